@@ -1,0 +1,45 @@
+import type * as Y from 'yjs';
+import type { ClassId, UserId } from '../ids.ts';
+import { classes } from '../school/staff.ts';
+import { substitutions } from '../school/substitution.ts';
+import { allAssignments } from '../school/teaching-load.ts';
+
+/** Staff roles held in the server's registry. Parents and students come with the diary. */
+export type Role = 'admin' | 'director' | 'deputy' | 'teacher' | 'psychologist';
+export const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  admin: 'администратор',
+  director: 'директор',
+  deputy: 'заместитель директора',
+  teacher: 'учитель',
+  psychologist: 'психолог',
+};
+
+export type Access = 'read' | 'write';
+
+export interface Actor {
+  userId: UserId;
+  roles: readonly Role[];
+}
+
+/**
+ * ACC-1..ACC-4: who may open a class journal, and how. A teacher writes the journal of a class
+ * they teach (by the teaching load) or substitute in; the class teacher reads their class;
+ * the director, deputy, administrator and psychologist read every journal; nobody else
+ * receives it. Per-path rights inside the journal come with the rights issue.
+ */
+export function journalAccess(school: Y.Doc, actor: Actor, classId: ClassId): Access | null {
+  if (actor.roles.includes('teacher')) {
+    const teaches = allAssignments(school).some((a) => a.classId === classId && a.teacherId === actor.userId);
+    const substitutes = substitutions.all(school).some(([, s]) => s.classId === classId && s.teacherId === actor.userId);
+    if (teaches || substitutes) return 'write';
+    if (classes.get(school, classId)?.classTeacherId === actor.userId) return 'read';
+  }
+  const readsAll: Role[] = ['admin', 'director', 'deputy', 'psychologist'];
+  return actor.roles.some((r) => readsAll.includes(r)) ? 'read' : null;
+}
+
+/** ACC-5: every staff member reads the school-year document; the administrator and deputy write it. */
+export function schoolAccess(actor: Actor): Access | null {
+  if (actor.roles.includes('admin') || actor.roles.includes('deputy')) return 'write';
+  return actor.roles.length > 0 ? 'read' : null;
+}

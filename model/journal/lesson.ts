@@ -1,0 +1,73 @@
+import type * as Y from 'yjs';
+import { asDate, isValidId, type GroupId, type IsoDate, type KtpItemId, type LessonId, type SubjectId, type UserId, type WorkTypeId } from '../ids.ts';
+import { joinKey, rootMap, splitKey, writeValue } from '../doc/flat-map.ts';
+
+/**
+ * LES-1: a lesson's id is derived from what identifies it — date, bell slot, subject, group —
+ * never random, so a main teacher and a substitute who open the same lesson offline write
+ * into one lesson. Form: `YYYYMMDD.slot.subjectId.groupId`.
+ */
+export function lessonId(date: IsoDate, slot: number, subjectId: SubjectId, groupId: GroupId): LessonId {
+  return `${date.replaceAll('-', '')}.${slot}.${subjectId}.${groupId}` as LessonId;
+}
+
+export interface LessonKey {
+  date: IsoDate;
+  slot: number;
+  subjectId: SubjectId;
+  groupId: GroupId;
+}
+
+/** Parses a lesson id back into its parts; null when it is not a well-formed lesson id. */
+export function parseLessonId(id: string): LessonKey | null {
+  const m = /^(\d{4})(\d{2})(\d{2})\.(\d{1,2})\.([^.:]+)\.([^.:]+)$/.exec(id);
+  if (!m || !isValidId(m[5]) || !isValidId(m[6])) return null;
+  try {
+    return { date: asDate(`${m[1]}-${m[2]}-${m[3]}`), slot: Number(m[4]), subjectId: m[5] as SubjectId, groupId: m[6] as GroupId };
+  } catch {
+    return null;
+  }
+}
+
+/** What a teacher records about a lesson (the left-hand page of the paper journal). */
+export interface LessonRecord {
+  topic: string;
+  ktpItemId: KtpItemId | null;
+  homework: string;
+  workType: WorkTypeId | null;
+  /** Set when the lesson was recorded by a substitute: the substitute's user id. */
+  substitute: UserId | null;
+}
+
+export type LessonField = keyof LessonRecord;
+export const LESSON_FIELDS: readonly LessonField[] = ['topic', 'ktpItemId', 'homework', 'workType', 'substitute'];
+
+const EMPTY: LessonRecord = { topic: '', ktpItemId: null, homework: '', workType: null, substitute: null };
+
+/** Writes one field of a lesson (`lessons["lessonId:field"]`). */
+export function setLessonField<F extends LessonField>(doc: Y.Doc, id: LessonId, field: F, value: LessonRecord[F]): void {
+  writeValue(rootMap(doc, 'lessons'), joinKey(id, field), value);
+}
+
+/** Reads a lesson record; absent fields read as empty. */
+export function readLesson(doc: Y.Doc, id: LessonId): LessonRecord {
+  const map = rootMap(doc, 'lessons');
+  const out: LessonRecord = { ...EMPTY };
+  for (const f of LESSON_FIELDS) {
+    const v = map.get(joinKey(id, f));
+    if (typeof v === 'string') (out as unknown as Record<string, unknown>)[f] = v;
+  }
+  return out;
+}
+
+/** Ids of every lesson of a subject and group that has any recorded field. */
+export function recordedLessonIds(doc: Y.Doc, subjectId: SubjectId, groupId: GroupId): LessonId[] {
+  const ids = new Set<LessonId>();
+  rootMap(doc, 'lessons').forEach((v, key) => {
+    if (v === null || v === '') return;
+    const id = splitKey(key)[0];
+    const k = parseLessonId(id);
+    if (k && k.subjectId === subjectId && k.groupId === groupId) ids.add(id as LessonId);
+  });
+  return [...ids];
+}

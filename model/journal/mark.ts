@@ -1,0 +1,87 @@
+import type * as Y from 'yjs';
+import type { LessonId, StudentId, WorkTypeId } from '../ids.ts';
+import { joinKey, rootMap, splitKey, writeValue } from '../doc/flat-map.ts';
+import { isMarkValueAllowed, type MarkValue } from '../marking/mark-value.ts';
+
+/**
+ * A mark, stored compactly (marks are most of the document): value, work type, weight frozen
+ * at entry, optional comment. Key: `marks["lessonId:studentId:n"]`, n = 0, 1, 2… for several
+ * marks of one student in one lesson (MARK-6).
+ */
+export interface StoredMark {
+  v: MarkValue;
+  t: WorkTypeId;
+  w: number;
+  c?: string;
+}
+
+export interface Mark {
+  lessonId: LessonId;
+  studentId: StudentId;
+  n: number;
+  value: MarkValue;
+  workType: WorkTypeId;
+  weight: number;
+  comment: string;
+}
+
+/** The most marks one student may get in one lesson. */
+export const MAX_MARKS_PER_LESSON = 4;
+
+export function isStoredMark(v: unknown): v is StoredMark {
+  if (typeof v !== 'object' || v === null) return false;
+  const m = v as Record<string, unknown>;
+  const anyValue = isMarkValueAllowed('five', m.v) || isMarkValueAllowed('passfail', m.v);
+  return anyValue && typeof m.t === 'string' && typeof m.w === 'number' && m.w > 0 && (m.c === undefined || typeof m.c === 'string');
+}
+
+/** Writes mark number `n` of a student in a lesson; `null` removes it (DOC-3). */
+export function setMark(doc: Y.Doc, lessonId: LessonId, studentId: StudentId, n: number, mark: StoredMark | null): void {
+  if (!Number.isInteger(n) || n < 0 || n >= MAX_MARKS_PER_LESSON) throw new Error(`mark index out of range: ${n}`);
+  if (mark !== null && !isStoredMark(mark)) throw new Error(`invalid mark: ${JSON.stringify(mark)}`);
+  writeValue(rootMap(doc, 'marks'), joinKey(lessonId, studentId, n), mark as never);
+}
+
+/** Parses one entry of the marks map; null for removed or malformed marks. */
+export function markFromEntry(key: string, value: unknown): Mark | null {
+  if (!isStoredMark(value)) return null;
+  const [lessonId, studentId, n] = splitKey(key);
+  return {
+    lessonId: lessonId as LessonId,
+    studentId: studentId as StudentId,
+    n: Number(n),
+    value: value.v,
+    workType: value.t,
+    weight: value.w,
+    comment: value.c ?? '',
+  };
+}
+
+/** The marks of one student in one lesson, in order. */
+export function marksOf(doc: Y.Doc, lessonId: LessonId, studentId: StudentId): Mark[] {
+  const map = rootMap(doc, 'marks');
+  const out: Mark[] = [];
+  for (let n = 0; n < MAX_MARKS_PER_LESSON; n++) {
+    const key = joinKey(lessonId, studentId, n);
+    const m = markFromEntry(key, map.get(key));
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/** The first free mark index of a student in a lesson, or null when all are taken. */
+export function nextMarkIndex(doc: Y.Doc, lessonId: LessonId, studentId: StudentId): number | null {
+  const taken = new Set(marksOf(doc, lessonId, studentId).map((m) => m.n));
+  for (let n = 0; n < MAX_MARKS_PER_LESSON; n++) if (!taken.has(n)) return n;
+  return null;
+}
+
+/** Every mark in the journal. */
+export function allMarks(doc: Y.Doc): Mark[] {
+  const out: Mark[] = [];
+  rootMap(doc, 'marks').forEach((v, k) => {
+    const m = markFromEntry(k, v);
+    if (m) out.push(m);
+  });
+  return out;
+}

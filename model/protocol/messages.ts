@@ -1,0 +1,90 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/**
+ * The wire protocol: the standard y-websocket messages plus our additions. A stock client only
+ * ever sees the standard ones; the additions go to clients that asked for them when connecting
+ * (`?ext=1` on the socket URL, PROTO-2), because the stock client logs an error for unknown types.
+ */
+export const PROTOCOL_VERSION = 1;
+
+export const MessageType = {
+  /** y-protocols sync: SyncStep1, SyncStep2, Update. */
+  sync: 0,
+  /** y-protocols awareness. */
+  awareness: 1,
+  /** y-websocket's auth message (permission denied). */
+  auth: 2,
+  queryAwareness: 3,
+  /** Ours: the state vector the server has committed to disk (PROTO-3). */
+  ack: 100,
+  /** Ours: an update (or part of it) was refused, with a reason per path. */
+  reject: 101,
+} as const;
+
+/** Query parameter by which a client asks for the extension messages. */
+export const EXTENSIONS_PARAM = 'ext';
+
+/** WebSocket close codes (4000–4999 are the application's). */
+export const CloseCode = {
+  normal: 1000,
+  /** The server is going down; come back later. */
+  goingAway: 1001,
+  /** Not signed in or session expired: do not reconnect until the user signs in. */
+  unauthenticated: 4401,
+  /** Signed in, but this document is not for this user: do not reconnect. */
+  forbidden: 4403,
+  /** No such document. */
+  notFound: 4404,
+  /** The message could not be decoded or broke the protocol. */
+  malformed: 4400,
+  /** An update over the size limit. */
+  tooLarge: 4413,
+  /** Storage failed; the update was not applied. Reconnect later. */
+  storageFailed: 4500,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which a client must not reconnect on its own. */
+export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.unauthenticated, CloseCode.forbidden, CloseCode.notFound]);
+
+/** Reasons a change is refused, shared by server and client. */
+export const RejectReason = {
+  readOnly: 'read-only',
+  malformed: 'malformed',
+  tooLarge: 'too-large',
+} as const;
+export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
+
+/** The largest single update the server accepts, in bytes (PROTO-4). */
+export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
+
+/** Encodes an ack: message type, then the committed state vector. */
+export function encodeAck(stateVector: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.ack);
+  encoding.writeVarUint8Array(enc, stateVector);
+  return encoding.toUint8Array(enc);
+}
+
+/** Reads an ack's state vector from a decoder positioned after the message type. */
+export function readAck(dec: decoding.Decoder): Uint8Array {
+  return decoding.readVarUint8Array(dec);
+}
+
+export interface Rejection {
+  reason: RejectReason;
+  detail: string;
+}
+
+/** Encodes a reject message: message type, then a JSON body. */
+export function encodeReject(r: Rejection): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.reject);
+  encoding.writeVarString(enc, JSON.stringify(r));
+  return encoding.toUint8Array(enc);
+}
+
+export function readReject(dec: decoding.Decoder): Rejection {
+  return JSON.parse(decoding.readVarString(dec)) as Rejection;
+}

@@ -1,0 +1,71 @@
+import * as Y from 'yjs';
+import { isIsoDate, type IsoDate, type SchoolId, type YearId } from '../ids.ts';
+import { rootMap } from '../doc/flat-map.ts';
+import { is, recordCollection } from '../doc/record-collection.ts';
+
+/** Version of the school-year document's layout; migrations key on it. */
+export const SCHOOL_SCHEMA_VERSION = 1;
+
+export interface SchoolMeta {
+  schemaVersion: number;
+  schoolId: SchoolId;
+  yearId: YearId;
+  schoolName: string;
+  title: string;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+}
+
+/** Writes the meta of a new school-year document. */
+export function initSchoolYear(doc: Y.Doc, meta: Omit<SchoolMeta, 'schemaVersion'>): void {
+  const m = rootMap(doc, 'meta');
+  m.set('schemaVersion', SCHOOL_SCHEMA_VERSION);
+  for (const [k, v] of Object.entries(meta)) m.set(k, v);
+}
+
+export function readSchoolMeta(doc: Y.Doc): SchoolMeta | undefined {
+  const m = rootMap(doc, 'meta');
+  const meta = Object.fromEntries(m.entries()) as Record<string, unknown>;
+  if (!is.string(meta.schoolId) || !isIsoDate(meta.startsOn) || !isIsoDate(meta.endsOn)) return undefined;
+  return meta as unknown as SchoolMeta;
+}
+
+/** A study period (четверть, полугодие, триместр) for a range of grades. */
+export interface Period {
+  name: string;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  minGrade: number;
+  maxGrade: number;
+}
+
+export const periods = recordCollection<Period>(
+  'periods',
+  (v): v is Period =>
+    is.object(v) && is.string(v.name) && isIsoDate(v.startsOn) && isIsoDate(v.endsOn) && is.number(v.minGrade) && is.number(v.maxGrade),
+);
+
+/** Holidays (каникулы): no lessons are planned inside them. */
+export interface Holiday {
+  name: string;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+}
+
+export const holidays = recordCollection<Holiday>(
+  'holidays',
+  (v): v is Holiday => is.object(v) && is.string(v.name) && isIsoDate(v.startsOn) && isIsoDate(v.endsOn),
+);
+
+/** True when `date` falls inside any holiday. */
+export function isHoliday(doc: Y.Doc, date: IsoDate): boolean {
+  return holidays.all(doc).some(([, h]) => date >= h.startsOn && date <= h.endsOn);
+}
+
+/** The periods that apply to `grade`, in date order. */
+export function periodsForGrade(doc: Y.Doc, grade: number): Array<[string, Period]> {
+  return periods
+    .all(doc)
+    .filter(([, p]) => grade >= p.minGrade && grade <= p.maxGrade)
+    .sort((a, b) => a[1].startsOn.localeCompare(b[1].startsOn));
+}

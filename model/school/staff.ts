@@ -1,0 +1,38 @@
+import { is, recordCollection } from '../doc/record-collection.ts';
+import type { UserId } from '../ids.ts';
+
+/** A staff member as teachers see them offline: a name, nothing more personal. */
+export interface StaffMember {
+  name: string;
+  short: string;
+}
+
+export const staff = recordCollection<StaffMember>(
+  'staff',
+  (v): v is StaffMember => is.object(v) && is.string(v.name) && is.string(v.short),
+);
+
+/** A class (класс) such as "7А", its grade and its class teacher. */
+export interface SchoolClass {
+  name: string;
+  grade: number;
+  classTeacherId: UserId | null;
+}
+
+export const classes = recordCollection<SchoolClass>(
+  'classes',
+  (v): v is SchoolClass =>
+    is.object(v) && is.string(v.name) && is.number(v.grade) && (v.classTeacherId === null || is.string(v.classTeacherId)),
+);
+
+/** A group (подгруппа) of a class for one subject; `all` is the whole class and is not stored. */
+export interface Group {
+  classId: string;
+  subjectId: string;
+  name: string;
+}
+
+export const groups = recordCollection<Group>(
+  'groups',
+  (v): v is Group => is.object(v) && is.string(v.classId) && is.string(v.subjectId) && is.string(v.name),
+);

@@ -1,0 +1,25 @@
+import { is, recordCollection } from '../doc/record-collection.ts';
+import type { MarkingSystem } from '../marking/mark-value.ts';
+
+/** A subject of the curriculum and its marking system. */
+export interface Subject {
+  name: string;
+  marking: MarkingSystem;
+}
+
+export const subjects = recordCollection<Subject>(
+  'subjects',
+  (v): v is Subject => is.object(v) && is.string(v.name) && (v.marking === 'five' || v.marking === 'passfail' || v.marking === 'none'),
+);
+
+/** A work type (вид работы) and its weight in the weighted average (MARK-4). */
+export interface WorkType {
+  name: string;
+  short: string;
+  weight: number;
+}
+
+export const workTypes = recordCollection<WorkType>(
+  'workTypes',
+  (v): v is WorkType => is.object(v) && is.string(v.name) && is.string(v.short) && is.number(v.weight) && v.weight > 0,
+);

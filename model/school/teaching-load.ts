@@ -1,0 +1,35 @@
+import type * as Y from 'yjs';
+import { joinKey, splitKey } from '../doc/flat-map.ts';
+import { is, recordCollection } from '../doc/record-collection.ts';
+import type { ClassId, GroupId, SubjectId, UserId } from '../ids.ts';
+
+/** Teaching load (распределение нагрузки): who teaches a subject to a class or group. */
+export interface LoadEntry {
+  teacherId: UserId;
+}
+
+const load = recordCollection<LoadEntry>('load', (v): v is LoadEntry => is.object(v) && is.string(v.teacherId));
+
+export interface Assignment {
+  classId: ClassId;
+  subjectId: SubjectId;
+  groupId: GroupId;
+  teacherId: UserId;
+}
+
+export function assignTeacher(doc: Y.Doc, a: Assignment): void {
+  load.set(doc, joinKey(a.classId, a.subjectId, a.groupId), { teacherId: a.teacherId });
+}
+
+/** Every assignment of the school year. */
+export function allAssignments(doc: Y.Doc): Assignment[] {
+  return load.all(doc).map(([key, v]) => {
+    const [classId, subjectId, groupId] = splitKey(key) as [ClassId, SubjectId, GroupId];
+    return { classId, subjectId, groupId, teacherId: v.teacherId };
+  });
+}
+
+/** The assignments of one teacher (what they teach, where). */
+export function assignmentsOf(doc: Y.Doc, teacherId: UserId): Assignment[] {
+  return allAssignments(doc).filter((a) => a.teacherId === teacherId);
+}

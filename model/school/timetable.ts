@@ -1,0 +1,45 @@
+import type * as Y from 'yjs';
+import { joinKey, splitKey } from '../doc/flat-map.ts';
+import { is, recordCollection } from '../doc/record-collection.ts';
+import type { ClassId, GroupId, SubjectId, UserId } from '../ids.ts';
+
+/** One weekly timetable entry: class, weekday (1 = Monday), bell slot, subject, group. */
+export interface TimetableEntry {
+  classId: ClassId;
+  weekday: number;
+  slot: number;
+  subjectId: SubjectId;
+  groupId: GroupId;
+  teacherId: UserId;
+  room: string;
+}
+
+interface Stored {
+  teacherId: string;
+  room: string;
+}
+
+const timetable = recordCollection<Stored>(
+  'timetable',
+  (v): v is Stored => is.object(v) && is.string(v.teacherId) && is.string(v.room),
+);
+
+export function setTimetableEntry(doc: Y.Doc, e: TimetableEntry): void {
+  timetable.set(doc, joinKey(e.classId, e.weekday, e.slot, e.subjectId, e.groupId), { teacherId: e.teacherId, room: e.room });
+}
+
+/** The whole weekly timetable. */
+export function timetableEntries(doc: Y.Doc): TimetableEntry[] {
+  return timetable.all(doc).map(([key, v]) => {
+    const [classId, weekday, slot, subjectId, groupId] = splitKey(key);
+    return {
+      classId: classId as ClassId,
+      weekday: Number(weekday),
+      slot: Number(slot),
+      subjectId: subjectId as SubjectId,
+      groupId: groupId as GroupId,
+      teacherId: v.teacherId as UserId,
+      room: v.room,
+    };
+  });
+}
