@@ -20,6 +20,8 @@ export const MessageType = {
   ack: 100,
   /** Ours: an update (or part of it) was refused, with a reason per path. */
   reject: 101,
+  /** Ours, client to server: the client's clock (float64 ms since epoch), to measure its offset. */
+  clock: 102,
 } as const;
 
 /** Query parameter by which a client asks for the extension messages. */
@@ -53,6 +55,8 @@ export const RejectReason = {
   readOnly: 'read-only',
   malformed: 'malformed',
   tooLarge: 'too-large',
+  /** The update depends on changes the server does not have; they come with the next sync. */
+  missingDependencies: 'missing-dependencies',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
@@ -82,6 +86,14 @@ export function encodeReject(r: Rejection): Uint8Array {
   const enc = encoding.createEncoder();
   encoding.writeVarUint(enc, MessageType.reject);
   encoding.writeVarString(enc, JSON.stringify(r));
+  return encoding.toUint8Array(enc);
+}
+
+/** Encodes the client's clock message (client to server). */
+export function encodeClock(nowMs: number): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.clock);
+  encoding.writeFloat64(enc, nowMs);
   return encoding.toUint8Array(enc);
 }
 

@@ -1,0 +1,74 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { SessionRecord, Storage, UserRecord } from '../storage/port.ts';
+
+/**
+ * Sessions the Lucia way (lucia-auth's session guide): a random 160-bit token goes to the
+ * browser; only its SHA-256 is stored, so a leaked database yields no usable session.
+ */
+export const SESSION_COOKIE = '__Host-session';
+const DAY = 24 * 60 * 60 * 1000;
+/** Inactivity window: a session unused this long expires. */
+export const SESSION_TTL_MS = 30 * DAY;
+/** The expiry is pushed forward only when less than this remains, so lookups rarely write. */
+const REFRESH_WHEN_LEFT_MS = 15 * DAY;
+
+export function generateSessionToken(): string {
+  return encodeBase32LowerCaseNoPadding(randomBytes(20));
+}
+
+export function sessionIdOf(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(storage: Storage, userId: string, now = Date.now()): Promise<{ token: string; session: SessionRecord }> {
+  const token = generateSessionToken();
+  const session: SessionRecord = { id: sessionIdOf(token), userId, createdAt: now, expiresAt: now + SESSION_TTL_MS };
+  await storage.createSession(session);
+  return { token, session };
+}
+
+export interface ValidSession {
+  session: SessionRecord;
+  user: UserRecord;
+}
+
+/** Resolves a cookie token to its session and user, or null when unknown, expired or disabled. */
+export async function validateSessionToken(storage: Storage, token: string, now = Date.now()): Promise<ValidSession | null> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  const id = sessionIdOf(token);
+  const session = await storage.findSession(id);
+  // The lookup is by hash; compare again in constant time so timing says nothing about the id.
+  if (!session || !timingSafeEqual(Buffer.from(session.id), Buffer.from(id))) return null;
+  if (now >= session.expiresAt) {
+    await storage.deleteSession(id);
+    return null;
+  }
+  const user = await storage.findUserById(session.userId);
+  if (!user || user.disabled) return null;
+  if (session.expiresAt - now < REFRESH_WHEN_LEFT_MS) {
+    session.expiresAt = now + SESSION_TTL_MS;
+    await storage.updateSessionExpiry(id, session.expiresAt);
+  }
+  return { session, user };
+}
+
+/** The Set-Cookie value: __Host- prefix, HttpOnly, Secure, SameSite=Lax, Path=/. */
+export function sessionCookie(token: string, expiresAt: number): string {
+  return `${SESSION_COOKIE}=${token}; HttpOnly; Secure; SameSite=Lax; Path=/; Expires=${new Date(expiresAt).toUTCString()}`;
+}
+
+export function clearedSessionCookie(): string {
+  return `${SESSION_COOKIE}=; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=0`;
+}
+
+/** Reads the session token from a Cookie header. */
+export function tokenFromCookieHeader(header: string | undefined | null): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return rest.join('=');
+  }
+  return null;
+}

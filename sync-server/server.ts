@@ -1,0 +1,70 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { Directory } from './directory.ts';
+import { seedDemoSchool } from './seed-demo.ts';
+import { openSqliteStorage } from './storage/sqlite.ts';
+import type { Storage } from './storage/port.ts';
+import { RoomRegistry, type RegistryOptions } from './ws/room-registry.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  storage: Storage;
+  registry: RoomRegistry;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store (seeding the demo school when it is empty), builds the app and listens.
+ * Used by main.ts and by tests that need real sockets.
+ */
+export async function startServer(
+  config: Config,
+  opts: { storage?: Storage; registry?: Partial<RegistryOptions>; log?: (msg: string) => void } = {},
+): Promise<RunningServer> {
+  const log = opts.log ?? ((m: string) => console.log(m));
+  let storage = opts.storage;
+  if (!storage) {
+    mkdirSync(config.dataDir, { recursive: true });
+    storage = openSqliteStorage(join(config.dataDir, 'journal.sqlite'));
+  }
+  if (await storage.isEmpty()) {
+    log('Empty data directory: creating the demo school…');
+    await seedDemoSchool(storage);
+  }
+  const schoolDocName = (await storage.listDocuments()).filter((n) => n.startsWith('school/')).at(-1);
+  if (!schoolDocName) throw new Error('The store has no school-year document');
+  const onError = (e: unknown) => console.error(e);
+  let directory: Directory | null = null;
+  const registry = new RoomRegistry(storage, {
+    snapshotAfterUpdates: 200,
+    unloadDelayMs: 2000,
+    onError,
+    initialize: (name, room) => directory!.initializeDocument(name, room),
+    ...opts.registry,
+  });
+  directory = new Directory(registry, schoolDocName);
+  const { app, injectWebSocket, wss } = createApp({ storage, registry, directory, allowedOrigins: config.allowedOrigins, staticDir: config.staticDir, onError });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  injectWebSocket(server);
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    storage,
+    registry,
+    async close() {
+      await registry.closeAll();
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import Database from 'better-sqlite3';
+import type { Role } from '../../model/index.ts';
+import type { SessionRecord, Snapshot, Storage, StoredUpdate, UpdateRow, UserRecord } from './port.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS updates (
+  doc_name TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  update_bytes BLOB NOT NULL,
+  user_id TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  client_time INTEGER,
+  server_time INTEGER NOT NULL,
+  PRIMARY KEY (doc_name, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots (
+  doc_name TEXT NOT NULL,
+  up_to_seq INTEGER NOT NULL,
+  state BLOB NOT NULL,
+  state_vector BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (doc_name, up_to_seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);
+`;
+
+interface UpdateDbRow {
+  seq: number;
+  update_bytes: Buffer;
+  user_id: string;
+  session_id: string;
+  client_time: number | null;
+  server_time: number;
+}
+
+interface UserDbRow {
+  id: string;
+  login: string;
+  name: string;
+  roles: string;
+  password_hash: string;
+  disabled: number;
+}
+
+const toUpdate = (r: UpdateDbRow): StoredUpdate => ({
+  seq: r.seq,
+  update: new Uint8Array(r.update_bytes),
+  userId: r.user_id,
+  sessionId: r.session_id,
+  clientTime: r.client_time,
+  serverTime: r.server_time,
+});
+
+const toUser = (r: UserDbRow): UserRecord => ({
+  id: r.id,
+  login: r.login,
+  name: r.name,
+  roles: JSON.parse(r.roles) as Role[],
+  passwordHash: r.password_hash,
+  disabled: r.disabled !== 0,
+});
+
+/**
+ * The embedded SQLite adapter. WAL with synchronous=FULL: a commit is on disk when the
+ * promise resolves, which is what the durable ack promises the teacher.
+ */
+export function openSqliteStorage(file: string): Storage {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const lastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE doc_name = ?');
+  const insertUpdate = db.prepare(
+    'INSERT INTO updates (doc_name, seq, update_bytes, user_id, session_id, client_time, server_time) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const append = db.transaction((docName: string, rows: readonly UpdateRow[]) => {
+    let seq = lastSeq.get(docName)?.seq ?? 0;
+    for (const r of rows) insertUpdate.run(docName, ++seq, r.update, r.userId, r.sessionId, r.clientTime, r.serverTime);
+    return seq;
+  });
+  const latestSnapshot = db.prepare<[string], { up_to_seq: number; state: Buffer; state_vector: Buffer; created_at: number }>(
+    'SELECT up_to_seq, state, state_vector, created_at FROM snapshots WHERE doc_name = ? ORDER BY up_to_seq DESC LIMIT 1',
+  );
+  const updatesAfter = db.prepare<[string, number], UpdateDbRow>(
+    'SELECT seq, update_bytes, user_id, session_id, client_time, server_time FROM updates WHERE doc_name = ? AND seq > ? ORDER BY seq',
+  );
+  const insertSnapshot = db.prepare(
+    'INSERT OR IGNORE INTO snapshots (doc_name, up_to_seq, state, state_vector, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const userById = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE id = ?');
+  const userByLogin = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE login = ?');
+  const sessionById = db.prepare<[string], { id: string; user_id: string; created_at: number; expires_at: number }>(
+    'SELECT * FROM sessions WHERE id = ?',
+  );
+
+  const loadSnapshot = (docName: string): Snapshot | null => {
+    const s = latestSnapshot.get(docName);
+    if (!s) return null;
+    return { upToSeq: s.up_to_seq, state: new Uint8Array(s.state), stateVector: new Uint8Array(s.state_vector), createdAt: s.created_at };
+  };
+
+  return {
+    async appendUpdates(docName, rows) {
+      return append(docName, rows);
+    },
+    async loadDocument(docName) {
+      const snapshot = loadSnapshot(docName);
+      return { snapshot, updates: updatesAfter.all(docName, snapshot?.upToSeq ?? 0).map(toUpdate) };
+    },
+    async putSnapshot(docName, s) {
+      const latest = loadSnapshot(docName);
+      if (latest && latest.upToSeq >= s.upToSeq) return;
+      insertSnapshot.run(docName, s.upToSeq, s.state, s.stateVector, s.createdAt);
+    },
+    async readUpdates(docName, afterSeq) {
+      return updatesAfter.all(docName, afterSeq).map(toUpdate);
+    },
+    async listDocuments() {
+      const rows = db.prepare<[], { doc_name: string }>('SELECT DISTINCT doc_name FROM updates UNION SELECT DISTINCT doc_name FROM snapshots').all();
+      return rows.map((r) => r.doc_name).sort();
+    },
+    async createUser(u) {
+      db.prepare('INSERT INTO users (id, login, name, roles, password_hash, disabled) VALUES (?, ?, ?, ?, ?, ?)').run(
+        u.id,
+        u.login,
+        u.name,
+        JSON.stringify(u.roles),
+        u.passwordHash,
+        u.disabled ? 1 : 0,
+      );
+    },
+    async findUserByLogin(login) {
+      const r = userByLogin.get(login);
+      return r ? toUser(r) : null;
+    },
+    async findUserById(id) {
+      const r = userById.get(id);
+      return r ? toUser(r) : null;
+    },
+    async listUsers() {
+      return db.prepare<[], UserDbRow>('SELECT * FROM users ORDER BY login').all().map(toUser);
+    },
+    async createSession(s) {
+      db.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(s.id, s.userId, s.createdAt, s.expiresAt);
+    },
+    async findSession(id) {
+      const r = sessionById.get(id);
+      return r ? ({ id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at } satisfies SessionRecord) : null;
+    },
+    async updateSessionExpiry(id, expiresAt) {
+      db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?').run(expiresAt, id);
+    },
+    async deleteSession(id) {
+      db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+    },
+    async deleteUserSessions(userId) {
+      db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+    },
+    async isEmpty() {
+      const users = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users').get()?.n ?? 0;
+      const updates = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM updates').get()?.n ?? 0;
+      return users === 0 && updates === 0;
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

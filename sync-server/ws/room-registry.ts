@@ -1,0 +1,110 @@
+import * as Y from 'yjs';
+import type { Storage } from '../storage/port.ts';
+import { LOAD_ORIGIN, Room } from './room.ts';
+
+export interface RegistryOptions {
+  /** Write a compaction snapshot on load when at least this many updates follow the last one. */
+  snapshotAfterUpdates: number;
+  /** How long an idle room stays in memory before it is unloaded. */
+  unloadDelayMs: number;
+  /** Called once on a document that has never been stored (e.g. to write a journal's meta). */
+  initialize?: (name: string, room: Room) => Promise<void> | void;
+  onError(error: unknown): void;
+}
+
+/**
+ * Loads documents on first connection and unloads them when the last connection leaves
+ * and everything is committed. A pinned room (the school-year document, read for access
+ * decisions) stays loaded.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly pinned = new Set<string>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly options: RegistryOptions,
+  ) {}
+
+  /** The room of a document, loading it from storage when it is not in memory. */
+  open(name: string): Promise<Room> {
+    const timer = this.unloadTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(name);
+    }
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = this.load(name);
+      this.rooms.set(name, room);
+      room.catch(() => this.rooms.delete(name));
+    }
+    return room;
+  }
+
+  /** Keeps a document in memory for the life of the server. */
+  async pin(name: string): Promise<Room> {
+    this.pinned.add(name);
+    return this.open(name);
+  }
+
+  isLoaded(name: string): boolean {
+    return this.rooms.has(name);
+  }
+
+  loadedNames(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  private async load(name: string): Promise<Room> {
+    const { snapshot, updates } = await this.storage.loadDocument(name);
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      if (snapshot) Y.applyUpdate(doc, snapshot.state);
+      for (const u of updates) Y.applyUpdate(doc, u.update);
+    }, LOAD_ORIGIN);
+    if (updates.length >= this.options.snapshotAfterUpdates) {
+      await this.storage.putSnapshot(name, {
+        upToSeq: updates[updates.length - 1].seq,
+        state: Y.encodeStateAsUpdate(doc),
+        stateVector: Y.encodeStateVector(doc),
+        createdAt: Date.now(),
+      });
+    }
+    const room = new Room(name, doc, this.storage, {
+      onIdle: (r) => this.scheduleUnload(r),
+      onError: this.options.onError,
+    });
+    if (!snapshot && updates.length === 0 && this.options.initialize) await this.options.initialize(name, room);
+    return room;
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.pinned.has(room.name) || this.unloadTimers.has(room.name)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name);
+      if (room.conns.size > 0 || room.hasUnsaved) return;
+      this.rooms.delete(room.name);
+      room.destroy();
+    }, this.options.unloadDelayMs);
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  /** Commits what is pending and drops every room (server shutdown). */
+  async closeAll(): Promise<void> {
+    for (const t of this.unloadTimers.values()) clearTimeout(t);
+    this.unloadTimers.clear();
+    const rooms = await Promise.allSettled(this.rooms.values());
+    for (const r of rooms) {
+      if (r.status !== 'fulfilled') continue;
+      for (let i = 0; i < 50 && r.value.hasUnsaved; i++) {
+        await r.value.flush();
+        if (r.value.hasUnsaved) await new Promise((res) => setTimeout(res, 20));
+      }
+      for (const c of r.value.conns) c.socket.close(1001, 'server shutting down');
+      r.value.destroy();
+    }
+    this.rooms.clear();
+  }
+}

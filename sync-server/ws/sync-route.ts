@@ -1,0 +1,83 @@
+import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import { Hono } from 'hono';
+import { CloseCode, EXTENSIONS_PARAM, ROLE_NAMES, parseDocName } from '../../model/index.ts';
+import { isAllowedOrigin } from '../auth/origin.ts';
+import type { Directory } from '../directory.ts';
+import type { ValidSession } from '../auth/sessions.ts';
+import type { AppEnv } from '../http/session-middleware.ts';
+import { Connection, type SocketLike } from './connection.ts';
+import type { RoomRegistry } from './room-registry.ts';
+import type { Room } from './room.ts';
+
+function socketOf(ws: WSContext): SocketLike {
+  return {
+    send: (data) => ws.send(data as Uint8Array<ArrayBuffer>),
+    close: (code, reason) => ws.close(code, reason),
+    isOpen: () => ws.readyState === 1,
+  };
+}
+
+/**
+ * `GET /sync/{documentName}`: the y-websocket endpoint. The upgrade is refused (no socket at
+ * all) without a valid session cookie, from a foreign Origin, or for a document the user may
+ * not open; the stock client sees only the standard protocol unless it asks for `?ext=1`.
+ */
+export function syncRoute(opts: {
+  upgradeWebSocket: UpgradeWebSocket;
+  registry: RoomRegistry;
+  directory: Directory;
+  allowedOrigins: readonly string[];
+  onError(e: unknown): void;
+}) {
+  const app = new Hono<AppEnv>();
+  app.get(
+    '/:kind/:id/:year',
+    async (c, next) => {
+      if (!isAllowedOrigin(c.req.header('origin'), c.req.header('host'), opts.allowedOrigins)) return c.text('Forbidden origin', 403);
+      const auth = c.get('auth');
+      if (!auth) return c.text('Unauthorized', 401);
+      const name = `${c.req.param('kind')}/${c.req.param('id')}/${c.req.param('year')}`;
+      if (!parseDocName(name)) return c.text('Not found', 404);
+      if (!(await opts.directory.accessTo(auth.user, name))) return c.text('Forbidden', 403);
+      await next();
+    },
+    opts.upgradeWebSocket(async (c) => {
+      const auth = c.get('auth') as ValidSession;
+      const name = `${c.req.param('kind')}/${c.req.param('id')}/${c.req.param('year')}`;
+      const access = (await opts.directory.accessTo(auth.user, name))!;
+      const extensions = c.req.query(EXTENSIONS_PARAM) === '1';
+      const role = auth.user.roles.map((r) => ROLE_NAMES[r]).join(', ');
+      let conn: Connection | null = null;
+      let room: Room | null = null;
+      const early: Uint8Array[] = [];
+      return {
+        onOpen(_evt, ws) {
+          conn = new Connection(socketOf(ws), { userId: auth.user.id, sessionId: auth.session.id, name: auth.user.name, role }, access, extensions);
+          opts.registry.open(name).then(
+            (r) => {
+              if (conn!.socket.isOpen()) {
+                room = r;
+                r.join(conn!);
+                for (const m of early.splice(0)) r.receive(conn!, m);
+              }
+            },
+            (e) => {
+              opts.onError(e);
+              ws.close(CloseCode.storageFailed, 'document could not be loaded');
+            },
+          );
+        },
+        onMessage(evt) {
+          if (!(evt.data instanceof ArrayBuffer)) return conn?.socket.close(CloseCode.malformed, 'binary messages only');
+          const data = new Uint8Array(evt.data);
+          if (room && conn) room.receive(conn, data);
+          else early.push(data);
+        },
+        onClose() {
+          if (room && conn) room.leave(conn);
+        },
+      };
+    }),
+  );
+  return app;
+}

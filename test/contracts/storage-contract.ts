@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Storage, UpdateRow } from '../../sync-server/storage/port.ts';
+
+const row = (update: Uint8Array, userId = 'u1', clientTime: number | null = 1000): UpdateRow => ({
+  update,
+  userId,
+  sessionId: 's1',
+  clientTime,
+  serverTime: 2000,
+});
+
+function someUpdates(n: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const out: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => out.push(u));
+  for (let i = 0; i < n; i++) doc.getMap('marks').set(`k${i}`, i);
+  return out;
+}
+
+/**
+ * The storage port's contract (STORE-*), run against every adapter: the SQLite adapter now,
+ * PostgreSQL with its issue. A new adapter passes this suite unchanged.
+ */
+export function storageContract(adapterName: string, open: () => Promise<Storage>, cleanup: () => Promise<void> = async () => {}) {
+  describe(`storage contract: ${adapterName}`, () => {
+    let storage: Storage;
+    beforeEach(async () => {
+      storage = await open();
+    });
+    afterEach(async () => {
+      await storage.close();
+      await cleanup();
+    });
+
+    it('STORE-1: a new store is empty and lists no documents', async () => {
+      expect(await storage.isEmpty()).toBe(true);
+      expect(await storage.listDocuments()).toEqual([]);
+      expect(await storage.loadDocument('journal/x/2026')).toEqual({ snapshot: null, updates: [] });
+    });
+
+    it('STORE-2: appended updates come back in order with their attribution and numbered seqs', async () => {
+      const [a, b, c] = someUpdates(3);
+      expect(await storage.appendUpdates('journal/x/2026', [row(a, 'u1', 10), row(b, 'u2', null)])).toBe(2);
+      expect(await storage.appendUpdates('journal/x/2026', [row(c)])).toBe(3);
+      const { updates } = await storage.loadDocument('journal/x/2026');
+      expect(updates.map((u) => u.seq)).toEqual([1, 2, 3]);
+      expect(updates[0]).toEqual({ seq: 1, update: a, userId: 'u1', sessionId: 's1', clientTime: 10, serverTime: 2000 });
+      expect(updates[1].userId).toBe('u2');
+      expect(updates[1].clientTime).toBeNull();
+      expect(updates[2].update).toEqual(c);
+      expect(await storage.isEmpty()).toBe(false);
+    });
+
+    it('STORE-3: documents have separate logs', async () => {
+      const [a, b] = someUpdates(2);
+      await storage.appendUpdates('journal/a/2026', [row(a)]);
+      await storage.appendUpdates('journal/b/2026', [row(b)]);
+      expect(await storage.listDocuments()).toEqual(['journal/a/2026', 'journal/b/2026']);
+      expect((await storage.loadDocument('journal/a/2026')).updates.map((u) => u.update)).toEqual([a]);
+    });
+
+    it('STORE-4: a snapshot compacts loading but never cuts the log', async () => {
+      const ups = someUpdates(5);
+      await storage.appendUpdates('d/x/1', ups.slice(0, 3).map((u) => row(u)));
+      const doc = new Y.Doc();
+      for (const u of ups.slice(0, 3)) Y.applyUpdate(doc, u);
+      const snapshot = { upToSeq: 3, state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc), createdAt: 5 };
+      await storage.putSnapshot('d/x/1', snapshot);
+      await storage.appendUpdates('d/x/1', ups.slice(3).map((u) => row(u)));
+      const loaded = await storage.loadDocument('d/x/1');
+      expect(loaded.snapshot).toEqual(snapshot);
+      expect(loaded.updates.map((u) => u.seq)).toEqual([4, 5]);
+      expect((await storage.readUpdates('d/x/1', 0)).length).toBe(5);
+      // An older snapshot never replaces a newer one.
+      await storage.putSnapshot('d/x/1', { ...snapshot, upToSeq: 2 });
+      expect((await storage.loadDocument('d/x/1')).snapshot?.upToSeq).toBe(3);
+    });
+
+    it('STORE-5: an append is all or nothing', async () => {
+      const [a] = someUpdates(1);
+      const bad = { ...row(a), userId: undefined as unknown as string };
+      await expect(storage.appendUpdates('d/y/1', [row(a), bad])).rejects.toThrow();
+      expect((await storage.loadDocument('d/y/1')).updates).toEqual([]);
+    });
+
+    it('STORE-6: users are found by login and id; logins are unique', async () => {
+      const user = { id: 'u1', login: 'teacher', name: 'Смирнова О. П.', roles: ['teacher' as const], passwordHash: 'h', disabled: false };
+      await storage.createUser(user);
+      expect(await storage.findUserByLogin('teacher')).toEqual(user);
+      expect(await storage.findUserById('u1')).toEqual(user);
+      expect(await storage.findUserByLogin('nobody')).toBeNull();
+      await expect(storage.createUser({ ...user, id: 'u2' })).rejects.toThrow();
+      expect((await storage.listUsers()).map((u) => u.login)).toEqual(['teacher']);
+    });
+
+    it('STORE-7: sessions are created, extended and deleted one by one or per user', async () => {
+      await storage.createUser({ id: 'u1', login: 'a', name: 'A', roles: [], passwordHash: 'h', disabled: false });
+      await storage.createSession({ id: 's1', userId: 'u1', createdAt: 1, expiresAt: 10 });
+      await storage.createSession({ id: 's2', userId: 'u1', createdAt: 1, expiresAt: 10 });
+      await storage.updateSessionExpiry('s1', 20);
+      expect(await storage.findSession('s1')).toEqual({ id: 's1', userId: 'u1', createdAt: 1, expiresAt: 20 });
+      await storage.deleteSession('s1');
+      expect(await storage.findSession('s1')).toBeNull();
+      await storage.deleteUserSessions('u1');
+      expect(await storage.findSession('s2')).toBeNull();
+    });
+  });
+}
