@@ -1,0 +1,87 @@
+import { createMemo, For, Show, type JSX } from 'solid-js';
+import { addDays, asDate, isIsoDate, readSchoolMeta, type IsoDate, type UserId } from '../../../model/index.ts';
+import { useSchool } from '../../state/school-context.tsx';
+import { homeHref, replaceHash, route } from '../../state/router.ts';
+import { formatLongDate, todayIso } from '../../i18n/format.ts';
+import { isSchoolDay, nearestDayWithLessons, teacherLessonsOn } from './teacher-day.ts';
+import { DayLessonList } from './day-lesson-list.tsx';
+import { JournalDirectory } from './journal-directory.tsx';
+
+/**
+ * The teacher's home: the lessons of a day (today by default) with links into the journal,
+ * and every journal page they can open. On a free day it shows the nearest working day too.
+ */
+export function HomePage(): JSX.Element {
+  const ctx = useSchool();
+  const userId = ctx.me.user.id as UserId;
+
+  const date = createMemo<IsoDate>(() => {
+    const r = route();
+    const d = r.page === 'home' && r.date && isIsoDate(r.date) ? r.date : todayIso();
+    return d;
+  });
+  const school = () => ctx.school!.doc;
+  const lessons = createMemo(() => (ctx.ready() ? (ctx.version(), teacherLessonsOn(school(), userId, date())) : []));
+  const nearest = createMemo(() => {
+    if (!ctx.ready() || lessons().length > 0) return null;
+    ctx.version();
+    return nearestDayWithLessons(school(), userId, date());
+  });
+  const nearestLessons = createMemo(() => {
+    const d = nearest();
+    return d ? (ctx.version(), teacherLessonsOn(school(), userId, d)) : [];
+  });
+  const freeReason = () => {
+    ctx.version();
+    const meta = readSchoolMeta(school());
+    if (meta && (date() < meta.startsOn || date() > meta.endsOn)) return 'Этот день вне учебного года.';
+    if (!isSchoolDay(school(), date())) return 'В этот день уроков нет: выходной или каникулы.';
+    return 'В этот день у вас нет уроков.';
+  };
+  const go = (d: IsoDate) => replaceHash(homeHref(d === todayIso() ? undefined : d));
+
+  return (
+    <div class="home">
+      <Show when={ctx.school} fallback={<p class="notice">Нет доступа к документу учебного года. Обратитесь к администратору.</p>}>
+        <Show when={ctx.ready()} fallback={<p class="notice">Загрузка расписания…</p>}>
+          <section class="day">
+            <div class="day-head">
+              <h2>Уроки · {formatLongDate(date())}</h2>
+              <div class="day-nav">
+                <button type="button" class="secondary" title="Предыдущий день" onClick={() => go(addDays(date(), -1))}>
+                  ←
+                </button>
+                <input
+                  type="date"
+                  data-testid="home-date"
+                  value={date()}
+                  onChange={(e) => isIsoDate(e.currentTarget.value) && go(asDate(e.currentTarget.value))}
+                />
+                <button type="button" class="secondary" title="Следующий день" onClick={() => go(addDays(date(), 1))}>
+                  →
+                </button>
+                <button type="button" class="secondary" disabled={date() === todayIso()} onClick={() => go(todayIso())}>
+                  Сегодня
+                </button>
+              </div>
+            </div>
+            <Show when={lessons().length > 0} fallback={<p class="muted">{freeReason()}</p>}>
+              <DayLessonList lessons={lessons()} />
+            </Show>
+            <Show when={nearest()}>
+              {(d) => (
+                <div class="nearest">
+                  <h3>
+                    Ближайший учебный день: <a href={homeHref(d())}>{formatLongDate(d())}</a>
+                  </h3>
+                  <DayLessonList lessons={nearestLessons()} />
+                </div>
+              )}
+            </Show>
+          </section>
+          <JournalDirectory />
+        </Show>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { createMemo, For, onMount, Show, type Accessor, type JSX } from 'solid-js';
+import {
+  formatAbsence,
+  formatAverage,
+  formatMark,
+  weightedAverage,
+  type LessonId,
+  type LessonRecord,
+  type MarkingSystem,
+  type PlannedLesson,
+  type Student,
+  type StudentId,
+  type IsoDate,
+} from '../../../model/index.ts';
+import { cellKey, type CellValue } from '../../bridge/create-page-cells.ts';
+import type { Peer } from '../../bridge/create-presence.ts';
+import { formatDayMonth, monthName, todayIso, weekdayInitial } from '../../i18n/format.ts';
+import { createCellTyping } from './create-cell-typing.ts';
+import { createGridKeys } from './grid-keys.ts';
+import type { CellEntry } from './typing-buffer.ts';
+
+/** What the grid needs from the page; the grid itself knows nothing of Yjs. */
+export interface GridModel {
+  students: Accessor<Student[]>;
+  lessons: Accessor<PlannedLesson[]>;
+  cell(lessonId: LessonId, studentId: StudentId): CellValue;
+  record(lessonId: LessonId): LessonRecord;
+  columnTag(lessonId: LessonId): string;
+  system: Accessor<MarkingSystem>;
+  selectedLesson: Accessor<LessonId | null>;
+  peers: () => Peer[];
+  canEdit(lessonId: LessonId, student: Student, date: IsoDate): boolean;
+  readOnlyReason(lessonId: LessonId): string;
+  onSelect(lessonId: LessonId, cellKey: string): void;
+  write(lessonId: LessonId, studentId: StudentId, entries: CellEntry[]): void;
+  clear(lessonId: LessonId, studentId: StudentId): void;
+  say(message: string | null): void;
+}
+
+/** The text of a cell as the e2e tests and the teacher read it: "н", "оп", "5 4". */
+export function cellText(v: CellValue): string {
+  const parts = v.marks.map((m) => formatMark(m.value));
+  if (v.absence) parts.unshift(formatAbsence(v.absence));
+  return parts.join(' ');
+}
+
+/**
+ * The paper-journal grid: students down, lesson dates across, a sticky name column, sticky
+ * date header and the weighted average at the end of each row. Keyboard-first entry.
+ */
+export function JournalGrid(props: { model: GridModel }): JSX.Element {
+  const m = props.model;
+  let scroller!: HTMLDivElement;
+  const today = todayIso();
+
+  const typing = createCellTyping(
+    m.system,
+    (key, entries) => {
+      const [lessonId, studentId] = key.split(':') as [LessonId, StudentId];
+      m.write(lessonId, studentId, entries);
+    },
+    (text) => m.say(`«${text}» — не отметка. ${m.system() === 'passfail' ? 'Вводите зч, нз' : 'Вводите 5, 4, 3, 2'}, н или оп.`),
+  );
+  const keys = createGridKeys(m, typing, () => scroller);
+
+  const months = createMemo(() => {
+    const out: Array<{ label: string; span: number }> = [];
+    for (const l of m.lessons()) {
+      const label = monthName(l.date);
+      const last = out[out.length - 1];
+      if (last && last.label === label) last.span++;
+      else out.push({ label, span: 1 });
+    }
+    return out;
+  });
+  const peersByLesson = createMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const p of m.peers()) {
+      if (!p.lessonId || !p.user) continue;
+      map.set(p.lessonId, [...(map.get(p.lessonId) ?? []), p.user.name]);
+    }
+    return map;
+  });
+
+  onMount(() => {
+    // Open on the selected lesson (today's by default), with the lessons before it in view.
+    const id = m.selectedLesson();
+    const th = id ? scroller.querySelector<HTMLElement>(`th[data-lesson="${id}"]`) : null;
+    if (th) scroller.scrollLeft = Math.max(0, th.offsetLeft - scroller.clientWidth * 0.6);
+  });
+
+  return (
+    <div class="grid-scroll" ref={scroller} data-testid="journal-grid">
+      <table class="journal-grid" role="grid" aria-label="Журнал" onKeyDown={keys.onKeyDown} onFocusIn={keys.onFocusIn}>
+        <thead>
+          <tr class="months">
+            <th class="name-col corner" rowSpan={2}>
+              Ученик
+            </th>
+            <For each={months()}>{(mo) => <th colSpan={mo.span}>{mo.label}</th>}</For>
+            <th class="avg-col" rowSpan={2} title="Средневзвешенный балл за показанные уроки">
+              Ср.
+              <br />
+              балл
+            </th>
+          </tr>
+          <tr class="dates">
+            <For each={m.lessons()}>
+              {(l) => (
+                <th
+                  data-lesson={l.id}
+                  data-testid={`lesson-${l.id}`}
+                  classList={{ selected: m.selectedLesson() === l.id, today: l.date === today, substituted: l.substituteId !== null }}
+                  title={[m.record(l.id).topic, peersByLesson().get(l.id)?.join(', ')].filter(Boolean).join(' · ') || undefined}
+                  onClick={() => keys.selectColumn(l.id)}
+                >
+                  <span class="d">{formatDayMonth(l.date)}</span>
+                  <span class="wd">{weekdayInitial(l.date)}</span>
+                  <span class="tag">{m.columnTag(l.id)}</span>
+                  <Show when={peersByLesson().has(l.id)}>
+                    <span class="peer-dot" aria-label="здесь другой пользователь" />
+                  </Show>
+                </th>
+              )}
+            </For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={m.students()}>
+            {(s, r) => (
+              <tr>
+                <th class="name-col" scope="row" data-testid={`student-${s.id}`}>
+                  <span class="num">{r() + 1}</span>
+                  <span class="student-name">{s.name}</span>
+                </th>
+                <For each={m.lessons()}>
+                  {(l, c) => {
+                    const key = cellKey(l.id, s.id);
+                    const value = () => m.cell(l.id, s.id);
+                    const editable = () => m.canEdit(l.id, s, l.date);
+                    return (
+                      <td
+                        data-testid={`cell-${s.id}-${l.id}`}
+                        data-r={r()}
+                        data-c={c()}
+                        tabIndex={keys.isActive(key) ? 0 : -1}
+                        aria-readonly={!editable()}
+                        classList={{
+                          ro: !editable(),
+                          today: l.date === today,
+                          absent: value().absence === 'absent',
+                          late: value().absence === 'late',
+                          low: value().marks.some((x) => x.value === 2 || x.value === 1 || x.value === 'F'),
+                          heavy: value().marks.some((x) => x.weight > 1),
+                        }}
+                      >
+                        {cellText(value())}
+                        <Show when={typing.isDrafting(key)}>
+                          <span class="draft">{typing.draft()}</span>
+                        </Show>
+                      </td>
+                    );
+                  }}
+                </For>
+                <td class="avg-col" data-testid={`avg-${s.id}`}>
+                  {formatAverage(weightedAverage(m.lessons().flatMap((l) => m.cell(l.id, s.id).marks)))}
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={m.students().length === 0}>
+        <p class="notice">В списке группы нет учеников.</p>
+      </Show>
+    </div>
+  );
+}

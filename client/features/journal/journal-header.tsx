@@ -1,0 +1,57 @@
+import { For, Show, type JSX } from 'solid-js';
+import type { Period, PlannedLesson } from '../../../model/index.ts';
+import type { Peer } from '../../bridge/create-presence.ts';
+import { useSchool } from '../../state/school-context.tsx';
+import { homeHref } from '../../state/router.ts';
+import { className, groupName, staffName, subjectName } from '../shared/school-names.ts';
+import { PresenceList } from './presence-list.tsx';
+
+/** The page's title line: class, subject, group, teacher; the period shown; who else is here. */
+export function JournalHeader(props: {
+  classId: string;
+  subjectId: string;
+  groupId: string;
+  lessons: PlannedLesson[];
+  access: 'read' | 'write';
+  periods: Array<[string, Period]>;
+  periodId: string;
+  onPeriod: (id: string) => void;
+  peers: Peer[];
+}): JSX.Element {
+  const ctx = useSchool();
+  const school = () => (ctx.version(), ctx.school!.doc);
+  const teacher = () => staffName(school(), props.lessons[0]?.teacherId ?? null);
+  return (
+    <div class="journal-head">
+      <a class="back" href={homeHref()} title="На главную">
+        ←
+      </a>
+      <h2 data-testid="journal-title">
+        {className(school(), props.classId)} · {subjectName(school(), props.subjectId)}
+        <Show when={groupName(school(), props.groupId)}>{(g) => <span class="group"> · {g()}</span>}</Show>
+      </h2>
+      <Show when={teacher()}>
+        <span class="muted">{teacher()}</span>
+      </Show>
+      <Show when={props.access === 'read'}>
+        <span class="tag">только просмотр</span>
+      </Show>
+      <label class="period">
+        Период
+        <select data-testid="period" onChange={(e) => props.onPeriod(e.currentTarget.value)}>
+          <option value="year" selected={props.periodId === 'year'}>
+            весь год
+          </option>
+          <For each={props.periods}>
+            {([id, p]) => (
+              <option value={id} selected={props.periodId === id}>
+                {p.name}
+              </option>
+            )}
+          </For>
+        </select>
+      </label>
+      <PresenceList peers={props.peers} />
+    </div>
+  );
+}

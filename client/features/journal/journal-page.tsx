@@ -1,0 +1,47 @@
+import { createSignal, onMount, Show, type JSX } from 'solid-js';
+import { parseDocName } from '../../../model/index.ts';
+import { useSchool } from '../../state/school-context.tsx';
+import { openDocument } from '../../sync/doc-registry.ts';
+import { homeHref } from '../../state/router.ts';
+import { JournalView } from './journal-view.tsx';
+
+export interface JournalPageProps {
+  classId: string;
+  subjectId: string;
+  groupId: string;
+  /** The lesson to select first (from a link on the home page). */
+  lessonId: string | null;
+}
+
+/**
+ * Opens the class journal behind a page (from IndexedDB first, so it renders offline) and
+ * shows it once the local copy and the school year are in.
+ */
+export function JournalPage(props: JournalPageProps): JSX.Element {
+  const ctx = useSchool();
+  const grant = ctx.me.documents.find((d) => {
+    const n = parseDocName(d.name);
+    return n?.kind === 'journal' && n.classId === props.classId;
+  });
+  const journal = grant ? openDocument(ctx.me.user.id, grant.name) : null;
+  const [loaded, setLoaded] = createSignal(false);
+  onMount(() => void journal?.loaded.then(() => setLoaded(true)));
+
+  return (
+    <Show
+      when={journal && grant}
+      fallback={
+        <div class="notice">
+          <p>Журнал этого класса вам не открыт.</p>
+          <a href={homeHref()}>На главную</a>
+        </div>
+      }
+    >
+      <Show when={journal!.refused() === null} fallback={<p class="notice">Сервер отказал в доступе к журналу этого класса.</p>}>
+        <Show when={loaded() && ctx.ready()} fallback={<p class="notice">Загрузка журнала…</p>}>
+          <JournalView {...props} journal={journal!} access={grant!.access} />
+        </Show>
+      </Show>
+    </Show>
+  );
+}

@@ -1,0 +1,198 @@
+import { createEffect, createMemo, createSignal, onCleanup, untrack, type JSX } from 'solid-js';
+import {
+  isEnrolledOn,
+  isInGroup,
+  listStudents,
+  markingSystemFor,
+  pageLessons,
+  periodsForGrade,
+  readJournalMeta,
+  splitKey,
+  type ClassId,
+  type GroupId,
+  type LessonId,
+  type StudentId,
+  type SubjectId,
+  type UserId,
+  workTypes,
+} from '../../../model/index.ts';
+import { createMapVersion } from '../../bridge/create-map-version.ts';
+import { createPageCells } from '../../bridge/create-page-cells.ts';
+import { createLessonRecords } from '../../bridge/create-lesson-records.ts';
+import { createPresence } from '../../bridge/create-presence.ts';
+import { useSchool } from '../../state/school-context.tsx';
+import { journalHref, replaceHash } from '../../state/router.ts';
+import type { OpenDocument } from '../../sync/doc-registry.ts';
+import { todayIso } from '../../i18n/format.ts';
+import { classGrade, subjectMarking } from '../shared/school-names.ts';
+import { lessonRight, markStamp } from './lesson-rights.ts';
+import { clearCell, writeEntries, type EntryContext } from './cell-entry.ts';
+import { JournalHeader } from './journal-header.tsx';
+import { JournalGrid, type GridModel } from './journal-grid.tsx';
+import { LessonPanel } from './lesson-panel.tsx';
+import type { JournalPageProps } from './journal-page.tsx';
+
+/**
+ * One journal page (class × subject × group): assembles the roster, the planned lessons and
+ * the live cells from the documents, and wires the grid, the lesson panel and presence.
+ */
+export function JournalView(props: JournalPageProps & { journal: OpenDocument; access: 'read' | 'write' }): JSX.Element {
+  const ctx = useSchool();
+  const school = ctx.school!.doc;
+  const doc = props.journal.doc;
+  const userId = ctx.me.user.id as UserId;
+  const classId = props.classId as ClassId;
+  const subjectId = props.subjectId as SubjectId;
+  const groupId = props.groupId as GroupId;
+
+  const grade = createMemo(() => {
+    ctx.version();
+    return readJournalMeta(doc)?.grade ?? classGrade(school, classId) ?? 5;
+  });
+  const system = createMemo(() => (ctx.version(), markingSystemFor(grade(), subjectMarking(school, subjectId))));
+
+  // Re-plan only when the school year changes or a lesson id appears that the plan lacks.
+  let known = new Set<string>();
+  const newLessons = createMapVersion(doc, 'lessons', (key) => !known.has(splitKey(key)[0]));
+  const allLessons = createMemo(() => {
+    ctx.version();
+    newLessons();
+    const list = pageLessons(school, doc, classId, subjectId, groupId);
+    known = new Set(list.map((l) => l.id));
+    return list;
+  });
+
+  const periods = createMemo(() => (ctx.version(), periodsForGrade(school, grade())));
+  const [periodId, setPeriodId] = createSignal<string>('year');
+  const lessons = createMemo(() => {
+    const p = periods().find(([id]) => id === periodId())?.[1];
+    return p ? allLessons().filter((l) => l.date >= p.startsOn && l.date <= p.endsOn) : allLessons();
+  });
+  const lessonIds = createMemo(() => lessons().map((l) => l.id));
+  const lessonSet = createMemo<ReadonlySet<string>>(() => new Set(lessonIds()));
+
+  const rosterVersion = createMapVersion(doc, 'students');
+  const students = createMemo(() => {
+    rosterVersion();
+    const ls = lessons();
+    const first = ls[0]?.date;
+    const last = ls[ls.length - 1]?.date;
+    return listStudents(doc).filter(
+      (s) => isInGroup(s, groupId) && (!first || ((s.enrolledOn === null || s.enrolledOn <= last!) && (s.leftOn === null || s.leftOn > first))),
+    );
+  });
+
+  const cells = createPageCells(doc, lessonSet);
+  const records = createLessonRecords(doc, lessonIds);
+  const presence = createPresence(props.journal.provider.awareness);
+
+  const rights = createMemo(() => {
+    ctx.version();
+    const map = new Map<string, ReturnType<typeof lessonRight>>();
+    if (props.access !== 'write') return map;
+    for (const l of allLessons()) map.set(l.id, lessonRight(school, userId, classId, l));
+    return map;
+  });
+  const canEditLesson = (id: LessonId) => rights().get(id) != null;
+
+  const pickInitial = (): LessonId | null => {
+    const ls = untrack(lessons);
+    if (props.lessonId && ls.some((l) => l.id === props.lessonId)) return props.lessonId as LessonId;
+    const today = todayIso();
+    return (ls.find((l) => l.date >= today) ?? ls[ls.length - 1])?.id ?? null;
+  };
+  const [selected, setSelected] = createSignal<LessonId | null>(pickInitial());
+  const [message, setMessageNow] = createSignal<string | null>(null);
+  let messageTimer: ReturnType<typeof setTimeout> | undefined;
+  // A warning stays long enough to read, then the key hints come back.
+  const setMessage = (text: string | null) => {
+    clearTimeout(messageTimer);
+    setMessageNow(text);
+    if (text) messageTimer = setTimeout(() => setMessageNow(null), 6000);
+  };
+  onCleanup(() => clearTimeout(messageTimer));
+
+  const entryContext = (lessonId: LessonId): EntryContext => {
+    const stamp = markStamp(school, records(lessonId).workType);
+    return { doc, userId, asSubstitute: rights().get(lessonId) === 'substitute', workType: stamp.id, weight: stamp.weight };
+  };
+
+  const model: GridModel = {
+    students,
+    lessons,
+    cell: cells,
+    record: records,
+    columnTag(lessonId) {
+      ctx.version();
+      const wt = records(lessonId).workType;
+      return wt ? (workTypes.get(school, wt)?.short ?? '') : '';
+    },
+    system,
+    selectedLesson: selected,
+    peers: () => presence.peers,
+    canEdit: (lessonId, student, date) => canEditLesson(lessonId) && isEnrolledOn(student, date),
+    readOnlyReason: (lessonId) =>
+      props.access !== 'write' ? 'Журнал открыт только для просмотра.' : canEditLesson(lessonId) ? 'Ученик не числится в классе в этот день.' : 'Этот урок ведёт другой учитель.',
+    onSelect(lessonId, cellKey) {
+      setSelected(lessonId);
+      props.journal.provider.awareness.setLocalState({ lessonId, cell: cellKey });
+    },
+    write(lessonId, studentId: StudentId, entries) {
+      if (system() === 'none' && entries.some((e) => e.kind === 'mark')) {
+        setMessage('В 1 классе отметки не ставятся: отмечайте только посещаемость.');
+        entries = entries.filter((e) => e.kind !== 'mark');
+      }
+      const problem = writeEntries(entryContext(lessonId), lessonId, studentId, entries);
+      if (problem) setMessage(problem);
+    },
+    clear(lessonId, studentId) {
+      clearCell(entryContext(lessonId), lessonId, studentId);
+    },
+    say: setMessage,
+  };
+
+  // The URL follows the selected lesson, so a reload or a shared link lands on it.
+  createEffect(() => {
+    const id = selected();
+    replaceHash(journalHref(classId, subjectId, groupId, id ?? undefined));
+  });
+  props.journal.provider.awareness.setLocalState({ lessonId: untrack(selected), cell: null });
+  onCleanup(() => props.journal.provider.awareness.setLocalState(null));
+
+  const selectedLesson = createMemo(() => allLessons().find((l) => l.id === selected()) ?? null);
+
+  return (
+    <div class="journal">
+      <JournalHeader
+        classId={classId}
+        subjectId={subjectId}
+        groupId={groupId}
+        lessons={allLessons()}
+        access={props.access}
+        periods={periods()}
+        periodId={periodId()}
+        onPeriod={setPeriodId}
+        peers={presence.peers}
+      />
+      <JournalGrid model={model} />
+      <p class="grid-hint" classList={{ warn: message() !== null }} role="status">
+        {message() ??
+          (system() === 'none'
+            ? 'н — отсутствовал, оп — опоздал, Delete — очистить. Стрелки и Enter — переход между ячейками.'
+            : system() === 'passfail'
+              ? 'зч — зачёт, нз — незачёт, н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.'
+              : '5, 4, 3, 2 — отметка (можно несколько: «54»), н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.')}
+      </p>
+      <LessonPanel
+        lesson={selectedLesson()}
+        record={selectedLesson() ? records(selectedLesson()!.id) : null}
+        editable={selectedLesson() ? canEditLesson(selectedLesson()!.id) : false}
+        asSubstitute={selectedLesson() ? rights().get(selectedLesson()!.id) === 'substitute' : false}
+        doc={doc}
+        grade={grade()}
+        subjectId={subjectId}
+        teacherId={userId}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { createMemo, For, Show, type JSX } from 'solid-js';
+import type * as Y from 'yjs';
+import {
+  bellSchedule,
+  change,
+  ktpFor,
+  setLessonField,
+  workTypes,
+  type KtpItemId,
+  type LessonField,
+  type LessonRecord,
+  type PlannedLesson,
+  type SubjectId,
+  type UserId,
+  type WorkTypeId,
+} from '../../../model/index.ts';
+import { useSchool } from '../../state/school-context.tsx';
+import { LOCAL_EDIT } from '../../sync/origins.ts';
+import { formatLongDate } from '../../i18n/format.ts';
+import { staffName } from '../shared/school-names.ts';
+import { markSubstitution } from './cell-entry.ts';
+import { CommittedText } from './committed-text.tsx';
+
+/**
+ * The selected lesson's record: topic (from the КТП or typed), homework and work type.
+ * Grade 1 gets no homework (the rules say so), so the field is not offered there.
+ */
+export function LessonPanel(props: {
+  lesson: PlannedLesson | null;
+  record: LessonRecord | null;
+  editable: boolean;
+  asSubstitute: boolean;
+  doc: Y.Doc;
+  grade: number;
+  subjectId: SubjectId;
+  teacherId: UserId;
+}): JSX.Element {
+  const ctx = useSchool();
+  const school = () => (ctx.version(), ctx.school!.doc);
+  const ktp = createMemo(() => ktpFor(school(), props.subjectId, props.grade, props.teacherId));
+  const types = createMemo(() => workTypes.all(school()).sort((a, b) => a[1].weight - b[1].weight || a[1].name.localeCompare(b[1].name, 'ru')));
+  const bell = () => bellSchedule(school()).find((b) => b.slot === props.lesson?.slot)?.bell;
+
+  const write = (lessonId: string, fields: Partial<LessonRecord>) => {
+    change(props.doc, LOCAL_EDIT, () => {
+      for (const [f, v] of Object.entries(fields)) setLessonField(props.doc, lessonId as never, f as LessonField, v as never);
+      markSubstitution({ doc: props.doc, userId: props.teacherId, asSubstitute: props.asSubstitute }, lessonId as never);
+    });
+  };
+
+  return (
+    <section class="lesson-panel" data-testid="lesson-panel">
+      <Show when={props.lesson && props.record ? props.lesson.id : null} keyed fallback={<p class="muted">Выберите урок: щёлкните по дате или по ячейке.</p>}>
+        {(_) => {
+          const lesson = props.lesson!;
+          const id = lesson.id;
+          const rec = () => props.record!;
+          return (
+            <>
+              <div class="lesson-title">
+                <strong>{formatLongDate(lesson.date)}</strong>, {lesson.slot}-й урок
+                <Show when={bell()}>{(b) => <span class="muted"> · {b().starts}–{b().ends}</span>}</Show>
+                <Show when={lesson.substituteId}>
+                  <span class="tag sub">замена: {staffName(school(), lesson.substituteId)}</span>
+                </Show>
+                <Show when={rec().substitute}>
+                  <span class="tag sub">записал замещающий: {staffName(school(), rec().substitute)}</span>
+                </Show>
+                <Show when={!props.editable}>
+                  <span class="tag">только просмотр</span>
+                </Show>
+              </div>
+              <div class="lesson-fields">
+                <label class="field topic">
+                  <span>Тема урока</span>
+                  <CommittedText
+                    testid="lesson-topic"
+                    label="Тема урока"
+                    value={rec().topic}
+                    list={`ktp-${id}`}
+                    disabled={!props.editable}
+                    placeholder="Выберите из КТП или введите"
+                    onCommit={(v) => {
+                      const item = ktp().find(([, k]) => k.title === v.trim());
+                      write(id, { topic: v.trim(), ktpItemId: (item?.[0] as KtpItemId) ?? null });
+                    }}
+                  />
+                  <datalist id={`ktp-${id}`}>
+                    <For each={ktp()}>{([, k]) => <option value={k.title} />}</For>
+                  </datalist>
+                  <Show when={ktp().length > 0}>
+                    <select
+                      data-testid="lesson-ktp"
+                      aria-label="Тема из КТП"
+                      disabled={!props.editable}
+                      onChange={(e) => {
+                        const item = ktp().find(([key]) => key === e.currentTarget.value);
+                        if (item) write(id, { topic: item[1].title, ktpItemId: item[0] as KtpItemId });
+                      }}
+                    >
+                      <option value="" selected={!rec().ktpItemId}>
+                        КТП: выбрать тему…
+                      </option>
+                      <For each={ktp()}>
+                        {([key, k]) => (
+                          <option value={key} selected={rec().ktpItemId === key}>
+                            {k.order}. {k.title}
+                          </option>
+                        )}
+                      </For>
+                    </select>
+                  </Show>
+                </label>
+                <Show
+                  when={props.grade > 1}
+                  fallback={
+                    <p class="field muted" data-testid="lesson-homework-none">
+                      В 1 классе домашнее задание не задаётся.
+                    </p>
+                  }
+                >
+                  <label class="field homework">
+                    <span>Домашнее задание</span>
+                    <CommittedText
+                      testid="lesson-homework"
+                      label="Домашнее задание"
+                      multiline
+                      value={rec().homework}
+                      disabled={!props.editable}
+                      onCommit={(v) => write(id, { homework: v.trim() })}
+                    />
+                  </label>
+                </Show>
+                <label class="field worktype">
+                  <span>Вид работы</span>
+                  <select
+                    data-testid="lesson-worktype"
+                    disabled={!props.editable}
+                    onChange={(e) => write(id, { workType: (e.currentTarget.value || null) as WorkTypeId | null })}
+                  >
+                    <option value="" selected={!rec().workType}>
+                      не указан (вес 1)
+                    </option>
+                    <For each={types()}>
+                      {([key, w]) => (
+                        <option value={key} selected={rec().workType === key}>
+                          {w.name} (вес {w.weight})
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                  <small class="muted">Вес новых отметок берётся из вида работы.</small>
+                </label>
+              </div>
+            </>
+          );
+        }}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { Show, type JSX } from 'solid-js';
+import { ROLE_NAMES, readSchoolMeta } from '../../../model/index.ts';
+import { useSchool } from '../../state/school-context.tsx';
+import { session, signOut } from '../../state/session.ts';
+import { homeHref } from '../../state/router.ts';
+
+/** The app's header: school, user, and the way home and out. */
+export function TopBar(): JSX.Element {
+  const ctx = useSchool();
+  const schoolTitle = () => {
+    ctx.version();
+    const meta = ctx.school ? readSchoolMeta(ctx.school.doc) : undefined;
+    return meta ? `${meta.schoolName} · ${meta.title}` : '';
+  };
+  const roles = () => ctx.me.user.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ');
+  const fromCache = () => {
+    const s = session();
+    return s.status === 'signed-in' && s.fromCache;
+  };
+  return (
+    <header class="top-bar">
+      <a class="brand" href={homeHref()}>
+        Электронный журнал
+      </a>
+      <span class="school-title">{schoolTitle()}</span>
+      <span class="spacer" />
+      <Show when={fromCache()}>
+        <span class="badge" title="Сервер недоступен: работаем с сохранёнными данными">офлайн-режим</span>
+      </Show>
+      <span class="user" data-testid="current-user">
+        {ctx.me.user.name}
+        <span class="user-roles">{roles()}</span>
+      </span>
+      <button type="button" class="secondary" data-testid="logout" onClick={() => void signOut()}>
+        Выйти
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,73 @@
+import { createSignal, Show, type JSX } from 'solid-js';
+import { session, signIn } from '../../state/session.ts';
+
+/** The sign-in page: login, password, and an error that says what went wrong. */
+export function LoginPage(): JSX.Element {
+  const [login, setLogin] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const notice = () => {
+    const s = session();
+    return s.status === 'signed-out' ? s.message : null;
+  };
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (busy()) return;
+    if (!login().trim() || !password()) {
+      setError('Введите логин и пароль.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const err = await signIn(login().trim(), password());
+    setBusy(false);
+    if (err) setError(err);
+  };
+
+  return (
+    <div class="login">
+      <form class="login-card" onSubmit={submit} novalidate>
+        <h1>Электронный журнал</h1>
+        <p class="login-sub">Вход для сотрудников школы</p>
+        <Show when={notice()}>
+          <p class="login-notice" role="status">
+            {notice()}
+          </p>
+        </Show>
+        <label>
+          Логин
+          <input
+            data-testid="login-username"
+            name="username"
+            autocomplete="username"
+            autofocus
+            value={login()}
+            onInput={(e) => setLogin(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          Пароль
+          <input
+            data-testid="login-password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            value={password()}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </label>
+        <Show when={error()}>
+          <p class="login-error" role="alert" data-testid="login-error">
+            {error()}
+          </p>
+        </Show>
+        <button type="submit" data-testid="login-submit" disabled={busy()}>
+          {busy() ? 'Вход…' : 'Войти'}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { render } from 'solid-js/web';
+import { App } from './app.tsx';
+import { restoreSession } from './state/session.ts';
+import './styles/base.css';
+import './styles/home.css';
+import './styles/journal.css';
+
+render(() => <App />, document.getElementById('app')!);
+void restoreSession();
+
+// The service worker makes the app open with no network; it never caches /api or /sync.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch((e) => console.warn('service worker not registered', e));
+  });
+}

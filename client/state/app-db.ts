@@ -1,0 +1,61 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Me } from './me-types.ts';
+
+/**
+ * The app's own state in IndexedDB (the documents themselves live in y-indexeddb): the last
+ * signed-in user's /api/me answer, so that the app opens offline, and the state vector each
+ * document's server last acknowledged, so that an offline reload still knows what is unsaved.
+ */
+interface AppSchema extends DBSchema {
+  kv: { key: string; value: unknown };
+  acks: { key: string; value: Uint8Array };
+}
+
+let dbPromise: Promise<IDBPDatabase<AppSchema>> | null = null;
+
+function db(): Promise<IDBPDatabase<AppSchema>> {
+  dbPromise ??= openDB<AppSchema>('class-journal-app', 1, {
+    upgrade(d) {
+      d.createObjectStore('kv');
+      d.createObjectStore('acks');
+    },
+  });
+  return dbPromise;
+}
+
+/** A failing IndexedDB (private mode, quota) must not break the app: it only loses the cache. */
+async function safely<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    console.warn('app storage unavailable', e);
+    return fallback;
+  }
+}
+
+export function loadCachedMe(): Promise<Me | null> {
+  return safely(async () => ((await (await db()).get('kv', 'me')) as Me | undefined) ?? null, null);
+}
+
+export function saveCachedMe(me: Me | null): Promise<void> {
+  return safely(async () => {
+    const d = await db();
+    if (me === null) await d.delete('kv', 'me');
+    else await d.put('kv', me, 'me');
+  }, undefined);
+}
+
+/** Acks are kept per user: two teachers sharing a laptop never see each other's counts. */
+function ackKey(userId: string, docName: string): string {
+  return `${userId}|${docName}`;
+}
+
+export function loadAck(userId: string, docName: string): Promise<Uint8Array | null> {
+  return safely(async () => (await (await db()).get('acks', ackKey(userId, docName))) ?? null, null);
+}
+
+export function saveAck(userId: string, docName: string, sv: Uint8Array): Promise<void> {
+  return safely(async () => {
+    await (await db()).put('acks', sv, ackKey(userId, docName));
+  }, undefined);
+}

@@ -1,0 +1,40 @@
+import { createSignal } from 'solid-js';
+
+/**
+ * Hash routes, so that the service worker serves one index.html for every page:
+ * `#/` the teacher's day, `#/journal/{classId}/{subjectId}/{groupId}[/{lessonId}]` a journal page.
+ */
+export type Route =
+  | { page: 'home'; date: string | null }
+  | { page: 'journal'; classId: string; subjectId: string; groupId: string; lessonId: string | null };
+
+export function parseRoute(hash: string): Route {
+  const [path, query = ''] = hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'journal' && parts.length >= 4) {
+    return { page: 'journal', classId: parts[1], subjectId: parts[2], groupId: parts[3], lessonId: parts[4] ?? null };
+  }
+  const date = new URLSearchParams(query).get('date');
+  return { page: 'home', date };
+}
+
+export function journalHref(classId: string, subjectId: string, groupId: string, lessonId?: string): string {
+  const parts = ['journal', classId, subjectId, groupId, ...(lessonId ? [lessonId] : [])];
+  return '#/' + parts.map(encodeURIComponent).join('/');
+}
+
+export function homeHref(date?: string): string {
+  return date ? `#/?date=${date}` : '#/';
+}
+
+const [route, setRoute] = createSignal<Route>(parseRoute(location.hash));
+window.addEventListener('hashchange', () => setRoute(parseRoute(location.hash)));
+
+/** The current route; changes when the hash does. */
+export { route };
+
+/** Changes the URL without adding a history entry (selecting a lesson is not a navigation). */
+export function replaceHash(href: string): void {
+  history.replaceState(null, '', href);
+  setRoute(parseRoute(href));
+}

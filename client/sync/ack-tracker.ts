@@ -1,0 +1,80 @@
+import * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as decoding from 'lib0/decoding';
+import { MessageType, pendingChanges, readAck, readReject, type Rejection } from '../../model/index.ts';
+import { LOCAL_EDIT } from './origins.ts';
+
+/**
+ * Counts the changes of one document that the server has not yet committed to disk, from the
+ * state vector in its durable ack (PROTO-3, PROTO-5). Peers' "saved" is not ours: only the ack
+ * makes a change saved.
+ */
+export class AckTracker {
+  private acked: Map<number, number> | null = null;
+  /**
+   * Before the first ack ever: what came from elsewhere (the server, local storage) is not
+   * ours to send, so only this session's own edits count as pending.
+   */
+  private readonly received = new Map<number, number>();
+  private count = 0;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly onChange: (pending: number) => void,
+  ) {
+    doc.on('update', this.onUpdate);
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (this.acked === null && origin !== LOCAL_EDIT) {
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+        this.received.set(client, Math.max(clock, this.received.get(client) ?? 0));
+      }
+    }
+    this.recount();
+  };
+
+  /** Sets the committed state vector (from the server, or remembered from the last session). */
+  setAcked(sv: Uint8Array): void {
+    this.acked = Y.decodeStateVector(sv);
+    this.recount();
+  }
+
+  pending(): number {
+    return this.count;
+  }
+
+  private recount(): void {
+    const local = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    const n = pendingChanges(local, this.acked ?? this.received);
+    if (n !== this.count) {
+      this.count = n;
+      this.onChange(n);
+    }
+  }
+
+  dispose(): void {
+    this.doc.off('update', this.onUpdate);
+  }
+}
+
+/**
+ * Registers our two extension messages on a provider (it asked for them with `ext=1`).
+ * Handlers write nothing back: y-websocket sends the encoder only when it holds more than the type.
+ */
+export function registerExtensionHandlers(
+  provider: WebsocketProvider,
+  onAck: (sv: Uint8Array) => void,
+  onReject: (r: Rejection) => void,
+): void {
+  type Handler = (encoder: unknown, decoder: decoding.Decoder) => void;
+  const handlers = (provider as unknown as { messageHandlers: Handler[] }).messageHandlers;
+  handlers[MessageType.ack] = (_enc, dec) => onAck(readAck(dec));
+  handlers[MessageType.reject] = (_enc, dec) => {
+    try {
+      onReject(readReject(dec));
+    } catch (e) {
+      console.warn('unreadable reject message', e);
+    }
+  };
+}

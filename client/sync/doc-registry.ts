@@ -1,0 +1,157 @@
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import { createSignal, type Accessor } from 'solid-js';
+import { CloseCode, EXTENSIONS_PARAM, type Rejection } from '../../model/index.ts';
+import { loadAck, saveAck } from '../state/app-db.ts';
+import { AckTracker, registerExtensionHandlers } from './ack-tracker.ts';
+import { controlConnection, type ConnectionControl } from './reconnect.ts';
+import { noteRejection, setDocConnected, setDocPending, forgetDoc } from './sync-status.ts';
+
+/**
+ * Every document the user has opened stays open for the session: its edits keep syncing and
+ * its unsaved changes keep counting in the status bar after the user leaves the page.
+ * Each lives in IndexedDB under the user's id, so two teachers sharing a laptop never load,
+ * or upload, each other's unsent edits.
+ */
+export interface OpenDocument {
+  name: string;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Resolves once the local copy is loaded from IndexedDB (the page can render offline). */
+  loaded: Promise<void>;
+  isLoaded: Accessor<boolean>;
+  /** True once the server's copy has been merged in this session. */
+  synced: Accessor<boolean>;
+  /** Set when the server refused this document for good ("no access"). */
+  refused: Accessor<number | null>;
+}
+
+interface Entry extends OpenDocument {
+  persistence: IndexeddbPersistence;
+  control: ConnectionControl;
+  tracker: AckTracker;
+  dispose(): void;
+}
+
+const docs = new Map<string, Entry>();
+let ownerId: string | null = null;
+let onUnauthenticated: () => void = () => {};
+
+export function setUnauthenticatedHandler(fn: () => void): void {
+  onUnauthenticated = fn;
+}
+
+function syncUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+/** Opens (or returns the already open) document `name` for user `userId`. */
+export function openDocument(userId: string, name: string): OpenDocument {
+  if (ownerId !== userId) closeAllDocuments();
+  ownerId = userId;
+  const existing = docs.get(name);
+  if (existing) return existing;
+
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(`cj/${userId}/${name}`, doc);
+  const provider = new WebsocketProvider(syncUrl(), name, doc, {
+    connect: false,
+    params: { [EXTENSIONS_PARAM]: '1' },
+    maxBackoffTime: 30_000,
+  });
+  const [isLoaded, setLoaded] = createSignal(false);
+  const [synced, setSynced] = createSignal(false);
+  const [refused, setRefused] = createSignal<number | null>(null);
+  const tracker = new AckTracker(doc, (n) => setDocPending(name, n));
+
+  registerExtensionHandlers(
+    provider,
+    (sv) => {
+      tracker.setAcked(sv);
+      void saveAck(userId, name, sv);
+    },
+    (r: Rejection) => noteRejection(name, r),
+  );
+
+  const control = controlConnection(provider, (code) => {
+    setDocConnected(name, false);
+    if (code === CloseCode.unauthenticated) {
+      for (const d of docs.values()) d.control.disconnect();
+      onUnauthenticated();
+    } else setRefused(code);
+  });
+  const onStatus = ({ status }: { status: string }) => setDocConnected(name, status === 'connected');
+  const onSync = (s: boolean) => setSynced(s);
+  provider.on('status', onStatus);
+  provider.on('sync', onSync);
+
+  let resolveLoaded!: () => void;
+  const loaded = new Promise<void>((resolve) => (resolveLoaded = resolve));
+  const entry: Entry = {
+    name,
+    doc,
+    provider,
+    persistence,
+    control,
+    tracker,
+    loaded,
+    isLoaded,
+    synced,
+    refused,
+    dispose() {
+      control.dispose();
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      provider.awareness.setLocalState(null);
+      provider.destroy();
+      tracker.dispose();
+      void persistence.destroy();
+      doc.destroy();
+      forgetDoc(name);
+    },
+  };
+  docs.set(name, entry);
+  void (async () => {
+    const sv = await loadAck(userId, name);
+    if (sv) tracker.setAcked(sv);
+    await persistence.whenSynced;
+    setLoaded(true);
+    resolveLoaded();
+    // Connect only after the local copy is in: SyncStep1 then asks for just what is missing.
+    if (docs.get(name) === entry) control.connect();
+  })();
+  return entry;
+}
+
+export function getOpenDocument(name: string): OpenDocument | undefined {
+  return docs.get(name);
+}
+
+/** Closes every document (sign-out, another user): local copies stay in IndexedDB. */
+export function closeAllDocuments(): void {
+  for (const d of docs.values()) d.dispose();
+  docs.clear();
+  ownerId = null;
+}
+
+/** After signing in again: reconnect what "session expired" stopped. */
+export function resumeAllDocuments(): void {
+  for (const d of docs.values()) if (d.isLoaded()) d.control.connect();
+}
+
+// Offline emulation does not always drop an open WebSocket, and a dead socket may take 30 s to
+// notice: follow the browser's own verdict both ways.
+window.addEventListener('offline', () => {
+  for (const d of docs.values()) d.control.disconnect();
+});
+window.addEventListener('online', () => {
+  for (const d of docs.values()) {
+    // A little jitter: a whole school's laptops come back when the Wi-Fi does.
+    if (d.isLoaded() && d.refused() === null) setTimeout(() => d.control.connect(), Math.random() * 400);
+  }
+});
+// Tell the others we left, instead of letting our presence time out after 30 s.
+window.addEventListener('pagehide', () => {
+  for (const d of docs.values()) d.provider.awareness.setLocalState(null);
+});

@@ -1,0 +1,76 @@
+import type { WebsocketProvider } from 'y-websocket';
+import { FINAL_CLOSE_CODES } from '../../model/index.ts';
+
+/** Longest wait between two attempts: a school's server restart is met over half a minute, not at once. */
+const MAX_BACKOFF_MS = 30_000;
+const FIRST_BACKOFF_MS = 500;
+
+export interface ConnectionControl {
+  /** Connect now and keep reconnecting (with jitter) until `disconnect`. */
+  connect(): void;
+  /** Stop and stay stopped. */
+  disconnect(): void;
+  /** True while we want a connection (not signed out, not offline, not refused). */
+  wanted(): boolean;
+  dispose(): void;
+}
+
+/**
+ * Takes reconnection over from the stock y-websocket client, which retries after at most 2.5 s
+ * with no jitter (every client of a restarted server would come back in the same instant).
+ * On each close we switch the stock retry off (`shouldConnect = false` turns its scheduled
+ * attempt into a no-op) and schedule our own, with exponential backoff and full jitter.
+ * Close codes that mean "do not come back" (signed out, no right) stop for good and are reported.
+ */
+export function controlConnection(provider: WebsocketProvider, onFinalClose: (code: number) => void): ConnectionControl {
+  let wanted = false;
+  let attempts = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const schedule = () => {
+    clearTimeout(timer);
+    const ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempts);
+    attempts++;
+    const delay = ceiling / 2 + Math.random() * (ceiling / 2);
+    timer = setTimeout(() => {
+      if (wanted && navigator.onLine) provider.connect();
+    }, delay);
+  };
+
+  const onClose = (event: CloseEvent | null) => {
+    if (!wanted) return;
+    provider.shouldConnect = false;
+    if (event && FINAL_CLOSE_CODES.has(event.code)) {
+      wanted = false;
+      clearTimeout(timer);
+      onFinalClose(event.code);
+      return;
+    }
+    if (navigator.onLine) schedule();
+  };
+  const onSync = (synced: boolean) => {
+    if (synced) attempts = 0;
+  };
+  provider.on('connection-close', onClose);
+  provider.on('sync', onSync);
+
+  return {
+    connect() {
+      wanted = true;
+      clearTimeout(timer);
+      if (navigator.onLine) provider.connect();
+    },
+    disconnect() {
+      wanted = false;
+      clearTimeout(timer);
+      provider.disconnect();
+    },
+    wanted: () => wanted,
+    dispose() {
+      wanted = false;
+      clearTimeout(timer);
+      provider.off('connection-close', onClose);
+      provider.off('sync', onSync);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { createSignal } from 'solid-js';
+import { createStore, produce } from 'solid-js/store';
+import type { Rejection } from '../../model/index.ts';
+
+/**
+ * What the status bar shows: whether we reach the server, and how many changes of all open
+ * documents the server has not yet committed.
+ */
+interface DocStatus {
+  connected: boolean;
+  pending: number;
+}
+
+const [docStatus, setDocStatus] = createStore<Record<string, DocStatus>>({});
+const [browserOnline, setBrowserOnline] = createSignal(navigator.onLine);
+window.addEventListener('online', () => setBrowserOnline(true));
+window.addEventListener('offline', () => setBrowserOnline(false));
+
+function ensure(name: string): void {
+  if (!docStatus[name]) setDocStatus(name, { connected: false, pending: 0 });
+}
+
+export function setDocConnected(name: string, connected: boolean): void {
+  ensure(name);
+  setDocStatus(name, 'connected', connected);
+}
+
+export function setDocPending(name: string, pending: number): void {
+  ensure(name);
+  setDocStatus(name, 'pending', pending);
+}
+
+export function forgetDoc(name: string): void {
+  setDocStatus(produce((s) => void delete s[name]));
+}
+
+/** Online = the browser has a network and at least one document's socket is open. */
+export function isOnline(): boolean {
+  return browserOnline() && Object.values(docStatus).some((d) => d.connected);
+}
+
+export function pendingTotal(): number {
+  return Object.values(docStatus).reduce((n, d) => n + d.pending, 0);
+}
+
+export interface NotedRejection extends Rejection {
+  docName: string;
+  at: number;
+}
+
+const [rejections, setRejections] = createSignal<NotedRejection[]>([]);
+export { rejections };
+
+/** The server refused a change: keep it visible until the user dismisses it. */
+export function noteRejection(docName: string, r: Rejection): void {
+  setRejections((list) => [...list.slice(-19), { ...r, docName, at: Date.now() }]);
+}
+
+export function dismissRejections(): void {
+  setRejections([]);
+}
