@@ -11,6 +11,8 @@ import type { Storage } from './storage/port.ts';
 import { RoomRegistry, type RegistryOptions } from './ws/room-registry.ts';
 
 export interface RunningServer {
+  /** The Hono app, for `app.request` in tests. */
+  app: ReturnType<typeof createApp>['app'];
   url: string;
   port: number;
   storage: Storage;
@@ -56,6 +58,7 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   return {
+    app,
     url: `http://${host}:${port}`,
     port,
     storage,

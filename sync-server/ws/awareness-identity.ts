@@ -4,19 +4,30 @@ import type { Identity } from './connection.ts';
 
 /**
  * Rewrites an awareness update so that every state carries the sender's identity from the
- * session in its `user` field: a client cannot pose as somebody else. Returns the rewritten
- * update and the client ids it announces.
+ * session in its `user` field: a client cannot pose as somebody else. States of client ids
+ * that `mayAnnounce` refuses are dropped: the stock client echoes the states of its peers
+ * (and marks timed-out peers as gone), and only a peer's own connection speaks for it.
+ * Returns the rewritten update and the client ids it announces.
  */
-export function stampAwarenessIdentity(update: Uint8Array, identity: Identity): { update: Uint8Array; clientIds: number[] } {
+export function stampAwarenessIdentity(
+  update: Uint8Array,
+  identity: Identity,
+  mayAnnounce: (clientId: number) => boolean,
+): { update: Uint8Array; clientIds: number[] } {
   const dec = decoding.createDecoder(update);
-  const enc = encoding.createEncoder();
+  const entries: Array<[number, number, unknown]> = [];
   const count = decoding.readVarUint(dec);
-  encoding.writeVarUint(enc, count);
-  const clientIds: number[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(dec);
     const clock = decoding.readVarUint(dec);
     const state = JSON.parse(decoding.readVarString(dec)) as Record<string, unknown> | null;
+    if (mayAnnounce(clientId)) entries.push([clientId, clock, state]);
+  }
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, entries.length);
+  const clientIds: number[] = [];
+  for (const [clientId, clock, raw] of entries) {
+    const state = raw as Record<string, unknown> | null;
     clientIds.push(clientId);
     encoding.writeVarUint(enc, clientId);
     encoding.writeVarUint(enc, clock);

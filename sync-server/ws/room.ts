@@ -155,11 +155,8 @@ export class Room {
   }
 
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
-    const stamped = stampAwarenessIdentity(update, conn.identity);
-    for (const id of stamped.clientIds) {
-      const owner = this.awarenessOwner.get(id);
-      if (owner && owner !== conn) throw new Error(`awareness client ${id} belongs to another connection`);
-    }
+    const stamped = stampAwarenessIdentity(update, conn.identity, (id) => (this.awarenessOwner.get(id) ?? conn) === conn);
+    if (stamped.clientIds.length === 0) return;
     for (const id of stamped.clientIds) {
       this.awarenessOwner.set(id, conn);
       conn.awarenessIds.add(id);

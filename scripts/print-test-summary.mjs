@@ -1,0 +1,13 @@
+// Prints vitest's JSON report as the plain line "N passed, N failed[, N skipped]" for CI records.
+import { existsSync, readFileSync } from 'node:fs';
+
+const file = process.argv[2] ?? 'test-results.json';
+if (!existsSync(file)) {
+  console.log('0 passed, 1 failed');
+  process.exit(0);
+}
+const r = JSON.parse(readFileSync(file, 'utf8'));
+const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+// A test file that failed to load counts as a failure even though it has no tests.
+const failedSuites = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+console.log(`${r.numPassedTests} passed, ${r.numFailedTests + failedSuites} failed${skipped ? `, ${skipped} skipped` : ''}`);

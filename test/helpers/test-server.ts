@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readConfig } from '../../sync-server/config.ts';
+import { startServer, type RunningServer } from '../../sync-server/server.ts';
+import type { Storage } from '../../sync-server/storage/port.ts';
+import type { RegistryOptions } from '../../sync-server/ws/room-registry.ts';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  origin: string;
+  /** Signs in and returns the Cookie header value. */
+  login(login: string, password?: string): Promise<string>;
+  /** Stops the server and removes its data directory. */
+  dispose(): Promise<void>;
+}
+
+/** A real server on an ephemeral port with the demo school in a fresh data directory. */
+export async function startTestServer(
+  opts: { dataDir?: string; storage?: Storage; registry?: Partial<RegistryOptions>; port?: number } = {},
+): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'journal-test-'));
+  const config = { ...readConfig({}), port: opts.port ?? 0, host: '127.0.0.1', dataDir, staticDir: join(dataDir, 'no-client') };
+  const server = await startServer(config, { storage: opts.storage, registry: { unloadDelayMs: 50, ...opts.registry }, log: () => {} });
+  const origin = `http://127.0.0.1:${server.port}`;
+  return {
+    ...server,
+    dataDir,
+    origin,
+    async login(login, password = 'demo') {
+      const res = await fetch(`${origin}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ login, password }),
+      });
+      if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status}`);
+      const cookie = res.headers.get('set-cookie') ?? '';
+      return cookie.split(';')[0];
+    },
+    async dispose() {
+      await server.close();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

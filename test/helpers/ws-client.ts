@@ -1,0 +1,59 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { MessageType, readAck, readReject, type Rejection } from '../../model/index.ts';
+
+/** A `ws` WebSocket class that sends the session cookie and an Origin, as a browser would. */
+export function webSocketWithHeaders(headers: Record<string, string>): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  } as typeof WebSocket;
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** State vectors received in acks, in order (extension clients only). */
+  acks: Map<number, number>[];
+  rejects: Rejection[];
+  destroy(): void;
+}
+
+/**
+ * The stock y-websocket client in Node, pointed at a test server. With `ext` it registers the
+ * ack and reject handlers as the app's client does.
+ */
+export function connectClient(
+  server: { origin: string },
+  docName: string,
+  cookie: string,
+  opts: { ext?: boolean; doc?: Y.Doc; connect?: boolean; origin?: string } = {},
+): TestClient {
+  const doc = opts.doc ?? new Y.Doc();
+  const wsUrl = server.origin.replace('http', 'ws') + '/sync';
+  const provider = new WebsocketProvider(wsUrl, docName, doc, {
+    WebSocketPolyfill: webSocketWithHeaders({ cookie, origin: opts.origin ?? server.origin }) as never,
+    params: opts.ext ? { ext: '1' } : {},
+    connect: opts.connect ?? true,
+    disableBc: true,
+  });
+  const client: TestClient = { doc, provider, acks: [], rejects: [], destroy: () => provider.destroy() };
+  if (opts.ext) {
+    provider.messageHandlers[MessageType.ack] = (_enc, dec: decoding.Decoder) => {
+      client.acks.push(Y.decodeStateVector(readAck(dec)));
+    };
+    provider.messageHandlers[MessageType.reject] = (_enc, dec: decoding.Decoder) => {
+      client.rejects.push(readReject(dec));
+    };
+  }
+  return client;
+}
+
+/** Resolves once the provider has synced with the server. */
+export function synced(client: TestClient): Promise<void> {
+  if (client.provider.synced) return Promise.resolve();
+  return new Promise((resolve) => client.provider.once('sync', (s: boolean) => s && resolve()));
+}
