@@ -21,7 +21,7 @@ const SchoolContext = createContext<SchoolContextValue>();
 
 export function SchoolProvider(props: { me: Me; children: JSX.Element }): JSX.Element {
   const grant = props.me.documents.find((d) => d.kind === 'school');
-  const school = grant ? openDocument(props.me.user.id, grant.name) : null;
+  const school = grant ? openDocument(props.me.user.id, grant.name, grant.access) : null;
   const version = school ? createDocVersion(school.doc) : () => 0;
   const [loaded, setLoaded] = createSignal(false);
   onMount(() => void school?.loaded.then(() => setLoaded(true)));

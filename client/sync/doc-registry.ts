@@ -2,9 +2,11 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { createSignal, type Accessor } from 'solid-js';
-import { CloseCode, EXTENSIONS_PARAM, type Rejection } from '../../model/index.ts';
+import { CloseCode, EXTENSIONS_PARAM, encodeClock, type Rejection } from '../../model/index.ts';
 import { loadAck, saveAck } from '../state/app-db.ts';
 import { AckTracker, registerExtensionHandlers } from './ack-tracker.ts';
+import { makeReadOnly } from './read-only-sync.ts';
+import { sendOwnAwarenessOnly } from './own-awareness-only.ts';
 import { controlConnection, type ConnectionControl } from './reconnect.ts';
 import { noteRejection, setDocConnected, setDocPending, forgetDoc } from './sync-status.ts';
 
@@ -35,6 +37,7 @@ interface Entry extends OpenDocument {
 }
 
 const docs = new Map<string, Entry>();
+(globalThis as any).__cjdocs = docs;
 let ownerId: string | null = null;
 let onUnauthenticated: () => void = () => {};
 
@@ -47,7 +50,7 @@ function syncUrl(): string {
 }
 
 /** Opens (or returns the already open) document `name` for user `userId`. */
-export function openDocument(userId: string, name: string): OpenDocument {
+export function openDocument(userId: string, name: string, access: 'read' | 'write'): OpenDocument {
   if (ownerId !== userId) closeAllDocuments();
   ownerId = userId;
   const existing = docs.get(name);
@@ -60,6 +63,8 @@ export function openDocument(userId: string, name: string): OpenDocument {
     params: { [EXTENSIONS_PARAM]: '1' },
     maxBackoffTime: 30_000,
   });
+  if (access === 'read') makeReadOnly(provider);
+  sendOwnAwarenessOnly(provider);
   const [isLoaded, setLoaded] = createSignal(false);
   const [synced, setSynced] = createSignal(false);
   const [refused, setRefused] = createSignal<number | null>(null);
@@ -81,7 +86,11 @@ export function openDocument(userId: string, name: string): OpenDocument {
       onUnauthenticated();
     } else setRefused(code);
   });
-  const onStatus = ({ status }: { status: string }) => setDocConnected(name, status === 'connected');
+  const onStatus = ({ status }: { status: string }) => {
+    // Our clock, so the server can tell when an offline edit was really made.
+    if (status === 'connected') provider.ws?.send(encodeClock(Date.now()));
+    setDocConnected(name, status === 'connected');
+  };
   const onSync = (s: boolean) => setSynced(s);
   provider.on('status', onStatus);
   provider.on('sync', onSync);

@@ -76,6 +76,7 @@ export function JournalDirectory(): JSX.Element {
           <section class="directory">
             <h2>
               Журнал {className(school(), j.classId)}
+              <Show when={mine().some((p) => p.classId === j.classId)}> — другие предметы</Show>
               <Show when={j.access === 'read'}>
                 <span class="tag">только просмотр</span>
               </Show>

@@ -97,6 +97,24 @@ export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () =>
     typing.type(cell.key, e.key, e.code);
   }
 
+  /**
+   * Editable cells are contenteditable only so that text arriving without key events (an
+   * on-screen keyboard, paste, automation typing "н") reaches us; the DOM is never let change.
+   */
+  function onBeforeInput(e: InputEvent) {
+    e.preventDefault();
+    const p = position(e.target);
+    const cell = p && at(p);
+    if (!cell || !e.inputType.startsWith('insert')) return;
+    const text = e.data ?? e.dataTransfer?.getData('text/plain') ?? '';
+    if (!m.canEdit(cell.lesson.id, cell.student, cell.lesson.date)) {
+      m.say(m.readOnlyReason(cell.lesson.id));
+      return;
+    }
+    m.say(null);
+    for (const ch of text) typing.type(cell.key, ch, '');
+  }
+
   /** A click on a date: select that lesson and put the cursor in its column. */
   function selectColumn(lessonId: LessonId) {
     const c = m.lessons().findIndex((l) => l.id === lessonId);
@@ -105,5 +123,5 @@ export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () =>
     else m.onSelect(lessonId, '');
   }
 
-  return { onKeyDown, onFocusIn, isActive, selectColumn };
+  return { onKeyDown, onBeforeInput, onFocusIn, isActive, selectColumn };
 }

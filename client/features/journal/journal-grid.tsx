@@ -91,7 +91,16 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
 
   return (
     <div class="grid-scroll" ref={scroller} data-testid="journal-grid">
-      <table class="journal-grid" role="grid" aria-label="Журнал" onKeyDown={keys.onKeyDown} onFocusIn={keys.onFocusIn}>
+      <table
+        class="journal-grid"
+        role="grid"
+        aria-label="Журнал"
+        spellcheck={false}
+        onKeyDown={keys.onKeyDown}
+        onBeforeInput={keys.onBeforeInput}
+        onFocusIn={keys.onFocusIn}
+        onDrop={(e) => e.preventDefault()}
+      >
         <thead>
           <tr class="months">
             <th class="name-col corner" rowSpan={2}>
@@ -144,6 +153,7 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                         data-r={r()}
                         data-c={c()}
                         tabIndex={keys.isActive(key) ? 0 : -1}
+                        contentEditable={editable() ? true : undefined}
                         aria-readonly={!editable()}
                         classList={{
                           ro: !editable(),

@@ -23,7 +23,7 @@ export function JournalPage(props: JournalPageProps): JSX.Element {
     const n = parseDocName(d.name);
     return n?.kind === 'journal' && n.classId === props.classId;
   });
-  const journal = grant ? openDocument(ctx.me.user.id, grant.name) : null;
+  const journal = grant ? openDocument(ctx.me.user.id, grant.name, grant.access) : null;
   const [loaded, setLoaded] = createSignal(false);
   onMount(() => void journal?.loaded.then(() => setLoaded(true)));
 

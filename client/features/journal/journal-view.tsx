@@ -124,8 +124,10 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
     record: records,
     columnTag(lessonId) {
       ctx.version();
+      // Only works that weigh more than an oral answer are worth a mark over the date.
       const wt = records(lessonId).workType;
-      return wt ? (workTypes.get(school, wt)?.short ?? '') : '';
+      const type = wt ? workTypes.get(school, wt) : undefined;
+      return type && type.weight > 1 ? type.short : '';
     },
     system,
     selectedLesson: selected,
