@@ -38,7 +38,7 @@ export function asId<T extends Brand<string, string>>(s: string): T {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for a real calendar date written `YYYY-MM-DD`. */
+/** ID-2: true for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(s: unknown): s is IsoDate {
   if (typeof s !== 'string' || !ISO_DATE.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
@@ -54,7 +54,7 @@ export function asDate(s: string): IsoDate {
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
- * A random id for things that are new by nature (students, remarks); never a counter,
+ * ID-3: a random id for things that are new by nature (students, remarks); never a counter,
  * so two offline replicas never mint the same id. `random` is injectable for seeded tests.
  */
 export function randomId(length = 8, random: () => number = Math.random): string {

@@ -22,10 +22,11 @@ export interface Actor {
 }
 
 /**
- * ACC-1..ACC-4: who may open a class journal, and how. A teacher writes the journal of a class
- * they teach (by the teaching load) or substitute in; the class teacher reads their class;
- * the director, deputy, administrator and psychologist read every journal; nobody else
- * receives it. Per-path rights inside the journal come with the rights issue.
+ * Who may open a class journal, and how. ACC-1: a teacher writes the journal of a class they
+ * teach by the teaching load. ACC-2: a teacher writes the journal of a class they have a
+ * registered substitution in. ACC-3: the class teacher reads their class. ACC-4: the director,
+ * deputy, administrator and psychologist read every journal; nobody else receives it.
+ * Per-path rights inside the journal come with the rights issue.
  */
 export function journalAccess(school: Y.Doc, actor: Actor, classId: ClassId): Access | null {
   if (actor.roles.includes('teacher')) {

@@ -4,9 +4,7 @@ import { isValidId, type ClassId, type SchoolId, type YearId } from '../ids.ts';
  * Document names (DOC-1): `school/{schoolId}/{yearId}` for the school year,
  * `journal/{classId}/{yearId}` for a class journal.
  */
-export type DocName =
-  | { kind: 'school'; schoolId: SchoolId; yearId: YearId }
-  | { kind: 'journal'; classId: ClassId; yearId: YearId };
+export type DocName = { kind: 'school'; schoolId: SchoolId; yearId: YearId } | { kind: 'journal'; classId: ClassId; yearId: YearId };
 
 export function schoolDocName(schoolId: SchoolId, yearId: YearId): string {
   return `school/${schoolId}/${yearId}`;

@@ -11,7 +11,14 @@ export function isFinalValue(v: unknown): v is MarkValue {
   return isMarkValueAllowed('five', v) || isMarkValueAllowed('passfail', v);
 }
 
-export function setFinal(doc: Y.Doc, subjectId: SubjectId, groupId: GroupId, periodId: PeriodId, studentId: StudentId, value: MarkValue | null): void {
+export function setFinal(
+  doc: Y.Doc,
+  subjectId: SubjectId,
+  groupId: GroupId,
+  periodId: PeriodId,
+  studentId: StudentId,
+  value: MarkValue | null,
+): void {
   if (value !== null && !isFinalValue(value)) throw new Error(`invalid final: ${JSON.stringify(value)}`);
   writeValue(rootMap(doc, 'finals'), joinKey(subjectId, groupId, periodId, studentId), value === null ? null : { v: value });
 }

@@ -5,7 +5,7 @@ import { rootMap } from '../doc/flat-map.ts';
 /** Version of the class-journal document's layout (DOC-4); migrations key on it. */
 export const JOURNAL_SCHEMA_VERSION = 1;
 
-/** The top-level maps of a class journal; nothing else lives in the document. */
+/** DOC-2: the top-level maps of a class journal; nothing else lives in the document. */
 export const JOURNAL_MAPS = ['meta', 'students', 'lessons', 'marks', 'attendance', 'reasons', 'finals', 'remarks'] as const;
 export type JournalMapName = (typeof JOURNAL_MAPS)[number];
 

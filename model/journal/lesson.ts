@@ -1,5 +1,15 @@
 import type * as Y from 'yjs';
-import { asDate, isValidId, type GroupId, type IsoDate, type KtpItemId, type LessonId, type SubjectId, type UserId, type WorkTypeId } from '../ids.ts';
+import {
+  asDate,
+  isValidId,
+  type GroupId,
+  type IsoDate,
+  type KtpItemId,
+  type LessonId,
+  type SubjectId,
+  type UserId,
+  type WorkTypeId,
+} from '../ids.ts';
 import { joinKey, rootMap, splitKey, writeValue } from '../doc/flat-map.ts';
 
 /**
@@ -8,6 +18,7 @@ import { joinKey, rootMap, splitKey, writeValue } from '../doc/flat-map.ts';
  * into one lesson. Form: `YYYYMMDD.slot.subjectId.groupId`.
  */
 export function lessonId(date: IsoDate, slot: number, subjectId: SubjectId, groupId: GroupId): LessonId {
+  if (!Number.isInteger(slot) || slot < 0 || slot > 99) throw new Error(`invalid bell slot: ${slot}`);
   return `${date.replaceAll('-', '')}.${slot}.${subjectId}.${groupId}` as LessonId;
 }
 
@@ -18,9 +29,13 @@ export interface LessonKey {
   groupId: GroupId;
 }
 
-/** Parses a lesson id back into its parts; null when it is not a well-formed lesson id. */
+/**
+ * LES-2: parses a lesson id back into its parts; null when it is not a well-formed lesson id
+ * in the one form `lessonId` writes (so "20240902.03.…" with a padded slot is refused: it
+ * would name a second lesson for the same date and slot).
+ */
 export function parseLessonId(id: string): LessonKey | null {
-  const m = /^(\d{4})(\d{2})(\d{2})\.(\d{1,2})\.([^.:]+)\.([^.:]+)$/.exec(id);
+  const m = /^(\d{4})(\d{2})(\d{2})\.(0|[1-9]\d?)\.([^.:]+)\.([^.:]+)$/.exec(id);
   if (!m || !isValidId(m[5]) || !isValidId(m[6])) return null;
   try {
     return { date: asDate(`${m[1]}-${m[2]}-${m[3]}`), slot: Number(m[4]), subjectId: m[5] as SubjectId, groupId: m[6] as GroupId };
@@ -44,7 +59,10 @@ export const LESSON_FIELDS: readonly LessonField[] = ['topic', 'ktpItemId', 'hom
 
 const EMPTY: LessonRecord = { topic: '', ktpItemId: null, homework: '', workType: null, substitute: null };
 
-/** Writes one field of a lesson (`lessons["lessonId:field"]`). */
+/**
+ * LES-3: writes one field of a lesson (`lessons["lessonId:field"]`). Each field is its own
+ * cell, so concurrent edits of different fields of one lesson both survive.
+ */
 export function setLessonField<F extends LessonField>(doc: Y.Doc, id: LessonId, field: F, value: LessonRecord[F]): void {
   writeValue(rootMap(doc, 'lessons'), joinKey(id, field), value);
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { LessonId, StudentId, WorkTypeId } from '../ids.ts';
+import { isValidId, type LessonId, type StudentId, type WorkTypeId } from '../ids.ts';
 import { joinKey, rootMap, splitKey, writeValue } from '../doc/flat-map.ts';
 import { isMarkValueAllowed, type MarkValue } from '../marking/mark-value.ts';
 
@@ -25,31 +25,45 @@ export interface Mark {
   comment: string;
 }
 
-/** The most marks one student may get in one lesson. */
+/** MARK-6: the most marks one student may get in one lesson (indexes 0 … MAX − 1). */
 export const MAX_MARKS_PER_LESSON = 4;
 
+/** MARK-1, MARK-2, MARK-4: a stored mark has a value of a marking system, a work type and a positive finite weight. */
 export function isStoredMark(v: unknown): v is StoredMark {
-  if (typeof v !== 'object' || v === null) return false;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const m = v as Record<string, unknown>;
   const anyValue = isMarkValueAllowed('five', m.v) || isMarkValueAllowed('passfail', m.v);
-  return anyValue && typeof m.t === 'string' && typeof m.w === 'number' && m.w > 0 && (m.c === undefined || typeof m.c === 'string');
+  const weight = typeof m.w === 'number' && Number.isFinite(m.w) && m.w > 0;
+  return anyValue && typeof m.t === 'string' && weight && (m.c === undefined || typeof m.c === 'string');
 }
 
-/** Writes mark number `n` of a student in a lesson; `null` removes it (DOC-3). */
+/** MARK-6: writes mark number `n` of a student in a lesson; `null` removes it (DOC-3). */
 export function setMark(doc: Y.Doc, lessonId: LessonId, studentId: StudentId, n: number, mark: StoredMark | null): void {
   if (!Number.isInteger(n) || n < 0 || n >= MAX_MARKS_PER_LESSON) throw new Error(`mark index out of range: ${n}`);
   if (mark !== null && !isStoredMark(mark)) throw new Error(`invalid mark: ${JSON.stringify(mark)}`);
   writeValue(rootMap(doc, 'marks'), joinKey(lessonId, studentId, n), mark as never);
 }
 
-/** Parses one entry of the marks map; null for removed or malformed marks. */
+/** The shape of a lesson id (LES-1), checked cheaply: marks are read by the thousand. */
+const LESSON_ID_SHAPE = /^\d{8}\.(0|[1-9]\d?)\.[A-Za-z0-9_-]{1,40}\.[A-Za-z0-9_-]{1,40}$/;
+const INDEX = /^(0|[1-9]\d*)$/;
+
+/**
+ * Parses one entry of the marks map; null for removed or malformed marks, and for keys that
+ * are not `lessonId:studentId:n` with n in range (a hostile key must not add a mark that
+ * `marksOf` never shows but an average would count).
+ */
 export function markFromEntry(key: string, value: unknown): Mark | null {
   if (!isStoredMark(value)) return null;
-  const [lessonId, studentId, n] = splitKey(key);
+  const parts = splitKey(key);
+  if (parts.length !== 3) return null;
+  const [lessonId, studentId, index] = parts;
+  const n = Number(index);
+  if (!INDEX.test(index) || n >= MAX_MARKS_PER_LESSON || !isValidId(studentId) || !LESSON_ID_SHAPE.test(lessonId)) return null;
   return {
     lessonId: lessonId as LessonId,
     studentId: studentId as StudentId,
-    n: Number(n),
+    n,
     value: value.v,
     workType: value.t,
     weight: value.w,

@@ -24,7 +24,11 @@ export function putStudent(doc: Y.Doc, s: Student): void {
   for (const f of FIELDS) setStudentField(doc, s.id, f, s[f]);
 }
 
-/** The roster, sorted by name the Russian way. Malformed fields read as empty. */
+/**
+ * STU-3: the roster, sorted by name the Russian way (ё with е, not by code point), namesakes by
+ * id so that every replica shows one order. Malformed
+ * fields read as empty; a student without a name (removed) is not listed.
+ */
 export function listStudents(doc: Y.Doc): Student[] {
   const byId = new Map<string, Student>();
   rootMap(doc, 'students').forEach((value, key) => {
@@ -39,7 +43,9 @@ export function listStudents(doc: Y.Doc): Student[] {
     else if (field === 'enrolledOn' && isIsoDate(value)) s.enrolledOn = value;
     else if (field === 'leftOn' && isIsoDate(value)) s.leftOn = value;
   });
-  return [...byId.values()].filter((s) => s.name !== '').sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  // Namesakes are ordered by id: map iteration order differs between replicas.
+  const byName = (a: Student, b: Student) => a.name.localeCompare(b.name, 'ru') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return [...byId.values()].filter((s) => s.name !== '').sort(byName);
 }
 
 /** STU-1: a student is on the page of a date when enrolled by then and not yet left. */

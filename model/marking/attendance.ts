@@ -22,12 +22,12 @@ export function isAbsenceReason(v: unknown): v is AbsenceReason {
   return typeof v === 'string' && Object.hasOwn(ABSENCE_REASONS, v);
 }
 
-/** How an absence mark is written on the journal page: "н" absent, "оп" late. */
+/** ATT-3: how an absence mark is written on the journal page: "н" absent, "оп" late. */
 export function formatAbsence(m: AbsenceMark): string {
   return m === 'absent' ? 'н' : 'оп';
 }
 
-/** Parses what a teacher types into a cell as an absence mark ("н", "оп"), or null. */
+/** ATT-3: parses what a teacher types into a cell as an absence mark ("н", "оп"), or null. */
 export function parseAbsenceInput(input: string): AbsenceMark | null {
   const s = input.trim().toLowerCase();
   if (s === 'н' || s === 'n') return 'absent';

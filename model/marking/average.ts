@@ -15,14 +15,14 @@ export function weightedAverage(marks: readonly WeightedMark[]): number | null {
   let sum = 0;
   let weights = 0;
   for (const m of marks) {
-    if (typeof m.value !== 'number' || !(m.weight > 0)) continue;
+    if (typeof m.value !== 'number' || !Number.isFinite(m.weight) || !(m.weight > 0)) continue;
     sum += m.value * m.weight;
     weights += m.weight;
   }
   return weights === 0 ? null : sum / weights;
 }
 
-/** The average as shown in the journal: two decimals with a comma, as Russian teachers write it. */
+/** MARK-5: the average as shown in the journal: two decimals with a comma, as Russian teachers write it. */
 export function formatAverage(avg: number | null): string {
   return avg === null ? '' : avg.toFixed(2).replace('.', ',');
 }

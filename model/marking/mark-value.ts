@@ -23,7 +23,7 @@ export function markingSystemFor(grade: number, subjectSystem: MarkingSystem): M
   return grade <= 1 ? 'none' : subjectSystem;
 }
 
-/** How a mark is written on the journal page. */
+/** MARK-7: how a mark is written on the journal page: the digit, "зч" (зачёт), "нз" (незачёт). */
 export function formatMark(value: MarkValue): string {
   if (value === 'P') return 'зч';
   if (value === 'F') return 'нз';
@@ -31,14 +31,14 @@ export function formatMark(value: MarkValue): string {
 }
 
 /**
- * Parses what a teacher types into a mark cell. Accepts 1–5 for the 5-point system and
+ * MARK-7: parses what a teacher types into a mark cell. Accepts 1–5 for the 5-point system and
  * "з"/"зч"/"+" (зачёт), "нз"/"-" (незачёт) for pass/fail. Returns null for anything else.
  */
 export function parseMarkInput(system: MarkingSystem, input: string): MarkValue | null {
   const s = input.trim().toLowerCase();
   if (system === 'five') {
-    const n = Number(s);
-    return isMarkValueAllowed('five', n) ? n : null;
+    // Only one digit: Number() would also take "0x5", "5.0" or "5e0".
+    return /^[1-5]$/.test(s) ? (Number(s) as MarkValue) : null;
   }
   if (system === 'passfail') {
     if (s === 'з' || s === 'зч' || s === '+' || s === 'p') return 'P';

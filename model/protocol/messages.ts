@@ -8,6 +8,7 @@ import * as encoding from 'lib0/encoding';
  */
 export const PROTOCOL_VERSION = 1;
 
+/** PROTO-1: the standard y-websocket message types 0–3 keep their numbers and meaning; ours start at 100. */
 export const MessageType = {
   /** y-protocols sync: SyncStep1, SyncStep2, Update. */
   sync: 0,
@@ -18,7 +19,7 @@ export const MessageType = {
   queryAwareness: 3,
   /** Ours: the state vector the server has committed to disk (PROTO-3). */
   ack: 100,
-  /** Ours: an update (or part of it) was refused, with a reason per path. */
+  /** Ours: an update (or part of it) was refused, with a reason per path (PROTO-6). */
   reject: 101,
   /** Ours, client to server: the client's clock (float64 ms since epoch), to measure its offset. */
   clock: 102,
@@ -47,7 +48,7 @@ export const CloseCode = {
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
-/** Close codes after which a client must not reconnect on its own. */
+/** PROTO-7: close codes after which a client must not reconnect on its own. */
 export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.unauthenticated, CloseCode.forbidden, CloseCode.notFound]);
 
 /** Reasons a change is refused, shared by server and client. */

@@ -13,7 +13,7 @@ export const bells = recordCollection<Bell>(
   (v): v is Bell => is.object(v) && is.string(v.starts) && TIME.test(v.starts) && is.string(v.ends) && TIME.test(v.ends),
 );
 
-/** Bell slots in order of their number. */
+/** SCH-3: bell slots in order of their number. */
 export function bellSchedule(doc: Y.Doc): Array<{ slot: number; bell: Bell }> {
   return bells
     .all(doc)

@@ -29,7 +29,7 @@ export const ktpItems = recordCollection<KtpItem>(
     (v.kind === 'lesson' || v.kind === 'control' || v.kind === 'lab' || v.kind === 'practical'),
 );
 
-/** The ordered КТП of a subject and grade (any teacher's, the teacher's own first). */
+/** SCH-4: the КТП of a subject and grade in plan order: the teacher's own when they have one, else every teacher's. */
 export function ktpFor(doc: Y.Doc, subjectId: SubjectId, grade: number, teacherId?: UserId): Array<[string, KtpItem]> {
   const items = ktpItems.all(doc).filter(([, k]) => k.subjectId === subjectId && k.grade === grade);
   const own = items.filter(([, k]) => k.teacherId === teacherId);

@@ -57,12 +57,12 @@ export const holidays = recordCollection<Holiday>(
   (v): v is Holiday => is.object(v) && is.string(v.name) && isIsoDate(v.startsOn) && isIsoDate(v.endsOn),
 );
 
-/** True when `date` falls inside any holiday. */
+/** SCH-2: true when `date` falls inside any holiday (both ends included). */
 export function isHoliday(doc: Y.Doc, date: IsoDate): boolean {
   return holidays.all(doc).some(([, h]) => date >= h.startsOn && date <= h.endsOn);
 }
 
-/** The periods that apply to `grade`, in date order. */
+/** SCH-1: the periods that apply to `grade` (minGrade ≤ grade ≤ maxGrade), in date order. */
 export function periodsForGrade(doc: Y.Doc, grade: number): Array<[string, Period]> {
   return periods
     .all(doc)

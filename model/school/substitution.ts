@@ -26,7 +26,7 @@ export const substitutions = recordCollection<Substitution>(
     is.string(v.absentTeacherId),
 );
 
-/** The substitutions one teacher is to teach. */
+/** SCH-7: the substitutions one teacher is to teach. */
 export function substitutionsOf(doc: Y.Doc, teacherId: UserId): Substitution[] {
   return substitutions
     .all(doc)

@@ -3,7 +3,7 @@ import { joinKey, splitKey } from '../doc/flat-map.ts';
 import { is, recordCollection } from '../doc/record-collection.ts';
 import type { ClassId, GroupId, SubjectId, UserId } from '../ids.ts';
 
-/** Teaching load (распределение нагрузки): who teaches a subject to a class or group. */
+/** SCH-5: teaching load (распределение нагрузки): who teaches a subject to a class or group (`load["classId:subjectId:groupId"]`). */
 export interface LoadEntry {
   teacherId: UserId;
 }

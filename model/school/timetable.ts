@@ -3,7 +3,7 @@ import { joinKey, splitKey } from '../doc/flat-map.ts';
 import { is, recordCollection } from '../doc/record-collection.ts';
 import type { ClassId, GroupId, SubjectId, UserId } from '../ids.ts';
 
-/** One weekly timetable entry: class, weekday (1 = Monday), bell slot, subject, group. */
+/** SCH-6: one weekly timetable entry: class, weekday (1 = Monday), bell slot, subject, group (`timetable["classId:weekday:slot:subjectId:groupId"]`). */
 export interface TimetableEntry {
   classId: ClassId;
   weekday: number;
@@ -19,10 +19,7 @@ interface Stored {
   room: string;
 }
 
-const timetable = recordCollection<Stored>(
-  'timetable',
-  (v): v is Stored => is.object(v) && is.string(v.teacherId) && is.string(v.room),
-);
+const timetable = recordCollection<Stored>('timetable', (v): v is Stored => is.object(v) && is.string(v.teacherId) && is.string(v.room));
 
 export function setTimetableEntry(doc: Y.Doc, e: TimetableEntry): void {
   timetable.set(doc, joinKey(e.classId, e.weekday, e.slot, e.subjectId, e.groupId), { teacherId: e.teacherId, room: e.room });
