@@ -89,11 +89,39 @@ export function openSqliteStorage(file: string): Storage {
   const insertUpdate = db.prepare(
     'INSERT INTO updates (doc_name, seq, update_bytes, user_id, session_id, client_time, server_time) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const append = db.transaction((docName: string, rows: readonly UpdateRow[]) => {
+  const appendOne = (docName: string, rows: readonly UpdateRow[]) => {
     let seq = lastSeq.get(docName)?.seq ?? 0;
     for (const r of rows) insertUpdate.run(docName, ++seq, r.update, r.userId, r.sessionId, r.clientTime, r.serverTime);
     return seq;
+  };
+  const append = db.transaction(appendOne);
+
+  // Group commit: appends requested in the same turn of the event loop (from different
+  // documents) share one transaction and so one fsync; each keeps its own all-or-nothing
+  // through a savepoint.
+  let queue: Array<{ docName: string; rows: readonly UpdateRow[]; resolve(seq: number): void; reject(e: unknown): void }> = [];
+  const commitQueued = db.transaction((items: typeof queue) => {
+    const results: Array<{ ok: true; seq: number } | { ok: false; error: unknown }> = [];
+    for (const item of items) {
+      try {
+        // A nested transaction function runs as a savepoint: a failing append rolls back alone.
+        results.push({ ok: true, seq: append(item.docName, item.rows) });
+      } catch (error) {
+        results.push({ ok: false, error });
+      }
+    }
+    return results;
   });
+  const flushQueue = () => {
+    const items = queue;
+    queue = [];
+    try {
+      const results = commitQueued(items);
+      results.forEach((r, i) => (r.ok ? items[i].resolve(r.seq) : items[i].reject(r.error)));
+    } catch (e) {
+      for (const item of items) item.reject(e);
+    }
+  };
   const latestSnapshot = db.prepare<[string], { up_to_seq: number; state: Buffer; state_vector: Buffer; created_at: number }>(
     'SELECT up_to_seq, state, state_vector, created_at FROM snapshots WHERE doc_name = ? ORDER BY up_to_seq DESC LIMIT 1',
   );
@@ -116,8 +144,11 @@ export function openSqliteStorage(file: string): Storage {
   };
 
   return {
-    async appendUpdates(docName, rows) {
-      return append(docName, rows);
+    appendUpdates(docName, rows) {
+      return new Promise<number>((resolve, reject) => {
+        if (queue.length === 0) setImmediate(flushQueue);
+        queue.push({ docName, rows, resolve, reject });
+      });
     },
     async loadDocument(docName) {
       const snapshot = loadSnapshot(docName);

@@ -84,6 +84,23 @@ export function storageContract(adapterName: string, open: () => Promise<Storage
       expect((await storage.loadDocument('d/y/1')).updates).toEqual([]);
     });
 
+    it('STORE-8: concurrent appends to one and several documents keep their order and seqs', async () => {
+      const ups = someUpdates(6);
+      const seqs = await Promise.all([
+        storage.appendUpdates('d/a/1', [row(ups[0]), row(ups[1])]),
+        storage.appendUpdates('d/b/1', [row(ups[2])]),
+        storage.appendUpdates('d/a/1', [row(ups[3])]),
+        storage.appendUpdates('d/b/1', [row(ups[4]), row(ups[5])]),
+      ]);
+      expect(seqs).toEqual([2, 1, 3, 3]);
+      expect((await storage.readUpdates('d/a/1', 0)).map((u) => u.update)).toEqual([ups[0], ups[1], ups[3]]);
+      // One failing append among concurrent ones fails alone.
+      const bad = { ...row(ups[0]), userId: undefined as unknown as string };
+      const results = await Promise.allSettled([storage.appendUpdates('d/c/1', [row(ups[0])]), storage.appendUpdates('d/c/1', [bad])]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+      expect((await storage.readUpdates('d/c/1', 0)).length).toBe(1);
+    });
+
     it('STORE-6: users are found by login and id; logins are unique', async () => {
       const user = { id: 'u1', login: 'teacher', name: 'Смирнова О. П.', roles: ['teacher' as const], passwordHash: 'h', disabled: false };
       await storage.createUser(user);
