@@ -35,7 +35,12 @@ export function App(): JSX.Element {
                     const [classId, subjectId, groupId] = key.split('/');
                     const r = untrack(route);
                     return (
-                      <JournalPage classId={classId} subjectId={subjectId} groupId={groupId} lessonId={r.page === 'journal' ? r.lessonId : null} />
+                      <JournalPage
+                        classId={classId}
+                        subjectId={subjectId}
+                        groupId={groupId}
+                        lessonId={r.page === 'journal' ? r.lessonId : null}
+                      />
                     );
                   }}
                 </Show>

@@ -37,7 +37,10 @@ export function cellKey(lessonId: LessonId, studentId: StudentId): string {
  * ~13,000 marks: the page is scanned once when its set of lessons changes, and after that
  * only the keys a Yjs event names are re-read, so a typed mark updates one cell, not the grid.
  */
-export function createPageCells(doc: Y.Doc, lessons: Accessor<ReadonlySet<string>>): (lessonId: LessonId, studentId: StudentId) => CellValue {
+export function createPageCells(
+  doc: Y.Doc,
+  lessons: Accessor<ReadonlySet<string>>,
+): (lessonId: LessonId, studentId: StudentId) => CellValue {
   const [cells, setCells] = createStore<Record<string, CellValue>>({});
   const marks = rootMap(doc, 'marks');
   const attendance = rootMap(doc, 'attendance');

@@ -50,7 +50,11 @@ async function networkFirstPage(request) {
     }
     return res;
   } catch {
-    return (await cache.match('/index.html')) || (await cache.match('/')) || new Response('Нет связи с сервером.', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return (
+      (await cache.match('/index.html')) ||
+      (await cache.match('/')) ||
+      new Response('Нет связи с сервером.', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+    );
   }
 }
 

@@ -5,8 +5,7 @@ import { createSignal } from 'solid-js';
  * `#/` the teacher's day, `#/journal/{classId}/{subjectId}/{groupId}[/{lessonId}]` a journal page.
  */
 export type Route =
-  | { page: 'home'; date: string | null }
-  | { page: 'journal'; classId: string; subjectId: string; groupId: string; lessonId: string | null };
+  { page: 'home'; date: string | null } | { page: 'journal'; classId: string; subjectId: string; groupId: string; lessonId: string | null };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');

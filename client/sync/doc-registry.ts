@@ -6,6 +6,7 @@ import { CloseCode, EXTENSIONS_PARAM, encodeClock, type Rejection } from '../../
 import { loadAck, saveAck } from '../state/app-db.ts';
 import { AckTracker, registerExtensionHandlers } from './ack-tracker.ts';
 import { makeReadOnly } from './read-only-sync.ts';
+import { probeAccess } from './access-probe.ts';
 import { sendOwnAwarenessOnly } from './own-awareness-only.ts';
 import { controlConnection, type ConnectionControl } from './reconnect.ts';
 import { noteRejection, setDocConnected, setDocPending, forgetDoc } from './sync-status.ts';
@@ -79,12 +80,22 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
     (r: Rejection) => noteRejection(name, r),
   );
 
-  const control = controlConnection(provider, (code) => {
+  const stop = (code: number) => {
     setDocConnected(name, false);
     if (code === CloseCode.unauthenticated) {
       for (const d of docs.values()) d.control.disconnect();
       onUnauthenticated();
-    } else setRefused(code);
+    } else {
+      control.disconnect();
+      setRefused(code);
+    }
+  };
+  const control = controlConnection(provider, stop, () => {
+    void probeAccess(name).then((r) => {
+      if (docs.get(name) !== entry || !control.wanted()) return;
+      if (r === 'unauthenticated') stop(CloseCode.unauthenticated);
+      else if (r === 'forbidden') stop(CloseCode.forbidden);
+    });
   });
   const onStatus = ({ status }: { status: string }) => {
     // Our clock, so the server can tell when an offline edit was really made.

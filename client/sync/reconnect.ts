@@ -22,9 +22,15 @@ export interface ConnectionControl {
  * attempt into a no-op) and schedule our own, with exponential backoff and full jitter.
  * Close codes that mean "do not come back" (signed out, no right) stop for good and are reported.
  */
-export function controlConnection(provider: WebsocketProvider, onFinalClose: (code: number) => void): ConnectionControl {
+export function controlConnection(
+  provider: WebsocketProvider,
+  onFinalClose: (code: number) => void,
+  /** A socket that never opened: the server may have refused the upgrade (401/403). */
+  onFailedOpen: () => void,
+): ConnectionControl {
   let wanted = false;
   let attempts = 0;
+  let opened = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const schedule = () => {
@@ -47,11 +53,17 @@ export function controlConnection(provider: WebsocketProvider, onFinalClose: (co
       return;
     }
     if (navigator.onLine) schedule();
+    if (event && !opened) onFailedOpen();
+    opened = false;
+  };
+  const onStatus = ({ status }: { status: string }) => {
+    if (status === 'connected') opened = true;
   };
   const onSync = (synced: boolean) => {
     if (synced) attempts = 0;
   };
   provider.on('connection-close', onClose);
+  provider.on('status', onStatus);
   provider.on('sync', onSync);
 
   return {
@@ -70,6 +82,7 @@ export function controlConnection(provider: WebsocketProvider, onFinalClose: (co
       wanted = false;
       clearTimeout(timer);
       provider.off('connection-close', onClose);
+      provider.off('status', onStatus);
       provider.off('sync', onSync);
     },
   };

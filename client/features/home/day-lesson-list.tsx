@@ -15,7 +15,11 @@ export function DayLessonList(props: { lessons: DayLesson[] }): JSX.Element {
           <li classList={{ replaced: l.replacedBy !== null }}>
             <span class="slot">{l.slot}</span>
             <span class="time">{l.bell ? `${l.bell.starts}–${l.bell.ends}` : ''}</span>
-            <a class="lesson-link" href={journalHref(l.classId, l.subjectId, l.groupId, l.lessonId)} data-testid={`day-lesson-${l.lessonId}`}>
+            <a
+              class="lesson-link"
+              href={journalHref(l.classId, l.subjectId, l.groupId, l.lessonId)}
+              data-testid={`day-lesson-${l.lessonId}`}
+            >
               <strong>{className(school(), l.classId)}</strong> · {subjectName(school(), l.subjectId)}
               <Show when={groupName(school(), l.groupId)}>{(g) => <span class="group"> · {g()}</span>}</Show>
             </a>

@@ -1,5 +1,14 @@
-import { createMemo, For, Show, type JSX } from 'solid-js';
-import { addDays, asDate, isIsoDate, readSchoolMeta, type IsoDate, type UserId } from '../../../model/index.ts';
+import { createMemo, Show, type JSX } from 'solid-js';
+import {
+  addDays,
+  asDate,
+  isIsoDate,
+  readSchoolMeta,
+  substitutionsOf,
+  timetableEntries,
+  type IsoDate,
+  type UserId,
+} from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { homeHref, replaceHash, route } from '../../state/router.ts';
 import { formatLongDate, todayIso } from '../../i18n/format.ts';
@@ -38,47 +47,55 @@ export function HomePage(): JSX.Element {
     if (!isSchoolDay(school(), date())) return 'В этот день уроков нет: выходной или каникулы.';
     return 'В этот день у вас нет уроков.';
   };
+  // Administrators and deputies teach no lessons: their home is the list of journals.
+  const teaches = createMemo(() => {
+    if (!ctx.ready()) return false;
+    ctx.version();
+    return timetableEntries(school()).some((e) => e.teacherId === userId) || substitutionsOf(school(), userId).length > 0;
+  });
   const go = (d: IsoDate) => replaceHash(homeHref(d === todayIso() ? undefined : d));
 
   return (
     <div class="home">
       <Show when={ctx.school} fallback={<p class="notice">Нет доступа к документу учебного года. Обратитесь к администратору.</p>}>
         <Show when={ctx.ready()} fallback={<p class="notice">Загрузка расписания…</p>}>
-          <section class="day">
-            <div class="day-head">
-              <h2>Уроки · {formatLongDate(date())}</h2>
-              <div class="day-nav">
-                <button type="button" class="secondary" title="Предыдущий день" onClick={() => go(addDays(date(), -1))}>
-                  ←
-                </button>
-                <input
-                  type="date"
-                  data-testid="home-date"
-                  value={date()}
-                  onChange={(e) => isIsoDate(e.currentTarget.value) && go(asDate(e.currentTarget.value))}
-                />
-                <button type="button" class="secondary" title="Следующий день" onClick={() => go(addDays(date(), 1))}>
-                  →
-                </button>
-                <button type="button" class="secondary" disabled={date() === todayIso()} onClick={() => go(todayIso())}>
-                  Сегодня
-                </button>
-              </div>
-            </div>
-            <Show when={lessons().length > 0} fallback={<p class="muted">{freeReason()}</p>}>
-              <DayLessonList lessons={lessons()} />
-            </Show>
-            <Show when={nearest()}>
-              {(d) => (
-                <div class="nearest">
-                  <h3>
-                    Ближайший учебный день: <a href={homeHref(d())}>{formatLongDate(d())}</a>
-                  </h3>
-                  <DayLessonList lessons={nearestLessons()} />
+          <Show when={teaches()}>
+            <section class="day">
+              <div class="day-head">
+                <h2>Уроки · {formatLongDate(date())}</h2>
+                <div class="day-nav">
+                  <button type="button" class="secondary" title="Предыдущий день" onClick={() => go(addDays(date(), -1))}>
+                    ←
+                  </button>
+                  <input
+                    type="date"
+                    data-testid="home-date"
+                    value={date()}
+                    onChange={(e) => isIsoDate(e.currentTarget.value) && go(asDate(e.currentTarget.value))}
+                  />
+                  <button type="button" class="secondary" title="Следующий день" onClick={() => go(addDays(date(), 1))}>
+                    →
+                  </button>
+                  <button type="button" class="secondary" disabled={date() === todayIso()} onClick={() => go(todayIso())}>
+                    Сегодня
+                  </button>
                 </div>
-              )}
-            </Show>
-          </section>
+              </div>
+              <Show when={lessons().length > 0} fallback={<p class="muted">{freeReason()}</p>}>
+                <DayLessonList lessons={lessons()} />
+              </Show>
+              <Show when={nearest()}>
+                {(d) => (
+                  <div class="nearest">
+                    <h3>
+                      Ближайший учебный день: <a href={homeHref(d())}>{formatLongDate(d())}</a>
+                    </h3>
+                    <DayLessonList lessons={nearestLessons()} />
+                  </div>
+                )}
+              </Show>
+            </section>
+          </Show>
           <JournalDirectory />
         </Show>
       </Show>

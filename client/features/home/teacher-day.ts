@@ -55,7 +55,9 @@ export function teacherLessonsOn(school: Y.Doc, teacherId: UserId, date: IsoDate
   const out: DayLesson[] = [];
   for (const e of timetableEntries(school)) {
     if (e.teacherId !== teacherId || e.weekday !== wd) continue;
-    const replaced = subs.find((s) => s.slot === e.slot && s.classId === e.classId && s.subjectId === e.subjectId && s.groupId === e.groupId);
+    const replaced = subs.find(
+      (s) => s.slot === e.slot && s.classId === e.classId && s.subjectId === e.subjectId && s.groupId === e.groupId,
+    );
     out.push({
       date,
       slot: e.slot,

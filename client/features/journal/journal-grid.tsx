@@ -50,7 +50,7 @@ export function cellText(v: CellValue): string {
  */
 export function JournalGrid(props: { model: GridModel }): JSX.Element {
   const m = props.model;
-  let scroller!: HTMLDivElement;
+  let scroller: HTMLDivElement | undefined;
   const today = todayIso();
 
   const typing = createCellTyping(
@@ -61,7 +61,7 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
     },
     (text) => m.say(`«${text}» — не отметка. ${m.system() === 'passfail' ? 'Вводите зч, нз' : 'Вводите 5, 4, 3, 2'}, н или оп.`),
   );
-  const keys = createGridKeys(m, typing, () => scroller);
+  const keys = createGridKeys(m, typing, () => scroller!);
 
   const months = createMemo(() => {
     const out: Array<{ label: string; span: number }> = [];
@@ -85,12 +85,13 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
   onMount(() => {
     // Open on the selected lesson (today's by default), with the lessons before it in view.
     const id = m.selectedLesson();
+    if (!scroller) return;
     const th = id ? scroller.querySelector<HTMLElement>(`th[data-lesson="${id}"]`) : null;
     if (th) scroller.scrollLeft = Math.max(0, th.offsetLeft - scroller.clientWidth * 0.6);
   });
 
   return (
-    <div class="grid-scroll" ref={scroller} data-testid="journal-grid">
+    <div class="grid-scroll" ref={(el) => (scroller = el)} data-testid="journal-grid">
       <table
         class="journal-grid"
         role="grid"
@@ -107,11 +108,13 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
               Ученик
             </th>
             <For each={months()}>{(mo) => <th colSpan={mo.span}>{mo.label}</th>}</For>
-            <th class="avg-col" rowSpan={2} title="Средневзвешенный балл за показанные уроки">
-              Ср.
-              <br />
-              балл
-            </th>
+            <Show when={m.system() === 'five'}>
+              <th class="avg-col" rowSpan={2} title="Средневзвешенный балл за показанные уроки">
+                Ср.
+                <br />
+                балл
+              </th>
+            </Show>
           </tr>
           <tr class="dates">
             <For each={m.lessons()}>
@@ -172,9 +175,11 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                     );
                   }}
                 </For>
-                <td class="avg-col" data-testid={`avg-${s.id}`}>
-                  {formatAverage(weightedAverage(m.lessons().flatMap((l) => m.cell(l.id, s.id).marks)))}
-                </td>
+                <Show when={m.system() === 'five'}>
+                  <td class="avg-col" data-testid={`avg-${s.id}`}>
+                    {formatAverage(weightedAverage(m.lessons().flatMap((l) => m.cell(l.id, s.id).marks)))}
+                  </td>
+                </Show>
               </tr>
             )}
           </For>

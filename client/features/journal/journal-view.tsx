@@ -78,7 +78,8 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
     const first = ls[0]?.date;
     const last = ls[ls.length - 1]?.date;
     return listStudents(doc).filter(
-      (s) => isInGroup(s, groupId) && (!first || ((s.enrolledOn === null || s.enrolledOn <= last!) && (s.leftOn === null || s.leftOn > first))),
+      (s) =>
+        isInGroup(s, groupId) && (!first || ((s.enrolledOn === null || s.enrolledOn <= last!) && (s.leftOn === null || s.leftOn > first))),
     );
   });
 
@@ -93,7 +94,7 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
     for (const l of allLessons()) map.set(l.id, lessonRight(school, userId, classId, l));
     return map;
   });
-  const canEditLesson = (id: LessonId) => rights().get(id) != null;
+  const canEditLesson = (id: LessonId) => (rights().get(id) ?? null) !== null;
 
   const pickInitial = (): LessonId | null => {
     const ls = untrack(lessons);
@@ -134,7 +135,11 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
     peers: () => presence.peers,
     canEdit: (lessonId, student, date) => canEditLesson(lessonId) && isEnrolledOn(student, date),
     readOnlyReason: (lessonId) =>
-      props.access !== 'write' ? 'Журнал открыт только для просмотра.' : canEditLesson(lessonId) ? 'Ученик не числится в классе в этот день.' : 'Этот урок ведёт другой учитель.',
+      props.access !== 'write'
+        ? 'Журнал открыт только для просмотра.'
+        : canEditLesson(lessonId)
+          ? 'Ученик не числится в классе в этот день.'
+          : 'Этот урок ведёт другой учитель.',
     onSelect(lessonId, cellKey) {
       setSelected(lessonId);
       props.journal.provider.awareness.setLocalState({ lessonId, cell: cellKey });
@@ -179,11 +184,13 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
       <JournalGrid model={model} />
       <p class="grid-hint" classList={{ warn: message() !== null }} role="status">
         {message() ??
-          (system() === 'none'
-            ? 'н — отсутствовал, оп — опоздал, Delete — очистить. Стрелки и Enter — переход между ячейками.'
-            : system() === 'passfail'
-              ? 'зч — зачёт, нз — незачёт, н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.'
-              : '5, 4, 3, 2 — отметка (можно несколько: «54»), н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.')}
+          (props.access !== 'write'
+            ? 'Журнал открыт только для просмотра.'
+            : system() === 'none'
+              ? 'н — отсутствовал, оп — опоздал, Delete — очистить. Стрелки и Enter — переход между ячейками.'
+              : system() === 'passfail'
+                ? 'зч — зачёт, нз — незачёт, н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.'
+                : '5, 4, 3, 2 — отметка (можно несколько: «54»), н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.')}
       </p>
       <LessonPanel
         lesson={selectedLesson()}

@@ -38,7 +38,9 @@ export function LessonPanel(props: {
   const ctx = useSchool();
   const school = () => (ctx.version(), ctx.school!.doc);
   const ktp = createMemo(() => ktpFor(school(), props.subjectId, props.grade, props.teacherId));
-  const types = createMemo(() => workTypes.all(school()).sort((a, b) => a[1].weight - b[1].weight || a[1].name.localeCompare(b[1].name, 'ru')));
+  const types = createMemo(() =>
+    workTypes.all(school()).sort((a, b) => a[1].weight - b[1].weight || a[1].name.localeCompare(b[1].name, 'ru')),
+  );
   const bell = () => bellSchedule(school()).find((b) => b.slot === props.lesson?.slot)?.bell;
 
   const write = (lessonId: string, fields: Partial<LessonRecord>) => {
@@ -50,16 +52,26 @@ export function LessonPanel(props: {
 
   return (
     <section class="lesson-panel" data-testid="lesson-panel">
-      <Show when={props.lesson && props.record ? props.lesson.id : null} keyed fallback={<p class="muted">Выберите урок: щёлкните по дате или по ячейке.</p>}>
-        {(_) => {
+      <Show
+        when={props.lesson && props.record ? props.lesson.id : null}
+        keyed
+        fallback={<p class="muted">Выберите урок: щёлкните по дате или по ячейке.</p>}
+      >
+        {(id) => {
           const lesson = props.lesson!;
-          const id = lesson.id;
           const rec = () => props.record!;
           return (
             <>
               <div class="lesson-title">
                 <strong>{formatLongDate(lesson.date)}</strong>, {lesson.slot}-й урок
-                <Show when={bell()}>{(b) => <span class="muted"> · {b().starts}–{b().ends}</span>}</Show>
+                <Show when={bell()}>
+                  {(b) => (
+                    <span class="muted">
+                      {' '}
+                      · {b().starts}–{b().ends}
+                    </span>
+                  )}
+                </Show>
                 <Show when={lesson.substituteId}>
                   <span class="tag sub">замена: {staffName(school(), lesson.substituteId)}</span>
                 </Show>
@@ -131,26 +143,28 @@ export function LessonPanel(props: {
                     />
                   </label>
                 </Show>
-                <label class="field worktype">
-                  <span>Вид работы</span>
-                  <select
-                    data-testid="lesson-worktype"
-                    disabled={!props.editable}
-                    onChange={(e) => write(id, { workType: (e.currentTarget.value || null) as WorkTypeId | null })}
-                  >
-                    <option value="" selected={!rec().workType}>
-                      не указан (вес 1)
-                    </option>
-                    <For each={types()}>
-                      {([key, w]) => (
-                        <option value={key} selected={rec().workType === key}>
-                          {w.name} (вес {w.weight})
-                        </option>
-                      )}
-                    </For>
-                  </select>
-                  <small class="muted">Вес новых отметок берётся из вида работы.</small>
-                </label>
+                <Show when={props.grade > 1}>
+                  <label class="field worktype">
+                    <span>Вид работы</span>
+                    <select
+                      data-testid="lesson-worktype"
+                      disabled={!props.editable}
+                      onChange={(e) => write(id, { workType: (e.currentTarget.value || null) as WorkTypeId | null })}
+                    >
+                      <option value="" selected={!rec().workType}>
+                        не указан (вес 1)
+                      </option>
+                      <For each={types()}>
+                        {([key, w]) => (
+                          <option value={key} selected={rec().workType === key}>
+                            {w.name} (вес {w.weight})
+                          </option>
+                        )}
+                      </For>
+                    </select>
+                    <small class="muted">Вес новых отметок берётся из вида работы.</small>
+                  </label>
+                </Show>
               </div>
             </>
           );

@@ -24,7 +24,12 @@ export function PresenceList(props: { peers: Peer[] }): JSX.Element {
         <span class="muted">Сейчас в журнале:</span>
         <For each={props.peers.filter((p) => p.user)}>
           {(p) => (
-            <span class="peer" data-testid={`peer-${p.user!.id}`} data-lesson={p.lessonId ?? ''} title={ROLE_LABEL[p.user!.role] ?? p.user!.role}>
+            <span
+              class="peer"
+              data-testid={`peer-${p.user!.id}`}
+              data-lesson={p.lessonId ?? ''}
+              title={ROLE_LABEL[p.user!.role] ?? p.user!.role}
+            >
               <span class="peer-dot" aria-hidden="true" />
               {p.user!.name} <span class="muted">({where(p)})</span>
             </span>

@@ -26,7 +26,14 @@ export function StatusBar(): JSX.Element {
       <Show when={rejections().length > 0}>
         <span class="status-rejected" role="alert">
           Сервер не принял {rejections().length} {plural(rejections().length, ['изменение', 'изменения', 'изменений'])}:{' '}
-          <For each={rejections().slice(-3)}>{(r) => <span class="rejection">{REASONS[r.reason] ?? r.reason}{r.detail ? ` (${r.detail})` : ''}</span>}</For>
+          <For each={rejections().slice(-3)}>
+            {(r) => (
+              <span class="rejection">
+                {REASONS[r.reason] ?? r.reason}
+                {r.detail ? ` (${r.detail})` : ''}
+              </span>
+            )}
+          </For>
           <button type="button" class="link-button" onClick={dismissRejections}>
             скрыть
           </button>

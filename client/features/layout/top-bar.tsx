@@ -25,7 +25,9 @@ export function TopBar(): JSX.Element {
       <span class="school-title">{schoolTitle()}</span>
       <span class="spacer" />
       <Show when={fromCache()}>
-        <span class="badge" title="Сервер недоступен: работаем с сохранёнными данными">офлайн-режим</span>
+        <span class="badge" title="Сервер недоступен: работаем с сохранёнными данными">
+          офлайн-режим
+        </span>
       </Show>
       <span class="user" data-testid="current-user">
         {ctx.me.user.name}
