@@ -73,8 +73,8 @@ export async function latencyBench(port: number, opts = { journals: 20, clientsP
           if (tr.local || !measuring) return;
           const now = performance.timeOrigin + performance.now();
           for (const key of e.keysChanged) {
-            const v = c.doc.getMap('marks').get(key) as { c?: string } | null;
-            if (v?.c) latencies.push(now - Number(v.c));
+            const v = c.doc.getMap('marks').get(key) as [number, string, number, string] | null;
+            if (v?.[3]) latencies.push(now - Number(v[3]));
           }
         });
       }
@@ -84,9 +84,9 @@ export async function latencyBench(port: number, opts = { journals: 20, clientsP
       let n = 0;
       const write = () => {
         const day = String(1 + (Math.floor(n / 4) % 28)).padStart(2, '0');
-        const key = `202611${day}.1.math.all:s${i}:${n % 4}`;
+        const key = `2611${day}.1.math:s${i}:${n % 4}`;
         n++;
-        c.doc.transact(() => c.doc.getMap('marks').set(key, { v: 5, t: 'oral', w: 1, c: String(performance.timeOrigin + performance.now()) }));
+        c.doc.transact(() => c.doc.getMap('marks').set(key, [5, 'oral', 1, String(performance.timeOrigin + performance.now())]));
       };
       // Spread the clients' phases so that edits arrive evenly, as from real teachers.
       timers.push(

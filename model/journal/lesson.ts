@@ -9,17 +9,22 @@ import {
   type SubjectId,
   type UserId,
   type WorkTypeId,
+  WHOLE_CLASS,
 } from '../ids.ts';
 import { joinKey, rootMap, splitKey, writeValue } from '../doc/flat-map.ts';
 
 /**
  * LES-1: a lesson's id is derived from what identifies it — date, bell slot, subject, group —
  * never random, so a main teacher and a substitute who open the same lesson offline write
- * into one lesson. Form: `YYYYMMDD.slot.subjectId.groupId`.
+ * into one lesson. Form: `YYMMDD.slot.subjectId`, plus `.groupId` for a group of a split
+ * class (`261103.2.math`, `261103.3.eng.5b-en1`). The id is in every mark's and absence's key,
+ * so it is kept short: it is a third of the key of the most numerous entries (DOC-2).
  */
 export function lessonId(date: IsoDate, slot: number, subjectId: SubjectId, groupId: GroupId): LessonId {
   if (!Number.isInteger(slot) || slot < 0 || slot > 99) throw new Error(`invalid bell slot: ${slot}`);
-  return `${date.replaceAll('-', '')}.${slot}.${subjectId}.${groupId}` as LessonId;
+  if (!date.startsWith('20')) throw new Error(`lesson dates are in 2000–2099: ${date}`);
+  const day = `${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}`;
+  return `${day}.${slot}.${subjectId}${groupId === WHOLE_CLASS ? '' : `.${groupId}`}` as LessonId;
 }
 
 export interface LessonKey {
@@ -31,14 +36,15 @@ export interface LessonKey {
 
 /**
  * LES-2: parses a lesson id back into its parts; null when it is not a well-formed lesson id
- * in the one form `lessonId` writes (so "20240902.03.…" with a padded slot is refused: it
- * would name a second lesson for the same date and slot).
+ * in the one form `lessonId` writes (so "240902.03.…" with a padded slot, or an explicit
+ * ".all" group, is refused: it would name a second lesson for the same date and slot).
  */
 export function parseLessonId(id: string): LessonKey | null {
-  const m = /^(\d{4})(\d{2})(\d{2})\.(0|[1-9]\d?)\.([^.:]+)\.([^.:]+)$/.exec(id);
-  if (!m || !isValidId(m[5]) || !isValidId(m[6])) return null;
+  const m = /^(\d{2})(\d{2})(\d{2})\.(0|[1-9]\d?)\.([^.:]+)(?:\.([^.:]+))?$/.exec(id);
+  if (!m || !isValidId(m[5]) || (m[6] !== undefined && (!isValidId(m[6]) || m[6] === WHOLE_CLASS))) return null;
   try {
-    return { date: asDate(`${m[1]}-${m[2]}-${m[3]}`), slot: Number(m[4]), subjectId: m[5] as SubjectId, groupId: m[6] as GroupId };
+    const groupId = (m[6] ?? WHOLE_CLASS) as GroupId;
+    return { date: asDate(`20${m[1]}-${m[2]}-${m[3]}`), slot: Number(m[4]), subjectId: m[5] as SubjectId, groupId };
   } catch {
     return null;
   }

@@ -4,9 +4,9 @@ import { joinKey, rootMap, splitKey, writeValue } from '../doc/flat-map.ts';
 import { isMarkValueAllowed, type MarkValue } from '../marking/mark-value.ts';
 
 /**
- * A mark, stored compactly (marks are most of the document): value, work type, weight frozen
- * at entry, optional comment. Key: `marks["lessonId:studentId:n"]`, n = 0, 1, 2… for several
- * marks of one student in one lesson (MARK-6).
+ * A mark as the app handles it: value, work type, weight frozen at entry, optional comment.
+ * Key: `marks["lessonId:studentId:n"]`, n = 0, 1, 2… for several marks of one student in one
+ * lesson (MARK-6). In the document it is a tuple (DOC-8): see `MarkTuple`.
  */
 export interface StoredMark {
   v: MarkValue;
@@ -25,6 +25,25 @@ export interface Mark {
   comment: string;
 }
 
+/**
+ * DOC-8: a mark in the document is the tuple `[value, workType, weight]` or
+ * `[value, workType, weight, comment]`: marks are most of a journal, and a tuple is a third
+ * smaller than an object with named fields once encoded.
+ */
+export type MarkTuple = [MarkValue, WorkTypeId, number] | [MarkValue, WorkTypeId, number, string];
+
+/** The tuple stored for a mark (DOC-8). */
+export function markToTuple(m: StoredMark): MarkTuple {
+  return m.c ? [m.v, m.t, m.w, m.c] : [m.v, m.t, m.w];
+}
+
+/** Reads a stored tuple back; null for anything that is not a valid mark (MARK-1, MARK-2, MARK-4). */
+export function markFromTuple(raw: unknown): StoredMark | null {
+  if (!Array.isArray(raw) || raw.length < 3 || raw.length > 4) return null;
+  const m: StoredMark = raw.length === 4 ? { v: raw[0], t: raw[1], w: raw[2], c: raw[3] } : { v: raw[0], t: raw[1], w: raw[2] };
+  return isStoredMark(m) ? m : null;
+}
+
 /** MARK-6: the most marks one student may get in one lesson (indexes 0 … MAX − 1). */
 export const MAX_MARKS_PER_LESSON = 4;
 
@@ -41,11 +60,11 @@ export function isStoredMark(v: unknown): v is StoredMark {
 export function setMark(doc: Y.Doc, lessonId: LessonId, studentId: StudentId, n: number, mark: StoredMark | null): void {
   if (!Number.isInteger(n) || n < 0 || n >= MAX_MARKS_PER_LESSON) throw new Error(`mark index out of range: ${n}`);
   if (mark !== null && !isStoredMark(mark)) throw new Error(`invalid mark: ${JSON.stringify(mark)}`);
-  writeValue(rootMap(doc, 'marks'), joinKey(lessonId, studentId, n), mark as never);
+  writeValue(rootMap(doc, 'marks'), joinKey(lessonId, studentId, n), mark === null ? null : markToTuple(mark));
 }
 
 /** The shape of a lesson id (LES-1), checked cheaply: marks are read by the thousand. */
-const LESSON_ID_SHAPE = /^\d{8}\.(0|[1-9]\d?)\.[A-Za-z0-9_-]{1,40}\.[A-Za-z0-9_-]{1,40}$/;
+const LESSON_ID_SHAPE = /^\d{6}\.(0|[1-9]\d?)\.[A-Za-z0-9_-]{1,40}(\.[A-Za-z0-9_-]{1,40})?$/;
 const INDEX = /^(0|[1-9]\d*)$/;
 
 /**
@@ -53,8 +72,9 @@ const INDEX = /^(0|[1-9]\d*)$/;
  * are not `lessonId:studentId:n` with n in range (a hostile key must not add a mark that
  * `marksOf` never shows but an average would count).
  */
-export function markFromEntry(key: string, value: unknown): Mark | null {
-  if (!isStoredMark(value)) return null;
+export function markFromEntry(key: string, raw: unknown): Mark | null {
+  const value = markFromTuple(raw);
+  if (!value) return null;
   const parts = splitKey(key);
   if (parts.length !== 3) return null;
   const [lessonId, studentId, index] = parts;

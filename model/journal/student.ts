@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { isIsoDate, type GroupId, type IsoDate, type StudentId } from '../ids.ts';
+import { isIsoDate, randomId, type GroupId, type IsoDate, type StudentId } from '../ids.ts';
 import { joinKey, rootMap, splitKey, writeValue } from '../doc/flat-map.ts';
 
 /** A student on the class roster. Personal data beyond the name stays on the server. */
@@ -13,6 +13,14 @@ export interface Student {
 
 type Field = 'name' | 'groups' | 'enrolledOn' | 'leftOn';
 const FIELDS: readonly Field[] = ['name', 'groups', 'enrolledOn', 'leftOn'];
+
+/**
+ * STU-4: a new student's id: 6 random characters (36⁶ ≈ 2·10⁹, no collision within a school).
+ * Short, because it is in the key of every mark and absence of the student.
+ */
+export function newStudentId(random: () => number = Math.random): StudentId {
+  return randomId(6, random) as StudentId;
+}
 
 /** Writes one roster field (`students["studentId:field"]`). */
 export function setStudentField<F extends Field>(doc: Y.Doc, id: StudentId, field: F, value: Student[F]): void {

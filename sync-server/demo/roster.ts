@@ -3,7 +3,7 @@
  * subject taken by halves of the alphabetical list, as schools usually split.
  */
 import type * as Y from 'yjs';
-import { putStudent, randomId, type GroupId, type IsoDate, type Student, type StudentId } from '../../model/index.ts';
+import { newStudentId, putStudent, type GroupId, type IsoDate, type Student, type StudentId } from '../../model/index.ts';
 import type { Rng } from './random.ts';
 import { fullName, studentNames } from './russian-names.ts';
 
@@ -23,7 +23,7 @@ export function makeRoster(spec: RosterSpec, rng: Rng): Student[] {
     .sort((a, b) => a.localeCompare(b, 'ru'));
   const students: Student[] = names.map((name) => {
     let id: string;
-    do id = randomId(rng.int(6, 8), rng.next);
+    do id = newStudentId(rng.next);
     while (ids.has(id));
     ids.add(id);
     return { id: id as StudentId, name, groups: [], enrolledOn: null, leftOn: null };

@@ -13,6 +13,7 @@ import {
   lessonId,
   listStudents,
   MAX_MARKS_PER_LESSON,
+  markToTuple,
   setAbsence,
   setAbsenceReason,
   setFinal,
@@ -126,7 +127,7 @@ function randomEdit(rng: Rng, doc: Y.Doc): Array<[string, JsonValue]> {
             rng() < 0.2 ? 'у доски' : undefined,
           );
     setMark(doc, L, S, n, m);
-    return [[`marks/${L}:${S}:${n}`, m as unknown as JsonValue]];
+    return [[`marks/${L}:${S}:${n}`, m === null ? null : (markToTuple(m) as unknown as JsonValue)]];
   }
   if (r < 0.55) {
     const a = rng() < 0.3 ? null : pick(rng, ['absent', 'late'] as const);

@@ -16,9 +16,16 @@ import { ALGEBRA, d, ENGLISH, grp, mark, newJournal, sid, subj, sync, uid, wt } 
 const ALL = grp('all');
 
 describe('lesson ids', () => {
-  it('LES-1: a lesson id is YYYYMMDD.slot.subject.group', () => {
-    expect(lessonId(d('2024-09-03'), 2, ALGEBRA, ALL)).toBe('20240903.2.alg.all');
-    expect(lessonId(d('2025-01-13'), 0, ENGLISH, grp('g2'))).toBe('20250113.0.eng.g2');
+  it('LES-1: a lesson id is YYMMDD.slot.subject, plus .group for a split class', () => {
+    expect(lessonId(d('2024-09-03'), 2, ALGEBRA, ALL)).toBe('240903.2.alg');
+    expect(lessonId(d('2025-01-13'), 0, ENGLISH, grp('g2'))).toBe('250113.0.eng.g2');
+  });
+
+  it('LES-2: an explicit whole-class group or a padded slot is not a lesson id', () => {
+    expect(parseLessonId('240903.2.alg.all')).toBeNull();
+    expect(parseLessonId('240903.02.alg')).toBeNull();
+    expect(parseLessonId('240903.2.alg')).toEqual({ date: '2024-09-03', slot: 2, subjectId: 'alg', groupId: 'all' });
+    expect(parseLessonId('250113.0.eng.g2')).toEqual({ date: '2025-01-13', slot: 0, subjectId: 'eng', groupId: 'g2' });
   });
 
   it('LES-1: the same lesson key gives the same id on every replica; any part changed gives another', () => {

@@ -5,6 +5,8 @@ import {
   formatMark,
   isMarkValueAllowed,
   isStoredMark,
+  markFromTuple,
+  markToTuple,
   lessonId,
   markFromEntry,
   markingSystemFor,
@@ -126,10 +128,12 @@ describe('work types and weights', () => {
 });
 
 describe('marks in the journal', () => {
-  it('MARK-6: a mark is stored compactly under lessonId:studentId:n and read back', () => {
+  it('MARK-6, DOC-8: a mark is stored as a tuple under lessonId:studentId:n and read back', () => {
     const doc = newJournal();
     setMark(doc, L, S, 0, mark(5, 'oral', 1, 'у доски'));
-    expect(rootMap(doc, 'marks').toJSON()).toEqual({ [`${L}:st1:0`]: { v: 5, t: 'oral', w: 1, c: 'у доски' } });
+    setMark(doc, L, S, 1, mark(4, 'test', 2));
+    expect(rootMap(doc, 'marks').toJSON()).toEqual({ [`${L}:st1:0`]: [5, 'oral', 1, 'у доски'], [`${L}:st1:1`]: [4, 'test', 2] });
+    setMark(doc, L, S, 1, null);
     expect(marksOf(doc, L, S)).toEqual([
       { lessonId: L, studentId: 'st1', n: 0, value: 5, workType: 'oral', weight: 1, comment: 'у доски' },
     ]);
@@ -197,5 +201,15 @@ describe('marks in the journal', () => {
     setMark(doc, L2, S, 0, mark('F', 'test', 2));
     const mine = allMarks(doc).filter((m) => m.studentId === S);
     expect(formatAverage(weightedAverage(mine))).toBe('3,50');
+  });
+});
+
+describe('mark tuples', () => {
+  it('DOC-8: markToTuple and markFromTuple round-trip; malformed tuples read as no mark', () => {
+    expect(markFromTuple(markToTuple(mark(5, 'oral', 1)))).toEqual({ v: 5, t: 'oral', w: 1 });
+    expect(markFromTuple(markToTuple(mark('P', 'test', 2, 'зачёт')))).toEqual({ v: 'P', t: 'test', w: 2, c: 'зачёт' });
+    for (const bad of [null, 5, {}, [], [5], [5, 'oral'], [6, 'oral', 1], [5, 'oral', 0], [5, 'oral', 1, 7], [5, 'oral', 1, 'c', 'x']]) {
+      expect(markFromTuple(bad), JSON.stringify(bad)).toBeNull();
+    }
   });
 });

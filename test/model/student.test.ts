@@ -3,6 +3,7 @@ import {
   isEnrolledOn,
   isInGroup,
   listStudents,
+  newStudentId,
   putStudent,
   rootMap,
   setStudentField,
@@ -100,5 +101,13 @@ describe('students', () => {
     raw.set('st1:leftOn', 20250101);
     raw.set('st3:groups', ['eng1']);
     expect(listStudents(doc)).toEqual([student({ groups: [grp('eng1')] })]);
+  });
+});
+
+describe('student ids', () => {
+  it('STU-4: a new student id is 6 random characters and valid in path keys', () => {
+    const ids = new Set(Array.from({ length: 1000 }, () => newStudentId()));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]{6}$/);
   });
 });
