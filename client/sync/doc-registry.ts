@@ -38,7 +38,6 @@ interface Entry extends OpenDocument {
 }
 
 const docs = new Map<string, Entry>();
-(globalThis as any).__cjdocs = docs;
 let ownerId: string | null = null;
 let onUnauthenticated: () => void = () => {};
 

@@ -105,12 +105,20 @@ export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () =>
     e.preventDefault();
     const p = position(e.target);
     const cell = p && at(p);
-    if (!cell || !e.inputType.startsWith('insert')) return;
-    const text = e.data ?? e.dataTransfer?.getData('text/plain') ?? '';
+    if (!cell) return;
     if (!m.canEdit(cell.lesson.id, cell.student, cell.lesson.date)) {
       m.say(m.readOnlyReason(cell.lesson.id));
       return;
     }
+    // Keyboard Delete/Backspace never get here (their keydown is handled); a scripted
+    // "clear the cell" does.
+    if (e.inputType.startsWith('delete')) {
+      typing.cancel();
+      m.clear(cell.lesson.id, cell.student.id as StudentId);
+      return;
+    }
+    if (!e.inputType.startsWith('insert')) return;
+    const text = e.data ?? e.dataTransfer?.getData('text/plain') ?? '';
     m.say(null);
     for (const ch of text) typing.type(cell.key, ch, '');
   }

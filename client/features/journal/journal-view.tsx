@@ -53,10 +53,15 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
 
   // Re-plan only when the school year changes or a lesson id appears that the plan lacks.
   let known = new Set<string>();
-  const newLessons = createMapVersion(doc, 'lessons', (key) => !known.has(splitKey(key)[0]));
+  const unknownLesson = (key: string) => !known.has(splitKey(key)[0]);
+  const newLessons = createMapVersion(doc, 'lessons', unknownLesson);
+  const newMarked = createMapVersion(doc, 'marks', unknownLesson);
+  const newAbsent = createMapVersion(doc, 'attendance', unknownLesson);
   const allLessons = createMemo(() => {
     ctx.version();
     newLessons();
+    newMarked();
+    newAbsent();
     const list = pageLessons(school, doc, classId, subjectId, groupId);
     known = new Set(list.map((l) => l.id));
     return list;
