@@ -4,6 +4,7 @@ import { restoreSession } from './state/session.ts';
 import './styles/base.css';
 import './styles/home.css';
 import './styles/journal.css';
+import './styles/lesson-panel.css';
 
 render(() => <App />, document.getElementById('app')!);
 void restoreSession();

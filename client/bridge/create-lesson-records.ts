@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { createEffect, onCleanup, type Accessor } from 'solid-js';
+import { createComputed, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { readLesson, rootMap, splitKey, type JsonValue, type LessonId, type LessonRecord } from '../../model/index.ts';
 
@@ -11,7 +11,7 @@ export function createLessonRecords(doc: Y.Doc, lessons: Accessor<readonly Lesso
   const [records, setRecords] = createStore<Record<string, LessonRecord>>({});
   const map = rootMap(doc, 'lessons');
 
-  createEffect(() => {
+  createComputed(() => {
     const next: Record<string, LessonRecord> = {};
     for (const id of lessons()) next[id] = readLesson(doc, id);
     setRecords(reconcile(next));

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { createEffect, onCleanup, type Accessor } from 'solid-js';
+import { createComputed, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import {
   joinKey,
@@ -50,7 +50,7 @@ export function createPageCells(
     absence: readAbsence(doc, lessonId, studentId),
   });
 
-  createEffect(() => {
+  createComputed(() => {
     const ids = lessons();
     const touched = new Set<string>();
     const scan = (_v: unknown, key: string) => {

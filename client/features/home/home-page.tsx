@@ -6,6 +6,7 @@ import {
   readSchoolMeta,
   substitutionsOf,
   timetableEntries,
+  weekday,
   type IsoDate,
   type UserId,
 } from '../../../model/index.ts';
@@ -44,7 +45,8 @@ export function HomePage(): JSX.Element {
     ctx.version();
     const meta = readSchoolMeta(school());
     if (meta && (date() < meta.startsOn || date() > meta.endsOn)) return 'Этот день вне учебного года.';
-    if (!isSchoolDay(school(), date())) return 'В этот день уроков нет: выходной или каникулы.';
+    if (weekday(date()) >= 6) return 'Выходной день — уроков нет.';
+    if (!isSchoolDay(school(), date())) return 'Каникулы или праздник — уроков нет.';
     return 'В этот день у вас нет уроков.';
   };
   // Administrators and deputies teach no lessons: their home is the list of journals.
