@@ -3,6 +3,7 @@ import {
   formatAbsence,
   formatAverage,
   formatMark,
+  isEnrolledOn,
   weightedAverage,
   type LessonId,
   type LessonRecord,
@@ -160,6 +161,7 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                         aria-readonly={!editable()}
                         classList={{
                           ro: !editable(),
+                          out: !isEnrolledOn(s, l.date),
                           today: l.date === today,
                           absent: value().absence === 'absent',
                           late: value().absence === 'late',

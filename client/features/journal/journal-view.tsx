@@ -189,8 +189,8 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
       <JournalGrid model={model} />
       <p class="grid-hint" classList={{ warn: message() !== null }} role="status">
         {message() ??
-          (props.access !== 'write'
-            ? 'Журнал открыт только для просмотра.'
+          (props.access !== 'write' || !allLessons().some((l) => canEditLesson(l.id))
+            ? 'Эта страница журнала открыта только для просмотра.'
             : system() === 'none'
               ? 'н — отсутствовал, оп — опоздал, Delete — очистить. Стрелки и Enter — переход между ячейками.'
               : system() === 'passfail'
