@@ -8,7 +8,7 @@ import { browserBench } from './browser-bench.ts';
 const rows: Row[] = [];
 const doc = await documentBench();
 rows.push(...doc.rows);
-rows.push(...(await coldSyncBench(doc.journal, 3901)));
+rows.push(...(await coldSyncBench(doc, 3901)));
 rows.push(...(await browserBench(doc, 3902)));
 rows.push(...(await latencyBench(3903)));
 printTable(`Benchmarks — ${machineNote()}`, rows);

@@ -8,16 +8,23 @@ import { median, percentile, type Row } from './machine.ts';
 
 const SCHOOL = 'school/demo/2026';
 
-/** Time from a cold y-websocket client connecting to the full-year journal until it is synced. */
-export async function coldSyncBench(journal: Y.Doc, port: number): Promise<Row[]> {
-  const dir = await prepareDataDir(async (storage) => {
-    await editStoredDoc(storage, SCHOOL, (doc) => classes.set(doc, 'bench', { name: '10Б', grade: 10, classTeacherId: null }));
+/**
+ * A data directory with the demo school plus the full-year class: its school-year records
+ * merged into the demo's school document and its journal stored as a lesson-by-lesson log.
+ */
+export async function prepareFullYearDataDir(doc: { journal: Y.Doc; school: Y.Doc; classId: string }): Promise<string> {
+  return prepareDataDir(async (storage) => {
     const now = Date.now();
-    await storage.appendUpdates(
-      'journal/bench/2026',
-      lessonByLessonLog(journal).map((update) => ({ update, userId: 'u-teacher', sessionId: 's', clientTime: now, serverTime: now })),
-    );
+    const row = (update: Uint8Array) => ({ update, userId: 'system', sessionId: 'bench', clientTime: now, serverTime: now });
+    await storage.appendUpdates(SCHOOL, [row(Y.encodeStateAsUpdate(doc.school))]);
+    await storage.appendUpdates(`journal/${doc.classId}/2026`, lessonByLessonLog(doc.journal).map(row));
   });
+}
+
+/** Time from a cold y-websocket client connecting to the full-year journal until it is synced. */
+export async function coldSyncBench(doc: { journal: Y.Doc; school: Y.Doc; classId: string }, port: number): Promise<Row[]> {
+  const dir = await prepareFullYearDataDir(doc);
+  const name = `journal/${doc.classId}/2026`;
   const server = await spawnServer(dir, port);
   try {
     const cookie = await login(server.origin, 'deputy');
@@ -28,7 +35,7 @@ export async function coldSyncBench(journal: Y.Doc, port: number): Promise<Row[]
       await new Promise((r) => setTimeout(r, 2600));
       for (const sample of [coldRoom, warmRoom]) {
         const t = performance.now();
-        const c = connectClient(server, 'journal/bench/2026', cookie);
+        const c = connectClient(server, name, cookie);
         await synced(c);
         sample.push(performance.now() - t);
         if (c.doc.getMap('marks').size < 10_000) throw new Error('the client did not receive the whole journal');

@@ -134,17 +134,21 @@ export class Room {
 
   /** PROTO-4: refuse what is read-only, too large, malformed or missing dependencies; apply the rest. */
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
-    if (conn.access !== 'write') return this.reject(conn, RejectReason.readOnly, 'this document is read-only for you');
     if (update.byteLength > MAX_UPDATE_BYTES) {
       return this.reject(conn, RejectReason.tooLarge, `update of ${update.byteLength} bytes exceeds ${MAX_UPDATE_BYTES}`);
     }
     let meta: { from: Map<number, number> };
+    let empty: boolean;
     try {
-      Y.decodeUpdate(update);
+      const decoded = Y.decodeUpdate(update);
+      empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
       meta = Y.parseUpdateMeta(update);
     } catch {
       return this.reject(conn, RejectReason.malformed, 'update could not be decoded');
     }
+    // The stock client answers the server's sync step 1 even when it has nothing: no change, no reject.
+    if (empty) return;
+    if (conn.access !== 'write') return this.reject(conn, RejectReason.readOnly, 'this document is read-only for you');
     const sv = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     for (const [client, clock] of meta.from) {
       if (clock > (sv.get(client) ?? 0)) {
