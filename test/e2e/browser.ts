@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { build } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Whether browser tests can run here. Outside CI a missing Chromium skips them with a loud
+ * message; in CI it is a failure, because CI installs it (`.ci/run`).
+ */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const message = `Chromium not found at ${CHROMIUM}: browser end-to-end tests cannot run. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`;
+  if (process.env.CI) throw new Error(message);
+  console.warn(`\n*** SKIPPED: ${message}\n`);
+  return false;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+let built: Promise<void> | null = null;
+
+/** Builds the client into dist/client once per test run, so the tests run the current code. */
+export function buildClient(): Promise<void> {
+  built ??= build({ configFile: 'vite.config.ts', logLevel: 'warn' }).then(() => undefined);
+  return built;
+}
