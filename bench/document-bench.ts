@@ -71,14 +71,19 @@ export async function documentBench(): Promise<{ rows: Row[]; journal: Y.Doc; sc
   const fromSnapshot = await timeOpen(Number.POSITIVE_INFINITY);
   await storage.close();
 
-  const json = JSON.stringify(Object.fromEntries(['students', 'lessons', 'marks', 'attendance', 'reasons'].map((m) => [m, journal.getMap(m).toJSON()])));
+  const json = JSON.stringify(
+    Object.fromEntries(['students', 'lessons', 'marks', 'attendance', 'reasons'].map((m) => [m, journal.getMap(m).toJSON()])),
+  );
   const rows: Row[] = [
     { figure: 'full year: students / subjects / lessons', value: `${stats.students} / ${stats.subjects} / ${stats.lessons}` },
     { figure: 'full year: marks / absences', value: `${stats.marks} / ${stats.absences}` },
     { figure: 'generation through the accessors', value: `${genMs.toFixed(0)} ms` },
     { figure: 'encoded document (Y.encodeStateAsUpdate)', value: `${(state.byteLength / 1e6).toFixed(3)} MB`, aim: '≤ 1 MB' },
     { figure: 'same data as plain JSON', value: `${(Buffer.byteLength(json) / 1e6).toFixed(3)} MB` },
-    { figure: `update log (${log.length} updates, one per lesson)`, value: `${(log.reduce((s, u) => s + u.byteLength, 0) / 1e6).toFixed(3)} MB` },
+    {
+      figure: `update log (${log.length} updates, one per lesson)`,
+      value: `${(log.reduce((s, u) => s + u.byteLength, 0) / 1e6).toFixed(3)} MB`,
+    },
     { figure: 'server load from SQLite, log only (median of 7)', value: `${fromLog.toFixed(1)} ms` },
     { figure: 'server load from SQLite, compacted snapshot (median of 7)', value: `${fromSnapshot.toFixed(1)} ms` },
   ];

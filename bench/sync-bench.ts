@@ -55,13 +55,21 @@ export async function coldSyncBench(doc: { journal: Y.Doc; school: Y.Doc; classI
  * End-to-end latency of one mark from one client to the others on loopback: 20 journals × 5
  * clients, each writing a mark twice a second; the server runs in its own process.
  */
-export async function latencyBench(port: number, opts = { journals: 20, clientsPerJournal: 5, ratePerSec: 2, seconds: 20 }): Promise<Row[]> {
+export async function latencyBench(
+  port: number,
+  opts = { journals: 20, clientsPerJournal: 5, ratePerSec: 2, seconds: 20 },
+): Promise<Row[]> {
   const ids = Array.from({ length: opts.journals }, (_, i) => `b${i + 1}`);
   const dir = await prepareDataDir(async (storage) => {
     await editStoredDoc(storage, SCHOOL, (doc) => {
       for (const id of ids) {
         classes.set(doc, id, { name: `Б${id}`, grade: 7, classTeacherId: null });
-        assignTeacher(doc, { classId: id as ClassId, subjectId: 'math' as SubjectId, groupId: 'all' as GroupId, teacherId: 'u-teacher' as UserId });
+        assignTeacher(doc, {
+          classId: id as ClassId,
+          subjectId: 'math' as SubjectId,
+          groupId: 'all' as GroupId,
+          teacherId: 'u-teacher' as UserId,
+        });
       }
     });
   });
@@ -96,9 +104,7 @@ export async function latencyBench(port: number, opts = { journals: 20, clientsP
         c.doc.transact(() => c.doc.getMap('marks').set(key, [5, 'oral', 1, String(performance.timeOrigin + performance.now())]));
       };
       // Spread the clients' phases so that edits arrive evenly, as from real teachers.
-      timers.push(
-        setTimeout(() => timers.push(setInterval(write, 1000 / opts.ratePerSec)), Math.random() * (1000 / opts.ratePerSec)),
-      );
+      timers.push(setTimeout(() => timers.push(setInterval(write, 1000 / opts.ratePerSec)), Math.random() * (1000 / opts.ratePerSec)));
     });
     await new Promise((r) => setTimeout(r, 3000));
     measuring = true;

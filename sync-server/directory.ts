@@ -44,7 +44,8 @@ export class Directory {
     const meta = readSchoolMeta(school);
     const out: DocumentEntry[] = [];
     const sa = schoolAccess(actor);
-    if (sa) out.push({ name: this.schoolDocName, kind: 'school', title: meta ? `${meta.schoolName}, ${meta.title}` : 'Учебный год', access: sa });
+    if (sa)
+      out.push({ name: this.schoolDocName, kind: 'school', title: meta ? `${meta.schoolName}, ${meta.title}` : 'Учебный год', access: sa });
     const yearId = parseDocName(this.schoolDocName)?.yearId;
     if (!yearId) return out;
     const sorted = classes.all(school).sort((a, b) => a[1].grade - b[1].grade || a[1].name.localeCompare(b[1].name, 'ru'));

@@ -11,10 +11,23 @@ import type { Storage } from './storage/port.ts';
 export async function seedDemoSchool(storage: Storage, opts: { seed?: number } = {}): Promise<void> {
   const demo = buildDemoSchool({ seed: opts.seed });
   for (const u of demo.users) {
-    await storage.createUser({ id: u.id, login: u.login, name: u.name, roles: u.roles, passwordHash: await hashPassword(DEMO_PASSWORD), disabled: false });
+    await storage.createUser({
+      id: u.id,
+      login: u.login,
+      name: u.name,
+      roles: u.roles,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      disabled: false,
+    });
   }
   const now = Date.now();
-  const row = (doc: Y.Doc) => ({ update: Y.encodeStateAsUpdate(doc), userId: 'system', sessionId: 'system', clientTime: null, serverTime: now });
+  const row = (doc: Y.Doc) => ({
+    update: Y.encodeStateAsUpdate(doc),
+    userId: 'system',
+    sessionId: 'system',
+    clientTime: null,
+    serverTime: now,
+  });
   await storage.appendUpdates(schoolDocName(demo.schoolId, demo.yearId), [row(demo.school)]);
   for (const [classId, journal] of demo.journals) {
     await storage.appendUpdates(journalDocName(classId, demo.yearId), [row(journal)]);

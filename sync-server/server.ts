@@ -50,7 +50,14 @@ export async function startServer(
     ...opts.registry,
   });
   directory = new Directory(registry, schoolDocName);
-  const { app, injectWebSocket, wss } = createApp({ storage, registry, directory, allowedOrigins: config.allowedOrigins, staticDir: config.staticDir, onError });
+  const { app, injectWebSocket, wss } = createApp({
+    storage,
+    registry,
+    directory,
+    allowedOrigins: config.allowedOrigins,
+    staticDir: config.staticDir,
+    onError,
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });

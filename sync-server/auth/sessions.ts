@@ -22,7 +22,11 @@ export function sessionIdOf(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(storage: Storage, userId: string, now = Date.now()): Promise<{ token: string; session: SessionRecord }> {
+export async function createSession(
+  storage: Storage,
+  userId: string,
+  now = Date.now(),
+): Promise<{ token: string; session: SessionRecord }> {
   const token = generateSessionToken();
   const session: SessionRecord = { id: sessionIdOf(token), userId, createdAt: now, expiresAt: now + SESSION_TTL_MS };
   await storage.createSession(session);

@@ -18,7 +18,11 @@ export function sessionMiddleware(storage: Storage) {
 /** Refuses state-changing requests whose Origin is not the server's own (CSRF). */
 export function originCheck(allowedOrigins: readonly string[]) {
   return createMiddleware(async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !isAllowedOrigin(c.req.header('origin'), c.req.header('host') ?? new URL(c.req.url).host, allowedOrigins)) {
+    if (
+      c.req.method !== 'GET' &&
+      c.req.method !== 'HEAD' &&
+      !isAllowedOrigin(c.req.header('origin'), c.req.header('host') ?? new URL(c.req.url).host, allowedOrigins)
+    ) {
       throw new HTTPException(403, { message: 'Запрос с чужого адреса отклонён' });
     }
     await next();

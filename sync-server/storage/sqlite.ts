@@ -163,7 +163,9 @@ export function openSqliteStorage(file: string): Storage {
       return updatesAfter.all(docName, afterSeq).map(toUpdate);
     },
     async listDocuments() {
-      const rows = db.prepare<[], { doc_name: string }>('SELECT DISTINCT doc_name FROM updates UNION SELECT DISTINCT doc_name FROM snapshots').all();
+      const rows = db
+        .prepare<[], { doc_name: string }>('SELECT DISTINCT doc_name FROM updates UNION SELECT DISTINCT doc_name FROM snapshots')
+        .all();
       return rows.map((r) => r.doc_name).sort();
     },
     async createUser(u) {
@@ -188,7 +190,12 @@ export function openSqliteStorage(file: string): Storage {
       return db.prepare<[], UserDbRow>('SELECT * FROM users ORDER BY login').all().map(toUser);
     },
     async createSession(s) {
-      db.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(s.id, s.userId, s.createdAt, s.expiresAt);
+      db.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
+        s.id,
+        s.userId,
+        s.createdAt,
+        s.expiresAt,
+      );
     },
     async findSession(id) {
       const r = sessionById.get(id);

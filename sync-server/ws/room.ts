@@ -64,7 +64,7 @@ export class Room {
           update,
           userId: from?.identity.userId ?? 'system',
           sessionId: from?.identity.sessionId ?? 'system',
-          clientTime: from?.clockOffsetMs != null ? now + from.clockOffsetMs : null,
+          clientTime: from && from.clockOffsetMs !== null ? now + from.clockOffsetMs : null,
           serverTime: now,
         },
       });
@@ -152,7 +152,11 @@ export class Room {
     const sv = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     for (const [client, clock] of meta.from) {
       if (clock > (sv.get(client) ?? 0)) {
-        return this.reject(conn, RejectReason.missingDependencies, `update from client ${client} starts at ${clock}, server has ${sv.get(client) ?? 0}`);
+        return this.reject(
+          conn,
+          RejectReason.missingDependencies,
+          `update from client ${client} starts at ${clock}, server has ${sv.get(client) ?? 0}`,
+        );
       }
     }
     Y.applyUpdate(this.doc, update, conn);

@@ -52,7 +52,12 @@ export function syncRoute(opts: {
       const early: Uint8Array[] = [];
       return {
         onOpen(_evt, ws) {
-          conn = new Connection(socketOf(ws), { userId: auth.user.id, sessionId: auth.session.id, name: auth.user.name, role }, access, extensions);
+          conn = new Connection(
+            socketOf(ws),
+            { userId: auth.user.id, sessionId: auth.session.id, name: auth.user.name, role },
+            access,
+            extensions,
+          );
           opts.registry.open(name).then(
             (r) => {
               if (conn!.socket.isOpen()) {

@@ -62,12 +62,18 @@ export function storageContract(adapterName: string, open: () => Promise<Storage
 
     it('STORE-4: a snapshot compacts loading but never cuts the log', async () => {
       const ups = someUpdates(5);
-      await storage.appendUpdates('d/x/1', ups.slice(0, 3).map((u) => row(u)));
+      await storage.appendUpdates(
+        'd/x/1',
+        ups.slice(0, 3).map((u) => row(u)),
+      );
       const doc = new Y.Doc();
       for (const u of ups.slice(0, 3)) Y.applyUpdate(doc, u);
       const snapshot = { upToSeq: 3, state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc), createdAt: 5 };
       await storage.putSnapshot('d/x/1', snapshot);
-      await storage.appendUpdates('d/x/1', ups.slice(3).map((u) => row(u)));
+      await storage.appendUpdates(
+        'd/x/1',
+        ups.slice(3).map((u) => row(u)),
+      );
       const loaded = await storage.loadDocument('d/x/1');
       expect(loaded.snapshot).toEqual(snapshot);
       expect(loaded.updates.map((u) => u.seq)).toEqual([4, 5]);

@@ -67,7 +67,8 @@ async function runFuzz(seed: number, servers: { current: TestServer | null }): P
       const s = prng.oneOf(gen, students).id;
       change(c.doc, 'fuzz', () => {
         if (roll < 55) {
-          const mark: StoredMark | null = prng.uint32(gen, 0, 5) === 0 ? null : { v: prng.oneOf(gen, [2, 3, 4, 5] as const), t: 'oral' as never, w: 1 };
+          const mark: StoredMark | null =
+            prng.uint32(gen, 0, 5) === 0 ? null : { v: prng.oneOf(gen, [2, 3, 4, 5] as const), t: 'oral' as never, w: 1 };
           const n = prng.uint32(gen, 0, 1);
           setMark(c.doc, l, s, n, mark);
           record('marks', `${l}:${s}:${n}`, i, mark);
@@ -105,7 +106,11 @@ async function runFuzz(seed: number, servers: { current: TestServer | null }): P
       const final = check.doc.getMap(map).get(key) ?? null;
       const writers = new Set(ws.map((w) => w.client));
       if (writers.size === 1) expect(final, `seed ${seed}: ${k} lost its last write`).toEqual(ws.at(-1)!.value);
-      else expect(ws.map((w) => JSON.stringify(w.value)), `seed ${seed}: ${k} holds a value nobody wrote`).toContain(JSON.stringify(final));
+      else
+        expect(
+          ws.map((w) => JSON.stringify(w.value)),
+          `seed ${seed}: ${k} holds a value nobody wrote`,
+        ).toContain(JSON.stringify(final));
     }
   } finally {
     for (const c of clients) c.destroy();

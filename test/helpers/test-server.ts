@@ -20,7 +20,13 @@ export async function startTestServer(
   opts: { dataDir?: string; storage?: Storage; registry?: Partial<RegistryOptions>; port?: number; staticDir?: string } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'journal-test-'));
-  const config = { ...readConfig({}), port: opts.port ?? 0, host: '127.0.0.1', dataDir, staticDir: opts.staticDir ?? join(dataDir, 'no-client') };
+  const config = {
+    ...readConfig({}),
+    port: opts.port ?? 0,
+    host: '127.0.0.1',
+    dataDir,
+    staticDir: opts.staticDir ?? join(dataDir, 'no-client'),
+  };
   const server = await startServer(config, { storage: opts.storage, registry: { unloadDelayMs: 50, ...opts.registry }, log: () => {} });
   const origin = `http://127.0.0.1:${server.port}`;
   return {

@@ -157,17 +157,15 @@ describe('journal page', () => {
   it('PAGE-1: hostile slots in the timetable or substitutions are skipped, not thrown on', () => {
     const school = twoWeeks();
     school.getMap('timetable').set('c7a:2:x:alg:all', { teacherId: 't1', room: '1' });
-    school
-      .getMap('substitutions')
-      .set('bad', {
-        date: '2024-09-05',
-        slot: 1.5,
-        classId: 'c7a',
-        subjectId: 'alg',
-        groupId: 'all',
-        teacherId: 't2',
-        absentTeacherId: 't1',
-      });
+    school.getMap('substitutions').set('bad', {
+      date: '2024-09-05',
+      slot: 1.5,
+      classId: 'c7a',
+      subjectId: 'alg',
+      groupId: 'all',
+      teacherId: 't2',
+      absentTeacherId: 't1',
+    });
     expect(keys(pageLessons(school, null, CLASS_7A, ALGEBRA, ALL))).toEqual(['2024-09-03/2', '2024-09-05/3', '2024-09-12/3']);
   });
 

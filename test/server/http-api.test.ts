@@ -12,7 +12,8 @@ describe('HTTP API', () => {
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   const me = (cookie?: string) => server.app.request('/api/me', { headers: cookie ? { cookie } : {} });
-  const login = async (name: string) => (await post('/api/auth/login', { login: name, password: 'demo' })).headers.get('set-cookie')!.split(';')[0];
+  const login = async (name: string) =>
+    (await post('/api/auth/login', { login: name, password: 'demo' })).headers.get('set-cookie')!.split(';')[0];
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -64,7 +65,10 @@ describe('HTTP API', () => {
     expect((await me('__Host-session=abcdefghijklmnopqrstuvwxyz234567')).status).toBe(401);
     const res = await me(await login('teacher'));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { user: { login: string }; documents: Array<{ name: string; kind: string; access: string; title: string }> };
+    const body = (await res.json()) as {
+      user: { login: string };
+      documents: Array<{ name: string; kind: string; access: string; title: string }>;
+    };
     expect(body.user.login).toBe('teacher');
     expect(body.documents).toContainEqual(expect.objectContaining({ name: 'school/demo/2026', kind: 'school', access: 'read' }));
     expect(body.documents).toContainEqual(expect.objectContaining({ name: 'journal/5b/2026', kind: 'journal', access: 'write' }));

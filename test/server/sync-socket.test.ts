@@ -1,7 +1,18 @@
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { lessonId, MessageType, setMark, setLessonField, change, asDate, pendingChanges, type StudentId, type SubjectId, type GroupId } from '../../model/index.ts';
+import {
+  lessonId,
+  MessageType,
+  setMark,
+  setLessonField,
+  change,
+  asDate,
+  pendingChanges,
+  type StudentId,
+  type SubjectId,
+  type GroupId,
+} from '../../model/index.ts';
 import { listStudents } from '../../model/index.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -149,7 +160,9 @@ describe('sync over real WebSockets', () => {
   it('ACC-2: a journal the user has no right to is refused; a read-only user cannot change it', async () => {
     const status = await new Promise<number>((resolve) => {
       server.login('teacher').then((cookie) => {
-        const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/sync/journal/1a/2026`, { headers: { cookie, origin: server.origin } });
+        const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/sync/journal/1a/2026`, {
+          headers: { cookie, origin: server.origin },
+        });
         ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
         ws.on('open', () => resolve(101));
       });
