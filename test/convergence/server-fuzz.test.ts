@@ -6,6 +6,7 @@ import {
   change,
   lessonId,
   listStudents,
+  markToTuple,
   setAbsence,
   setLessonField,
   setMark,
@@ -71,7 +72,7 @@ async function runFuzz(seed: number, servers: { current: TestServer | null }): P
             prng.uint32(gen, 0, 5) === 0 ? null : { v: prng.oneOf(gen, [2, 3, 4, 5] as const), t: 'oral' as never, w: 1 };
           const n = prng.uint32(gen, 0, 1);
           setMark(c.doc, l, s, n, mark);
-          record('marks', `${l}:${s}:${n}`, i, mark);
+          record('marks', `${l}:${s}:${n}`, i, mark === null ? null : markToTuple(mark));
         } else if (roll < 75) {
           const a = prng.oneOf(gen, ['absent', 'late', null] as const);
           setAbsence(c.doc, l, s, a);
