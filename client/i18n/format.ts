@@ -3,7 +3,7 @@ import { weekday, type IsoDate } from '../../model/index.ts';
 /** How dates and counts read in Russian on the journal page and elsewhere. */
 
 const WEEKDAY_SHORT = ['', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'];
-const WEEKDAY_INITIAL = ['', 'П', 'В', 'С', 'Ч', 'П', 'С', 'В'];
+const WEEKDAY_INITIAL = ['', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'];
 const WEEKDAY_LONG = ['', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'];
 const MONTH_GENITIVE = [
   'января',
@@ -39,7 +39,7 @@ export function formatDayMonth(date: IsoDate): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}`;
 }
 
-/** "П" for Monday: the weekday initial under a column's date. */
+/** "пн" for Monday: two letters under a column's date, since Monday and Friday share an initial. */
 export function weekdayInitial(date: IsoDate): string {
   return WEEKDAY_INITIAL[weekday(date)];
 }

@@ -110,7 +110,7 @@ describe('sync over real WebSockets', () => {
     expect(row.sessionId).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('PROTO-3: updates that arrive together are committed in one transaction', async () => {
+  it('PROTO-8: updates that arrive together are committed in one transaction', async () => {
     const calls: number[] = [];
     const appendUpdates = server.storage.appendUpdates.bind(server.storage);
     server.storage.appendUpdates = async (name, rows) => {
@@ -157,7 +157,7 @@ describe('sync over real WebSockets', () => {
     expect(await status({ origin: server.origin, cookie })).toBe(101);
   });
 
-  it('ACC-2: a journal the user has no right to is refused; a read-only user cannot change it', async () => {
+  it('ACC-1, SYNC-6: a journal the user has no right to is refused; a read-only user cannot change it', async () => {
     const status = await new Promise<number>((resolve) => {
       server.login('teacher').then((cookie) => {
         const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/sync/journal/1a/2026`, {
