@@ -3,6 +3,7 @@ import { documentBench } from './document-bench.ts';
 import { machineNote, printTable, type Row } from './machine.ts';
 import { coldSyncBench, latencyBench } from './sync-bench.ts';
 import { browserBench } from './browser-bench.ts';
+import { fsyncBench } from './fsync-bench.ts';
 
 /** `npm run bench`: the figures of the foundation issue, printed as one table. */
 const rows: Row[] = [];
@@ -11,5 +12,6 @@ rows.push(...doc.rows);
 rows.push(...(await coldSyncBench(doc, 3901)));
 rows.push(...(await browserBench(doc, 3902)));
 rows.push(...(await latencyBench(3903)));
+rows.push(...fsyncBench());
 printTable(`Benchmarks — ${machineNote()}`, rows);
 process.exit(0);

@@ -34,9 +34,13 @@ export function forgetDoc(name: string): void {
   setDocStatus(produce((s) => void delete s[name]));
 }
 
-/** Online = the browser has a network and at least one document's socket is open. */
+/**
+ * Online = the browser has a network and, when documents are open, at least one document's
+ * socket is open (with none open, as on the sign-in page, the browser's word is all we have).
+ */
 export function isOnline(): boolean {
-  return browserOnline() && Object.values(docStatus).some((d) => d.connected);
+  const docs = Object.values(docStatus);
+  return browserOnline() && (docs.length === 0 || docs.some((d) => d.connected));
 }
 
 export function pendingTotal(): number {
