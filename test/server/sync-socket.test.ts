@@ -2,7 +2,9 @@ import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  encodeClock,
   lessonId,
+  listStudents,
   MessageType,
   setMark,
   setLessonField,
@@ -13,7 +15,6 @@ import {
   type SubjectId,
   type GroupId,
 } from '../../model/index.ts';
-import { listStudents } from '../../model/index.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
@@ -108,6 +109,24 @@ describe('sync over real WebSockets', () => {
     const row = (await server.storage.readUpdates(JOURNAL, 0)).at(-1)!;
     expect(row.userId).toBe('u-teacher');
     expect(row.sessionId).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('PROTO-9: each stored update carries the server time and, once the client sent its clock, the client time', async () => {
+    const a = open(server, JOURNAL, await server.login('teacher'), { ext: true });
+    await synced(a);
+    const student = listStudents(a.doc)[0].id as StudentId;
+    change(a.doc, 't', () => setLessonField(a.doc, lesson, 'topic', 'Без часов'));
+    await waitFor(async () => expect((await server.storage.readUpdates(JOURNAL, 0)).at(-1)!.userId).toBe('u-teacher'));
+    const first = (await server.storage.readUpdates(JOURNAL, 0)).at(-1)!;
+    expect(first.clientTime).toBeNull();
+    expect(Math.abs(first.serverTime - Date.now())).toBeLessThan(5000);
+    // A client whose clock runs an hour ahead.
+    (a.provider.ws as unknown as { send(b: Uint8Array): void }).send(encodeClock(Date.now() + 3_600_000));
+    change(a.doc, 't', () => setMark(a.doc, lesson, student, 2, { v: 4, t: 'oral' as never, w: 1 }));
+    await waitFor(async () => expect((await server.storage.readUpdates(JOURNAL, 0)).at(-1)!.seq).toBe(first.seq + 1));
+    const second = (await server.storage.readUpdates(JOURNAL, 0)).at(-1)!;
+    expect(second.clientTime! - second.serverTime).toBeGreaterThan(3_600_000 - 5000);
+    expect(second.clientTime! - second.serverTime).toBeLessThan(3_600_000 + 5000);
   });
 
   it('PROTO-8: updates that arrive together are committed in one transaction', async () => {
