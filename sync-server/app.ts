@@ -18,6 +18,8 @@ export interface AppDeps {
   allowedOrigins: readonly string[];
   /** Directory of the built client, served at `/`; omitted in API-only tests. */
   staticDir?: string;
+  /** Interval of the sockets' ping/pong liveness check; 30 s unless a test wants it faster. */
+  heartbeatMs?: number;
   onError?(e: unknown): void;
 }
 
@@ -44,7 +46,14 @@ export function createApp(deps: AppDeps) {
   app.use('/sync/*', sessionMiddleware(deps.storage));
   app.route(
     '/sync',
-    syncRoute({ upgradeWebSocket, registry: deps.registry, directory: deps.directory, allowedOrigins: deps.allowedOrigins, onError }),
+    syncRoute({
+      upgradeWebSocket,
+      registry: deps.registry,
+      directory: deps.directory,
+      allowedOrigins: deps.allowedOrigins,
+      heartbeatMs: deps.heartbeatMs ?? 30_000,
+      onError,
+    }),
   );
 
   if (deps.staticDir && existsSync(deps.staticDir)) {

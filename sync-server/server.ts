@@ -26,7 +26,7 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  opts: { storage?: Storage; registry?: Partial<RegistryOptions>; log?: (msg: string) => void } = {},
+  opts: { storage?: Storage; registry?: Partial<RegistryOptions>; heartbeatMs?: number; log?: (msg: string) => void } = {},
 ): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.log(m));
   let storage = opts.storage;
@@ -56,6 +56,7 @@ export async function startServer(
     directory,
     allowedOrigins: config.allowedOrigins,
     staticDir: config.staticDir,
+    heartbeatMs: opts.heartbeatMs,
     onError,
   });
   const server: ServerType = await new Promise((resolve) => {

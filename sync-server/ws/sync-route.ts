@@ -5,7 +5,9 @@ import { isAllowedOrigin } from '../auth/origin.ts';
 import type { Directory } from '../directory.ts';
 import type { ValidSession } from '../auth/sessions.ts';
 import type { AppEnv } from '../http/session-middleware.ts';
+import type WebSocket from 'ws';
 import { Connection, type SocketLike } from './connection.ts';
+import { keepAlive } from './heartbeat.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import type { Room } from './room.ts';
 
@@ -27,6 +29,8 @@ export function syncRoute(opts: {
   registry: RoomRegistry;
   directory: Directory;
   allowedOrigins: readonly string[];
+  /** How often dead sockets are looked for (ping/pong). */
+  heartbeatMs: number;
   onError(e: unknown): void;
 }) {
   const app = new Hono<AppEnv>();
@@ -52,6 +56,7 @@ export function syncRoute(opts: {
       const early: Uint8Array[] = [];
       return {
         onOpen(_evt, ws) {
+          keepAlive(ws.raw as WebSocket, opts.heartbeatMs);
           conn = new Connection(
             socketOf(ws),
             { userId: auth.user.id, sessionId: auth.session.id, name: auth.user.name, role },

@@ -17,7 +17,14 @@ export interface TestServer extends RunningServer {
 
 /** A real server on an ephemeral port with the demo school in a fresh data directory. */
 export async function startTestServer(
-  opts: { dataDir?: string; storage?: Storage; registry?: Partial<RegistryOptions>; port?: number; staticDir?: string } = {},
+  opts: {
+    dataDir?: string;
+    storage?: Storage;
+    registry?: Partial<RegistryOptions>;
+    port?: number;
+    staticDir?: string;
+    heartbeatMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'journal-test-'));
   const config = {
@@ -27,7 +34,12 @@ export async function startTestServer(
     dataDir,
     staticDir: opts.staticDir ?? join(dataDir, 'no-client'),
   };
-  const server = await startServer(config, { storage: opts.storage, registry: { unloadDelayMs: 50, ...opts.registry }, log: () => {} });
+  const server = await startServer(config, {
+    storage: opts.storage,
+    registry: { unloadDelayMs: 50, ...opts.registry },
+    heartbeatMs: opts.heartbeatMs,
+    log: () => {},
+  });
   const origin = `http://127.0.0.1:${server.port}`;
   return {
     ...server,

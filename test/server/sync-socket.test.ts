@@ -214,6 +214,24 @@ describe('sync over real WebSockets', () => {
     });
   });
 
+  it('SYNC-7: a socket that stops answering pings is closed, and its presence removed', async () => {
+    const dataDir = server.dataDir;
+    await server.close();
+    server = await startTestServer({ dataDir, heartbeatMs: 100 });
+    const a = open(server, JOURNAL, await server.login('teacher'));
+    const b = open(server, JOURNAL, await server.login('classteacher'));
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.awareness.setLocalState({ lessonId: lesson });
+    await waitFor(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(true));
+    const room = await server.registry.open(JOURNAL);
+    expect(room.conns.size).toBe(2);
+    // The laptop sleeps: its socket neither reads nor answers.
+    (a.provider.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    a.provider.shouldConnect = false;
+    await waitFor(() => expect(room.conns.size).toBe(1), 5000);
+    await waitFor(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false), 5000);
+  });
+
   it('SYNC-4: a document is unloaded when the last connection leaves and persists across a restart', async () => {
     const a = open(server, JOURNAL, await server.login('teacher'), { ext: true });
     await synced(a);
