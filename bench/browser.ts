@@ -10,6 +10,9 @@ import {
   listStudents,
   marksOf,
   pageLessons,
+  periodAt,
+  readJournalMeta,
+  type IsoDate,
   readAbsence,
   type ClassId,
   type GroupId,
@@ -57,7 +60,12 @@ export interface PageExpectation {
 }
 
 export function expectPage(doc: { journal: Y.Doc; school: Y.Doc; classId: string }, subjectId: string, groupId = 'all'): PageExpectation {
-  const lessons = pageLessons(doc.school, doc.journal, doc.classId as ClassId, subjectId as SubjectId, groupId as GroupId);
+  // The page opens on today's period (SCH-8): that is the page measured.
+  const grade = readJournalMeta(doc.journal)?.grade ?? 10;
+  const period = periodAt(doc.school, grade, new Date().toISOString().slice(0, 10) as IsoDate)?.[1];
+  const lessons = pageLessons(doc.school, doc.journal, doc.classId as ClassId, subjectId as SubjectId, groupId as GroupId).filter(
+    (l) => !period || (l.date >= period.startsOn && l.date <= period.endsOn),
+  );
   const first = lessons[0]?.date;
   const last = lessons[lessons.length - 1]?.date;
   // The same roster filter as the page (journal-view.tsx): students enrolled during the page's lessons.

@@ -53,9 +53,12 @@ export function createPageCells(
   createComputed(() => {
     const ids = lessons();
     const touched = new Set<string>();
+    // Runs over every mark and absence of the year: string slices, no arrays per key.
     const scan = (_v: unknown, key: string) => {
-      const [lessonId, studentId] = splitKey(key);
-      if (ids.has(lessonId)) touched.add(joinKey(lessonId, studentId));
+      const first = key.indexOf(':');
+      if (!ids.has(key.slice(0, first))) return;
+      const second = key.indexOf(':', first + 1);
+      touched.add(second === -1 ? key : key.slice(0, second));
     };
     marks.forEach(scan);
     attendance.forEach(scan);

@@ -1,11 +1,11 @@
 import type * as Y from 'yjs';
 import { eachDate, weekday } from '../dates.ts';
 import type { ClassId, GroupId, IsoDate, LessonId, SubjectId, UserId } from '../ids.ts';
-import { isHoliday, readSchoolMeta } from '../school/school-year.ts';
+import { holidays, readSchoolMeta } from '../school/school-year.ts';
 import { substitutions } from '../school/substitution.ts';
 import { timetableEntries } from '../school/timetable.ts';
-import { rootMap, splitKey } from '../doc/flat-map.ts';
-import { lessonId, parseLessonId, recordedLessonIds, type LessonKey } from './lesson.ts';
+import { rootMap } from '../doc/flat-map.ts';
+import { lessonId, parseLessonId, type LessonKey } from './lesson.ts';
 
 export interface PlannedLesson extends LessonKey {
   id: LessonId;
@@ -48,23 +48,28 @@ export function pageLessons(
     if (!byId.has(id)) byId.set(id, { id, date, slot, subjectId, groupId, teacherId, substituteId: subs.get(id) ?? null });
   };
   if (weekly.length > 0) {
+    // Read once, not per date: a page plans a whole year of dates.
+    const closed = holidays.all(school).map(([, h]) => h);
+    const byWeekday = new Map<number, typeof weekly>();
+    for (const e of weekly) if (isSlot(e.slot)) byWeekday.set(e.weekday, [...(byWeekday.get(e.weekday) ?? []), e]);
     for (const date of eachDate(meta.startsOn, meta.endsOn)) {
-      const wd = weekday(date);
-      const today = weekly.filter((e) => e.weekday === wd);
-      if (today.length === 0 || isHoliday(school, date)) continue;
-      for (const e of today) if (isSlot(e.slot)) add(date, e.slot, e.teacherId);
+      const today = byWeekday.get(weekday(date));
+      if (!today || closed.some((h) => date >= h.startsOn && date <= h.endsOn)) continue;
+      for (const e of today) add(date, e.slot, e.teacherId);
     }
   }
   const defaultTeacher = weekly[0]?.teacherId ?? null;
   for (const s of pageSubs) if (s.date >= meta.startsOn && s.date <= meta.endsOn) add(s.date, s.slot, s.absentTeacherId);
   if (journal) {
-    const ids = new Set<string>(recordedLessonIds(journal, subjectId, groupId));
-    for (const map of ['marks', 'attendance']) {
-      rootMap(journal, map).forEach((v, key) => {
-        if (v !== null) ids.add(splitKey(key)[0]);
-      });
-    }
+    // Thousands of keys name a few hundred lessons: collect the distinct ids, parse each once.
+    const ids = new Set<string>();
+    const collect = (v: unknown, key: string) => {
+      if (v !== null && v !== '') ids.add(key.slice(0, key.indexOf(':')));
+    };
+    for (const map of ['lessons', 'marks', 'attendance']) rootMap(journal, map).forEach(collect);
+    const suffix = groupId === 'all' ? `.${subjectId}` : `.${subjectId}.${groupId}`;
     for (const id of ids) {
+      if (!id.endsWith(suffix)) continue;
       const k = parseLessonId(id);
       if (k && k.subjectId === subjectId && k.groupId === groupId) add(k.date, k.slot, defaultTeacher);
     }

@@ -69,3 +69,12 @@ export function periodsForGrade(doc: Y.Doc, grade: number): Array<[string, Perio
     .filter(([, p]) => grade >= p.minGrade && grade <= p.maxGrade)
     .sort((a, b) => a[1].startsOn.localeCompare(b[1].startsOn));
 }
+
+/**
+ * SCH-8: the period a journal page opens on for a date: the period of that grade containing
+ * the date, else the latest one that started before it (holidays between periods), else none.
+ */
+export function periodAt(doc: Y.Doc, grade: number, date: IsoDate): [string, Period] | undefined {
+  const list = periodsForGrade(doc, grade);
+  return list.find(([, p]) => date >= p.startsOn && date <= p.endsOn) ?? [...list].reverse().find(([, p]) => p.startsOn <= date);
+}

@@ -13,6 +13,7 @@ import {
   ktpFor,
   ktpItems,
   periods,
+  periodAt,
   periodsForGrade,
   setTimetableEntry,
   staff,
@@ -170,6 +171,19 @@ describe('school-year rules', () => {
     expect(periodsForGrade(school, 1).map(([k]) => k)).toEqual(['q1']);
     expect(periodsForGrade(school, 10).map(([k]) => k)).toEqual(['h1']);
     expect(periodsForGrade(school, 12)).toEqual([]);
+  });
+
+  it('SCH-8: a page opens on the period containing the date, else the latest started, else none', () => {
+    const school = newSchool();
+    periods.set(school, 'q1', { name: '1 четверть', startsOn: d('2024-09-01'), endsOn: d('2024-10-27'), minGrade: 2, maxGrade: 9 });
+    periods.set(school, 'q2', { name: '2 четверть', startsOn: d('2024-11-05'), endsOn: d('2024-12-28'), minGrade: 2, maxGrade: 9 });
+    periods.set(school, 'h1', { name: '1 полугодие', startsOn: d('2024-09-01'), endsOn: d('2024-12-28'), minGrade: 10, maxGrade: 11 });
+    expect(periodAt(school, 7, d('2024-10-01'))?.[0]).toBe('q1');
+    expect(periodAt(school, 7, d('2024-11-05'))?.[0]).toBe('q2');
+    expect(periodAt(school, 7, d('2024-10-30'))?.[0]).toBe('q1');
+    expect(periodAt(school, 10, d('2024-10-30'))?.[0]).toBe('h1');
+    expect(periodAt(school, 7, d('2024-08-20'))).toBeUndefined();
+    expect(periodAt(school, 1, d('2024-10-01'))).toBeUndefined();
   });
 
   it('SCH-2: a holiday includes both of its ends', () => {

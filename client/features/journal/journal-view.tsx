@@ -5,6 +5,9 @@ import {
   listStudents,
   markingSystemFor,
   pageLessons,
+  parseLessonId,
+  periodAt,
+  type IsoDate,
   periodsForGrade,
   readJournalMeta,
   splitKey,
@@ -68,7 +71,13 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
   });
 
   const periods = createMemo(() => (ctx.version(), periodsForGrade(school, grade())));
-  const [periodId, setPeriodId] = createSignal<string>('year');
+  // The page opens on the current period (or the one of a linked lesson), as a paper journal
+  // is opened at this quarter's pages: a whole year is four times the cells to draw.
+  const initialPeriod = (): string => {
+    const date = (props.lessonId ? parseLessonId(props.lessonId)?.date : null) ?? (todayIso() as IsoDate);
+    return untrack(() => periodAt(school, grade(), date))?.[0] ?? 'year';
+  };
+  const [periodId, setPeriodId] = createSignal<string>(initialPeriod());
   const lessons = createMemo(() => {
     const p = periods().find(([id]) => id === periodId())?.[1];
     return p ? allLessons().filter((l) => l.date >= p.startsOn && l.date <= p.endsOn) : allLessons();
