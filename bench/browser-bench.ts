@@ -200,12 +200,22 @@ async function switchTo(page: Page, exp: PageExpectation): Promise<Timing> {
   }, exp);
 }
 
-/** The measured page must be the whole page: as many filled cells as the document has. */
+/**
+ * The measured page must be the whole page: as many filled cells as the document has, once the
+ * grid has drawn the columns it leaves for after the first frame.
+ */
 async function checkFilled(page: Page, exp: PageExpectation, when: string): Promise<void> {
-  const n = await page.evaluate(
-    () =>
-      [...document.querySelectorAll('[data-testid="journal-grid"] td[data-testid^="cell-"]')].filter((td) => td.textContent !== '').length,
-  );
+  const count = () =>
+    page.evaluate(
+      () =>
+        [...document.querySelectorAll('[data-testid="journal-grid"] td[data-testid^="cell-"]')].filter((td) => td.textContent !== '')
+          .length,
+    );
+  let n = await count();
+  for (let i = 0; i < 50 && n !== exp.filledCells; i++) {
+    await page.waitForTimeout(100);
+    n = await count();
+  }
   if (n !== exp.filledCells)
     throw new Error(`${when}: the ${exp.subjectId} page shows ${n} filled cells, the document has ${exp.filledCells}`);
 }

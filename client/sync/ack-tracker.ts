@@ -40,6 +40,19 @@ export class AckTracker {
     this.recount();
   }
 
+  /**
+   * The local copy was loaded without update events (quiet-load.ts): before any ack, what it
+   * holds counts as received, as it would have through `onUpdate`.
+   */
+  noteLoaded(): void {
+    if (this.acked === null) {
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+        this.received.set(client, Math.max(clock, this.received.get(client) ?? 0));
+      }
+    }
+    this.recount();
+  }
+
   pending(): number {
     return this.count;
   }

@@ -6,6 +6,7 @@ import { CloseCode, EXTENSIONS_PARAM, encodeClock, type Rejection } from '../../
 import { loadAck, saveAck } from '../state/app-db.ts';
 import { AckTracker, registerExtensionHandlers } from './ack-tracker.ts';
 import { makeReadOnly } from './read-only-sync.ts';
+import { quietUntil } from './quiet-load.ts';
 import { probeAccess } from './access-probe.ts';
 import { sendOwnAwarenessOnly } from './own-awareness-only.ts';
 import { controlConnection, type ConnectionControl } from './reconnect.ts';
@@ -69,6 +70,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
   const [synced, setSynced] = createSignal(false);
   const [refused, setRefused] = createSignal<number | null>(null);
   const tracker = new AckTracker(doc, (n) => setDocPending(name, n));
+  quietUntil(doc, persistence.whenSynced);
 
   registerExtensionHandlers(
     provider,
@@ -135,6 +137,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
     const sv = await loadAck(userId, name);
     if (sv) tracker.setAcked(sv);
     await persistence.whenSynced;
+    tracker.noteLoaded();
     setLoaded(true);
     resolveLoaded();
     // Connect only after the local copy is in: SyncStep1 then asks for just what is missing.

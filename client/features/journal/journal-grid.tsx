@@ -1,4 +1,4 @@
-import { createMemo, For, onMount, Show, type Accessor, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, onMount, Show, untrack, type Accessor, type JSX } from 'solid-js';
 import {
   formatAbsence,
   formatAverage,
@@ -38,6 +38,12 @@ export interface GridModel {
   say(message: string | null): void;
 }
 
+/** Columns drawn before the first paint, around the selected lesson. */
+const FIRST_COLUMNS_BEFORE = 24;
+const FIRST_COLUMNS_AFTER = 8;
+/** After the first frame: long enough for it to be presented, too short to be noticed. */
+const REST_OF_COLUMNS_DELAY_MS = 50;
+
 /** The text of a cell as the e2e tests and the teacher read it: "н", "оп", "5 4". */
 export function cellText(v: CellValue): string {
   const parts = v.marks.map((m) => formatMark(m.value));
@@ -50,9 +56,24 @@ export function cellText(v: CellValue): string {
  * date header and the weighted average at the end of each row. Keyboard-first entry.
  */
 export function JournalGrid(props: { model: GridModel }): JSX.Element {
-  const m = props.model;
+  const all = props.model;
   let scroller: HTMLDivElement | undefined;
   const today = todayIso();
+
+  // Progressive first paint: the columns around the selected lesson first (about what a
+  // screen shows), the rest of the period right after that frame. A period is up to a
+  // hundred columns; drawing them all before the first paint doubles the time to open.
+  const [complete, setComplete] = createSignal(false);
+  const shown = createMemo(() => {
+    const lessons = all.lessons();
+    if (complete()) return lessons;
+    const selected = untrack(all.selectedLesson);
+    let i = lessons.findIndex((l) => l.id === selected);
+    if (i < 0) i = lessons.length - 1;
+    return lessons.slice(Math.max(0, i - FIRST_COLUMNS_BEFORE), i + FIRST_COLUMNS_AFTER);
+  });
+  // The grid, its keys and its headers work on the columns drawn; the averages on all of them.
+  const m: GridModel = { ...all, lessons: shown };
 
   const typing = createCellTyping(
     m.system,
@@ -83,12 +104,25 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
     return map;
   });
 
+  const selectedHeader = () => {
+    const id = m.selectedLesson();
+    return id && scroller ? scroller.querySelector<HTMLElement>(`th[data-lesson="${id}"]`) : null;
+  };
   onMount(() => {
     // Open on the selected lesson (today's by default), with the lessons before it in view.
-    const id = m.selectedLesson();
-    if (!scroller) return;
-    const th = id ? scroller.querySelector<HTMLElement>(`th[data-lesson="${id}"]`) : null;
-    if (th) scroller.scrollLeft = Math.max(0, th.offsetLeft - scroller.clientWidth * 0.6);
+    const th = selectedHeader();
+    if (th && scroller) scroller.scrollLeft = Math.max(0, th.offsetLeft - scroller.clientWidth * 0.6);
+    // Once the first frame is on screen, draw the rest and keep the selected column where the
+    // eye left it.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const before = selectedHeader();
+        const offset = before && scroller ? before.offsetLeft - scroller.scrollLeft : null;
+        setComplete(true);
+        const after = selectedHeader();
+        if (after && scroller && offset !== null) scroller.scrollLeft = after.offsetLeft - offset;
+      }, REST_OF_COLUMNS_DELAY_MS),
+    );
   });
 
   return (
@@ -179,7 +213,7 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                 </For>
                 <Show when={m.system() === 'five'}>
                   <td class="avg-col" data-testid={`avg-${s.id}`}>
-                    {formatAverage(weightedAverage(m.lessons().flatMap((l) => m.cell(l.id, s.id).marks)))}
+                    {formatAverage(weightedAverage(all.lessons().flatMap((l) => m.cell(l.id, s.id).marks)))}
                   </td>
                 </Show>
               </tr>

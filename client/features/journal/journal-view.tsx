@@ -28,7 +28,7 @@ import { journalHref, replaceHash } from '../../state/router.ts';
 import type { OpenDocument } from '../../sync/doc-registry.ts';
 import { todayIso } from '../../i18n/format.ts';
 import { classGrade, subjectMarking } from '../shared/school-names.ts';
-import { lessonRight, markStamp } from './lesson-rights.ts';
+import { lessonRights, markStamp, type LessonRight } from './lesson-rights.ts';
 import { clearCell, writeEntries, type EntryContext } from './cell-entry.ts';
 import { JournalHeader } from './journal-header.tsx';
 import { JournalGrid, type GridModel } from './journal-grid.tsx';
@@ -103,10 +103,8 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
 
   const rights = createMemo(() => {
     ctx.version();
-    const map = new Map<string, ReturnType<typeof lessonRight>>();
-    if (props.access !== 'write') return map;
-    for (const l of allLessons()) map.set(l.id, lessonRight(school, userId, classId, l));
-    return map;
+    if (props.access !== 'write') return new Map<string, LessonRight>();
+    return lessonRights(school, userId, classId, allLessons());
   });
   const canEditLesson = (id: LessonId) => (rights().get(id) ?? null) !== null;
 
@@ -172,10 +170,15 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
     say: setMessage,
   };
 
-  // The URL follows the selected lesson, so a reload or a shared link lands on it.
+  // The URL follows the selected lesson, so a reload or a shared link lands on it. Not before
+  // the first paint: history.replaceState costs a few ms that the page open does not need to wait for.
+  let left = false;
+  onCleanup(() => (left = true));
   createEffect(() => {
-    const id = selected();
-    replaceHash(journalHref(classId, subjectId, groupId, id ?? undefined));
+    const href = journalHref(classId, subjectId, groupId, selected() ?? undefined);
+    setTimeout(() => {
+      if (!left && location.hash !== href) replaceHash(href);
+    }, 0);
   });
   props.journal.provider.awareness.setLocalState({ lessonId: untrack(selected), cell: null });
   onCleanup(() => props.journal.provider.awareness.setLocalState(null));

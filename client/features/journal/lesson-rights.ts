@@ -9,13 +9,18 @@ import { allAssignments, workTypes, type ClassId, type PlannedLesson, type UserI
  */
 export type LessonRight = 'teacher' | 'substitute' | null;
 
-export function lessonRight(school: Y.Doc, userId: UserId, classId: ClassId, lesson: PlannedLesson): LessonRight {
-  const teaches = allAssignments(school).some(
-    (a) => a.classId === classId && a.subjectId === lesson.subjectId && a.groupId === lesson.groupId && a.teacherId === userId,
+/** The rights of one user on the lessons of a page; the teaching load is read once, not per lesson. */
+export function lessonRights(school: Y.Doc, userId: UserId, classId: ClassId, lessons: readonly PlannedLesson[]): Map<string, LessonRight> {
+  const taught = new Set(
+    allAssignments(school)
+      .filter((a) => a.classId === classId && a.teacherId === userId)
+      .map((a) => `${a.subjectId}:${a.groupId}`),
   );
-  if (teaches) return 'teacher';
-  if (lesson.substituteId === userId) return 'substitute';
-  return null;
+  const rights = new Map<string, LessonRight>();
+  for (const l of lessons) {
+    rights.set(l.id, taught.has(`${l.subjectId}:${l.groupId}`) ? 'teacher' : l.substituteId === userId ? 'substitute' : null);
+  }
+  return rights;
 }
 
 /**
