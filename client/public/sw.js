@@ -1,7 +1,8 @@
 /* Service worker: the app opens with no network.
  * - install: precache '/', index.html and every asset index.html references (parsed, so the
  *   hashed bundle names never need to be listed by hand);
- * - navigations: network first (a new deploy shows up at once), cached page when offline;
+ * - navigations: the cached page at once, refreshed in the background (a new deploy shows on
+ *   the next start; a bad connection never delays opening the app);
  * - hashed assets under /assets/: cache first (their names change when their content does);
  * - /api and /sync: never cached (live data and sockets; sessions must not be replayed). */
 const CACHE = 'class-journal-v1';
@@ -38,24 +39,33 @@ function isLive(url) {
   return url.pathname.startsWith('/api/') || url.pathname === '/api' || url.pathname.startsWith('/sync');
 }
 
-async function networkFirstPage(request) {
+/**
+ * The app shell comes from the cache at once, and is refreshed in the background for the next
+ * start: on a classroom's bad connection a network-first page would wait for a request that
+ * may take many seconds to fail. A new deploy therefore shows on the second load.
+ */
+async function cachedPageThenRefresh(event) {
   const cache = await caches.open(CACHE);
-  try {
-    const res = await fetch(request);
-    if (res.ok) {
-      // Keep the newest page, and the assets it names, for the next offline start.
-      await cache.put('/index.html', res.clone());
-      await cache.put('/', res.clone());
-      void refreshAssets(cache, await res.clone().text());
-    }
-    return res;
-  } catch {
-    return (
-      (await cache.match('/index.html')) ||
-      (await cache.match('/')) ||
-      new Response('Нет связи с сервером.', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-    );
+  const cached = (await cache.match('/index.html')) || (await cache.match('/'));
+  const fresh = fetchPage(cache, event.request);
+  if (cached) {
+    event.waitUntil(fresh.catch(() => undefined));
+    return cached;
   }
+  return fresh.catch(
+    () => new Response('Нет связи с сервером.', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }),
+  );
+}
+
+async function fetchPage(cache, request) {
+  const res = await fetch(request);
+  if (res.ok) {
+    // Keep the newest page, and the assets it names, for the next start.
+    await cache.put('/index.html', res.clone());
+    await cache.put('/', res.clone());
+    await refreshAssets(cache, await res.clone().text());
+  }
+  return res;
 }
 
 async function refreshAssets(cache, html) {
@@ -96,7 +106,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || isLive(url)) return;
-  if (request.mode === 'navigate') event.respondWith(networkFirstPage(request));
+  if (request.mode === 'navigate') event.respondWith(cachedPageThenRefresh(event));
   else if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request));
   else event.respondWith(staleWhileRevalidate(request));
 });

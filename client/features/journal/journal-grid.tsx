@@ -38,9 +38,8 @@ export interface GridModel {
   say(message: string | null): void;
 }
 
-/** Columns drawn before the first paint, around the selected lesson. */
-const FIRST_COLUMNS_BEFORE = 24;
-const FIRST_COLUMNS_AFTER = 8;
+/** The narrowest a lesson column gets (journal.css): how many can be on screen at first. */
+const MIN_COLUMN_PX = 42;
 /** After the first frame: long enough for it to be presented, too short to be noticed. */
 const REST_OF_COLUMNS_DELAY_MS = 50;
 
@@ -70,7 +69,9 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
     const selected = untrack(all.selectedLesson);
     let i = lessons.findIndex((l) => l.id === selected);
     if (i < 0) i = lessons.length - 1;
-    return lessons.slice(Math.max(0, i - FIRST_COLUMNS_BEFORE), i + FIRST_COLUMNS_AFTER);
+    // As many columns as the window can show, placed as onMount scrolls: 60% before the selected.
+    const fit = Math.ceil(window.innerWidth / MIN_COLUMN_PX);
+    return lessons.slice(Math.max(0, i - Math.ceil(fit * 0.6) - 2), i + Math.ceil(fit * 0.4) + 2);
   });
   // The grid, its keys and its headers work on the columns drawn; the averages on all of them.
   const m: GridModel = { ...all, lessons: shown };
