@@ -120,9 +120,9 @@ export async function browserBench(doc: { journal: Y.Doc; school: Y.Doc; classId
         figure: `  → journal read (getAll, ${(phase((p) => p.bytes) / 1024).toFixed(0)} KiB)`,
         value: ms(phase((p) => p.read - p.opened)),
       },
-      { figure: '  → Y.applyUpdate done (incl. re-encoding it for update listeners)', value: ms(phase((p) => p.applied - p.read)) },
+      { figure: '  → Y.applyUpdate done', value: ms(phase((p) => p.applied - p.read)) },
       {
-        figure: '  → grid in the DOM with marks (plan, cell scan, DOM, onMount layout)',
+        figure: '  → first columns of the grid in the DOM (plan, cell scan, DOM, layout)',
         value: ms(median(opens.map((o) => o.dom)) - phase((p) => p.applied)),
       },
       { figure: '  → frame painted (style, layout, paint)', value: ms(median(opens.map((o) => o.painted - o.dom))) },
