@@ -74,7 +74,50 @@ export interface SessionStore {
   deleteUserSessions(userId: string): Promise<void>;
 }
 
-export interface Storage extends DocumentStore, UserStore, SessionStore {
+/**
+ * A change the server refused (a path of an update, compensated), kept for the deputy, who may
+ * apply it with a stated reason or dismiss it.
+ */
+export interface RefusedChange {
+  id: string;
+  docName: string;
+  /** `map/key`, e.g. `marks/261103.2.math:ab12cd:0`. */
+  path: string;
+  /** The value the client wrote (JSON), and the value the server kept. */
+  value: unknown;
+  oldValue: unknown;
+  userId: string;
+  sessionId: string;
+  reason: string;
+  detail: string;
+  clientTime: number | null;
+  serverTime: number;
+  state: 'open' | 'applied' | 'dismissed';
+  resolvedBy: string | null;
+  resolvedAt: number | null;
+  /** The deputy's stated reason when applying or dismissing. */
+  resolution: string | null;
+}
+
+export interface RefusedStore {
+  appendRefused(rows: readonly RefusedChange[]): Promise<void>;
+  /** Refused changes, newest first, filtered by document, state and/or author. */
+  listRefused(filter: { docName?: string; state?: RefusedChange['state']; userId?: string }): Promise<RefusedChange[]>;
+  findRefused(id: string): Promise<RefusedChange | null>;
+  /** Marks an open refused change applied or dismissed; false when it was not open. */
+  resolveRefused(id: string, state: 'applied' | 'dismissed', by: string, resolution: string, at: number): Promise<boolean>;
+}
+
+/**
+ * Yjs client ids are bound to the user that first wrote with them in a document: an update
+ * carrying structs of a client id bound to somebody else is refused (ARCHITECTURE: attribution).
+ */
+export interface ClientIdStore {
+  loadClientIds(docName: string): Promise<Map<number, string>>;
+  bindClientIds(docName: string, bindings: ReadonlyArray<[clientId: number, userId: string]>): Promise<void>;
+}
+
+export interface Storage extends DocumentStore, UserStore, SessionStore, RefusedStore, ClientIdStore {
   /** True when nothing has ever been stored: the server seeds the demo school then. */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

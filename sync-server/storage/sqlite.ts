@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Role } from '../../model/index.ts';
-import type { SessionRecord, Snapshot, Storage, StoredUpdate, UpdateRow, UserRecord } from './port.ts';
+import type { RefusedChange, SessionRecord, Snapshot, Storage, StoredUpdate, UpdateRow, UserRecord } from './port.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS updates (
@@ -36,6 +36,30 @@ CREATE TABLE IF NOT EXISTS sessions (
   expires_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);
+CREATE TABLE IF NOT EXISTS refused (
+  id TEXT PRIMARY KEY,
+  doc_name TEXT NOT NULL,
+  path TEXT NOT NULL,
+  value TEXT NOT NULL,
+  old_value TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  client_time INTEGER,
+  server_time INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  resolved_by TEXT,
+  resolved_at INTEGER,
+  resolution TEXT
+);
+CREATE INDEX IF NOT EXISTS refused_doc ON refused(doc_name, state);
+CREATE TABLE IF NOT EXISTS client_ids (
+  doc_name TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  user_id TEXT NOT NULL,
+  PRIMARY KEY (doc_name, client_id)
+) WITHOUT ROWID;
 `;
 
 interface UpdateDbRow {
@@ -55,6 +79,47 @@ interface UserDbRow {
   password_hash: string;
   disabled: number;
 }
+
+interface RefusedDbRow {
+  id: string;
+  doc_name: string;
+  path: string;
+  value: string;
+  old_value: string;
+  user_id: string;
+  session_id: string;
+  reason: string;
+  detail: string;
+  client_time: number | null;
+  server_time: number;
+  state: RefusedChange['state'];
+  resolved_by: string | null;
+  resolved_at: number | null;
+  resolution: string | null;
+}
+
+// JSON has no undefined: an absent old value is stored as {"absent":true} and read back as undefined.
+const ABSENT = '{"absent":true}';
+const encodeJson = (v: unknown) => (v === undefined ? ABSENT : JSON.stringify({ v }));
+const decodeJson = (s: string): unknown => (s === ABSENT ? undefined : (JSON.parse(s) as { v: unknown }).v);
+
+const toRefused = (r: RefusedDbRow): RefusedChange => ({
+  id: r.id,
+  docName: r.doc_name,
+  path: r.path,
+  value: decodeJson(r.value),
+  oldValue: decodeJson(r.old_value),
+  userId: r.user_id,
+  sessionId: r.session_id,
+  reason: r.reason,
+  detail: r.detail,
+  clientTime: r.client_time,
+  serverTime: r.server_time,
+  state: r.state,
+  resolvedBy: r.resolved_by,
+  resolvedAt: r.resolved_at,
+  resolution: r.resolution,
+});
 
 const toUpdate = (r: UpdateDbRow): StoredUpdate => ({
   seq: r.seq,
@@ -209,6 +274,68 @@ export function openSqliteStorage(file: string): Storage {
     },
     async deleteUserSessions(userId) {
       db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+    },
+    async appendRefused(rows) {
+      const insert = db.prepare(
+        `INSERT INTO refused (id, doc_name, path, value, old_value, user_id, session_id, reason, detail, client_time, server_time, state, resolved_by, resolved_at, resolution)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      db.transaction(() => {
+        for (const r of rows) {
+          insert.run(
+            r.id,
+            r.docName,
+            r.path,
+            encodeJson(r.value),
+            encodeJson(r.oldValue),
+            r.userId,
+            r.sessionId,
+            r.reason,
+            r.detail,
+            r.clientTime,
+            r.serverTime,
+            r.state,
+            r.resolvedBy,
+            r.resolvedAt,
+            r.resolution,
+          );
+        }
+      })();
+    },
+    async listRefused(filter) {
+      const conditions: Array<[string, unknown]> = [];
+      if (filter.docName !== undefined) conditions.push(['doc_name = ?', filter.docName]);
+      if (filter.state !== undefined) conditions.push(['state = ?', filter.state]);
+      if (filter.userId !== undefined) conditions.push(['user_id = ?', filter.userId]);
+      const where = conditions.map(([c]) => c);
+      const args = conditions.map(([, a]) => a);
+      const sql = `SELECT * FROM refused ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY server_time DESC, rowid DESC`;
+      return db
+        .prepare<unknown[], RefusedDbRow>(sql)
+        .all(...args)
+        .map(toRefused);
+    },
+    async findRefused(id) {
+      const r = db.prepare<[string], RefusedDbRow>('SELECT * FROM refused WHERE id = ?').get(id);
+      return r ? toRefused(r) : null;
+    },
+    async resolveRefused(id, state, by, resolution, at) {
+      const res = db
+        .prepare("UPDATE refused SET state = ?, resolved_by = ?, resolution = ?, resolved_at = ? WHERE id = ? AND state = 'open'")
+        .run(state, by, resolution, at, id);
+      return res.changes === 1;
+    },
+    async loadClientIds(docName) {
+      const rows = db
+        .prepare<[string], { client_id: number; user_id: string }>('SELECT client_id, user_id FROM client_ids WHERE doc_name = ?')
+        .all(docName);
+      return new Map(rows.map((r) => [r.client_id, r.user_id]));
+    },
+    async bindClientIds(docName, bindings) {
+      const insert = db.prepare('INSERT OR IGNORE INTO client_ids (doc_name, client_id, user_id) VALUES (?, ?, ?)');
+      db.transaction(() => {
+        for (const [clientId, userId] of bindings) insert.run(docName, clientId, userId);
+      })();
     },
     async isEmpty() {
       const users = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users').get()?.n ?? 0;

@@ -107,6 +107,59 @@ export function storageContract(adapterName: string, open: () => Promise<Storage
       expect((await storage.readUpdates('d/c/1', 0)).length).toBe(1);
     });
 
+    it('STORE-9: refused changes are kept, listed newest first by document, state and author, and resolved once', async () => {
+      const base = {
+        docName: 'journal/5b/2026',
+        path: 'marks/261103.2.math:ab12cd:0',
+        value: [5, 'oral', 1],
+        oldValue: undefined,
+        userId: 'u1',
+        sessionId: 's1',
+        reason: 'period-closed',
+        detail: 'the period is closed',
+        clientTime: null,
+        serverTime: 10,
+        state: 'open' as const,
+        resolvedBy: null,
+        resolvedAt: null,
+        resolution: null,
+      };
+      await storage.appendRefused([
+        { ...base, id: 'r1' },
+        { ...base, id: 'r2', serverTime: 20, userId: 'u2', oldValue: null, value: 'absent', path: 'attendance/261103.2.math:ab12cd' },
+        { ...base, id: 'r3', docName: 'journal/10a/2026', serverTime: 30 },
+      ]);
+      expect((await storage.listRefused({ docName: 'journal/5b/2026' })).map((r) => r.id)).toEqual(['r2', 'r1']);
+      expect((await storage.listRefused({ userId: 'u2' })).map((r) => r.id)).toEqual(['r2']);
+      expect(await storage.findRefused('r1')).toEqual({ ...base, id: 'r1' });
+      expect((await storage.findRefused('r2'))?.oldValue).toBeNull();
+      expect(await storage.resolveRefused('r1', 'applied', 'u-deputy', 'ошибка учителя исправлена', 40)).toBe(true);
+      expect(await storage.resolveRefused('r1', 'dismissed', 'u-deputy', 'again', 50)).toBe(false);
+      expect(await storage.findRefused('r1')).toMatchObject({
+        state: 'applied',
+        resolvedBy: 'u-deputy',
+        resolution: 'ошибка учителя исправлена',
+        resolvedAt: 40,
+      });
+      expect((await storage.listRefused({ state: 'open' })).map((r) => r.id)).toEqual(['r3', 'r2']);
+    });
+
+    it('STORE-10: Yjs client ids are bound per document to their first user, and stay bound', async () => {
+      await storage.bindClientIds('d/a/1', [
+        [11, 'u1'],
+        [12, 'u2'],
+      ]);
+      await storage.bindClientIds('d/a/1', [[11, 'u3']]);
+      await storage.bindClientIds('d/b/1', [[11, 'u3']]);
+      expect(await storage.loadClientIds('d/a/1')).toEqual(
+        new Map([
+          [11, 'u1'],
+          [12, 'u2'],
+        ]),
+      );
+      expect(await storage.loadClientIds('d/b/1')).toEqual(new Map([[11, 'u3']]));
+    });
+
     it('STORE-6: users are found by login and id; logins are unique', async () => {
       const user = { id: 'u1', login: 'teacher', name: 'Смирнова О. П.', roles: ['teacher' as const], passwordHash: 'h', disabled: false };
       await storage.createUser(user);
