@@ -4,15 +4,23 @@ import { classes } from '../school/staff.ts';
 import { substitutions } from '../school/substitution.ts';
 import { allAssignments } from '../school/teaching-load.ts';
 
-/** Staff roles held in the server's registry. Parents and students come with the diary. */
-export type Role = 'admin' | 'director' | 'deputy' | 'teacher' | 'psychologist';
+/**
+ * Roles held in the server's registry: the staff's, and the parent's and student's, who are
+ * linked to one student and receive no journal (their diary comes later).
+ */
+export type Role = 'admin' | 'director' | 'deputy' | 'teacher' | 'psychologist' | 'parent' | 'student';
 export const ROLE_NAMES: Readonly<Record<Role, string>> = {
   admin: 'администратор',
   director: 'директор',
   deputy: 'заместитель директора',
   teacher: 'учитель',
   psychologist: 'психолог',
+  parent: 'родитель',
+  student: 'ученик',
 };
+
+/** The roles of school staff, as opposed to families. */
+export const STAFF_ROLES: readonly Role[] = ['admin', 'director', 'deputy', 'teacher', 'psychologist'];
 
 export type Access = 'read' | 'write';
 
@@ -42,5 +50,5 @@ export function journalAccess(school: Y.Doc, actor: Actor, classId: ClassId): Ac
 /** ACC-5: every staff member reads the school-year document; the administrator and deputy write it. */
 export function schoolAccess(actor: Actor): Access | null {
   if (actor.roles.includes('admin') || actor.roles.includes('deputy')) return 'write';
-  return actor.roles.length > 0 ? 'read' : null;
+  return actor.roles.some((r) => STAFF_ROLES.includes(r)) ? 'read' : null;
 }

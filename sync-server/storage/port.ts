@@ -47,8 +47,24 @@ export interface UserRecord {
   login: string;
   name: string;
   roles: Role[];
+  /** Empty until the user has set a password through an activation code. */
   passwordHash: string;
   disabled: boolean;
+  /** A parent's or student's student (absent for staff). */
+  studentLink?: StudentLink | null;
+}
+
+/** The student a parent or a student account belongs to: a student id of a class's roster. */
+export interface StudentLink {
+  classId: string;
+  studentId: string;
+}
+
+/** What an administrator may change about a user. */
+export interface UserPatch {
+  name?: string;
+  roles?: Role[];
+  disabled?: boolean;
 }
 
 export interface UserStore {
@@ -56,6 +72,46 @@ export interface UserStore {
   findUserByLogin(login: string): Promise<UserRecord | null>;
   findUserById(id: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
+  /** Applies the given fields; false when there is no such user. */
+  updateUser(id: string, patch: UserPatch): Promise<boolean>;
+  setPassword(id: string, passwordHash: string): Promise<void>;
+}
+
+/**
+ * A one-time activation code as stored: only the SHA-256 of the code, never the code. It either
+ * activates an existing user (`userId`) or creates the user it describes (`name`, `role`, link).
+ */
+export interface ActivationCodeRecord {
+  id: string;
+  codeHash: string;
+  /** The user the code activates (a new password for an existing account), or null for a new one. */
+  userId: string | null;
+  role: Role;
+  /** The new user's name; for an existing user, their name when the code was issued. */
+  name: string;
+  studentLink: StudentLink | null;
+  issuedBy: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  /** The account that was activated with it. */
+  usedBy: string | null;
+}
+
+/** How redeeming a code ended: only `ok` changed anything. */
+export type RedeemResult = 'ok' | 'used' | 'login-taken';
+
+export interface ActivationCodeStore {
+  createActivationCode(code: ActivationCodeRecord): Promise<void>;
+  findActivationCode(codeHash: string): Promise<ActivationCodeRecord | null>;
+  /** Codes newest first, optionally only those of one class (by the link's class id). */
+  listActivationCodes(filter: { classId?: string }): Promise<ActivationCodeRecord[]>;
+  /**
+   * In one transaction: marks the code used (unless it already is) and writes the user it
+   * activates — inserted when `user.id` is new, else login, password, roles and `disabled`
+   * replaced. A login held by another user changes nothing.
+   */
+  redeemActivationCode(codeId: string, at: number, user: UserRecord): Promise<RedeemResult>;
 }
 
 /** A session as stored: only the SHA-256 of the token, never the token itself. */
@@ -72,6 +128,8 @@ export interface SessionStore {
   updateSessionExpiry(id: string, expiresAt: number): Promise<void>;
   deleteSession(id: string): Promise<void>;
   deleteUserSessions(userId: string): Promise<void>;
+  /** Deletes sessions that expired before `now` (housekeeping). */
+  deleteExpiredSessions(now: number): Promise<void>;
 }
 
 /**
@@ -117,7 +175,7 @@ export interface ClientIdStore {
   bindClientIds(docName: string, bindings: ReadonlyArray<[clientId: number, userId: string]>): Promise<void>;
 }
 
-export interface Storage extends DocumentStore, UserStore, SessionStore, RefusedStore, ClientIdStore {
+export interface Storage extends DocumentStore, UserStore, SessionStore, RefusedStore, ClientIdStore, ActivationCodeStore {
   /** True when nothing has ever been stored: the server seeds the demo school then. */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { Role } from '../../model/index.ts';
-import type { RefusedChange, SessionRecord, Snapshot, Storage, StoredUpdate, UpdateRow, UserRecord } from './port.ts';
+import type { RefusedChange, Snapshot, Storage, StoredUpdate, UpdateRow } from './port.ts';
+import { migrateIdentity, sqliteIdentity } from './sqlite-identity.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS updates (
@@ -21,21 +21,6 @@ CREATE TABLE IF NOT EXISTS snapshots (
   created_at INTEGER NOT NULL,
   PRIMARY KEY (doc_name, up_to_seq)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS users (
-  id TEXT PRIMARY KEY,
-  login TEXT NOT NULL UNIQUE,
-  name TEXT NOT NULL,
-  roles TEXT NOT NULL,
-  password_hash TEXT NOT NULL,
-  disabled INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  user_id TEXT NOT NULL REFERENCES users(id),
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);
 CREATE TABLE IF NOT EXISTS refused (
   id TEXT PRIMARY KEY,
   doc_name TEXT NOT NULL,
@@ -69,15 +54,6 @@ interface UpdateDbRow {
   session_id: string;
   client_time: number | null;
   server_time: number;
-}
-
-interface UserDbRow {
-  id: string;
-  login: string;
-  name: string;
-  roles: string;
-  password_hash: string;
-  disabled: number;
 }
 
 interface RefusedDbRow {
@@ -130,15 +106,6 @@ const toUpdate = (r: UpdateDbRow): StoredUpdate => ({
   serverTime: r.server_time,
 });
 
-const toUser = (r: UserDbRow): UserRecord => ({
-  id: r.id,
-  login: r.login,
-  name: r.name,
-  roles: JSON.parse(r.roles) as Role[],
-  passwordHash: r.password_hash,
-  disabled: r.disabled !== 0,
-});
-
 /**
  * The embedded SQLite adapter. WAL with synchronous=FULL: a commit is on disk when the
  * promise resolves, which is what the durable ack promises the teacher.
@@ -149,6 +116,7 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  migrateIdentity(db);
 
   const lastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE doc_name = ?');
   const insertUpdate = db.prepare(
@@ -196,11 +164,6 @@ export function openSqliteStorage(file: string): Storage {
   const insertSnapshot = db.prepare(
     'INSERT OR IGNORE INTO snapshots (doc_name, up_to_seq, state, state_vector, created_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const userById = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE id = ?');
-  const userByLogin = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE login = ?');
-  const sessionById = db.prepare<[string], { id: string; user_id: string; created_at: number; expires_at: number }>(
-    'SELECT * FROM sessions WHERE id = ?',
-  );
 
   const loadSnapshot = (docName: string): Snapshot | null => {
     const s = latestSnapshot.get(docName);
@@ -209,6 +172,7 @@ export function openSqliteStorage(file: string): Storage {
   };
 
   return {
+    ...sqliteIdentity(db),
     appendUpdates(docName, rows) {
       return new Promise<number>((resolve, reject) => {
         if (queue.length === 0) setImmediate(flushQueue);
@@ -232,48 +196,6 @@ export function openSqliteStorage(file: string): Storage {
         .prepare<[], { doc_name: string }>('SELECT DISTINCT doc_name FROM updates UNION SELECT DISTINCT doc_name FROM snapshots')
         .all();
       return rows.map((r) => r.doc_name).sort();
-    },
-    async createUser(u) {
-      db.prepare('INSERT INTO users (id, login, name, roles, password_hash, disabled) VALUES (?, ?, ?, ?, ?, ?)').run(
-        u.id,
-        u.login,
-        u.name,
-        JSON.stringify(u.roles),
-        u.passwordHash,
-        u.disabled ? 1 : 0,
-      );
-    },
-    async findUserByLogin(login) {
-      const r = userByLogin.get(login);
-      return r ? toUser(r) : null;
-    },
-    async findUserById(id) {
-      const r = userById.get(id);
-      return r ? toUser(r) : null;
-    },
-    async listUsers() {
-      return db.prepare<[], UserDbRow>('SELECT * FROM users ORDER BY login').all().map(toUser);
-    },
-    async createSession(s) {
-      db.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
-        s.id,
-        s.userId,
-        s.createdAt,
-        s.expiresAt,
-      );
-    },
-    async findSession(id) {
-      const r = sessionById.get(id);
-      return r ? ({ id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at } satisfies SessionRecord) : null;
-    },
-    async updateSessionExpiry(id, expiresAt) {
-      db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?').run(expiresAt, id);
-    },
-    async deleteSession(id) {
-      db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
-    },
-    async deleteUserSessions(userId) {
-      db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
     },
     async appendRefused(rows) {
       const insert = db.prepare(

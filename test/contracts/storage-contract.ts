@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Storage, UpdateRow } from '../../sync-server/storage/port.ts';
+import type { ActivationCodeRecord, Storage, UpdateRow } from '../../sync-server/storage/port.ts';
 
 const row = (update: Uint8Array, userId = 'u1', clientTime: number | null = 1000): UpdateRow => ({
   update,
@@ -180,6 +180,95 @@ export function storageContract(adapterName: string, open: () => Promise<Storage
       expect(await storage.findSession('s1')).toBeNull();
       await storage.deleteUserSessions('u1');
       expect(await storage.findSession('s2')).toBeNull();
+    });
+
+    it('STORE-11: users are updated field by field, get a new password, and carry a student link', async () => {
+      await storage.createUser({ id: 'u1', login: 'a', name: 'A', roles: ['teacher'], passwordHash: 'h', disabled: false });
+      expect(await storage.updateUser('u1', { roles: ['teacher', 'admin'] })).toBe(true);
+      expect(await storage.updateUser('u1', { disabled: true, name: 'Б' })).toBe(true);
+      expect(await storage.updateUser('nobody', { disabled: true })).toBe(false);
+      await storage.setPassword('u1', 'h2');
+      expect(await storage.findUserById('u1')).toEqual({
+        id: 'u1',
+        login: 'a',
+        name: 'Б',
+        roles: ['teacher', 'admin'],
+        passwordHash: 'h2',
+        disabled: true,
+      });
+      const parent = {
+        id: 'p1',
+        login: 'mama',
+        name: 'Мама',
+        roles: ['parent' as const],
+        passwordHash: 'h',
+        disabled: false,
+        studentLink: { classId: '5b', studentId: 'st1' },
+      };
+      await storage.createUser(parent);
+      expect(await storage.findUserByLogin('mama')).toEqual(parent);
+    });
+
+    const code = (id: string, over: Partial<ActivationCodeRecord> = {}): ActivationCodeRecord => ({
+      id,
+      codeHash: `hash-${id}`,
+      userId: null,
+      role: 'teacher',
+      name: 'Новый Учитель',
+      studentLink: null,
+      issuedBy: 'admin',
+      createdAt: 100,
+      expiresAt: 1000,
+      usedAt: null,
+      usedBy: null,
+      ...over,
+    });
+    const newUser = (id: string, login: string) => ({
+      id,
+      login,
+      name: 'Н',
+      roles: ['teacher' as const],
+      passwordHash: 'h',
+      disabled: false,
+    });
+
+    it('STORE-12: activation codes are found by hash only, listed newest first and by class', async () => {
+      await storage.createActivationCode(code('c1'));
+      await storage.createActivationCode(code('c2', { createdAt: 200, role: 'parent', studentLink: { classId: '5b', studentId: 's1' } }));
+      expect(await storage.findActivationCode('hash-c1')).toEqual(code('c1'));
+      expect(await storage.findActivationCode('c1')).toBeNull();
+      expect((await storage.listActivationCodes({})).map((c) => c.id)).toEqual(['c2', 'c1']);
+      expect((await storage.listActivationCodes({ classId: '5b' })).map((c) => c.id)).toEqual(['c2']);
+      await expect(storage.createActivationCode(code('c3', { codeHash: 'hash-c1' }))).rejects.toThrow();
+    });
+
+    it('STORE-13: a code is redeemed once, atomically with the user it creates or activates', async () => {
+      await storage.createActivationCode(code('c1'));
+      expect(await storage.redeemActivationCode('c1', 500, newUser('n1', 'new'))).toBe('ok');
+      expect(await storage.findUserByLogin('new')).toEqual(newUser('n1', 'new'));
+      expect(await storage.findActivationCode('hash-c1')).toEqual(code('c1', { usedAt: 500, usedBy: 'n1' }));
+      // Used: nothing changes, not even for another login.
+      expect(await storage.redeemActivationCode('c1', 600, newUser('n2', 'other'))).toBe('used');
+      expect(await storage.findUserByLogin('other')).toBeNull();
+      // A login held by somebody else: the code stays unused.
+      await storage.createActivationCode(code('c2'));
+      expect(await storage.redeemActivationCode('c2', 600, newUser('n3', 'new'))).toBe('login-taken');
+      expect((await storage.findActivationCode('hash-c2'))?.usedAt).toBeNull();
+      // An existing user: login, password, roles and disabled are replaced.
+      await storage.createUser({ id: 'old', login: 'old', name: 'Старый', roles: [], passwordHash: '', disabled: true });
+      await storage.createActivationCode(code('c3', { userId: 'old' }));
+      const activated = { id: 'old', login: 'renamed', name: 'Старый', roles: ['teacher' as const], passwordHash: 'h3', disabled: false };
+      expect(await storage.redeemActivationCode('c3', 700, activated)).toBe('ok');
+      expect(await storage.findUserById('old')).toEqual(activated);
+    });
+
+    it('STORE-14: expired sessions are deleted in bulk, live ones kept', async () => {
+      await storage.createUser({ id: 'u1', login: 'a', name: 'A', roles: [], passwordHash: 'h', disabled: false });
+      await storage.createSession({ id: 's1', userId: 'u1', createdAt: 1, expiresAt: 10 });
+      await storage.createSession({ id: 's2', userId: 'u1', createdAt: 1, expiresAt: 30 });
+      await storage.deleteExpiredSessions(20);
+      expect(await storage.findSession('s1')).toBeNull();
+      expect(await storage.findSession('s2')).not.toBeNull();
     });
   });
 }

@@ -1,0 +1,228 @@
+import type Database from 'better-sqlite3';
+import type { Role } from '../../model/index.ts';
+import type { ActivationCodeRecord, ActivationCodeStore, SessionRecord, SessionStore, UserRecord, UserStore } from './port.ts';
+
+/** Users, sessions and activation codes: the identity half of the SQLite adapter. */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);
+CREATE TABLE IF NOT EXISTS activation_codes (
+  id TEXT PRIMARY KEY,
+  code_hash TEXT NOT NULL UNIQUE,
+  user_id TEXT,
+  role TEXT NOT NULL,
+  name TEXT NOT NULL,
+  link_class_id TEXT,
+  link_student_id TEXT,
+  issued_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER,
+  used_by TEXT
+);
+CREATE INDEX IF NOT EXISTS activation_codes_class ON activation_codes(link_class_id);
+`;
+
+interface UserDbRow {
+  id: string;
+  login: string;
+  name: string;
+  roles: string;
+  password_hash: string;
+  disabled: number;
+  link_class_id: string | null;
+  link_student_id: string | null;
+}
+
+interface CodeDbRow {
+  id: string;
+  code_hash: string;
+  user_id: string | null;
+  role: Role;
+  name: string;
+  link_class_id: string | null;
+  link_student_id: string | null;
+  issued_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+}
+
+const toUser = (r: UserDbRow): UserRecord => ({
+  id: r.id,
+  login: r.login,
+  name: r.name,
+  roles: JSON.parse(r.roles) as Role[],
+  passwordHash: r.password_hash,
+  disabled: r.disabled !== 0,
+  // Staff records carry no link at all, so they read back exactly as they were written.
+  ...(r.link_class_id && r.link_student_id ? { studentLink: { classId: r.link_class_id, studentId: r.link_student_id } } : {}),
+});
+
+const toCode = (r: CodeDbRow): ActivationCodeRecord => ({
+  id: r.id,
+  codeHash: r.code_hash,
+  userId: r.user_id,
+  role: r.role,
+  name: r.name,
+  studentLink: r.link_class_id && r.link_student_id ? { classId: r.link_class_id, studentId: r.link_student_id } : null,
+  issuedBy: r.issued_by,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+  usedBy: r.used_by,
+});
+
+/** Creates the identity tables, adding the student-link columns to a users table made before them. */
+export function migrateIdentity(db: Database.Database): void {
+  db.exec(SCHEMA);
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(users)').all();
+  if (!columns.some((c) => c.name === 'link_class_id')) {
+    db.exec('ALTER TABLE users ADD COLUMN link_class_id TEXT; ALTER TABLE users ADD COLUMN link_student_id TEXT;');
+  }
+}
+
+export function sqliteIdentity(db: Database.Database): UserStore & SessionStore & ActivationCodeStore {
+  const userById = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE id = ?');
+  const userByLogin = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE login = ?');
+  const insertUser = db.prepare(
+    'INSERT INTO users (id, login, name, roles, password_hash, disabled, link_class_id, link_student_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const sessionById = db.prepare<[string], { id: string; user_id: string; created_at: number; expires_at: number }>(
+    'SELECT * FROM sessions WHERE id = ?',
+  );
+  const writeUser = (u: UserRecord) =>
+    insertUser.run(
+      u.id,
+      u.login,
+      u.name,
+      JSON.stringify(u.roles),
+      u.passwordHash,
+      u.disabled ? 1 : 0,
+      u.studentLink?.classId ?? null,
+      u.studentLink?.studentId ?? null,
+    );
+
+  const redeem = db.transaction((codeId: string, at: number, u: UserRecord): 'ok' | 'used' | 'login-taken' => {
+    const holder = userByLogin.get(u.login);
+    if (holder && holder.id !== u.id) return 'login-taken';
+    const marked = db
+      .prepare('UPDATE activation_codes SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL')
+      .run(at, u.id, codeId);
+    if (marked.changes !== 1) return 'used';
+    if (userById.get(u.id)) {
+      db.prepare('UPDATE users SET login = ?, password_hash = ?, roles = ?, disabled = ? WHERE id = ?').run(
+        u.login,
+        u.passwordHash,
+        JSON.stringify(u.roles),
+        u.disabled ? 1 : 0,
+        u.id,
+      );
+    } else {
+      writeUser(u);
+    }
+    return 'ok';
+  });
+
+  return {
+    async createUser(u) {
+      writeUser(u);
+    },
+    async findUserByLogin(login) {
+      const r = userByLogin.get(login);
+      return r ? toUser(r) : null;
+    },
+    async findUserById(id) {
+      const r = userById.get(id);
+      return r ? toUser(r) : null;
+    },
+    async listUsers() {
+      return db.prepare<[], UserDbRow>('SELECT * FROM users ORDER BY login').all().map(toUser);
+    },
+    async updateUser(id, patch) {
+      if (!userById.get(id)) return false;
+      db.transaction(() => {
+        if (patch.name !== undefined) db.prepare('UPDATE users SET name = ? WHERE id = ?').run(patch.name, id);
+        if (patch.roles !== undefined) db.prepare('UPDATE users SET roles = ? WHERE id = ?').run(JSON.stringify(patch.roles), id);
+        if (patch.disabled !== undefined) db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(patch.disabled ? 1 : 0, id);
+      })();
+      return true;
+    },
+    async setPassword(id, passwordHash) {
+      db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+    },
+    async createSession(s) {
+      db.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
+        s.id,
+        s.userId,
+        s.createdAt,
+        s.expiresAt,
+      );
+    },
+    async findSession(id) {
+      const r = sessionById.get(id);
+      return r ? ({ id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at } satisfies SessionRecord) : null;
+    },
+    async updateSessionExpiry(id, expiresAt) {
+      db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?').run(expiresAt, id);
+    },
+    async deleteSession(id) {
+      db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+    },
+    async deleteUserSessions(userId) {
+      db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+    },
+    async deleteExpiredSessions(now) {
+      db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+    },
+    async createActivationCode(c) {
+      db.prepare(
+        `INSERT INTO activation_codes (id, code_hash, user_id, role, name, link_class_id, link_student_id, issued_by, created_at, expires_at, used_at, used_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        c.id,
+        c.codeHash,
+        c.userId,
+        c.role,
+        c.name,
+        c.studentLink?.classId ?? null,
+        c.studentLink?.studentId ?? null,
+        c.issuedBy,
+        c.createdAt,
+        c.expiresAt,
+        c.usedAt,
+        c.usedBy,
+      );
+    },
+    async findActivationCode(codeHash) {
+      const r = db.prepare<[string], CodeDbRow>('SELECT * FROM activation_codes WHERE code_hash = ?').get(codeHash);
+      return r ? toCode(r) : null;
+    },
+    async listActivationCodes(filter) {
+      const rows =
+        filter.classId === undefined
+          ? db.prepare<[], CodeDbRow>('SELECT * FROM activation_codes ORDER BY created_at DESC, rowid DESC').all()
+          : db
+              .prepare<[string], CodeDbRow>('SELECT * FROM activation_codes WHERE link_class_id = ? ORDER BY created_at DESC, rowid DESC')
+              .all(filter.classId);
+      return rows.map(toCode);
+    },
+    async redeemActivationCode(codeId, at, user) {
+      return redeem(codeId, at, user);
+    },
+  };
+}
