@@ -3,10 +3,18 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { existsSync } from 'node:fs';
+import * as Y from 'yjs';
+import { createSignInLimits, type SignInLimits } from './auth/rate-limit.ts';
+import { validateSessionId } from './auth/sessions.ts';
 import type { Directory } from './directory.ts';
+import { activationRoutes } from './http/activation-routes.ts';
+import { adminRoutes } from './http/admin-routes.ts';
 import { authRoutes } from './http/auth-routes.ts';
+import { classCodeRoutes } from './http/class-code-routes.ts';
+import type { IdentityDeps } from './http/identity-deps.ts';
 import { originCheck, sessionMiddleware, type AppEnv } from './http/session-middleware.ts';
 import type { Storage } from './storage/port.ts';
+import { SocketRevocation } from './ws/revocation.ts';
 import type { RoomRegistry } from './ws/room-registry.ts';
 import { syncRoute } from './ws/sync-route.ts';
 
@@ -20,6 +28,12 @@ export interface AppDeps {
   staticDir?: string;
   /** Interval of the sockets' ping/pong liveness check; 30 s unless a test wants it faster. */
   heartbeatMs?: number;
+  /** The clock of sessions and rate limits; tests move it forward. */
+  now?: () => number;
+  /** Sign-in rate limits; a test passes its own to start from clean counts. */
+  limits?: SignInLimits;
+  /** How often sockets of expired sessions are looked for and closed (30 s). */
+  sessionSweepMs?: number;
   onError?(e: unknown): void;
 }
 
@@ -38,12 +52,46 @@ export function createApp(deps: AppDeps) {
     return c.json({ error: 'Внутренняя ошибка сервера' }, 500);
   });
 
+  const now = deps.now ?? Date.now;
+  const revocation = new SocketRevocation();
+  const identity: IdentityDeps = {
+    storage: deps.storage,
+    revocation,
+    limits: deps.limits ?? createSignInLimits(now),
+    now,
+    schoolDoc: async () => (await deps.registry.pin(deps.directory.schoolDocName)).doc,
+    readDoc: async (name) => {
+      const doc = new Y.Doc();
+      const { snapshot, updates } = await deps.storage.loadDocument(name);
+      if (snapshot) Y.applyUpdate(doc, snapshot.state);
+      for (const u of updates) Y.applyUpdate(doc, u.update);
+      return doc;
+    },
+    schoolDocName: deps.directory.schoolDocName,
+  };
+  let lastCleanup = 0;
+  revocation.startSweep(
+    async (id) => {
+      // Housekeeping rides on the sweep: expired sessions nobody presents again are deleted hourly.
+      if (now() - lastCleanup > 3_600_000) {
+        lastCleanup = now();
+        await deps.storage.deleteExpiredSessions(lastCleanup);
+      }
+      return (await validateSessionId(deps.storage, id, now())) !== null;
+    },
+    deps.sessionSweepMs ?? 30_000,
+    onError,
+  );
+
   app.get('/api/health', (c) => c.json({ ok: true }));
-  app.use('/api/*', originCheck(deps.allowedOrigins), sessionMiddleware(deps.storage));
-  app.route('/api', authRoutes(deps.storage, deps.directory));
+  app.use('/api/*', originCheck(deps.allowedOrigins), sessionMiddleware(deps.storage, now));
+  app.route('/api', authRoutes(identity, deps.directory));
+  app.route('/api', activationRoutes(identity));
+  app.route('/api', adminRoutes(identity));
+  app.route('/api', classCodeRoutes(identity));
   app.all('/api/*', (c) => c.json({ error: 'Не найдено' }, 404));
 
-  app.use('/sync/*', sessionMiddleware(deps.storage));
+  app.use('/sync/*', sessionMiddleware(deps.storage, now));
   app.route(
     '/sync',
     syncRoute({
@@ -52,6 +100,7 @@ export function createApp(deps: AppDeps) {
       directory: deps.directory,
       allowedOrigins: deps.allowedOrigins,
       heartbeatMs: deps.heartbeatMs ?? 30_000,
+      revocation,
       onError,
     }),
   );
@@ -67,5 +116,5 @@ export function createApp(deps: AppDeps) {
     app.get('*', serveStatic({ root, path: 'index.html' }));
   }
 
-  return { app, injectWebSocket, wss };
+  return { app, injectWebSocket, wss, revocation };
 }

@@ -5,6 +5,11 @@ export interface Config {
   dataDir: string;
   allowedOrigins: string[];
   staticDir: string;
+  /**
+   * PEM certificate and key: with both the server speaks HTTPS (and wss), so the Secure
+   * session cookie works on a LAN address. Without them, plain HTTP (README: HTTPS).
+   */
+  tls: { certFile: string; keyFile: string } | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -19,5 +24,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     staticDir: env.STATIC_DIR ?? './dist/client',
+    tls: readTls(env),
   };
+}
+
+function readTls(env: NodeJS.ProcessEnv): Config['tls'] {
+  const certFile = env.TLS_CERT_FILE?.trim();
+  const keyFile = env.TLS_KEY_FILE?.trim();
+  if (!certFile && !keyFile) return null;
+  // One without the other is a mistake to report, not a reason to fall back to plain HTTP.
+  if (!certFile || !keyFile) throw new Error('TLS_CERT_FILE and TLS_KEY_FILE must be given together');
+  return { certFile, keyFile };
 }

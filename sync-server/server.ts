@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
@@ -26,7 +27,15 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  opts: { storage?: Storage; registry?: Partial<RegistryOptions>; heartbeatMs?: number; log?: (msg: string) => void } = {},
+  opts: {
+    storage?: Storage;
+    registry?: Partial<RegistryOptions>;
+    heartbeatMs?: number;
+    /** Clock of sessions and rate limits, and the interval of the expired-session sweep (tests). */
+    now?: () => number;
+    sessionSweepMs?: number;
+    log?: (msg: string) => void;
+  } = {},
 ): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.log(m));
   let storage = opts.storage;
@@ -50,28 +59,36 @@ export async function startServer(
     ...opts.registry,
   });
   directory = new Directory(registry, schoolDocName);
-  const { app, injectWebSocket, wss } = createApp({
+  const { app, injectWebSocket, wss, revocation } = createApp({
     storage,
     registry,
     directory,
     allowedOrigins: config.allowedOrigins,
     staticDir: config.staticDir,
     heartbeatMs: opts.heartbeatMs,
+    now: opts.now,
+    sessionSweepMs: opts.sessionSweepMs,
     onError,
   });
+  // Read before listening: a missing or unreadable certificate stops the start with its path.
+  const tls = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : null;
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const listen = { fetch: app.fetch, port: config.port, hostname: config.host };
+    const s = tls
+      ? serve({ ...listen, createServer: createHttpsServer, serverOptions: tls }, () => resolve(s))
+      : serve(listen, () => resolve(s));
   });
   injectWebSocket(server);
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   return {
     app,
-    url: `http://${host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     storage,
     registry,
     async close() {
+      revocation.stopSweep();
       await registry.closeAll();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));

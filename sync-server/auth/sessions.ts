@@ -8,11 +8,20 @@ import type { SessionRecord, Storage, UserRecord } from '../storage/port.ts';
  * browser; only its SHA-256 is stored, so a leaked database yields no usable session.
  */
 export const SESSION_COOKIE = '__Host-session';
-const DAY = 24 * 60 * 60 * 1000;
-/** Inactivity window: a session unused this long expires. */
-export const SESSION_TTL_MS = 30 * DAY;
-/** The expiry is pushed forward only when less than this remains, so lookups rarely write. */
-const REFRESH_WHEN_LEFT_MS = 15 * DAY;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+/**
+ * Inactivity window: a session unused this long expires. A week covers a teacher's weekend and
+ * a short break, while a laptop left signed in in a classroom does not stay signed in for good.
+ */
+export const SESSION_TTL_MS = 7 * DAY;
+/**
+ * Absolute lifetime: however busy, a session ends this long after sign-in, so a password
+ * change or a stolen cookie is bounded by a month (one sign-in a month is little to ask).
+ */
+export const SESSION_ABSOLUTE_MS = 30 * DAY;
+/** The inactivity expiry is pushed forward at most hourly, so lookups rarely write. */
+const REFRESH_EVERY_MS = HOUR;
 
 export function generateSessionToken(): string {
   return encodeBase32LowerCaseNoPadding(randomBytes(20));
@@ -38,21 +47,34 @@ export interface ValidSession {
   user: UserRecord;
 }
 
+/** When a session ends at the latest: the inactivity expiry, capped by the absolute lifetime. */
+export function sessionEndsAt(session: SessionRecord): number {
+  return Math.min(session.expiresAt, session.createdAt + SESSION_ABSOLUTE_MS);
+}
+
 /** Resolves a cookie token to its session and user, or null when unknown, expired or disabled. */
 export async function validateSessionToken(storage: Storage, token: string, now = Date.now()): Promise<ValidSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
-  const id = sessionIdOf(token);
+  return validateSessionId(storage, sessionIdOf(token), now);
+}
+
+/**
+ * The session behind a stored id, if still good: not past its inactivity expiry (AUTH-12) or
+ * its absolute lifetime (AUTH-13), and its user not disabled. Also used by the socket sweep.
+ */
+export async function validateSessionId(storage: Storage, id: string, now = Date.now()): Promise<ValidSession | null> {
   const session = await storage.findSession(id);
   // The lookup is by hash; compare again in constant time so timing says nothing about the id.
   if (!session || !timingSafeEqual(Buffer.from(session.id), Buffer.from(id))) return null;
-  if (now >= session.expiresAt) {
+  if (now >= sessionEndsAt(session)) {
     await storage.deleteSession(id);
     return null;
   }
   const user = await storage.findUserById(session.userId);
   if (!user || user.disabled) return null;
-  if (session.expiresAt - now < REFRESH_WHEN_LEFT_MS) {
-    session.expiresAt = now + SESSION_TTL_MS;
+  const refreshed = Math.min(now + SESSION_TTL_MS, session.createdAt + SESSION_ABSOLUTE_MS);
+  if (refreshed - session.expiresAt >= REFRESH_EVERY_MS) {
+    session.expiresAt = refreshed;
     await storage.updateSessionExpiry(id, session.expiresAt);
   }
   return { session, user };

@@ -1,36 +1,58 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { normalizeLogin } from '../auth/credentials.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { clearedSessionCookie, createSession, sessionCookie } from '../auth/sessions.ts';
+import { clearedSessionCookie, createSession, SESSION_ABSOLUTE_MS, sessionCookie } from '../auth/sessions.ts';
 import type { Directory } from '../directory.ts';
-import type { Storage, UserRecord } from '../storage/port.ts';
+import { clientAddress, publicUser, readBody, refuseIfLimited, type IdentityDeps } from './identity-deps.ts';
 import { requireAuth, type AppEnv } from './session-middleware.ts';
-
-const publicUser = (u: UserRecord) => ({ id: u.id, login: u.login, name: u.name, roles: u.roles });
 
 /** A real hash verified when the login is unknown, so timing does not tell which logins exist. */
 let dummyHash: Promise<string> | null = null;
 
-export function authRoutes(storage: Storage, directory: Directory) {
+/** Sign-in, sign-out (here or everywhere) and who am I. */
+export function authRoutes(deps: IdentityDeps, directory: Directory) {
+  const { storage, limits, revocation } = deps;
   const app = new Hono<AppEnv>();
 
   app.post('/auth/login', async (c) => {
-    const body: unknown = await c.req.json().catch(() => null);
-    const { login, password } = (body ?? {}) as Record<string, unknown>;
+    const { login, password } = await readBody(c).catch(() => ({}) as Record<string, unknown>);
     if (typeof login !== 'string' || typeof password !== 'string' || login.length > 100 || password.length > 1000) {
       throw new HTTPException(400, { message: 'Укажите логин и пароль' });
     }
-    const user = await storage.findUserByLogin(login.trim().toLowerCase());
-    const ok = await verifyPassword(user?.passwordHash ?? (await (dummyHash ??= hashPassword('no such user'))), password);
-    if (!user || !ok || user.disabled) throw new HTTPException(401, { message: 'Неверный логин или пароль' });
-    const { token, session } = await createSession(storage, user.id);
-    c.header('Set-Cookie', sessionCookie(token, session.expiresAt));
+    const account = normalizeLogin(login);
+    const address = clientAddress(c);
+    // AUTH-10: refused before any password work, so a locked account costs the server nothing.
+    refuseIfLimited(c, Math.max(limits.account.retryAfter(account), limits.address.retryAfter(address)));
+    const user = await storage.findUserByLogin(account);
+    const ok = await verifyPassword(user?.passwordHash || (await (dummyHash ??= hashPassword('no such user'))), password);
+    if (!user || !ok || user.disabled) {
+      limits.account.fail(account);
+      limits.address.fail(address);
+      throw new HTTPException(401, { message: 'Неверный логин или пароль' });
+    }
+    limits.account.reset(account);
+    const { token, session } = await createSession(storage, user.id, deps.now());
+    // The browser keeps the cookie for the absolute lifetime; inactivity is the server's to judge.
+    c.header('Set-Cookie', sessionCookie(token, session.createdAt + SESSION_ABSOLUTE_MS));
     return c.json({ user: publicUser(user) });
   });
 
   app.post('/auth/logout', async (c) => {
     const auth = c.get('auth');
-    if (auth) await storage.deleteSession(auth.session.id);
+    if (auth) {
+      await storage.deleteSession(auth.session.id);
+      revocation.closeSession(auth.session.id);
+    }
+    c.header('Set-Cookie', clearedSessionCookie());
+    return c.json({ ok: true });
+  });
+
+  // AUTH-15: logout everywhere, e.g. after signing in on a computer that is not one's own.
+  app.post('/auth/logout-all', async (c) => {
+    const { user } = requireAuth(c.get('auth'));
+    await storage.deleteUserSessions(user.id);
+    revocation.closeUser(user.id);
     c.header('Set-Cookie', clearedSessionCookie());
     return c.json({ ok: true });
   });

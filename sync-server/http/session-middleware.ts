@@ -7,10 +7,10 @@ import type { Storage } from '../storage/port.ts';
 export type AppEnv = { Variables: { auth: ValidSession | null } };
 
 /** Resolves the session cookie (if any) into `c.var.auth`. */
-export function sessionMiddleware(storage: Storage) {
+export function sessionMiddleware(storage: Storage, now: () => number = Date.now) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const token = tokenFromCookieHeader(c.req.header('cookie'));
-    c.set('auth', token ? await validateSessionToken(storage, token) : null);
+    c.set('auth', token ? await validateSessionToken(storage, token, now()) : null);
     await next();
   });
 }

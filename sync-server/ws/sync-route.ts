@@ -10,6 +10,7 @@ import { Connection, type SocketLike } from './connection.ts';
 import { keepAlive } from './heartbeat.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import type { Room } from './room.ts';
+import type { SocketRevocation } from './revocation.ts';
 
 function socketOf(ws: WSContext): SocketLike {
   return {
@@ -31,6 +32,8 @@ export function syncRoute(opts: {
   allowedOrigins: readonly string[];
   /** How often dead sockets are looked for (ping/pong). */
   heartbeatMs: number;
+  /** Open sockets by session and user, closed when the session or a right is revoked. */
+  revocation: SocketRevocation;
   onError(e: unknown): void;
 }) {
   const app = new Hono<AppEnv>();
@@ -53,10 +56,16 @@ export function syncRoute(opts: {
       const role = auth.user.roles.map((r) => ROLE_NAMES[r]).join(', ');
       let conn: Connection | null = null;
       let room: Room | null = null;
+      let unregister = () => {};
       const early: Uint8Array[] = [];
       return {
         onOpen(_evt, ws) {
           keepAlive(ws.raw as WebSocket, opts.heartbeatMs);
+          unregister = opts.revocation.register({
+            sessionId: auth.session.id,
+            userId: auth.user.id,
+            close: (code, reason) => ws.close(code, reason),
+          });
           conn = new Connection(
             socketOf(ws),
             { userId: auth.user.id, sessionId: auth.session.id, name: auth.user.name, role },
@@ -84,6 +93,7 @@ export function syncRoute(opts: {
           else early.push(data);
         },
         onClose() {
+          unregister();
           if (room && conn) room.leave(conn);
         },
       };

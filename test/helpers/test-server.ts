@@ -24,6 +24,10 @@ export async function startTestServer(
     port?: number;
     staticDir?: string;
     heartbeatMs?: number;
+    /** The clock of sessions and rate limits. */
+    now?: () => number;
+    sessionSweepMs?: number;
+    tls?: { certFile: string; keyFile: string };
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'journal-test-'));
@@ -33,14 +37,17 @@ export async function startTestServer(
     host: '127.0.0.1',
     dataDir,
     staticDir: opts.staticDir ?? join(dataDir, 'no-client'),
+    tls: opts.tls ?? null,
   };
   const server = await startServer(config, {
     storage: opts.storage,
     registry: { unloadDelayMs: 50, ...opts.registry },
     heartbeatMs: opts.heartbeatMs,
+    now: opts.now,
+    sessionSweepMs: opts.sessionSweepMs,
     log: () => {},
   });
-  const origin = `http://127.0.0.1:${server.port}`;
+  const origin = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${server.port}`;
   return {
     ...server,
     dataDir,

@@ -5,10 +5,10 @@ import * as decoding from 'lib0/decoding';
 import { MessageType, readAck, readReject, type Rejection } from '../../model/index.ts';
 
 /** A `ws` WebSocket class that sends the session cookie and an Origin, as a browser would. */
-export function webSocketWithHeaders(headers: Record<string, string>): typeof WebSocket {
+export function webSocketWithHeaders(headers: Record<string, string>, options: WebSocket.ClientOptions = {}): typeof WebSocket {
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { headers });
+      super(url, protocols, { ...options, headers });
     }
   } as typeof WebSocket;
 }
@@ -30,12 +30,13 @@ export function connectClient(
   server: { origin: string },
   docName: string,
   cookie: string,
-  opts: { ext?: boolean; doc?: Y.Doc; connect?: boolean; origin?: string } = {},
+  /** `ca`: a certificate to trust for wss (the HTTPS test's self-signed one). */
+  opts: { ext?: boolean; doc?: Y.Doc; connect?: boolean; origin?: string; ca?: Buffer } = {},
 ): TestClient {
   const doc = opts.doc ?? new Y.Doc();
   const wsUrl = server.origin.replace('http', 'ws') + '/sync';
   const provider = new WebsocketProvider(wsUrl, docName, doc, {
-    WebSocketPolyfill: webSocketWithHeaders({ cookie, origin: opts.origin ?? server.origin }) as never,
+    WebSocketPolyfill: webSocketWithHeaders({ cookie, origin: opts.origin ?? server.origin }, opts.ca ? { ca: opts.ca } : {}) as never,
     params: opts.ext ? { ext: '1' } : {},
     connect: opts.connect ?? true,
     disableBc: true,

@@ -1,0 +1,96 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { CloseCode, ROLE_NAMES, STAFF_ROLES, type Role } from '../../model/index.ts';
+import type { UserPatch, UserRecord } from '../storage/port.ts';
+import { issueCode, publicCode } from './code-issue.ts';
+import { publicUser, readBody, requireAdmin, type IdentityDeps } from './identity-deps.ts';
+import type { AppEnv } from './session-middleware.ts';
+
+const isStaffRole = (r: unknown): r is Role => typeof r === 'string' && (STAFF_ROLES as readonly string[]).includes(r);
+const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
+
+/** A user as the administrator's page lists them. */
+const adminView = (u: UserRecord) => ({ ...publicUser(u), disabled: u.disabled, activated: u.passwordHash !== '' });
+
+/**
+ * The administrator's API (AUTH-11): users, their staff roles and whether they may sign in,
+ * and activation codes for staff. Families' codes are the class teacher's (class-code-routes).
+ */
+export function adminRoutes(deps: IdentityDeps) {
+  const { storage, revocation } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.get('/admin/users', async (c) => {
+    requireAdmin(c.get('auth'));
+    return c.json({ users: (await storage.listUsers()).map(adminView) });
+  });
+
+  app.post('/admin/users/:id', async (c) => {
+    const { user: admin } = requireAdmin(c.get('auth'));
+    const body = await readBody(c);
+    const user = await storage.findUserById(c.req.param('id'));
+    if (!user) throw new HTTPException(404, { message: 'Пользователь не найден' });
+    const patch: UserPatch = {};
+    if (body.name !== undefined) {
+      if (typeof body.name !== 'string' || !body.name.trim() || body.name.length > 200) {
+        throw new HTTPException(400, { message: 'Укажите имя пользователя' });
+      }
+      patch.name = body.name.trim();
+    }
+    if (body.roles !== undefined) {
+      if (!Array.isArray(body.roles) || !body.roles.every(isStaffRole)) {
+        throw new HTTPException(400, { message: `Роли сотрудников: ${STAFF_ROLES.map((r) => ROLE_NAMES[r]).join(', ')}` });
+      }
+      // A parent's or student's role comes with their student link and stays.
+      const family = user.roles.filter((r) => !STAFF_ROLES.includes(r));
+      patch.roles = [...new Set<Role>([...family, ...body.roles])];
+      if (user.id === admin.id && !patch.roles.includes('admin')) {
+        throw new HTTPException(400, { message: 'Нельзя снять роль администратора с самого себя' });
+      }
+    }
+    if (body.disabled !== undefined) {
+      if (typeof body.disabled !== 'boolean') throw new HTTPException(400, { message: 'Некорректный запрос' });
+      if (user.id === admin.id && body.disabled) throw new HTTPException(400, { message: 'Нельзя отключить собственную учётную запись' });
+      patch.disabled = body.disabled;
+    }
+    await storage.updateUser(user.id, patch);
+    if (patch.disabled && !user.disabled) {
+      // AUTH-16: a disabled account is signed out everywhere at once.
+      await storage.deleteUserSessions(user.id);
+      revocation.closeUser(user.id, CloseCode.unauthenticated, 'account disabled');
+    } else if (patch.roles && !sameRoles(patch.roles, user.roles)) {
+      // The rights behind the open documents changed: the client stops and re-reads /api/me.
+      revocation.closeUser(user.id, CloseCode.forbidden, 'roles changed');
+    }
+    return c.json({ user: adminView((await storage.findUserById(user.id))!) });
+  });
+
+  app.get('/admin/codes', async (c) => {
+    requireAdmin(c.get('auth'));
+    const now = deps.now();
+    return c.json({ codes: (await storage.listActivationCodes({})).map((r) => publicCode(r, now)) });
+  });
+
+  // A staff code: for a new user (name and role) or an existing one (a new password).
+  app.post('/admin/codes', async (c) => {
+    const { user: admin } = requireAdmin(c.get('auth'));
+    const body = await readBody(c);
+    let spec: { userId: string | null; role: Role; name: string };
+    if (body.userId !== undefined) {
+      const user = typeof body.userId === 'string' ? await storage.findUserById(body.userId) : null;
+      if (!user) throw new HTTPException(404, { message: 'Пользователь не найден' });
+      if (user.disabled) throw new HTTPException(400, { message: 'Учётная запись отключена: сначала включите её' });
+      spec = { userId: user.id, role: user.roles[0] ?? 'teacher', name: user.name };
+    } else {
+      if (!isStaffRole(body.role)) throw new HTTPException(400, { message: 'Выберите роль сотрудника' });
+      if (typeof body.name !== 'string' || !body.name.trim() || body.name.length > 200) {
+        throw new HTTPException(400, { message: 'Укажите фамилию, имя и отчество сотрудника' });
+      }
+      spec = { userId: null, role: body.role, name: body.name.trim() };
+    }
+    const { code, record } = await issueCode(storage, { ...spec, studentLink: null, issuedBy: admin.id }, deps.now());
+    return c.json({ code, ...publicCode(record, deps.now()) });
+  });
+
+  return app;
+}
