@@ -7,6 +7,9 @@ import { TopBar } from './features/layout/top-bar.tsx';
 import { StatusBar } from './features/layout/status-bar.tsx';
 import { HomePage } from './features/home/home-page.tsx';
 import { JournalPage } from './features/journal/journal-page.tsx';
+import { AdminPage } from './features/admin/admin-page.tsx';
+import { ActivationPage } from './features/login/activation-page.tsx';
+import { STAFF_ROLES } from '../model/index.ts';
 
 /** The app: the sign-in page, or the signed-in user's pages; the status bar always. */
 export function App(): JSX.Element {
@@ -30,26 +33,42 @@ export function App(): JSX.Element {
             <SchoolProvider me={me}>
               <TopBar />
               <main class="page">
-                <Show when={journalKey()} keyed fallback={<HomePage />}>
-                  {(key) => {
-                    const [classId, subjectId, groupId] = key.split('/');
-                    const r = untrack(route);
-                    return (
-                      <JournalPage
-                        classId={classId}
-                        subjectId={subjectId}
-                        groupId={groupId}
-                        lessonId={r.page === 'journal' ? r.lessonId : null}
-                      />
-                    );
-                  }}
-                </Show>
+                <Switch>
+                  <Match when={route().page === 'admin'}>
+                    <AdminPage />
+                  </Match>
+                  <Match when={route().page === 'activate'}>
+                    <ActivationPage />
+                  </Match>
+                  <Match when={!me.user.roles.some((r) => STAFF_ROLES.includes(r))}>
+                    {/* Parents and students: their account exists; the diary is a later issue. */}
+                    <p class="notice">Вы вошли как {me.user.name}. Электронный дневник для родителей и учеников скоро появится здесь.</p>
+                  </Match>
+                  <Match when={true}>
+                    <Show when={journalKey()} keyed fallback={<HomePage />}>
+                      {(key) => {
+                        const [classId, subjectId, groupId] = key.split('/');
+                        const r = untrack(route);
+                        return (
+                          <JournalPage
+                            classId={classId}
+                            subjectId={subjectId}
+                            groupId={groupId}
+                            lessonId={r.page === 'journal' ? r.lessonId : null}
+                          />
+                        );
+                      }}
+                    </Show>
+                  </Match>
+                </Switch>
               </main>
             </SchoolProvider>
           )}
         </Match>
         <Match when={session().status === 'signed-out'}>
-          <LoginPage />
+          <Show when={route().page === 'activate'} fallback={<LoginPage />}>
+            <ActivationPage />
+          </Show>
         </Match>
       </Switch>
       <StatusBar />

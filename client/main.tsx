@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/home.css';
 import './styles/journal.css';
 import './styles/lesson-panel.css';
+import './styles/admin.css';
 
 render(() => <App />, document.getElementById('app')!);
 void restoreSession();

@@ -2,10 +2,14 @@ import { createSignal } from 'solid-js';
 
 /**
  * Hash routes, so that the service worker serves one index.html for every page:
- * `#/` the teacher's day, `#/journal/{classId}/{subjectId}/{groupId}[/{lessonId}]` a journal page.
+ * `#/` the teacher's day, `#/journal/{classId}/{subjectId}/{groupId}[/{lessonId}]` a journal page,
+ * `#/admin` the administrator's users and codes, `#/activate` activation with a one-time code.
  */
 export type Route =
-  { page: 'home'; date: string | null } | { page: 'journal'; classId: string; subjectId: string; groupId: string; lessonId: string | null };
+  | { page: 'home'; date: string | null }
+  | { page: 'journal'; classId: string; subjectId: string; groupId: string; lessonId: string | null }
+  | { page: 'admin' }
+  | { page: 'activate' };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
@@ -13,6 +17,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'journal' && parts.length >= 4) {
     return { page: 'journal', classId: parts[1], subjectId: parts[2], groupId: parts[3], lessonId: parts[4] ?? null };
   }
+  if (parts[0] === 'admin') return { page: 'admin' };
+  if (parts[0] === 'activate') return { page: 'activate' };
   const date = new URLSearchParams(query).get('date');
   return { page: 'home', date };
 }
@@ -21,6 +27,9 @@ export function journalHref(classId: string, subjectId: string, groupId: string,
   const parts = ['journal', classId, subjectId, groupId, ...(lessonId ? [lessonId] : [])];
   return '#/' + parts.map(encodeURIComponent).join('/');
 }
+
+export const ADMIN_HREF = '#/admin';
+export const ACTIVATE_HREF = '#/activate';
 
 export function homeHref(date?: string): string {
   return date ? `#/?date=${date}` : '#/';

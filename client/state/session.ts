@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 import { loadCachedMe, saveCachedMe } from './app-db.ts';
-import type { Me } from './me-types.ts';
+import type { Me, MeUser } from './me-types.ts';
 import { closeAllDocuments, resumeAllDocuments, setUnauthenticatedHandler } from '../sync/doc-registry.ts';
 
 /**
@@ -9,7 +9,8 @@ import { closeAllDocuments, resumeAllDocuments, setUnauthenticatedHandler } from
  */
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'signed-out'; expired: boolean; message: string | null }
+  /** `expired`: the server ended the session of `previous`, whose unsent edits wait on this device. */
+  | { status: 'signed-out'; expired: boolean; message: string | null; previous?: MeUser | null }
   | { status: 'signed-in'; me: Me; fromCache: boolean };
 
 const [session, setSession] = createSignal<SessionState>({ status: 'loading' });
@@ -34,7 +35,7 @@ export async function restoreSession(): Promise<void> {
   try {
     const me = await fetchMe();
     if (me === 'unauthorized') {
-      setSession({ status: 'signed-out', expired: cached !== null, message: null });
+      setSession({ status: 'signed-out', expired: cached !== null, message: null, previous: cached?.user ?? null });
       return;
     }
     await saveCachedMe(me);
@@ -45,22 +46,51 @@ export async function restoreSession(): Promise<void> {
   }
 }
 
-/** Signs in; returns an error message in Russian, or null on success. */
-export async function signIn(login: string, password: string): Promise<string | null> {
-  let res: Response;
+/** The server's Russian error message, if it sent one. */
+async function serverError(res: Response): Promise<string | null> {
   try {
-    res = await fetch('/api/auth/login', {
+    const body = (await res.json()) as { error?: unknown };
+    return typeof body.error === 'string' ? body.error : null;
+  } catch {
+    return null;
+  }
+}
+
+async function postJson(url: string, body: unknown): Promise<Response | null> {
+  try {
+    return await fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ login, password }),
+      body: JSON.stringify(body),
     });
   } catch {
-    return 'Нет связи с сервером. Проверьте подключение к сети.';
+    return null;
   }
+}
+
+const NO_NETWORK = 'Нет связи с сервером. Проверьте подключение к сети.';
+
+/** Signs in; returns an error message in Russian, or null on success. */
+export async function signIn(login: string, password: string): Promise<string | null> {
+  const res = await postJson('/api/auth/login', { login, password });
+  if (!res) return NO_NETWORK;
   if (res.status === 401) return 'Неверный логин или пароль.';
-  if (res.status === 429) return 'Слишком много попыток входа. Подождите и попробуйте снова.';
+  if (res.status === 429) return (await serverError(res)) ?? 'Слишком много попыток входа. Подождите и попробуйте снова.';
   if (!res.ok) return `Сервер не смог выполнить вход (код ${res.status}). Попробуйте позже.`;
+  return completeSignIn();
+}
+
+/** Activates an account with a one-time code and signs in; an error message in Russian, or null. */
+export async function activate(code: string, login: string, password: string): Promise<string | null> {
+  const res = await postJson('/api/auth/activate', { code, login, password });
+  if (!res) return NO_NETWORK;
+  if (!res.ok) return (await serverError(res)) ?? `Сервер не смог активировать учётную запись (код ${res.status}).`;
+  return completeSignIn();
+}
+
+/** After the server set the cookie: who we are now, and whose documents may sync. */
+async function completeSignIn(): Promise<string | null> {
   let me: Me | 'unauthorized';
   try {
     me = await fetchMe();
@@ -80,19 +110,26 @@ export async function signIn(login: string, password: string): Promise<string | 
 
 export async function signOut(): Promise<void> {
   closeAllDocuments();
-  try {
-    await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' });
-  } catch {
-    // Offline: the cookie is cleared by the server on the next sign-in anyway.
-  }
+  // Offline: the session stays on the server until it expires; the cookie is replaced on the next sign-in.
+  await postJson('/api/auth/logout', {});
   await saveCachedMe(null);
   setSession({ status: 'signed-out', expired: false, message: null });
+}
+
+/** Ends every session of this user on every device; an error message, or null. */
+export async function signOutEverywhere(): Promise<string | null> {
+  const res = await postJson('/api/auth/logout-all', {});
+  if (!res) return 'Нет связи с сервером: выйти на всех устройствах можно только при подключении к сети.';
+  if (!res.ok && res.status !== 401) return (await serverError(res)) ?? `Сервер ответил ошибкой (код ${res.status}).`;
+  closeAllDocuments();
+  await saveCachedMe(null);
+  setSession({ status: 'signed-out', expired: false, message: 'Вы вышли на всех устройствах.' });
+  return null;
 }
 
 // The sync server closed a socket with "session expired": show the sign-in page, keep the
 // documents (and their unsent edits) for when the same user signs in again.
 setUnauthenticatedHandler(() => {
-  if (session().status === 'signed-in') {
-    setSession({ status: 'signed-out', expired: true, message: 'Сеанс истёк. Войдите снова — несохранённые изменения не потеряются.' });
-  }
+  const s = session();
+  if (s.status === 'signed-in') setSession({ status: 'signed-out', expired: true, message: null, previous: s.me.user });
 });

@@ -1,8 +1,8 @@
 import { Show, type JSX } from 'solid-js';
 import { ROLE_NAMES, readSchoolMeta } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
-import { session, signOut } from '../../state/session.ts';
-import { homeHref } from '../../state/router.ts';
+import { session, signOut, signOutEverywhere } from '../../state/session.ts';
+import { ADMIN_HREF, homeHref } from '../../state/router.ts';
 
 /** The app's header: school, user, and the way home and out. */
 export function TopBar(): JSX.Element {
@@ -29,12 +29,29 @@ export function TopBar(): JSX.Element {
           офлайн-режим
         </span>
       </Show>
+      <Show when={ctx.me.user.roles.includes('admin')}>
+        <a class="top-link" href={ADMIN_HREF} data-testid="admin-link">
+          Пользователи
+        </a>
+      </Show>
       <span class="user" data-testid="current-user">
         {ctx.me.user.name}
         <span class="user-roles">{roles()}</span>
       </span>
       <button type="button" class="secondary" data-testid="logout" onClick={() => void signOut()}>
         Выйти
+      </button>
+      <button
+        type="button"
+        class="secondary"
+        data-testid="logout-all"
+        title="Завершить сеансы на всех компьютерах и телефонах, где выполнен вход"
+        onClick={() => {
+          if (!confirm('Выйти на всех устройствах? Вход понадобится везде заново.')) return;
+          void signOutEverywhere().then((err) => err && alert(err));
+        }}
+      >
+        Выйти на всех устройствах
       </button>
     </header>
   );

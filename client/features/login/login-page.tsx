@@ -1,9 +1,16 @@
 import { createSignal, Show, type JSX } from 'solid-js';
+import { ACTIVATE_HREF } from '../../state/router.ts';
 import { session, signIn } from '../../state/session.ts';
+import { SessionExpired } from './session-expired.tsx';
 
 /** The sign-in page: login, password, and an error that says what went wrong. */
 export function LoginPage(): JSX.Element {
-  const [login, setLogin] = createSignal('');
+  const expired = () => {
+    const s = session();
+    return s.status === 'signed-out' && s.expired ? { previous: s.previous ?? null } : null;
+  };
+  // After an expired session the same person usually signs in again: offer their login.
+  const [login, setLogin] = createSignal(expired()?.previous?.login ?? '');
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -31,7 +38,10 @@ export function LoginPage(): JSX.Element {
     <div class="login">
       <form class="login-card" onSubmit={submit} novalidate>
         <h1>Электронный журнал</h1>
-        <p class="login-sub">Вход для сотрудников школы</p>
+        <p class="login-sub">Вход для сотрудников школы, родителей и учеников</p>
+        <Show when={expired()} keyed>
+          {(e) => <SessionExpired previous={e.previous} />}
+        </Show>
         <Show when={notice()}>
           <p class="login-notice" role="status">
             {notice()}
@@ -67,6 +77,9 @@ export function LoginPage(): JSX.Element {
         <button type="submit" data-testid="login-submit" disabled={busy()}>
           {busy() ? 'Вход…' : 'Войти'}
         </button>
+        <a href={ACTIVATE_HREF} class="login-alt" data-testid="to-activation">
+          Первый вход: у меня есть код активации
+        </a>
       </form>
     </div>
   );

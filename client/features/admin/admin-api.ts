@@ -1,0 +1,57 @@
+import type { Role } from '../../../model/index.ts';
+
+/** The administrator's HTTP API (sync-server/http/admin-routes.ts), typed for the page. */
+export interface AdminUser {
+  id: string;
+  login: string;
+  name: string;
+  roles: Role[];
+  disabled: boolean;
+  /** False until the user has set a password with an activation code. */
+  activated: boolean;
+  studentLink?: { classId: string; studentId: string };
+}
+
+export interface CodeInfo {
+  id: string;
+  userId: string | null;
+  role: Role;
+  name: string;
+  issuedBy: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  usedBy: string | null;
+  state: 'active' | 'used' | 'expired';
+}
+
+/** An answer or the server's Russian error; a lost network is an error too. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Result<T>> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    return { ok: false, error: 'Нет связи с сервером. Управление пользователями требует подключения к сети.' };
+  }
+  const json = (await res.json().catch(() => null)) as (T & { error?: string }) | null;
+  if (!res.ok) return { ok: false, error: json?.error ?? `Сервер ответил ошибкой (код ${res.status}).` };
+  return { ok: true, value: json as T };
+}
+
+export const listUsers = () => call<{ users: AdminUser[] }>('GET', '/api/admin/users');
+
+export const updateUser = (id: string, patch: { roles?: Role[]; name?: string; disabled?: boolean }) =>
+  call<{ user: AdminUser }>('POST', `/api/admin/users/${encodeURIComponent(id)}`, patch);
+
+export const listCodes = () => call<{ codes: CodeInfo[] }>('GET', '/api/admin/codes');
+
+/** A code for a new staff member (name and role) or a new password for an existing user. */
+export const issueCode = (spec: { name: string; role: Role } | { userId: string }) =>
+  call<CodeInfo & { code: string }>('POST', '/api/admin/codes', spec);

@@ -1,0 +1,94 @@
+import { createSignal, onMount, Show, type JSX } from 'solid-js';
+import type { Role } from '../../../model/index.ts';
+import { useSchool } from '../../state/school-context.tsx';
+import { issueCode, listCodes, listUsers, updateUser, type AdminUser, type CodeInfo } from './admin-api.ts';
+import { CodesPanel } from './codes-panel.tsx';
+import { IssuedCode } from './issued-code.tsx';
+import { UsersTable } from './users-table.tsx';
+
+/**
+ * The administrator's page (`#/admin`): users, their roles and sign-in, and activation codes.
+ * It works online only: accounts live on the server, not in a synced document.
+ */
+export function AdminPage(): JSX.Element {
+  const ctx = useSchool();
+  const [users, setUsers] = createSignal<AdminUser[]>([]);
+  const [codes, setCodes] = createSignal<CodeInfo[]>([]);
+  const [error, setError] = createSignal<string | null>(null);
+  const [busyId, setBusyId] = createSignal<string | null>(null);
+  const [issued, setIssued] = createSignal<{ code: string; name: string; expiresAt: number } | null>(null);
+  const [loaded, setLoaded] = createSignal(false);
+
+  const reload = async () => {
+    const [u, c] = await Promise.all([listUsers(), listCodes()]);
+    if (!u.ok) return setError(u.error);
+    if (!c.ok) return setError(c.error);
+    setUsers(u.value.users);
+    setCodes(c.value.codes);
+    setLoaded(true);
+  };
+  onMount(() => void reload());
+
+  const change = async (user: AdminUser, patch: { roles?: Role[]; disabled?: boolean }) => {
+    setBusyId(user.id);
+    setError(null);
+    const res = await updateUser(user.id, patch);
+    setBusyId(null);
+    if (!res.ok) {
+      setError(res.error);
+      // The checkbox already moved: show the server's truth again.
+      setUsers([...users()]);
+      return;
+    }
+    setUsers(users().map((u) => (u.id === user.id ? res.value.user : u)));
+  };
+
+  const issue = async (spec: { name: string; role: Role } | { userId: string }) => {
+    setError(null);
+    setBusyId('issue');
+    const res = await issueCode(spec);
+    setBusyId(null);
+    if (!res.ok) {
+      setError(res.error);
+      return false;
+    }
+    setIssued({ code: res.value.code, name: res.value.name, expiresAt: res.value.expiresAt });
+    void reload();
+    return true;
+  };
+
+  return (
+    <div class="admin-page" data-testid="admin-page">
+      <h1>Пользователи и доступ</h1>
+      <Show when={!ctx.me.user.roles.includes('admin')}>
+        <p class="login-error">Эта страница доступна только администратору.</p>
+      </Show>
+      <Show when={error()}>
+        <p class="login-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <Show when={issued()} keyed>
+        {(i) => <IssuedCode code={i.code} name={i.name} expiresAt={i.expiresAt} onClose={() => setIssued(null)} />}
+      </Show>
+      <Show when={loaded()} fallback={<p class="muted">Загрузка…</p>}>
+        <CodesPanel codes={codes()} users={users()} busy={busyId() === 'issue'} onIssue={(name, role) => issue({ name, role })} />
+        <section class="admin-section">
+          <h2>Пользователи</h2>
+          <p class="muted">
+            Изменение ролей и отключение действуют сразу: открытые соединения пользователя закрываются, отключённый пользователь выходит на
+            всех устройствах.
+          </p>
+          <UsersTable
+            users={users()}
+            selfId={ctx.me.user.id}
+            busyId={busyId()}
+            onRoles={(u, roles) => void change(u, { roles })}
+            onDisabled={(u, disabled) => void change(u, { disabled })}
+            onNewPassword={(u) => void issue({ userId: u.id })}
+          />
+        </section>
+      </Show>
+    </div>
+  );
+}
