@@ -94,7 +94,7 @@ describe('school-year access', () => {
   });
 
   it('ACC-5: every role has a Russian name', () => {
-    expect(Object.keys(ROLE_NAMES).sort()).toEqual(['admin', 'deputy', 'director', 'psychologist', 'teacher']);
+    expect(Object.keys(ROLE_NAMES).sort()).toEqual(['admin', 'deputy', 'director', 'parent', 'psychologist', 'student', 'teacher']);
     expect(Object.values(ROLE_NAMES).every((n) => /^[а-яё ]+$/.test(n))).toBe(true);
   });
 });
