@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { buildFullYearJournal } from '../sync-server/demo/full-year.ts';
 import { openSqliteStorage } from '../sync-server/storage/sqlite.ts';
 import { RoomRegistry } from '../sync-server/ws/room-registry.ts';
+import { JOURNAL_MAPS } from '../model/index.ts';
 import { median, type Row } from './machine.ts';
 
 /**
@@ -58,7 +59,12 @@ export async function documentBench(): Promise<{ rows: Row[]; journal: Y.Doc; sc
   const timeOpen = async (snapshotAfterUpdates: number) => {
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const registry = new RoomRegistry(storage, { snapshotAfterUpdates, unloadDelayMs: 0, onError: console.error });
+      const registry = new RoomRegistry(storage, {
+        snapshotAfterUpdates,
+        unloadDelayMs: 0,
+        onError: console.error,
+        policyFor: async () => ({ maps: JOURNAL_MAPS }),
+      });
       const t = performance.now();
       const room = await registry.open(name);
       times.push(performance.now() - t);

@@ -22,5 +22,8 @@ export * from './journal/attendance.ts';
 export * from './journal/final.ts';
 export * from './journal/page.ts';
 export * from './access/journal-access.ts';
+export * from './access/change-path.ts';
+export * from './access/authorize.ts';
+export * from './school/closures.ts';
 export * from './protocol/messages.ts';
 export * from './protocol/pending.ts';

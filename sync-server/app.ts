@@ -12,6 +12,7 @@ import { adminRoutes } from './http/admin-routes.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { classCodeRoutes } from './http/class-code-routes.ts';
 import type { IdentityDeps } from './http/identity-deps.ts';
+import { rightsRoutes } from './http/rights-routes.ts';
 import { originCheck, sessionMiddleware, type AppEnv } from './http/session-middleware.ts';
 import type { Storage } from './storage/port.ts';
 import { SocketRevocation } from './ws/revocation.ts';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', activationRoutes(identity));
   app.route('/api', adminRoutes(identity));
   app.route('/api', classCodeRoutes(identity));
+  app.route('/api', rightsRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory }));
   app.all('/api/*', (c) => c.json({ error: 'Не найдено' }, 404));
 
   app.use('/sync/*', sessionMiddleware(deps.storage, now));

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import {
   classes,
   initJournal,
@@ -35,6 +36,11 @@ export class Directory {
 
   private schoolRoom(): Promise<Room> {
     return this.registry.pin(this.schoolDocName);
+  }
+
+  /** The current school-year document (kept in memory). */
+  async schoolDoc(): Promise<Y.Doc> {
+    return (await this.schoolRoom()).doc;
   }
 
   /** Every document the user may open, with its title and access. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { Directory } from './directory.ts';
+import { documentPolicy } from './document-policy.ts';
 import { seedDemoSchool } from './seed-demo.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/port.ts';
@@ -29,7 +30,7 @@ export async function startServer(
   config: Config,
   opts: {
     storage?: Storage;
-    registry?: Partial<RegistryOptions>;
+    registry?: Partial<Pick<RegistryOptions, 'snapshotAfterUpdates' | 'unloadDelayMs'>>;
     heartbeatMs?: number;
     /** Clock of sessions and rate limits, and the interval of the expired-session sweep (tests). */
     now?: () => number;
@@ -52,11 +53,11 @@ export async function startServer(
   const onError = (e: unknown) => console.error(e);
   let directory: Directory | null = null;
   const registry = new RoomRegistry(storage, {
-    snapshotAfterUpdates: 200,
-    unloadDelayMs: 2000,
+    snapshotAfterUpdates: opts.registry?.snapshotAfterUpdates ?? 200,
+    unloadDelayMs: opts.registry?.unloadDelayMs ?? 2000,
     onError,
     initialize: (name, room) => directory!.initializeDocument(name, room),
-    ...opts.registry,
+    policyFor: (name, doc) => documentPolicy(name, doc, () => directory!.schoolDoc()),
   });
   directory = new Directory(registry, schoolDocName);
   const { app, injectWebSocket, wss, revocation } = createApp({

@@ -30,21 +30,23 @@ export interface Actor {
 }
 
 /**
- * Who may open a class journal, and how. ACC-1: a teacher writes the journal of a class they
- * teach by the teaching load. ACC-2: a teacher writes the journal of a class they have a
- * registered substitution in. ACC-3: the class teacher reads their class. ACC-4: the director,
- * deputy, administrator and psychologist read every journal; nobody else receives it.
- * Per-path rights inside the journal come with the rights issue.
+ * Who may open a class journal, and how; what they may change inside it is `authorize`'s
+ * (PERM-*). ACC-1: a teacher who teaches the class (teaching load) opens it for writing.
+ * ACC-2: so does a teacher with a registered substitution in it. ACC-3: the class teacher
+ * opens their class for writing (absence reasons, roster names). ACC-4: the deputy (remarks)
+ * and the administrator (roster) open every journal for writing; the director and the
+ * psychologist for reading; nobody else receives it.
  */
 export function journalAccess(school: Y.Doc, actor: Actor, classId: ClassId): Access | null {
   if (actor.roles.includes('teacher')) {
     const teaches = allAssignments(school).some((a) => a.classId === classId && a.teacherId === actor.userId);
     const substitutes = substitutions.all(school).some(([, s]) => s.classId === classId && s.teacherId === actor.userId);
-    if (teaches || substitutes) return 'write';
-    if (classes.get(school, classId)?.classTeacherId === actor.userId) return 'read';
+    const classTeacher = classes.get(school, classId)?.classTeacherId === actor.userId;
+    if (teaches || substitutes || classTeacher) return 'write';
   }
-  const readsAll: Role[] = ['admin', 'director', 'deputy', 'psychologist'];
-  return actor.roles.some((r) => readsAll.includes(r)) ? 'read' : null;
+  if (actor.roles.includes('deputy') || actor.roles.includes('admin')) return 'write';
+  const reads: Role[] = ['director', 'psychologist'];
+  return actor.roles.some((r) => reads.includes(r)) ? 'read' : null;
 }
 
 /** ACC-5: every staff member reads the school-year document; the administrator and deputy write it. */

@@ -58,6 +58,18 @@ export const RejectReason = {
   tooLarge: 'too-large',
   /** The update depends on changes the server does not have; they come with the next sync. */
   missingDependencies: 'missing-dependencies',
+  /** The update carries changes under a Yjs client id bound to another user. */
+  foreignClientId: 'foreign-client-id',
+  /** PERM-*: this user may not write this path. */
+  forbidden: 'forbidden',
+  /** PERM-10: the date or period is closed. */
+  periodClosed: 'period-closed',
+  /** PERM-3: grade 1 gets no marks and no homework. */
+  gradeOne: 'grade-1',
+  /** PERM-4: the student is not on this page on that date. */
+  notOnRoster: 'not-on-roster',
+  /** PERM-5: the value is not one the journal admits. */
+  invalidValue: 'invalid-value',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
@@ -77,9 +89,31 @@ export function readAck(dec: decoding.Decoder): Uint8Array {
   return decoding.readVarUint8Array(dec);
 }
 
+/** What a teacher reads about a refused edit (the UI is Russian). */
+export const REJECT_REASON_TEXT: Readonly<Record<RejectReason, string>> = {
+  'read-only': 'этот журнал открыт только для чтения',
+  malformed: 'изменение повреждено',
+  'too-large': 'изменение слишком большое',
+  'missing-dependencies': 'не хватает предыдущих изменений; они придут при следующей синхронизации',
+  'foreign-client-id': 'изменение подписано чужим устройством',
+  forbidden: 'нет права на эту запись',
+  'period-closed': 'период закрыт',
+  'grade-1': 'в 1 классе отметки и домашнее задание не ставятся',
+  'not-on-roster': 'ученика нет в списке на эту дату',
+  'invalid-value': 'недопустимое значение',
+};
+
+/**
+ * A refusal: the reason, a detail for people, and for a refused path of an update, the path
+ * (`map/key`) and the value that was not accepted (PROTO-6).
+ */
 export interface Rejection {
   reason: RejectReason;
   detail: string;
+  path?: string;
+  value?: unknown;
+  /** When the server refused it (ms since epoch). */
+  at?: number;
 }
 
 /** Encodes a reject message: message type, then a JSON body. */

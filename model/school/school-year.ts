@@ -3,6 +3,24 @@ import { isIsoDate, type IsoDate, type SchoolId, type YearId } from '../ids.ts';
 import { rootMap } from '../doc/flat-map.ts';
 import { is, recordCollection } from '../doc/record-collection.ts';
 
+/** SCH-10: the top-level maps of a school-year document; nothing else lives in it. */
+export const SCHOOL_MAPS = [
+  'meta',
+  'periods',
+  'holidays',
+  'subjects',
+  'workTypes',
+  'staff',
+  'classes',
+  'groups',
+  'load',
+  'bells',
+  'timetable',
+  'substitutions',
+  'ktp',
+  'closures',
+] as const;
+
 /** Version of the school-year document's layout; migrations key on it. */
 export const SCHOOL_SCHEMA_VERSION = 1;
 

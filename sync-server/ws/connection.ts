@@ -1,4 +1,4 @@
-import type { Access } from '../../model/index.ts';
+import type { Access, Role } from '../../model/index.ts';
 
 /** What the room needs of a socket: the Hono/ws socket is adapted to this (ports and adapters). */
 export interface SocketLike {
@@ -12,7 +12,9 @@ export interface Identity {
   userId: string;
   sessionId: string;
   name: string;
+  /** The roles as shown to others in presence, in Russian. */
   role: string;
+  roles: readonly Role[];
 }
 
 /** One client's connection to one document. Used as the Yjs transaction origin of its updates. */

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Storage } from '../storage/port.ts';
-import { LOAD_ORIGIN, Room } from './room.ts';
+import { LOAD_ORIGIN, Room, type RoomPolicy } from './room.ts';
 
 export interface RegistryOptions {
   /** Write a compaction snapshot on load when at least this many updates follow the last one. */
@@ -9,6 +9,8 @@ export interface RegistryOptions {
   unloadDelayMs: number;
   /** Called once on a document that has never been stored (e.g. to write a journal's meta). */
   initialize?: (name: string, room: Room) => Promise<void> | void;
+  /** What the document admits: its maps and per-path rules (see Room). */
+  policyFor(name: string, doc: Y.Doc): Promise<Omit<RoomPolicy, 'clientIds'>>;
   onError(error: unknown): void;
 }
 
@@ -26,6 +28,12 @@ export class RoomRegistry {
     private readonly storage: Storage,
     private readonly options: RegistryOptions,
   ) {}
+
+  /** Every room in memory (loaded ones; a room still loading is skipped). */
+  async loadedRooms(): Promise<Room[]> {
+    const settled = await Promise.allSettled(this.rooms.values());
+    return settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  }
 
   /** The room of a document, loading it from storage when it is not in memory. */
   open(name: string): Promise<Room> {
@@ -72,10 +80,17 @@ export class RoomRegistry {
         createdAt: Date.now(),
       });
     }
-    const room = new Room(name, doc, this.storage, {
-      onIdle: (r) => this.scheduleUnload(r),
-      onError: this.options.onError,
-    });
+    const policy = { ...(await this.options.policyFor(name, doc)), clientIds: await this.storage.loadClientIds(name) };
+    const room = new Room(
+      name,
+      doc,
+      this.storage,
+      {
+        onIdle: (r) => this.scheduleUnload(r),
+        onError: this.options.onError,
+      },
+      policy,
+    );
     if (!snapshot && updates.length === 0 && this.options.initialize) await this.options.initialize(name, room);
     return room;
   }

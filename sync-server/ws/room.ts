@@ -1,17 +1,42 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CloseCode, encodeAck, encodeReject, MAX_UPDATE_BYTES, MessageType, RejectReason } from '../../model/index.ts';
-import type { Storage, UpdateRow } from '../storage/port.ts';
-import { stampAwarenessIdentity } from './awareness-identity.ts';
+import {
+  CloseCode,
+  encodeAck,
+  encodeReject,
+  MessageType,
+  RejectReason,
+  randomId,
+  type Decision,
+  type JournalChange,
+  type Rejection,
+} from '../../model/index.ts';
+import type { RefusedChange, Storage, UpdateRow } from '../storage/port.ts';
+import { ChangeCollector, compensate } from './change-collector.ts';
 import { Connection } from './connection.ts';
+import { RoomAwareness } from './room-awareness.ts';
+import { guardUpdate } from './update-guard.ts';
 
-/** Transaction origin of changes the server makes itself (initialisation, migrations). */
+/** Transaction origin of changes the server makes itself (initialisation, applied corrections). */
 export const SERVER_ORIGIN = Symbol('server');
 /** Transaction origin of loading from storage: nothing to persist. */
 export const LOAD_ORIGIN = Symbol('load');
+/** Transaction origin of compensations of refused changes. */
+export const COMPENSATION_ORIGIN = Symbol('compensation');
+
+/**
+ * Transaction origin of a change the server makes on a person's behalf through the HTTP API
+ * (the deputy applying a refused change, closing a period): attributed to that person.
+ */
+export class ServerAction {
+  constructor(
+    readonly userId: string,
+    readonly sessionId: string,
+    readonly note: string,
+  ) {}
+}
 
 interface PendingUpdate {
   row: UpdateRow;
@@ -24,46 +49,53 @@ export interface RoomEvents {
   onError(error: unknown): void;
 }
 
+/** What a document admits: its maps, per-path rules (journals), and bound Yjs client ids. */
+export interface RoomPolicy {
+  maps: readonly string[];
+  authorize?(conn: Connection, changes: JournalChange[]): Decision[];
+  clientIds: Map<number, string>;
+}
+
 /**
- * One document in memory with its connections. Updates are applied at once, committed in
- * batches (everything that arrived while the previous commit ran goes in one transaction),
- * then broadcast and acknowledged: nothing is acknowledged or shown to peers before it is on
- * disk (PROTO-3).
+ * One document in memory with its connections. An update is checked, applied, its changed
+ * paths authorized and the refused ones compensated at once (PERM-*); then everything that
+ * arrived meanwhile is committed in one transaction, broadcast as one update and acknowledged:
+ * nothing is acknowledged or shown to peers before it is on disk (PROTO-3), and no peer ever
+ * sees a refused value (PROTO-12).
  */
 export class Room {
   readonly conns = new Set<Connection>();
-  readonly awareness: awarenessProtocol.Awareness;
+  readonly presence: RoomAwareness;
   private pending: PendingUpdate[] = [];
+  private refused: RefusedChange[] = [];
+  private newBindings: Array<[number, string]> = [];
   private flushing = false;
   private flushScheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
-  private awarenessOwner = new Map<number, Connection>();
+  private readonly allowedMaps: ReadonlySet<string>;
+  private readonly collector: ChangeCollector | null;
 
   constructor(
     readonly name: string,
     readonly doc: Y.Doc,
     private readonly storage: Storage,
     private readonly events: RoomEvents,
+    private readonly policy: RoomPolicy,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
-      const changed = [...added, ...updated, ...removed];
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MessageType.awareness);
-      encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      this.broadcast(encoding.toUint8Array(enc), null);
-    });
+    this.allowedMaps = new Set(policy.maps);
+    this.collector = policy.authorize ? new ChangeCollector(doc, policy.maps) : null;
+    this.presence = new RoomAwareness(doc, (m) => this.broadcast(m));
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
       const from = origin instanceof Connection ? origin : null;
+      const action = origin instanceof ServerAction ? origin : null;
       const now = Date.now();
       this.pending.push({
         from,
         row: {
           update,
-          userId: from?.identity.userId ?? 'system',
-          sessionId: from?.identity.sessionId ?? 'system',
+          userId: from?.identity.userId ?? action?.userId ?? 'system',
+          sessionId: from?.identity.sessionId ?? action?.sessionId ?? 'system',
           clientTime: from && from.clockOffsetMs !== null ? now + from.clockOffsetMs : null,
           serverTime: now,
         },
@@ -83,22 +115,15 @@ export class Room {
     encoding.writeVarUint(enc, MessageType.sync);
     syncProtocol.writeSyncStep1(enc, this.doc);
     conn.send(encoding.toUint8Array(enc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) {
-      const a = encoding.createEncoder();
-      encoding.writeVarUint(a, MessageType.awareness);
-      encoding.writeVarUint8Array(a, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states));
-      conn.send(encoding.toUint8Array(a));
-    }
+    const states = this.presence.encodeAll();
+    if (states) conn.send(states);
     // Tell the client what is already safe on disk, so a reloaded client knows what is saved.
     if (conn.extensions && !this.hasUnsaved) conn.send(encodeAck(Y.encodeStateVector(this.doc)));
   }
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
-    const ids = [...conn.awarenessIds].filter((id) => this.awarenessOwner.get(id) === conn);
-    for (const id of ids) this.awarenessOwner.delete(id);
-    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    this.presence.leave(conn);
     this.checkIdle();
   }
 
@@ -108,9 +133,11 @@ export class Room {
       const dec = decoding.createDecoder(data);
       const type = decoding.readVarUint(dec);
       if (type === MessageType.sync) this.receiveSync(conn, dec);
-      else if (type === MessageType.awareness) this.receiveAwareness(conn, decoding.readVarUint8Array(dec));
-      else if (type === MessageType.queryAwareness) this.sendAllAwareness(conn);
-      else if (type === MessageType.clock) conn.clockOffsetMs = decoding.readFloat64(dec) - Date.now();
+      else if (type === MessageType.awareness) this.presence.receive(conn, decoding.readVarUint8Array(dec));
+      else if (type === MessageType.queryAwareness) {
+        const states = this.presence.encodeAll();
+        if (states) conn.send(states);
+      } else if (type === MessageType.clock) conn.clockOffsetMs = decoding.readFloat64(dec) - Date.now();
       else throw new Error(`unknown message type ${type}`);
     } catch (e) {
       conn.socket.close(CloseCode.malformed, 'malformed message');
@@ -132,58 +159,58 @@ export class Room {
     }
   }
 
-  /** PROTO-4: refuse what is read-only, too large, malformed or missing dependencies; apply the rest. */
+  /** Checks, applies, authorizes path by path and compensates what is refused. */
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
-    if (update.byteLength > MAX_UPDATE_BYTES) {
-      return this.reject(conn, RejectReason.tooLarge, `update of ${update.byteLength} bytes exceeds ${MAX_UPDATE_BYTES}`);
-    }
-    let meta: { from: Map<number, number> };
-    let empty: boolean;
-    try {
-      const decoded = Y.decodeUpdate(update);
-      empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
-      meta = Y.parseUpdateMeta(update);
-    } catch {
-      return this.reject(conn, RejectReason.malformed, 'update could not be decoded');
-    }
+    const verdict = guardUpdate(update, this.doc, this.allowedMaps, (c) => this.policy.clientIds.get(c), conn.identity.userId);
+    if (!verdict.ok) return this.reject(conn, verdict.rejection);
     // The stock client answers the server's sync step 1 even when it has nothing: no change, no reject.
-    if (empty) return;
-    if (conn.access !== 'write') return this.reject(conn, RejectReason.readOnly, 'this document is read-only for you');
-    const sv = Y.decodeStateVector(Y.encodeStateVector(this.doc));
-    for (const [client, clock] of meta.from) {
-      if (clock > (sv.get(client) ?? 0)) {
-        return this.reject(
-          conn,
-          RejectReason.missingDependencies,
-          `update from client ${client} starts at ${clock}, server has ${sv.get(client) ?? 0}`,
-        );
-      }
+    if (verdict.empty) return;
+    if (conn.access !== 'write') return this.reject(conn, { reason: RejectReason.readOnly, detail: 'this document is read-only for you' });
+    for (const c of verdict.clientIds) {
+      if (this.policy.clientIds.has(c)) continue;
+      this.policy.clientIds.set(c, conn.identity.userId);
+      this.newBindings.push([c, conn.identity.userId]);
     }
-    Y.applyUpdate(this.doc, update, conn);
-  }
-
-  private receiveAwareness(conn: Connection, update: Uint8Array): void {
-    const stamped = stampAwarenessIdentity(update, conn.identity, (id) => (this.awarenessOwner.get(id) ?? conn) === conn);
-    if (stamped.clientIds.length === 0) return;
-    for (const id of stamped.clientIds) {
-      this.awarenessOwner.set(id, conn);
-      conn.awarenessIds.add(id);
+    if (!this.collector || !this.policy.authorize) {
+      Y.applyUpdate(this.doc, update, conn);
+      return;
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, conn);
+    const changes = this.collector.collect(conn, () => Y.applyUpdate(this.doc, update, conn));
+    if (changes.length === 0) return;
+    const decisions = this.policy.authorize(conn, changes);
+    const refused = changes.filter((_, i) => !decisions[i].allowed);
+    compensate(this.doc, refused, COMPENSATION_ORIGIN);
+    const now = Date.now();
+    changes.forEach((c, i) => {
+      const d = decisions[i];
+      if (d.allowed) return;
+      const path = `${c.map}/${c.key}`;
+      this.refused.push({
+        id: randomId(12),
+        docName: this.name,
+        path,
+        value: c.newValue,
+        oldValue: c.oldValue,
+        userId: conn.identity.userId,
+        sessionId: conn.identity.sessionId,
+        reason: d.reason,
+        detail: d.detail,
+        clientTime: conn.clockOffsetMs !== null ? now + conn.clockOffsetMs : null,
+        serverTime: now,
+        state: 'open',
+        resolvedBy: null,
+        resolvedAt: null,
+        resolution: null,
+      });
+      this.reject(conn, { reason: d.reason, detail: d.detail, path, value: c.newValue ?? null, at: now });
+    });
   }
 
-  private sendAllAwareness(conn: Connection): void {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MessageType.awareness);
-    encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
-    conn.send(encoding.toUint8Array(enc));
+  private reject(conn: Connection, rejection: Rejection): void {
+    if (conn.extensions) conn.send(encodeReject(rejection));
   }
 
-  private reject(conn: Connection, reason: RejectReason, detail: string): void {
-    if (conn.extensions) conn.send(encodeReject({ reason, detail }));
-  }
-
-  private broadcast(message: Uint8Array, except: Connection | null): void {
+  private broadcast(message: Uint8Array, except: Connection | null = null): void {
     for (const c of this.conns) if (c !== except) c.send(message);
   }
 
@@ -201,16 +228,22 @@ export class Room {
     if (this.flushing || this.pending.length === 0) return;
     this.flushing = true;
     const batch = this.pending.splice(0);
+    const refused = this.refused.splice(0);
+    const bindings = this.newBindings.splice(0);
     // Everything applied so far is in this batch: this state vector is what the commit covers.
     const committed = Y.encodeStateVector(this.doc);
     try {
+      if (bindings.length > 0) await this.storage.bindClientIds(this.name, bindings);
       await this.storage.appendUpdates(
         this.name,
         batch.map((b) => b.row),
       );
+      if (refused.length > 0) await this.storage.appendRefused(refused);
     } catch (e) {
       // Never drop or unload a document whose save failed: keep the batch and retry.
       this.pending.unshift(...batch);
+      this.refused.unshift(...refused);
+      this.newBindings.unshift(...bindings);
       this.flushing = false;
       this.events.onError(e);
       this.retryTimer ??= setTimeout(() => {
@@ -220,16 +253,33 @@ export class Room {
       return;
     }
     this.flushing = false;
-    for (const b of batch) {
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MessageType.sync);
-      syncProtocol.writeUpdate(enc, b.row.update);
-      this.broadcast(encoding.toUint8Array(enc), b.from);
-    }
+    this.broadcastBatch(batch);
     const ack = encodeAck(committed);
     for (const c of this.conns) if (c.extensions) c.send(ack);
     if (this.pending.length > 0) this.scheduleFlush();
     else this.checkIdle();
+  }
+
+  /**
+   * PROTO-12: a batch goes out as one update, so a refused change and its compensation arrive
+   * together and no peer ever shows the refused value. A sender does not get its own updates back.
+   */
+  private broadcastBatch(batch: readonly PendingUpdate[]): void {
+    const message = (updates: Uint8Array[]) => {
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, MessageType.sync);
+      syncProtocol.writeUpdate(enc, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
+      return encoding.toUint8Array(enc);
+    };
+    const all = message(batch.map((b) => b.row.update));
+    const senders = new Set(batch.map((b) => b.from).filter((c): c is Connection => c !== null));
+    for (const c of this.conns) {
+      if (!senders.has(c)) c.send(all);
+      else {
+        const others = batch.filter((b) => b.from !== c).map((b) => b.row.update);
+        if (others.length > 0) c.send(message(others));
+      }
+    }
   }
 
   private checkIdle(): void {
@@ -238,7 +288,7 @@ export class Room {
 
   destroy(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }

@@ -68,7 +68,7 @@ export function syncRoute(opts: {
           });
           conn = new Connection(
             socketOf(ws),
-            { userId: auth.user.id, sessionId: auth.session.id, name: auth.user.name, role },
+            { userId: auth.user.id, sessionId: auth.session.id, name: auth.user.name, role, roles: auth.user.roles },
             access,
             extensions,
           );

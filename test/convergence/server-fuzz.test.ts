@@ -5,7 +5,6 @@ import {
   asDate,
   change,
   lessonId,
-  listStudents,
   markToTuple,
   setAbsence,
   setLessonField,
@@ -14,6 +13,7 @@ import {
   type StoredMark,
   type SubjectId,
 } from '../../model/index.ts';
+import { mathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
@@ -37,11 +37,12 @@ async function runFuzz(seed: number, servers: { current: TestServer | null }): P
   const gen = prng.create(seed);
   let server = await startTestServer();
   servers.current = server;
-  const cookies = [await server.login('teacher'), await server.login('substitute'), await server.login('teacher')];
+  // Three devices of the teacher of the page: every edit is theirs to make (refusals are the hostile suite's).
+  const cookies = [await server.login('teacher'), await server.login('teacher'), await server.login('teacher')];
   const clients: TestClient[] = cookies.map((cookie) => connectClient(server, JOURNAL, cookie, { ext: true }));
   try {
     await Promise.all(clients.map(synced));
-    const students = listStudents(clients[0].doc).slice(0, 6);
+    const students = (await mathPage(server.storage)).students.slice(0, 6);
     const lessons = [1, 2, 3, 4].map((d) => lessonId(asDate(`2026-11-0${d}`), 2, 'math' as SubjectId, 'all' as GroupId));
     const writes = new Map<string, Write[]>();
     const record = (map: string, key: string, client: number, value: unknown) => {

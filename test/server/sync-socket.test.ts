@@ -4,7 +4,6 @@ import * as Y from 'yjs';
 import {
   encodeClock,
   lessonId,
-  listStudents,
   MessageType,
   setMark,
   setLessonField,
@@ -15,6 +14,7 @@ import {
   type SubjectId,
   type GroupId,
 } from '../../model/index.ts';
+import { mathPage, type MathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
@@ -32,8 +32,10 @@ describe('sync over real WebSockets', () => {
     return c;
   };
 
+  let page: MathPage;
   beforeEach(async () => {
     server = await startTestServer();
+    page = await mathPage(server.storage);
   });
   afterEach(async () => {
     for (const c of clients) c.destroy();
@@ -46,13 +48,15 @@ describe('sync over real WebSockets', () => {
     const a = open(server, JOURNAL, cookie);
     const b = open(server, JOURNAL, await server.login('substitute'));
     await Promise.all([synced(a), synced(b)]);
-    const students = listStudents(a.doc);
+    const students = page.students;
     expect(students.length).toBeGreaterThan(20);
     change(a.doc, 'test', () => setMark(a.doc, lesson, students[0].id, 0, { v: 5, t: 'oral' as never, w: 1 }));
-    change(b.doc, 'test', () => setLessonField(b.doc, lesson, 'topic', 'Десятичные дроби'));
+    // The substitute writes the lesson they substitute.
+    const theirs = page.substituteLessons[0];
+    change(b.doc, 'test', () => setLessonField(b.doc, theirs, 'topic', 'Десятичные дроби'));
     await waitFor(() => {
       expect(b.doc.getMap('marks').get(`${lesson}:${students[0].id}:0`)).toEqual([5, 'oral', 1]);
-      expect(a.doc.getMap('lessons').get(`${lesson}:topic`)).toBe('Десятичные дроби');
+      expect(a.doc.getMap('lessons').get(`${theirs}:topic`)).toBe('Десятичные дроби');
     });
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
   });
@@ -63,7 +67,7 @@ describe('sync over real WebSockets', () => {
     const b = open(server, JOURNAL, cookie);
     await Promise.all([synced(a), synced(b)]);
     a.provider.disconnect();
-    const students = listStudents(a.doc);
+    const students = page.students;
     for (let day = 1; day <= 20; day++) {
       const l = lessonId(asDate(`2026-11-${String(day).padStart(2, '0')}`), 3, 'math' as SubjectId, 'all' as GroupId);
       change(a.doc, 'offline', () => {
@@ -95,7 +99,7 @@ describe('sync over real WebSockets', () => {
     await waitFor(() => expect(a.acks.length).toBeGreaterThan(0));
     const acksBefore = a.acks.length;
     gate = new Promise((r) => (release = r));
-    const student = listStudents(a.doc)[0].id as StudentId;
+    const student = page.students[0].id as StudentId;
     change(a.doc, 'test', () => setMark(a.doc, lesson, student, 1, { v: 3, t: 'oral' as never, w: 1 }));
     const local = Y.decodeStateVector(Y.encodeStateVector(a.doc));
     await new Promise((r) => setTimeout(r, 200));
@@ -114,7 +118,7 @@ describe('sync over real WebSockets', () => {
   it('PROTO-9: each stored update carries the server time and, once the client sent its clock, the client time', async () => {
     const a = open(server, JOURNAL, await server.login('teacher'), { ext: true });
     await synced(a);
-    const student = listStudents(a.doc)[0].id as StudentId;
+    const student = page.students[0].id as StudentId;
     change(a.doc, 't', () => setLessonField(a.doc, lesson, 'topic', 'Без часов'));
     await waitFor(async () => expect((await server.storage.readUpdates(JOURNAL, 0)).at(-1)!.userId).toBe('u-teacher'));
     const first = (await server.storage.readUpdates(JOURNAL, 0)).at(-1)!;
@@ -138,7 +142,7 @@ describe('sync over real WebSockets', () => {
     };
     const a = open(server, JOURNAL, await server.login('teacher'), { ext: true });
     await synced(a);
-    const students = listStudents(a.doc);
+    const students = page.students;
     calls.length = 0;
     // Ten separate transactions sent back to back: ten messages on the socket.
     for (const s of students.slice(0, 10)) change(a.doc, 't', () => setMark(a.doc, lesson, s.id, 0, { v: 5, t: 'oral' as never, w: 1 }));
@@ -187,14 +191,14 @@ describe('sync over real WebSockets', () => {
       });
     });
     expect(status).toBe(403);
-    const deputy = open(server, JOURNAL, await server.login('deputy'), { ext: true });
-    await synced(deputy);
+    const director = open(server, JOURNAL, await server.login('director'), { ext: true });
+    await synced(director);
     const before = (await server.storage.readUpdates(JOURNAL, 0)).length;
     // The stock client's empty answer to sync step 1 is no change and draws no reject.
     await new Promise((r) => setTimeout(r, 100));
-    expect(deputy.rejects).toEqual([]);
-    change(deputy.doc, 't', () => setLessonField(deputy.doc, lesson, 'topic', 'Чужая тема'));
-    await waitFor(() => expect(deputy.rejects).toContainEqual(expect.objectContaining({ reason: 'read-only' })));
+    expect(director.rejects).toEqual([]);
+    change(director.doc, 't', () => setLessonField(director.doc, lesson, 'topic', 'Чужая тема'));
+    await waitFor(() => expect(director.rejects).toContainEqual(expect.objectContaining({ reason: 'read-only' })));
     const teacher = open(server, JOURNAL, await server.login('teacher'));
     await synced(teacher);
     expect(teacher.doc.getMap('lessons').get(`${lesson}:topic`)).not.toBe('Чужая тема');

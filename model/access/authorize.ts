@@ -1,0 +1,192 @@
+import type * as Y from 'yjs';
+import type { ClassId, UserId } from '../ids.ts';
+import { isEnrolledOn, isInGroup, listStudents, type Student } from '../journal/student.ts';
+import { isFinalValue } from '../journal/final.ts';
+import { markFromTuple } from '../journal/mark.ts';
+import { isAbsenceMark, isAbsenceReason } from '../marking/attendance.ts';
+import { isMarkValueAllowed, markingSystemFor, type MarkingSystem } from '../marking/mark-value.ts';
+import { RejectReason } from '../protocol/messages.ts';
+import { closedPeriodAt, isPeriodClosed } from '../school/closures.ts';
+import { classes } from '../school/staff.ts';
+import { subjects } from '../school/subject.ts';
+import { substitutions, type Substitution } from '../school/substitution.ts';
+import { allAssignments } from '../school/teaching-load.ts';
+import { parseChangePath, type ChangePath, type JournalChange } from './change-path.ts';
+import type { Actor } from './journal-access.ts';
+
+/** What the rules need besides the change: the school year and which journal it is. */
+export interface AuthorizeContext {
+  school: Y.Doc;
+  journal: Y.Doc;
+  classId: ClassId;
+  grade: number;
+}
+
+export type Decision = { allowed: true; asSubstitute: boolean } | { allowed: false; reason: RejectReason; detail: string };
+
+/** Per-context memo: one update may change hundreds of paths; the roster and load are read once. */
+const memo = new WeakMap<
+  AuthorizeContext,
+  { roster?: Map<string, Student>; load?: ReturnType<typeof allAssignments>; subs?: Substitution[] }
+>();
+function cached(ctx: AuthorizeContext) {
+  let m = memo.get(ctx);
+  if (!m) memo.set(ctx, (m = {}));
+  return m;
+}
+const rosterOf = (ctx: AuthorizeContext) => (cached(ctx).roster ??= new Map(listStudents(ctx.journal).map((s) => [s.id as string, s])));
+const loadOf = (ctx: AuthorizeContext) => (cached(ctx).load ??= allAssignments(ctx.school).filter((a) => a.classId === ctx.classId));
+const subsOf = (ctx: AuthorizeContext) =>
+  (cached(ctx).subs ??= substitutions
+    .all(ctx.school)
+    .map(([, s]) => s)
+    .filter((s) => s.classId === ctx.classId));
+
+const allow = (asSubstitute = false): Decision => ({ allowed: true, asSubstitute });
+const refuse = (reason: RejectReason, detail: string): Decision => ({ allowed: false, reason, detail });
+
+const MAX_TEXT = 2000;
+const isText = (v: unknown) => v === null || (typeof v === 'string' && v.length <= MAX_TEXT);
+const isIdOrNull = (v: unknown) => v === null || (typeof v === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(v));
+
+/**
+ * The one rule book for writes into a class journal (PERM-*), run by the server on every
+ * changed path of every update and by the client to grey out what the user may not change.
+ * Each refusal names its reason; the server compensates it and reports it to the writer.
+ */
+export function authorize(actor: Actor, change: JournalChange, ctx: AuthorizeContext): Decision {
+  const path = parseChangePath(change.map, change.key);
+  if (path.kind === 'unknown') return refuse(RejectReason.malformed, `нет такого поля журнала: ${change.map}/${change.key}`);
+  // PERM-1: the journal's meta is the server's.
+  if (path.kind === 'meta') return refuse(RejectReason.forbidden, 'сведения о журнале меняет только сервер');
+  const who = mayWrite(actor, path, ctx);
+  if (!who.allowed) return who;
+  const closed = closedCheck(path, ctx);
+  if (closed) return closed;
+  const content = contentCheck(path, change.newValue, ctx, actor);
+  return content ?? who;
+}
+
+/** PERM-2, PERM-6, PERM-7, PERM-8, PERM-9: who may write what. */
+function mayWrite(actor: Actor, path: Exclude<ChangePath, { kind: 'unknown' | 'meta' }>, ctx: AuthorizeContext): Decision {
+  const isTeacher = actor.roles.includes('teacher');
+  switch (path.kind) {
+    case 'lesson':
+    case 'mark':
+    case 'attendance': {
+      const l = path.lesson;
+      if (isTeacher && teaches(ctx, actor.userId, l.subjectId, l.groupId)) return allow();
+      if (isTeacher && substitutes(ctx, actor.userId, l)) return allow(true);
+      return refuse(RejectReason.forbidden, 'это не ваш урок: писать может учитель предмета по нагрузке или замещающий по замене');
+    }
+    case 'final':
+      if (isTeacher && teaches(ctx, actor.userId, path.subjectId, path.groupId)) return allow();
+      return refuse(RejectReason.forbidden, 'итоговую отметку ставит учитель предмета');
+    case 'reason':
+      if (isClassTeacher(ctx, actor.userId)) return allow();
+      return refuse(RejectReason.forbidden, 'причину пропуска указывает классный руководитель');
+    case 'student':
+      if (actor.roles.includes('admin')) return allow();
+      if (path.field === 'name' && isClassTeacher(ctx, actor.userId)) return allow();
+      return refuse(RejectReason.forbidden, 'список класса ведёт администратор (ФИО — также классный руководитель)');
+    case 'remark':
+      if (actor.roles.includes('deputy') && path.field !== 'answer') return allow();
+      if (path.field === 'answer' && isTeacher && teachesClass(ctx, actor.userId)) return allow();
+      return refuse(RejectReason.forbidden, 'замечания пишет заместитель директора, ответ — учитель');
+  }
+}
+
+/** PERM-10: nothing dated in a closed period is written through the journal. */
+function closedCheck(path: ChangePath, ctx: AuthorizeContext): Decision | null {
+  const closed = (name: string) =>
+    refuse(RejectReason.periodClosed, `период «${name}» закрыт; исправление — через заместителя директора с указанием причины`);
+  if (path.kind === 'lesson' || path.kind === 'mark' || path.kind === 'attendance') {
+    const p = closedPeriodAt(ctx.school, ctx.classId, ctx.grade, path.lesson.date);
+    return p ? closed(p[1].name) : null;
+  }
+  if (path.kind === 'reason') {
+    const p = closedPeriodAt(ctx.school, ctx.classId, ctx.grade, path.date);
+    return p ? closed(p[1].name) : null;
+  }
+  if (path.kind === 'final' && isPeriodClosed(ctx.school, ctx.classId, path.periodId)) return closed(path.periodId);
+  return null;
+}
+
+/** PERM-3, PERM-4, PERM-5: what may be written. Removal (null) is always a valid value. */
+function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, actor: Actor): Decision | null {
+  const invalid = (what: string) => refuse(RejectReason.invalidValue, `недопустимое значение: ${what}`);
+  const removing = value === null || value === undefined;
+  switch (path.kind) {
+    case 'mark': {
+      if (removing) return rosterCheck(path, ctx);
+      const system = systemOf(ctx, path.lesson.subjectId);
+      if (system === 'none') return refuse(RejectReason.gradeOne, 'в 1 классе отметки не ставятся');
+      const mark = markFromTuple(value);
+      if (!mark || !isMarkValueAllowed(system, mark.v)) return invalid(JSON.stringify(value));
+      return rosterCheck(path, ctx);
+    }
+    case 'attendance':
+      if (!removing && !isAbsenceMark(value)) return invalid(JSON.stringify(value));
+      return rosterCheck(path, ctx);
+    case 'lesson':
+      if (path.field === 'homework' && ctx.grade <= 1 && !removing && value !== '')
+        return refuse(RejectReason.gradeOne, 'в 1 классе домашнее задание не задаётся');
+      if (path.field === 'topic' || path.field === 'homework') return isText(value) ? null : invalid('текст');
+      if (path.field === 'substitute') {
+        // PERM-6: only the registered substitute marks the lesson as theirs.
+        return value === null || (value === actor.userId && substitutes(ctx, actor.userId, path.lesson)) ? null : invalid('замена');
+      }
+      return isIdOrNull(value) ? null : invalid(path.field);
+    case 'final': {
+      if (removing) return null;
+      const system = systemOf(ctx, path.subjectId);
+      if (system === 'none') return refuse(RejectReason.gradeOne, 'в 1 классе итоговые отметки не ставятся');
+      const v = typeof value === 'object' && value !== null ? (value as { v?: unknown }).v : undefined;
+      // FIN-1: a final is a mark of the subject's system, never "н/а" or "осв.".
+      return isFinalValue(v) && isMarkValueAllowed(system, v) ? null : invalid('итоговая отметка');
+    }
+    case 'reason':
+      return removing || isAbsenceReason(value) ? null : invalid('причина пропуска');
+    case 'student':
+      if (path.field === 'name') return typeof value === 'string' && value.trim() !== '' && value.length <= 200 ? null : invalid('ФИО');
+      if (path.field === 'groups') return Array.isArray(value) && value.every(isIdOrNull) ? null : invalid('группы');
+      return value === null || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) ? null : invalid('дата');
+    case 'remark':
+      return isText(value) ? null : invalid('замечание');
+    default:
+      return null;
+  }
+}
+
+/** PERM-4: a mark or absence is for a student on the page's roster on the lesson's date. */
+function rosterCheck(path: Extract<ChangePath, { kind: 'mark' | 'attendance' }>, ctx: AuthorizeContext): Decision | null {
+  const s = rosterOf(ctx).get(path.studentId);
+  if (s && isEnrolledOn(s, path.lesson.date) && isInGroup(s, path.lesson.groupId)) return null;
+  return refuse(RejectReason.notOnRoster, 'ученика нет в списке этой страницы на дату урока');
+}
+
+function systemOf(ctx: AuthorizeContext, subjectId: string): MarkingSystem {
+  return markingSystemFor(ctx.grade, subjects.get(ctx.school, subjectId)?.marking ?? 'five');
+}
+
+function teaches(ctx: AuthorizeContext, userId: UserId, subjectId: string, groupId: string): boolean {
+  return loadOf(ctx).some((a) => a.subjectId === subjectId && a.groupId === groupId && a.teacherId === userId);
+}
+
+function teachesClass(ctx: AuthorizeContext, userId: UserId): boolean {
+  return loadOf(ctx).some((a) => a.teacherId === userId);
+}
+
+function substitutes(
+  ctx: AuthorizeContext,
+  userId: UserId,
+  l: { date: string; slot: number; subjectId: string; groupId: string },
+): boolean {
+  return subsOf(ctx).some(
+    (s) => s.teacherId === userId && s.date === l.date && s.slot === l.slot && s.subjectId === l.subjectId && s.groupId === l.groupId,
+  );
+}
+
+function isClassTeacher(ctx: AuthorizeContext, userId: UserId): boolean {
+  return classes.get(ctx.school, ctx.classId)?.classTeacherId === userId;
+}

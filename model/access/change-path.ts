@@ -1,0 +1,82 @@
+import { isIsoDate, isValidId, type GroupId, type IsoDate, type PeriodId, type StudentId, type SubjectId } from '../ids.ts';
+import { parseLessonId, LESSON_FIELDS, type LessonField, type LessonKey } from '../journal/lesson.ts';
+import { MAX_MARKS_PER_LESSON } from '../journal/mark.ts';
+
+/**
+ * One changed entry of a class journal, as the server reads it from an applied update: which
+ * map and key, the value before and after (undefined = absent).
+ */
+export interface JournalChange {
+  map: string;
+  key: string;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+/** A journal key parsed into what it is about; `unknown` for anything malformed (PERM-1). */
+export type ChangePath =
+  | { kind: 'lesson'; lesson: LessonKey & { id: string }; field: LessonField }
+  | { kind: 'mark'; lesson: LessonKey & { id: string }; studentId: StudentId; n: number }
+  | { kind: 'attendance'; lesson: LessonKey & { id: string }; studentId: StudentId }
+  | { kind: 'reason'; studentId: StudentId; date: IsoDate }
+  | { kind: 'final'; subjectId: SubjectId; groupId: GroupId; periodId: PeriodId; studentId: StudentId }
+  | { kind: 'student'; studentId: StudentId; field: string }
+  | { kind: 'remark'; remarkId: string; field: string }
+  | { kind: 'meta'; key: string }
+  | { kind: 'unknown'; map: string; key: string };
+
+const STUDENT_FIELDS = new Set(['name', 'groups', 'enrolledOn', 'leftOn']);
+const REMARK_FIELDS = new Set(['text', 'lessonId', 'deadline', 'state', 'answer', 'createdBy', 'createdAt']);
+
+/** Parses a changed key of a journal map (PERM-1: only well-formed keys of known maps are writable). */
+export function parseChangePath(map: string, key: string): ChangePath {
+  const parts = key.split(':');
+  const unknown: ChangePath = { kind: 'unknown', map, key };
+  const lessonOf = (id: string) => {
+    const k = parseLessonId(id);
+    return k ? { ...k, id } : null;
+  };
+  switch (map) {
+    case 'meta':
+      return { kind: 'meta', key };
+    case 'lessons': {
+      const lesson = parts.length === 2 ? lessonOf(parts[0]) : null;
+      const field = parts[1] as LessonField;
+      return lesson && LESSON_FIELDS.includes(field) ? { kind: 'lesson', lesson, field } : unknown;
+    }
+    case 'marks': {
+      const lesson = parts.length === 3 ? lessonOf(parts[0]) : null;
+      const n = Number(parts[2]);
+      const ok = lesson && isValidId(parts[1]) && /^\d$/.test(parts[2]) && n < MAX_MARKS_PER_LESSON;
+      return ok ? { kind: 'mark', lesson, studentId: parts[1] as StudentId, n } : unknown;
+    }
+    case 'attendance': {
+      const lesson = parts.length === 2 ? lessonOf(parts[0]) : null;
+      return lesson && isValidId(parts[1]) ? { kind: 'attendance', lesson, studentId: parts[1] as StudentId } : unknown;
+    }
+    case 'reasons':
+      return parts.length === 2 && isValidId(parts[0]) && isIsoDate(parts[1])
+        ? { kind: 'reason', studentId: parts[0] as StudentId, date: parts[1] }
+        : unknown;
+    case 'finals':
+      return parts.length === 4 && parts.every(isValidId)
+        ? {
+            kind: 'final',
+            subjectId: parts[0] as SubjectId,
+            groupId: parts[1] as GroupId,
+            periodId: parts[2] as PeriodId,
+            studentId: parts[3] as StudentId,
+          }
+        : unknown;
+    case 'students':
+      return parts.length === 2 && isValidId(parts[0]) && STUDENT_FIELDS.has(parts[1])
+        ? { kind: 'student', studentId: parts[0] as StudentId, field: parts[1] }
+        : unknown;
+    case 'remarks':
+      return parts.length === 2 && isValidId(parts[0]) && REMARK_FIELDS.has(parts[1])
+        ? { kind: 'remark', remarkId: parts[0], field: parts[1] }
+        : unknown;
+    default:
+      return unknown;
+  }
+}

@@ -1,0 +1,103 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { closePeriod, parseDocName, periods, reopenPeriod, type ClassId } from '../../model/index.ts';
+import type { Directory } from '../directory.ts';
+import type { RefusedChange, Storage, UserRecord } from '../storage/port.ts';
+import type { RoomRegistry } from '../ws/room-registry.ts';
+import { ServerAction } from '../ws/room.ts';
+import { requireAuth, type AppEnv } from './session-middleware.ts';
+
+const STATES = new Set(['open', 'applied', 'dismissed']);
+
+function requireDeputy(user: UserRecord): void {
+  if (!user.roles.includes('deputy')) throw new HTTPException(403, { message: 'Это может только заместитель директора' });
+}
+
+async function reasonOf(req: { json(): Promise<unknown> }, what: string): Promise<string> {
+  const body = (await req.json().catch(() => null)) as { reason?: unknown } | null;
+  const reason = typeof body?.reason === 'string' ? body.reason.trim() : '';
+  if (reason.length < 3 || reason.length > 500) throw new HTTPException(400, { message: `Укажите причину (${what})` });
+  return reason;
+}
+
+/**
+ * Refused changes and period closing (PERM-10, PROTO-11): a teacher lists their own refused
+ * edits; the deputy lists everyone's, applies one with a stated reason (the server writes it,
+ * attributed to the deputy) or dismisses it, and closes or reopens a period for a class.
+ */
+export function rightsRoutes(deps: { storage: Storage; registry: RoomRegistry; directory: Directory }) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/refused', async (c) => {
+    const { user } = requireAuth(c.get('auth'));
+    const state = c.req.query('state') ?? 'open';
+    if (!STATES.has(state)) throw new HTTPException(400, { message: 'Неизвестное состояние' });
+    const docName = c.req.query('doc');
+    const mine = !user.roles.includes('deputy');
+    const rows = await deps.storage.listRefused({ docName, state: state as RefusedChange['state'], userId: mine ? user.id : undefined });
+    return c.json({ refused: rows });
+  });
+
+  const resolve = (action: 'apply' | 'dismiss') =>
+    app.post(`/refused/:id/${action}`, async (c) => {
+      const { user, session } = requireAuth(c.get('auth'));
+      requireDeputy(user);
+      const reason = await reasonOf(c.req, action === 'apply' ? 'почему изменение принимается' : 'почему оно отклоняется');
+      const row = await deps.storage.findRefused(c.req.param('id'));
+      if (!row) throw new HTTPException(404, { message: 'Такого непринятого изменения нет' });
+      if (row.state !== 'open') throw new HTTPException(409, { message: 'Это изменение уже рассмотрено' });
+      if (action === 'apply') {
+        const room = await deps.registry.open(row.docName);
+        const slash = row.path.indexOf('/');
+        const map = room.doc.getMap<unknown>(row.path.slice(0, slash));
+        const key = row.path.slice(slash + 1);
+        room.doc.transact(
+          () => {
+            if (row.value === undefined) map.delete(key);
+            else map.set(key, row.value);
+          },
+          new ServerAction(user.id, session.id, `применено непринятое изменение ${row.id}: ${reason}`),
+        );
+        await room.flush();
+      }
+      const ok = await deps.storage.resolveRefused(row.id, action === 'apply' ? 'applied' : 'dismissed', user.id, reason, Date.now());
+      if (!ok) throw new HTTPException(409, { message: 'Это изменение уже рассмотрено' });
+      return c.json({ ok: true });
+    });
+  resolve('apply');
+  resolve('dismiss');
+
+  const closure = (action: 'close' | 'reopen') =>
+    app.post(`/periods/${action}`, async (c) => {
+      const { user, session } = requireAuth(c.get('auth'));
+      requireDeputy(user);
+      const body = (await c.req.raw
+        .clone()
+        .json()
+        .catch(() => null)) as { classId?: unknown; periodId?: unknown } | null;
+      const classId = typeof body?.classId === 'string' ? body.classId : '';
+      const periodId = typeof body?.periodId === 'string' ? body.periodId : '';
+      const reason = action === 'reopen' ? await reasonOf(c.req, 'почему период открывается снова') : null;
+      const school = await deps.directory.schoolDoc();
+      if (!periods.get(school, periodId)) throw new HTTPException(400, { message: 'Нет такого учебного периода' });
+      const yearId = parseDocName(deps.directory.schoolDocName)?.yearId;
+      const room = await deps.registry.open(deps.directory.schoolDocName);
+      if (!yearId || !(await deps.directory.accessTo(user, `journal/${classId}/${yearId}`))) {
+        throw new HTTPException(400, { message: 'Нет такого класса' });
+      }
+      room.doc.transact(
+        () => {
+          if (action === 'close')
+            closePeriod(room.doc, classId as ClassId, periodId, { closedAt: new Date().toISOString(), closedBy: user.id });
+          else reopenPeriod(room.doc, classId as ClassId, periodId);
+        },
+        new ServerAction(user.id, session.id, reason ?? 'период закрыт'),
+      );
+      await room.flush();
+      return c.json({ ok: true });
+    });
+  closure('close');
+  closure('reopen');
+
+  return app;
+}

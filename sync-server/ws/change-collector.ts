@@ -1,0 +1,52 @@
+import type * as Y from 'yjs';
+import type { JournalChange } from '../../model/index.ts';
+
+/**
+ * Lists every path an applied update changed, with the value before and after, from the maps'
+ * own events (`changes.keys`): what Yjs decided is visible after merging, not what the update
+ * claims. Only transactions with the given origin are collected.
+ */
+export class ChangeCollector {
+  private collecting: unknown = undefined;
+  private changes: JournalChange[] = [];
+
+  constructor(doc: Y.Doc, mapNames: readonly string[]) {
+    for (const name of mapNames) {
+      const map = doc.getMap<unknown>(name);
+      map.observe((event) => {
+        if (event.transaction.origin !== this.collecting) return;
+        for (const [key, change] of event.changes.keys) {
+          this.changes.push({ map: name, key, oldValue: change.oldValue, newValue: map.get(key) });
+        }
+      });
+    }
+  }
+
+  /** Runs `apply` (which must transact with `origin`) and returns what it changed. */
+  collect(origin: unknown, apply: () => void): JournalChange[] {
+    this.collecting = origin;
+    this.changes = [];
+    try {
+      apply();
+      return this.changes;
+    } finally {
+      this.collecting = undefined;
+      this.changes = [];
+    }
+  }
+}
+
+/**
+ * Undoes refused changes in the server's own transaction: the old value back, or the new key
+ * removed. Every replica receives the net result through ordinary sync and converges.
+ */
+export function compensate(doc: Y.Doc, refused: readonly JournalChange[], origin: unknown): void {
+  if (refused.length === 0) return;
+  doc.transact(() => {
+    for (const c of refused) {
+      const map = doc.getMap<unknown>(c.map);
+      if (c.oldValue === undefined) map.delete(c.key);
+      else map.set(c.key, c.oldValue);
+    }
+  }, origin);
+}

@@ -1,0 +1,45 @@
+import * as Y from 'yjs';
+import {
+  lessonId,
+  listStudents,
+  pageLessons,
+  substitutionsOf,
+  WHOLE_CLASS,
+  type ClassId,
+  type LessonId,
+  type Student,
+  type SubjectId,
+  type UserId,
+} from '../../model/index.ts';
+import type { Storage } from '../../sync-server/storage/port.ts';
+
+/** Reads a stored document as the server has it. */
+export async function loadStoredDoc(storage: Storage, name: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const { snapshot, updates } = await storage.loadDocument(name);
+  if (snapshot) Y.applyUpdate(doc, snapshot.state);
+  for (const u of updates) Y.applyUpdate(doc, u.update);
+  return doc;
+}
+
+/** What tests of the demo school's 5Б mathematics page need: who may write where. */
+export interface MathPage {
+  /** Students on the roster for the whole year (no arrival, no departure). */
+  students: Student[];
+  /** Lessons of `teacher`'s 5Б mathematics before the first substitution, none substituted. */
+  teacherLessons: LessonId[];
+  /** The lessons `substitute` is registered for. */
+  substituteLessons: LessonId[];
+}
+
+export async function mathPage(storage: Storage): Promise<MathPage> {
+  const school = await loadStoredDoc(storage, 'school/demo/2026');
+  const journal = await loadStoredDoc(storage, 'journal/5b/2026');
+  const subs = substitutionsOf(school, 'u-substitute' as UserId).sort((a, b) => a.date.localeCompare(b.date));
+  const lessons = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS);
+  return {
+    students: listStudents(journal).filter((s) => s.enrolledOn === null && s.leftOn === null),
+    teacherLessons: lessons.filter((l) => l.substituteId === null && l.date < subs[0].date).map((l) => l.id),
+    substituteLessons: subs.map((s) => lessonId(s.date, s.slot, s.subjectId, s.groupId)),
+  };
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  assignTeacher,
+  authorize,
+  classes,
+  closePeriod,
+  lessonId,
+  markToTuple,
+  parseChangePath,
+  periods,
+  putStudent,
+  reopenPeriod,
+  subjects,
+  substitutions,
+  type Actor,
+  type AuthorizeContext,
+  type JournalChange,
+  type Role,
+} from '../../model/index.ts';
+import { ALGEBRA, CLASS_7A, ENGLISH, d, grp, mark, newJournal, newSchool, sid, subj, uid } from './fixtures.ts';
+
+const ALL = grp('all');
+const actor = (id: string, ...roles: Role[]): Actor => ({ userId: uid(id), roles });
+const teacher = actor('t1', 'teacher'); // algebra in 7А
+const english = actor('t4', 'teacher'); // English group g1 in 7А
+const sub = actor('t2', 'teacher'); // substitutes algebra 7А on 2024-09-03, slot 2
+const classTeacher = actor('t3', 'teacher');
+const L = lessonId(d('2024-09-03'), 2, ALGEBRA, ALL);
+const L_OTHER_DAY = lessonId(d('2024-09-04'), 2, ALGEBRA, ALL);
+const L_NOV = lessonId(d('2024-11-12'), 1, ALGEBRA, ALL);
+const L_ENG = lessonId(d('2024-09-03'), 3, ENGLISH, grp('g1'));
+
+function context(grade = 7): AuthorizeContext {
+  const school = newSchool();
+  assignTeacher(school, { classId: CLASS_7A, subjectId: ALGEBRA, groupId: ALL, teacherId: uid('t1') });
+  assignTeacher(school, { classId: CLASS_7A, subjectId: ENGLISH, groupId: grp('g1'), teacherId: uid('t4') });
+  substitutions.set(school, 's1', {
+    date: d('2024-09-03'),
+    slot: 2,
+    classId: CLASS_7A,
+    subjectId: ALGEBRA,
+    groupId: ALL,
+    teacherId: uid('t2'),
+    absentTeacherId: uid('t1'),
+  });
+  classes.set(school, CLASS_7A, { name: '7А', grade, classTeacherId: uid('t3') });
+  subjects.set(school, ALGEBRA, { name: 'Алгебра', marking: 'five' });
+  subjects.set(school, subj('pe'), { name: 'Физкультура', marking: 'passfail' });
+  periods.set(school, 'q1', { name: '1 четверть', startsOn: d('2024-09-01'), endsOn: d('2024-10-27'), minGrade: 1, maxGrade: 9 });
+  periods.set(school, 'q2', { name: '2 четверть', startsOn: d('2024-11-05'), endsOn: d('2024-12-28'), minGrade: 1, maxGrade: 9 });
+  const journal = newJournal(grade);
+  putStudent(journal, { id: sid('st1'), name: 'Иванов Иван', groups: [grp('g1')], enrolledOn: null, leftOn: null });
+  putStudent(journal, { id: sid('st2'), name: 'Петрова Анна', groups: [], enrolledOn: d('2024-11-01'), leftOn: null });
+  putStudent(journal, { id: sid('st3'), name: 'Сидоров Олег', groups: [], enrolledOn: null, leftOn: d('2024-10-01') });
+  return { school, journal: journal as Y.Doc, classId: CLASS_7A, grade };
+}
+
+const put = (map: string, key: string, newValue: unknown, oldValue: unknown = undefined): JournalChange => ({
+  map,
+  key,
+  oldValue,
+  newValue,
+});
+const markChange = (lesson: string, student: string, value: unknown = markToTuple(mark(5))) =>
+  put('marks', `${lesson}:${student}:0`, value);
+const verdict = (a: Actor, c: JournalChange, ctx = context()) => {
+  const r = authorize(a, c, ctx);
+  return r.allowed ? (r.asSubstitute ? 'substitute' : 'ok') : r.reason;
+};
+
+describe('authorize: who writes a journal path', () => {
+  it('PERM-1: unknown maps, malformed keys and the meta are refused', () => {
+    expect(verdict(teacher, put('evil', 'x', 1))).toBe('malformed');
+    expect(verdict(teacher, put('marks', 'not-a-lesson:st1:0', markToTuple(mark(5))))).toBe('malformed');
+    expect(verdict(teacher, put('marks', `${L}:st1:9`, markToTuple(mark(5))))).toBe('malformed');
+    expect(verdict(teacher, put('lessons', `${L}:colour`, 'red'))).toBe('malformed');
+    expect(verdict(teacher, put('meta', 'grade', 11))).toBe('forbidden');
+    expect(verdict(actor('a', 'admin'), put('meta', 'grade', 11))).toBe('forbidden');
+    expect(parseChangePath('marks', `${L}:st1:0`)).toMatchObject({ kind: 'mark', studentId: 'st1', n: 0 });
+  });
+
+  it('PERM-2: the subject teacher writes lessons, marks and absences of their subject and group only', () => {
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'st1'))).toBe('ok');
+    expect(verdict(teacher, put('attendance', `${L_OTHER_DAY}:st1`, 'absent'))).toBe('ok');
+    expect(verdict(teacher, put('lessons', `${L_OTHER_DAY}:topic`, 'Квадратные уравнения'))).toBe('ok');
+    expect(verdict(teacher, markChange(L_ENG, 'st1'))).toBe('forbidden');
+    expect(verdict(english, markChange(L_ENG, 'st1'))).toBe('ok');
+    expect(verdict(english, markChange(lessonId(d('2024-09-03'), 3, ENGLISH, grp('g2')), 'st1'))).toBe('forbidden');
+    expect(verdict(classTeacher, markChange(L_OTHER_DAY, 'st1'))).toBe('forbidden');
+  });
+
+  it('PERM-2: a substitute writes exactly the lesson registered as theirs, as a substitute', () => {
+    expect(verdict(sub, markChange(L, 'st1'))).toBe('substitute');
+    expect(verdict(sub, put('lessons', `${L}:topic`, 'Тема'))).toBe('substitute');
+    expect(verdict(sub, markChange(L_OTHER_DAY, 'st1'))).toBe('forbidden');
+    expect(verdict(sub, markChange(lessonId(d('2024-09-03'), 3, ALGEBRA, ALL), 'st1'))).toBe('forbidden');
+  });
+
+  it('PERM-12: the director, deputy, administrator, psychologist, parents and students write no lesson', () => {
+    for (const role of ['director', 'deputy', 'admin', 'psychologist', 'parent', 'student'] as const) {
+      expect(verdict(actor('x', role), markChange(L_OTHER_DAY, 'st1')), role).toBe('forbidden');
+    }
+    // A role without "teacher" gets nothing from the load either.
+    expect(verdict(actor('t1', 'director'), markChange(L_OTHER_DAY, 'st1'))).toBe('forbidden');
+  });
+});
+
+describe('authorize: what may be written', () => {
+  it('PERM-3: grade 1 gets no marks, no homework and no finals; attendance is fine', () => {
+    const ctx = context(1);
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'st1'), ctx)).toBe('grade-1');
+    expect(verdict(teacher, put('lessons', `${L_OTHER_DAY}:homework`, 'стр. 5'), ctx)).toBe('grade-1');
+    expect(verdict(teacher, put('lessons', `${L_OTHER_DAY}:homework`, null), ctx)).toBe('ok');
+    expect(verdict(teacher, put('finals', `alg:all:q1:st1`, { v: 5 }), ctx)).toBe('grade-1');
+    expect(verdict(teacher, put('attendance', `${L_OTHER_DAY}:st1`, 'late'), ctx)).toBe('ok');
+  });
+
+  it('PERM-4: marks and absences only for a student on the page on the lesson date', () => {
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'st2'))).toBe('not-on-roster');
+    expect(verdict(teacher, markChange(L_NOV, 'st2'))).toBe('ok');
+    expect(verdict(teacher, markChange(L_NOV, 'st3'))).toBe('not-on-roster');
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'nobody'))).toBe('not-on-roster');
+    expect(verdict(english, markChange(L_ENG, 'st3'))).toBe('not-on-roster');
+  });
+
+  it('PERM-5: values must be valid; removal is always valid', () => {
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'st1', [6, 'oral', 1]))).toBe('invalid-value');
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'st1', { v: 5, t: 'oral', w: 1 }))).toBe('invalid-value');
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'st1', ['P', 'oral', 1]))).toBe('invalid-value');
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'st1', null))).toBe('ok');
+    expect(verdict(teacher, put('attendance', `${L_OTHER_DAY}:st1`, 'ill'))).toBe('invalid-value');
+    expect(verdict(teacher, put('lessons', `${L_OTHER_DAY}:topic`, 'x'.repeat(2001)))).toBe('invalid-value');
+    expect(verdict(teacher, put('lessons', `${L_OTHER_DAY}:workType`, 'not an id!'))).toBe('invalid-value');
+  });
+
+  it('PERM-6: only the registered substitute marks a lesson as substituted, with their own id', () => {
+    expect(verdict(sub, put('lessons', `${L}:substitute`, 't2'))).toBe('substitute');
+    expect(verdict(sub, put('lessons', `${L}:substitute`, 't9'))).toBe('invalid-value');
+    expect(verdict(teacher, put('lessons', `${L}:substitute`, 't1'))).toBe('invalid-value');
+  });
+
+  it('PERM-7: finals by the subject teacher, of the subject system, never н/а or осв.', () => {
+    expect(verdict(teacher, put('finals', 'alg:all:q1:st1', { v: 4 }))).toBe('ok');
+    expect(verdict(teacher, put('finals', 'alg:all:q1:st1', { v: 'н/а' }))).toBe('invalid-value');
+    expect(verdict(teacher, put('finals', 'alg:all:q1:st1', { v: 'осв.' }))).toBe('invalid-value');
+    expect(verdict(teacher, put('finals', 'alg:all:q1:st1', { v: 'P' }))).toBe('invalid-value');
+    expect(verdict(english, put('finals', 'alg:all:q1:st1', { v: 4 }))).toBe('forbidden');
+  });
+
+  it('PERM-8: absence reasons by the class teacher only', () => {
+    expect(verdict(classTeacher, put('reasons', 'st1:2024-09-03', 'Б'))).toBe('ok');
+    expect(verdict(classTeacher, put('reasons', 'st1:2024-09-03', 'X'))).toBe('invalid-value');
+    expect(verdict(teacher, put('reasons', 'st1:2024-09-03', 'Б'))).toBe('forbidden');
+  });
+
+  it('PERM-9: the roster by the administrator; the class teacher corrects names only', () => {
+    expect(verdict(actor('a', 'admin'), put('students', 'st9:name', 'Новый Ученик'))).toBe('ok');
+    expect(verdict(actor('a', 'admin'), put('students', 'st9:groups', ['g1']))).toBe('ok');
+    expect(verdict(classTeacher, put('students', 'st1:name', 'Иванов Иван Петрович'))).toBe('ok');
+    expect(verdict(classTeacher, put('students', 'st1:leftOn', '2024-10-01'))).toBe('forbidden');
+    expect(verdict(teacher, put('students', 'st1:name', 'Кто-то'))).toBe('forbidden');
+    expect(verdict(actor('a', 'admin'), put('students', 'st9:name', ''))).toBe('invalid-value');
+  });
+
+  it('PERM-10: nothing is written into a closed period, by anyone; reopening restores it', () => {
+    const ctx = context();
+    closePeriod(ctx.school, CLASS_7A, 'q1', { closedAt: '2024-10-28T18:00:00Z', closedBy: 'u-deputy' });
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'st1'), ctx)).toBe('period-closed');
+    expect(verdict(sub, put('lessons', `${L}:topic`, 'Тема'), ctx)).toBe('period-closed');
+    expect(verdict(classTeacher, put('reasons', 'st1:2024-09-03', 'Б'), ctx)).toBe('period-closed');
+    expect(verdict(teacher, put('finals', 'alg:all:q1:st1', { v: 4 }), ctx)).toBe('period-closed');
+    // The next quarter stays open.
+    expect(verdict(teacher, markChange(L_NOV, 'st1'), ctx)).toBe('ok');
+    expect(verdict(teacher, put('finals', 'alg:all:q2:st1', { v: 4 }), ctx)).toBe('ok');
+    reopenPeriod(ctx.school, CLASS_7A, 'q1');
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'st1'), ctx)).toBe('ok');
+  });
+
+  it('PERM-11: remarks by the deputy; teachers of the class answer them', () => {
+    expect(verdict(actor('d', 'deputy'), put('remarks', 'r1:text', 'Не заполнены темы уроков'))).toBe('ok');
+    expect(verdict(teacher, put('remarks', 'r1:answer', 'Исправлено'))).toBe('ok');
+    expect(verdict(teacher, put('remarks', 'r1:text', 'Другое'))).toBe('forbidden');
+    expect(verdict(actor('t9', 'teacher'), put('remarks', 'r1:answer', 'Исправлено'))).toBe('forbidden');
+  });
+});
