@@ -45,8 +45,9 @@ export interface ServerProcess {
 }
 
 /** Runs the real server (sync-server/main.ts) in its own process, as in production. */
-export async function spawnServer(dataDir: string, port: number): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+export async function spawnServer(dataDir: string, port: number, opts: { withoutPathRules?: boolean } = {}): Promise<ServerProcess> {
+  const args = ['--import', 'tsx', 'bench/bench-server.ts', ...(opts.withoutPathRules ? ['--without-path-rules'] : [])];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -35,6 +35,11 @@ export async function startServer(
     /** Clock of sessions and rate limits, and the interval of the expired-session sweep (tests). */
     now?: () => number;
     sessionSweepMs?: number;
+    /**
+     * Benchmarks only (bench/bench-server.ts): skip the per-path rules to measure what they
+     * cost. Not reachable from the environment; production always authorizes.
+     */
+    withoutPathRules?: boolean;
     log?: (msg: string) => void;
   } = {},
 ): Promise<RunningServer> {
@@ -57,7 +62,10 @@ export async function startServer(
     unloadDelayMs: opts.registry?.unloadDelayMs ?? 2000,
     onError,
     initialize: (name, room) => directory!.initializeDocument(name, room),
-    policyFor: (name, doc) => documentPolicy(name, doc, () => directory!.schoolDoc()),
+    policyFor: async (name, doc) => {
+      const policy = await documentPolicy(name, doc, () => directory!.schoolDoc());
+      return opts.withoutPathRules ? { maps: policy.maps } : policy;
+    },
   });
   directory = new Directory(registry, schoolDocName);
   const { app, injectWebSocket, wss, revocation } = createApp({

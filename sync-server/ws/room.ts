@@ -54,6 +54,8 @@ export interface RoomPolicy {
   maps: readonly string[];
   authorize?(conn: Connection, changes: JournalChange[]): Decision[];
   clientIds: Map<number, string>;
+  /** Releases what the policy holds (listeners on the school year) when the room unloads. */
+  dispose?(): void;
 }
 
 /**
@@ -288,6 +290,7 @@ export class Room {
 
   destroy(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.policy.dispose?.();
     this.presence.destroy();
     this.doc.destroy();
   }
