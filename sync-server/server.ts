@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { Directory } from './directory.ts';
 import { documentPolicy } from './document-policy.ts';
+import { watchAccess } from './access-watch.ts';
 import { seedDemoSchool } from './seed-demo.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/port.ts';
@@ -68,6 +69,7 @@ export async function startServer(
     },
   });
   directory = new Directory(registry, schoolDocName);
+  const stopWatchingAccess = watchAccess(await directory.schoolDoc(), registry);
   const { app, injectWebSocket, wss, revocation } = createApp({
     storage,
     registry,
@@ -98,6 +100,7 @@ export async function startServer(
     registry,
     async close() {
       revocation.stopSweep();
+      stopWatchingAccess();
       await registry.closeAll();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -6,6 +6,7 @@ import {
   asDate,
   change,
   closePeriod,
+  substitutions,
   lessonId,
   markToTuple,
   MessageType,
@@ -196,6 +197,20 @@ describe('hostile clients', () => {
     encoding.writeVarUint(sv40, 40);
     await expectReject(teacher, Y.encodeStateAsUpdate(future, encoding.toUint8Array(sv40)), 'missing-dependencies');
     expect(watcher.doc.getMap('lessons').get(`${page.substituteLessons[0]}:topic`)).not.toBe('Подделка');
+  });
+
+  it('AUTH-18: removing a substitution closes the substitute\'s socket to that journal within seconds', async () => {
+    const sub = await open('substitute');
+    let closed: number | null = null;
+    (sub.provider.ws as unknown as { addEventListener(t: string, f: (e: { code: number }) => void): void }).addEventListener('close', (e) => {
+      closed = e.code;
+    });
+    sub.provider.shouldConnect = false;
+    const deputySchool = await open('deputy', 'school/demo/2026');
+    change(deputySchool.doc, 'unregister', () => {
+      for (const [id, s] of substitutions.all(deputySchool.doc)) if (s.teacherId === 'u-substitute') substitutions.remove(deputySchool.doc, id);
+    });
+    await waitFor(() => expect(closed).toBe(4403), 5000);
   });
 
   it('PROTO-11, PROTO-12: refused changes are stored for the deputy; every honest replica converges', async () => {
