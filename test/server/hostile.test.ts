@@ -1,4 +1,6 @@
 import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import { hashPassword } from '../../sync-server/auth/passwords.ts';
 import * as syncProtocol from 'y-protocols/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -197,6 +199,30 @@ describe('hostile clients', () => {
     encoding.writeVarUint(sv40, 40);
     await expectReject(teacher, Y.encodeStateAsUpdate(future, encoding.toUint8Array(sv40)), 'missing-dependencies');
     expect(watcher.doc.getMap('lessons').get(`${page.substituteLessons[0]}:topic`)).not.toBe('Подделка');
+  });
+
+  it('ACC-6: a parent or a student signed in gets no socket to any journal or the school year', async () => {
+    for (const role of ['parent', 'student'] as const) {
+      await server.storage.createUser({
+        id: `u-${role}-x`,
+        login: `${role}-x`,
+        name: role,
+        roles: [role],
+        passwordHash: await hashPassword('demo-demo'),
+        disabled: false,
+        studentLink: { classId: '5b', studentId: page.students[0].id },
+      });
+      const cookie = await server.login(`${role}-x`, 'demo-demo');
+      for (const doc of [J5B, 'school/demo/2026']) {
+        const status = await new Promise<number>((resolve) => {
+          const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/sync/${doc}`, { headers: { cookie, origin: server.origin } });
+          ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+          ws.on('open', () => resolve(101));
+        });
+        expect(status, `${role} → ${doc}`).toBe(403);
+        refusedCount++;
+      }
+    }
   });
 
   it('AUTH-18: removing a substitution closes the substitute\'s socket to that journal within seconds', async () => {
