@@ -1,0 +1,47 @@
+import type * as Y from 'yjs';
+import { allAssignments, workTypes, type ClassId, type PlannedLesson, type UserId, type WorkTypeId } from '../../../model/index.ts';
+
+/**
+ * Client-side mirror of the journal write rules, so that the UI never offers what the server
+ * will refuse (the server decides; this only hides the pen). A subject teacher writes the
+ * lessons of the subject and group they teach in the class; a substitute writes only the
+ * lessons registered as their substitution.
+ */
+export type LessonRight = 'teacher' | 'substitute' | null;
+
+/** The rights of one user on the lessons of a page; the teaching load is read once, not per lesson. */
+export function lessonRights(school: Y.Doc, userId: UserId, classId: ClassId, lessons: readonly PlannedLesson[]): Map<string, LessonRight> {
+  const taught = new Set(
+    allAssignments(school)
+      .filter((a) => a.classId === classId && a.teacherId === userId)
+      .map((a) => `${a.subjectId}:${a.groupId}`),
+  );
+  const rights = new Map<string, LessonRight>();
+  for (const l of lessons) {
+    rights.set(l.id, taught.has(`${l.subjectId}:${l.groupId}`) ? 'teacher' : l.substituteId === userId ? 'substitute' : null);
+  }
+  return rights;
+}
+
+/**
+ * The work type a mark is stamped with when the lesson has none: the lightest one (an oral
+ * answer, weight 1, in every school's list). Falls back to a fixed id when the list is empty.
+ */
+export function defaultWorkType(school: Y.Doc): { id: WorkTypeId; weight: number } {
+  const all = workTypes.all(school).sort((a, b) => a[1].weight - b[1].weight || a[0].localeCompare(b[0]));
+  const oral = all.find(([, w]) => /устн/i.test(w.name));
+  const pick = oral ?? all[0];
+  return pick ? { id: pick[0] as WorkTypeId, weight: pick[1].weight } : { id: 'oral' as WorkTypeId, weight: 1 };
+}
+
+/**
+ * The work type and weight for new marks in a lesson: the lesson's own (its weight frozen into
+ * the mark), else the default work type with weight 1.
+ */
+export function markStamp(school: Y.Doc, lessonWorkType: WorkTypeId | null): { id: WorkTypeId; weight: number } {
+  if (lessonWorkType) {
+    const wt = workTypes.get(school, lessonWorkType);
+    if (wt) return { id: lessonWorkType, weight: wt.weight };
+  }
+  return { id: defaultWorkType(school).id, weight: 1 };
+}
