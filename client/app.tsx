@@ -9,6 +9,7 @@ import { HomePage } from './features/home/home-page.tsx';
 import { JournalPage } from './features/journal/journal-page.tsx';
 import { AdminPage } from './features/admin/admin-page.tsx';
 import { ActivationPage } from './features/login/activation-page.tsx';
+import { RefusedPage } from './features/rights/refused-page.tsx';
 import { STAFF_ROLES } from '../model/index.ts';
 
 /** The app: the sign-in page, or the signed-in user's pages; the status bar always. */
@@ -43,6 +44,9 @@ export function App(): JSX.Element {
                   <Match when={!me.user.roles.some((r) => STAFF_ROLES.includes(r))}>
                     {/* Parents and students: their account exists; the diary is a later issue. */}
                     <p class="notice">Вы вошли как {me.user.name}. Электронный дневник для родителей и учеников скоро появится здесь.</p>
+                  </Match>
+                  <Match when={route().page === 'refused'}>
+                    <RefusedPage />
                   </Match>
                   <Match when={true}>
                     <Show when={journalKey()} keyed fallback={<HomePage />}>

@@ -6,6 +6,7 @@ import './styles/home.css';
 import './styles/journal.css';
 import './styles/lesson-panel.css';
 import './styles/admin.css';
+import './styles/rights.css';
 
 render(() => <App />, document.getElementById('app')!);
 void restoreSession();

@@ -1,23 +1,30 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Me } from './me-types.ts';
+import type { StoredRejection } from './rejections.ts';
 
 /**
  * The app's own state in IndexedDB (the documents themselves live in y-indexeddb): the last
- * signed-in user's /api/me answer, so that the app opens offline, and the state vector each
- * document's server last acknowledged, so that an offline reload still knows what is unsaved.
+ * signed-in user's /api/me answer, so that the app opens offline, the state vector each
+ * document's server last acknowledged, so that an offline reload still knows what is unsaved,
+ * and the changes the server refused, until the user has read them.
  */
 interface AppSchema extends DBSchema {
   kv: { key: string; value: unknown };
   acks: { key: string; value: Uint8Array };
+  /** Changes the server refused, kept until the user dismisses them ("Не принято"). */
+  rejections: { key: string; value: StoredRejection; indexes: { byUser: string } };
 }
 
 let dbPromise: Promise<IDBPDatabase<AppSchema>> | null = null;
 
 function db(): Promise<IDBPDatabase<AppSchema>> {
-  dbPromise ??= openDB<AppSchema>('class-journal-app', 1, {
-    upgrade(d) {
-      d.createObjectStore('kv');
-      d.createObjectStore('acks');
+  dbPromise ??= openDB<AppSchema>('class-journal-app', 2, {
+    upgrade(d, oldVersion) {
+      if (oldVersion < 1) {
+        d.createObjectStore('kv');
+        d.createObjectStore('acks');
+      }
+      if (oldVersion < 2) d.createObjectStore('rejections', { keyPath: 'id' }).createIndex('byUser', 'userId');
     },
   });
   return dbPromise;
@@ -57,5 +64,27 @@ export function loadAck(userId: string, docName: string): Promise<Uint8Array | n
 export function saveAck(userId: string, docName: string, sv: Uint8Array): Promise<void> {
   return safely(async () => {
     await (await db()).put('acks', sv, ackKey(userId, docName));
+  }, undefined);
+}
+
+/** The user's refused changes, oldest first. */
+export function loadRejections(userId: string): Promise<StoredRejection[]> {
+  return safely(async () => {
+    const all = await (await db()).getAllFromIndex('rejections', 'byUser', userId);
+    return all.sort((a, b) => a.at - b.at);
+  }, []);
+}
+
+export function saveRejections(rows: readonly StoredRejection[]): Promise<void> {
+  return safely(async () => {
+    const tx = (await db()).transaction('rejections', 'readwrite');
+    await Promise.all([...rows.map((r) => tx.store.put(r)), tx.done]);
+  }, undefined);
+}
+
+export function deleteRejections(ids: readonly string[]): Promise<void> {
+  return safely(async () => {
+    const tx = (await db()).transaction('rejections', 'readwrite');
+    await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
   }, undefined);
 }

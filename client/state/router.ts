@@ -3,13 +3,15 @@ import { createSignal } from 'solid-js';
 /**
  * Hash routes, so that the service worker serves one index.html for every page:
  * `#/` the teacher's day, `#/journal/{classId}/{subjectId}/{groupId}[/{lessonId}]` a journal page,
- * `#/admin` the administrator's users and codes, `#/activate` activation with a one-time code.
+ * `#/admin` the administrator's users and codes, `#/activate` activation with a one-time code,
+ * `#/refused` the deputy's refused changes and period closing.
  */
 export type Route =
   | { page: 'home'; date: string | null }
   | { page: 'journal'; classId: string; subjectId: string; groupId: string; lessonId: string | null }
   | { page: 'admin' }
-  | { page: 'activate' };
+  | { page: 'activate' }
+  | { page: 'refused' };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
@@ -19,6 +21,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'admin') return { page: 'admin' };
   if (parts[0] === 'activate') return { page: 'activate' };
+  if (parts[0] === 'refused') return { page: 'refused' };
   const date = new URLSearchParams(query).get('date');
   return { page: 'home', date };
 }
@@ -30,6 +33,7 @@ export function journalHref(classId: string, subjectId: string, groupId: string,
 
 export const ADMIN_HREF = '#/admin';
 export const ACTIVATE_HREF = '#/activate';
+export const REFUSED_HREF = '#/refused';
 
 export function homeHref(date?: string): string {
   return date ? `#/?date=${date}` : '#/';

@@ -10,7 +10,9 @@ import { quietUntil } from './quiet-load.ts';
 import { probeAccess } from './access-probe.ts';
 import { sendOwnAwarenessOnly } from './own-awareness-only.ts';
 import { controlConnection, type ConnectionControl } from './reconnect.ts';
-import { noteRejection, setDocConnected, setDocPending, forgetDoc } from './sync-status.ts';
+import { setDocConnected, setDocPending, forgetDoc } from './sync-status.ts';
+import { keepRejection } from '../state/rejections.ts';
+import { describeChange } from '../features/rights/describe-change.ts';
 
 /**
  * Every document the user has opened stays open for the session: its edits keep syncing and
@@ -78,7 +80,8 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
       tracker.setAcked(sv);
       void saveAck(userId, name, sv);
     },
-    (r: Rejection) => noteRejection(name, r),
+    // Described now, while the documents are open: the list must read the same offline.
+    (r: Rejection) => keepRejection(userId, name, r, describeChange(name, r.path, r.value, openSchoolDoc(), doc)),
   );
 
   const stop = (code: number) => {
@@ -148,6 +151,12 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
 
 export function getOpenDocument(name: string): OpenDocument | undefined {
   return docs.get(name);
+}
+
+/** The school-year document, when open: names for ids. */
+function openSchoolDoc(): Y.Doc | null {
+  for (const d of docs.values()) if (d.name.startsWith('school/')) return d.doc;
+  return null;
 }
 
 /** Closes every document (sign-out, another user): local copies stay in IndexedDB. */

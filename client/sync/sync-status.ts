@@ -1,6 +1,5 @@
 import { createSignal } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
-import type { Rejection } from '../../model/index.ts';
 
 /**
  * What the status bar shows: whether we reach the server, and how many changes of all open
@@ -45,21 +44,4 @@ export function isOnline(): boolean {
 
 export function pendingTotal(): number {
   return Object.values(docStatus).reduce((n, d) => n + d.pending, 0);
-}
-
-export interface NotedRejection extends Rejection {
-  docName: string;
-  at: number;
-}
-
-const [rejections, setRejections] = createSignal<NotedRejection[]>([]);
-export { rejections };
-
-/** The server refused a change: keep it visible until the user dismisses it. */
-export function noteRejection(docName: string, r: Rejection): void {
-  setRejections((list) => [...list.slice(-19), { ...r, docName, at: Date.now() }]);
-}
-
-export function dismissRejections(): void {
-  setRejections([]);
 }

@@ -11,7 +11,7 @@ import {
   type UserId,
 } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
-import { homeHref, replaceHash, route } from '../../state/router.ts';
+import { homeHref, REFUSED_HREF, replaceHash, route } from '../../state/router.ts';
 import { formatLongDate, todayIso } from '../../i18n/format.ts';
 import { isSchoolDay, nearestDayWithLessons, teacherLessonsOn } from './teacher-day.ts';
 import { DayLessonList } from './day-lesson-list.tsx';
@@ -96,6 +96,19 @@ export function HomePage(): JSX.Element {
                   </div>
                 )}
               </Show>
+            </section>
+          </Show>
+          <Show when={ctx.me.user.roles.includes('deputy')}>
+            <section class="directory">
+              <h2>Контроль журналов</h2>
+              <ul class="page-cards">
+                <li>
+                  <a href={REFUSED_HREF} data-testid="refused-link">
+                    <strong>Непринятые изменения</strong>
+                    <span>и закрытие периодов</span>
+                  </a>
+                </li>
+              </ul>
             </section>
           </Show>
           <JournalDirectory />

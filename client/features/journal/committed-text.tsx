@@ -45,7 +45,11 @@ export function CommittedText(props: {
   const common = {
     'data-testid': props.testid,
     'aria-label': props.label,
-    disabled: props.disabled,
+    // A getter, so that the spread stays reactive: a period closed while the panel is open
+    // disables the field at once.
+    get disabled() {
+      return props.disabled;
+    },
     placeholder: props.placeholder,
     onFocus: () => (focused = true),
     onBlur: () => {

@@ -84,13 +84,13 @@ export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () =>
         if (e.key === 'Backspace' && typing.backspace()) return;
         typing.cancel();
         if (editable) m.clear(cell.lesson.id, cell.student.id as StudentId);
-        else m.say(m.readOnlyReason(cell.lesson.id));
+        else m.say(m.readOnlyReason(cell.lesson.id, cell.student, cell.lesson.date));
         return;
     }
     if (e.key.length !== 1) return;
     e.preventDefault();
     if (!editable) {
-      m.say(m.readOnlyReason(cell.lesson.id));
+      m.say(m.readOnlyReason(cell.lesson.id, cell.student, cell.lesson.date));
       return;
     }
     m.say(null);
@@ -107,7 +107,7 @@ export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () =>
     const cell = p && at(p);
     if (!cell) return;
     if (!m.canEdit(cell.lesson.id, cell.student, cell.lesson.date)) {
-      m.say(m.readOnlyReason(cell.lesson.id));
+      m.say(m.readOnlyReason(cell.lesson.id, cell.student, cell.lesson.date));
       return;
     }
     // Keyboard Delete/Backspace never get here (their keydown is handled); a scripted

@@ -18,6 +18,7 @@ import type { Peer } from '../../bridge/create-presence.ts';
 import { formatDayMonth, monthName, todayIso, weekdayInitial } from '../../i18n/format.ts';
 import { createCellTyping } from './create-cell-typing.ts';
 import { createGridKeys } from './grid-keys.ts';
+import { LockIcon } from '../rights/lock-icon.tsx';
 import type { CellEntry } from './typing-buffer.ts';
 
 /** What the grid needs from the page; the grid itself knows nothing of Yjs. */
@@ -31,7 +32,12 @@ export interface GridModel {
   selectedLesson: Accessor<LessonId | null>;
   peers: () => Peer[];
   canEdit(lessonId: LessonId, student: Student, date: IsoDate): boolean;
-  readOnlyReason(lessonId: LessonId): string;
+  /** Why a cell may not be changed (said when the user types into it). */
+  readOnlyReason(lessonId: LessonId, student: Student, date: IsoDate): string;
+  /** A cell's hover text: why it is read-only or what it does not take; undefined for none. */
+  cellTitle(lessonId: LessonId, student: Student, date: IsoDate): string | undefined;
+  /** The name of the closed period the lesson is in (SCH-9), or null. */
+  closedPeriod(lessonId: LessonId): string | null;
   onSelect(lessonId: LessonId, cellKey: string): void;
   write(lessonId: LessonId, studentId: StudentId, entries: CellEntry[]): void;
   clear(lessonId: LessonId, studentId: StudentId): void;
@@ -158,13 +164,31 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                 <th
                   data-lesson={l.id}
                   data-testid={`lesson-${l.id}`}
-                  classList={{ selected: m.selectedLesson() === l.id, today: l.date === today, substituted: l.substituteId !== null }}
-                  title={[m.record(l.id).topic, peersByLesson().get(l.id)?.join(', ')].filter(Boolean).join(' · ') || undefined}
+                  classList={{
+                    selected: m.selectedLesson() === l.id,
+                    today: l.date === today,
+                    substituted: l.substituteId !== null,
+                    closed: m.closedPeriod(l.id) !== null,
+                  }}
+                  title={
+                    [
+                      m.record(l.id).topic,
+                      peersByLesson().get(l.id)?.join(', '),
+                      m.closedPeriod(l.id) !== null ? `Период закрыт («${m.closedPeriod(l.id)}»)` : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ') || undefined
+                  }
                   onClick={() => keys.selectColumn(l.id)}
                 >
                   <span class="d">{formatDayMonth(l.date)}</span>
                   <span class="wd">{weekdayInitial(l.date)}</span>
-                  <span class="tag">{m.columnTag(l.id)}</span>
+                  <span class="tag">
+                    <Show when={m.closedPeriod(l.id) !== null}>
+                      <LockIcon />
+                    </Show>
+                    {m.columnTag(l.id)}
+                  </span>
                   <Show when={peersByLesson().has(l.id)}>
                     <span class="peer-dot" aria-label="здесь другой пользователь" />
                   </Show>
@@ -194,8 +218,10 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                         tabIndex={keys.isActive(key) ? 0 : -1}
                         contentEditable={editable() ? true : undefined}
                         aria-readonly={!editable()}
+                        title={m.cellTitle(l.id, s, l.date)}
                         classList={{
                           ro: !editable(),
+                          closed: m.closedPeriod(l.id) !== null,
                           out: !isEnrolledOn(s, l.date),
                           today: l.date === today,
                           absent: value().absence === 'absent',

@@ -5,6 +5,7 @@ import { useSchool } from '../../state/school-context.tsx';
 import { homeHref } from '../../state/router.ts';
 import { className, groupName, staffName, subjectName } from '../shared/school-names.ts';
 import { PresenceList } from './presence-list.tsx';
+import { LockIcon } from '../rights/lock-icon.tsx';
 
 /** The page's title line: class, subject, group, teacher; the period shown; who else is here. */
 export function JournalHeader(props: {
@@ -15,6 +16,8 @@ export function JournalHeader(props: {
   access: 'read' | 'write';
   periods: Array<[string, Period]>;
   periodId: string;
+  /** Periods closed for this class (SCH-9): marked in the selector. */
+  closedPeriods: ReadonlySet<string>;
   onPeriod: (id: string) => void;
   peers: Peer[];
 }): JSX.Element {
@@ -46,11 +49,21 @@ export function JournalHeader(props: {
             {([id, p]) => (
               <option value={id} selected={props.periodId === id}>
                 {p.name}
+                {props.closedPeriods.has(id) ? ' — закрыт' : ''}
               </option>
             )}
           </For>
         </select>
       </label>
+      <Show when={props.closedPeriods.has(props.periodId)}>
+        <span
+          class="tag closed-tag"
+          data-testid="period-closed"
+          title="Период закрыт: отметки и посещаемость не меняются; исправления вносит заместитель директора с указанием причины."
+        >
+          <LockIcon /> период закрыт
+        </span>
+      </Show>
       <PresenceList peers={props.peers} />
     </div>
   );

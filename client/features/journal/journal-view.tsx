@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, onCleanup, untrack, type JSX } from 'solid-js';
 import {
-  isEnrolledOn,
   isInGroup,
+  isPeriodClosed,
   listStudents,
   markingSystemFor,
   pageLessons,
@@ -28,7 +28,8 @@ import { journalHref, replaceHash } from '../../state/router.ts';
 import type { OpenDocument } from '../../sync/doc-registry.ts';
 import { todayIso } from '../../i18n/format.ts';
 import { classGrade, subjectMarking } from '../shared/school-names.ts';
-import { lessonRights, markStamp, type LessonRight } from './lesson-rights.ts';
+import { markStamp } from './mark-stamp.ts';
+import { cellTitle, cellWritable, NO_MARKS_IN_GRADE_1, pageRights } from './page-rights.ts';
 import { clearCell, writeEntries, type EntryContext } from './cell-entry.ts';
 import { JournalHeader } from './journal-header.tsx';
 import { JournalGrid, type GridModel } from './journal-grid.tsx';
@@ -101,12 +102,28 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
   const records = createLessonRecords(doc, lessonIds);
   const presence = createPresence(props.journal.provider.awareness);
 
-  const rights = createMemo(() => {
+  // The server's rule book, run once per change of the school year (closures, load,
+  // substitutions) or the roster; cells only look their lesson up.
+  const actor = { userId, roles: ctx.me.user.roles };
+  const verdicts = createMemo(() => {
     ctx.version();
-    if (props.access !== 'write') return new Map<string, LessonRight>();
-    return lessonRights(school, userId, classId, allLessons());
+    rosterVersion();
+    return pageRights({ school, journal: doc, classId, groupId, grade: grade(), actor, access: props.access, lessons: allLessons() });
   });
-  const canEditLesson = (id: LessonId) => (rights().get(id) ?? null) !== null;
+  const verdict = (id: LessonId) => verdicts().get(id);
+  const canEditLesson = (id: LessonId) => verdict(id)?.writable ?? false;
+  const closedIds = createMemo(() => {
+    ctx.version();
+    return new Set(
+      periods()
+        .filter(([id]) => isPeriodClosed(school, classId, id))
+        .map(([id]) => id),
+    );
+  });
+  const shownPeriodClosed = createMemo(() => {
+    const ls = lessons();
+    return ls.length > 0 && ls.every((l) => verdict(l.id)?.closedPeriod) ? verdict(ls[0].id)!.closedPeriod : null;
+  });
 
   const pickInitial = (): LessonId | null => {
     const ls = untrack(lessons);
@@ -127,7 +144,7 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
 
   const entryContext = (lessonId: LessonId): EntryContext => {
     const stamp = markStamp(school, records(lessonId).workType);
-    return { doc, userId, asSubstitute: rights().get(lessonId) === 'substitute', workType: stamp.id, weight: stamp.weight };
+    return { doc, userId, asSubstitute: verdict(lessonId)?.asSubstitute ?? false, workType: stamp.id, weight: stamp.weight };
   };
 
   const model: GridModel = {
@@ -145,20 +162,17 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
     system,
     selectedLesson: selected,
     peers: () => presence.peers,
-    canEdit: (lessonId, student, date) => canEditLesson(lessonId) && isEnrolledOn(student, date),
-    readOnlyReason: (lessonId) =>
-      props.access !== 'write'
-        ? 'Журнал открыт только для просмотра.'
-        : canEditLesson(lessonId)
-          ? 'Ученик не числится в классе в этот день.'
-          : 'Этот урок ведёт другой учитель.',
+    canEdit: (lessonId, student, date) => cellWritable(verdict(lessonId), student, date),
+    readOnlyReason: (lessonId, student, date) => cellTitle(verdict(lessonId), student, date) ?? 'Эту ячейку изменить нельзя.',
+    cellTitle: (lessonId, student, date) => cellTitle(verdict(lessonId), student, date),
+    closedPeriod: (lessonId) => verdict(lessonId)?.closedPeriod ?? null,
     onSelect(lessonId, cellKey) {
       setSelected(lessonId);
       props.journal.provider.awareness.setLocalState({ lessonId, cell: cellKey });
     },
     write(lessonId, studentId: StudentId, entries) {
-      if (system() === 'none' && entries.some((e) => e.kind === 'mark')) {
-        setMessage('В 1 классе отметки не ставятся: отмечайте только посещаемость.');
+      if ((system() === 'none' || verdict(lessonId)?.marks === false) && entries.some((e) => e.kind === 'mark')) {
+        setMessage(NO_MARKS_IN_GRADE_1);
         entries = entries.filter((e) => e.kind !== 'mark');
       }
       const problem = writeEntries(entryContext(lessonId), lessonId, studentId, entries);
@@ -194,6 +208,7 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
         lessons={allLessons()}
         access={props.access}
         periods={periods()}
+        closedPeriods={closedIds()}
         periodId={periodId()}
         onPeriod={setPeriodId}
         peers={presence.peers}
@@ -201,19 +216,23 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
       <JournalGrid model={model} />
       <p class="grid-hint" classList={{ warn: message() !== null }} role="status">
         {message() ??
-          (props.access !== 'write' || !allLessons().some((l) => canEditLesson(l.id))
-            ? 'Эта страница журнала открыта только для просмотра.'
-            : system() === 'none'
-              ? 'н — отсутствовал, оп — опоздал, Delete — очистить. Стрелки и Enter — переход между ячейками.'
-              : system() === 'passfail'
-                ? 'зч — зачёт, нз — незачёт, н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.'
-                : '5, 4, 3, 2 — отметка (можно несколько: «54»), н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.')}
+          (shownPeriodClosed()
+            ? `Период «${shownPeriodClosed()}» закрыт: отметки, посещаемость и темы уроков не меняются. Исправления вносит заместитель директора с указанием причины.`
+            : props.access !== 'write' || !allLessons().some((l) => canEditLesson(l.id))
+              ? 'Эта страница журнала открыта только для просмотра.'
+              : system() === 'none'
+                ? 'н — отсутствовал, оп — опоздал, Delete — очистить. Стрелки и Enter — переход между ячейками.'
+                : system() === 'passfail'
+                  ? 'зч — зачёт, нз — незачёт, н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.'
+                  : '5, 4, 3, 2 — отметка (можно несколько: «54»), н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.')}
       </p>
       <LessonPanel
         lesson={selectedLesson()}
         record={selectedLesson() ? records(selectedLesson()!.id) : null}
         editable={selectedLesson() ? canEditLesson(selectedLesson()!.id) : false}
-        asSubstitute={selectedLesson() ? rights().get(selectedLesson()!.id) === 'substitute' : false}
+        readOnlyReason={selectedLesson() ? (verdict(selectedLesson()!.id)?.reason ?? null) : null}
+        closedPeriod={selectedLesson() ? (verdict(selectedLesson()!.id)?.closedPeriod ?? null) : null}
+        asSubstitute={selectedLesson() ? (verdict(selectedLesson()!.id)?.asSubstitute ?? false) : false}
         doc={doc}
         grade={grade()}
         subjectId={subjectId}

@@ -20,6 +20,7 @@ import { formatLongDate } from '../../i18n/format.ts';
 import { staffName } from '../shared/school-names.ts';
 import { markSubstitution } from './cell-entry.ts';
 import { CommittedText } from './committed-text.tsx';
+import { LockIcon } from '../rights/lock-icon.tsx';
 
 /**
  * The selected lesson's record: topic (from the КТП or typed), homework and work type.
@@ -29,6 +30,10 @@ export function LessonPanel(props: {
   lesson: PlannedLesson | null;
   record: LessonRecord | null;
   editable: boolean;
+  /** Why the lesson may not be changed, or what it does not take (grade 1: marks). */
+  readOnlyReason: string | null;
+  /** The closed period the lesson is in (SCH-9), if any. */
+  closedPeriod: string | null;
   asSubstitute: boolean;
   doc: Y.Doc;
   grade: number;
@@ -78,10 +83,22 @@ export function LessonPanel(props: {
                 <Show when={rec().substitute}>
                   <span class="tag sub">записал замещающий: {staffName(school(), rec().substitute)}</span>
                 </Show>
-                <Show when={!props.editable}>
-                  <span class="tag">только просмотр</span>
+                <Show when={props.closedPeriod}>
+                  <span class="tag closed-tag" data-testid="lesson-closed" title={props.readOnlyReason ?? undefined}>
+                    <LockIcon /> период закрыт
+                  </span>
+                </Show>
+                <Show when={!props.editable && !props.closedPeriod}>
+                  <span class="tag" title={props.readOnlyReason ?? undefined}>
+                    только просмотр
+                  </span>
                 </Show>
               </div>
+              <Show when={props.readOnlyReason}>
+                <p class="muted ro-reason" data-testid="lesson-readonly-reason">
+                  {props.readOnlyReason}
+                </p>
+              </Show>
               <div class="lesson-fields">
                 <label class="field topic">
                   <span>Тема урока</span>

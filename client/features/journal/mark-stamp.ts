@@ -1,27 +1,5 @@
 import type * as Y from 'yjs';
-import { allAssignments, workTypes, type ClassId, type PlannedLesson, type UserId, type WorkTypeId } from '../../../model/index.ts';
-
-/**
- * Client-side mirror of the journal write rules, so that the UI never offers what the server
- * will refuse (the server decides; this only hides the pen). A subject teacher writes the
- * lessons of the subject and group they teach in the class; a substitute writes only the
- * lessons registered as their substitution.
- */
-export type LessonRight = 'teacher' | 'substitute' | null;
-
-/** The rights of one user on the lessons of a page; the teaching load is read once, not per lesson. */
-export function lessonRights(school: Y.Doc, userId: UserId, classId: ClassId, lessons: readonly PlannedLesson[]): Map<string, LessonRight> {
-  const taught = new Set(
-    allAssignments(school)
-      .filter((a) => a.classId === classId && a.teacherId === userId)
-      .map((a) => `${a.subjectId}:${a.groupId}`),
-  );
-  const rights = new Map<string, LessonRight>();
-  for (const l of lessons) {
-    rights.set(l.id, taught.has(`${l.subjectId}:${l.groupId}`) ? 'teacher' : l.substituteId === userId ? 'substitute' : null);
-  }
-  return rights;
-}
+import { workTypes, type WorkTypeId } from '../../../model/index.ts';
 
 /**
  * The work type a mark is stamped with when the lesson has none: the lightest one (an oral

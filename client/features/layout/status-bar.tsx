@@ -1,16 +1,14 @@
-import { For, Show, type JSX } from 'solid-js';
-import { dismissRejections, isOnline, pendingTotal, rejections } from '../../sync/sync-status.ts';
+import { createEffect, createSignal, Show, type JSX } from 'solid-js';
+import { isOnline, pendingTotal } from '../../sync/sync-status.ts';
+import { session } from '../../state/session.ts';
+import { rejectionList, showRejectionsOf } from '../../state/rejections.ts';
 import { plural } from '../../i18n/format.ts';
-
-const REASONS: Record<string, string> = {
-  'read-only': 'нет права на запись',
-  malformed: 'некорректные данные',
-  'too-large': 'слишком большое изменение',
-};
+import { RejectedPanel } from '../rights/rejected-panel.tsx';
 
 /**
  * Always visible: are we connected, and is everything the teacher typed on the server's disk.
- * "Saved" means acknowledged by the server after its commit, never "sent".
+ * "Saved" means acknowledged by the server after its commit, never "sent". What the server
+ * refused stays behind a «Не принято» badge until the teacher has read it.
  */
 export function StatusBar(): JSX.Element {
   const pendingText = () => {
@@ -18,26 +16,32 @@ export function StatusBar(): JSX.Element {
     if (n === 0) return 'Все изменения сохранены';
     return `${n} ${plural(n, ['изменение', 'изменения', 'изменений'])} ещё не на сервере`;
   };
+  createEffect(() => {
+    const s = session();
+    void showRejectionsOf(s.status === 'signed-in' ? s.me.user.id : null);
+  });
+  const [panelOpen, setPanelOpen] = createSignal(false);
+  const refused = () => rejectionList().length;
   return (
     <footer class="status-bar" data-testid="sync-status" data-online={String(isOnline())} data-pending={String(pendingTotal())}>
       <span class={isOnline() ? 'status-dot online' : 'status-dot offline'} aria-hidden="true" />
       <span class="status-conn">{isOnline() ? 'В сети' : 'Нет связи с сервером — работа офлайн'}</span>
       <span class={pendingTotal() === 0 ? 'status-saved' : 'status-pending'}>{pendingText()}</span>
-      <Show when={rejections().length > 0}>
-        <span class="status-rejected" role="alert">
-          Сервер не принял {rejections().length} {plural(rejections().length, ['изменение', 'изменения', 'изменений'])}:{' '}
-          <For each={rejections().slice(-3)}>
-            {(r) => (
-              <span class="rejection">
-                {REASONS[r.reason] ?? r.reason}
-                {r.detail ? ` (${r.detail})` : ''}
-              </span>
-            )}
-          </For>
-          <button type="button" class="link-button" onClick={dismissRejections}>
-            скрыть
-          </button>
-        </span>
+      <Show when={refused() > 0}>
+        <button
+          type="button"
+          class="rejected-badge"
+          data-testid="rejected-badge"
+          data-count={String(refused())}
+          aria-expanded={panelOpen()}
+          title="Изменения, которые сервер не принял: посмотреть"
+          onClick={() => setPanelOpen(!panelOpen())}
+        >
+          Не принято: {refused()}
+        </button>
+      </Show>
+      <Show when={panelOpen() && refused() > 0}>
+        <RejectedPanel onClose={() => setPanelOpen(false)} />
       </Show>
     </footer>
   );
