@@ -8,6 +8,9 @@ if (!existsSync(file)) {
 }
 const r = JSON.parse(readFileSync(file, 'utf8'));
 const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-// A test file that failed to load counts as a failure even though it has no tests.
-const failedSuites = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
-console.log(`${r.numPassedTests} passed, ${r.numFailedTests + failedSuites} failed${skipped ? `, ${skipped} skipped` : ''}`);
+// A test file that failed as a whole (it did not load, or its beforeAll threw) counts as one
+// failure even though none of its tests is marked failed.
+const failedFiles = (r.testResults ?? []).filter(
+  (t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed'),
+).length;
+console.log(`${r.numPassedTests} passed, ${r.numFailedTests + failedFiles} failed${skipped ? `, ${skipped} skipped` : ''}`);
