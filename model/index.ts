@@ -27,3 +27,5 @@ export * from './access/authorize.ts';
 export * from './school/closures.ts';
 export * from './protocol/messages.ts';
 export * from './protocol/pending.ts';
+export * from './archive/canonical.ts';
+export * from './archive/log-file.ts';

@@ -9,6 +9,7 @@ import { validateSessionId } from './auth/sessions.ts';
 import type { Directory } from './directory.ts';
 import { activationRoutes } from './http/activation-routes.ts';
 import { adminRoutes } from './http/admin-routes.ts';
+import { archiveRoutes, type ArchiveDeps } from './http/archive-routes.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { classCodeRoutes } from './http/class-code-routes.ts';
 import type { IdentityDeps } from './http/identity-deps.ts';
@@ -35,6 +36,8 @@ export interface AppDeps {
   limits?: SignInLimits;
   /** How often sockets of expired sessions are looked for and closed (30 s). */
   sessionSweepMs?: number;
+  /** Signing key, snapshots and backups (the archive); omitted in tests that do not need them. */
+  archive?: ArchiveDeps;
   onError?(e: unknown): void;
 }
 
@@ -91,6 +94,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', adminRoutes(identity));
   app.route('/api', classCodeRoutes(identity));
   app.route('/api', rightsRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory }));
+  if (deps.archive) app.route('/', archiveRoutes(deps.archive));
   app.all('/api/*', (c) => c.json({ error: 'Не найдено' }, 404));
 
   app.use('/sync/*', sessionMiddleware(deps.storage, now));

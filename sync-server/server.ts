@@ -4,6 +4,11 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
+import { readArchiveConfig, type ArchiveConfig } from './archive/archive-config.ts';
+import { Backups } from './archive/backup.ts';
+import { loadSigningKey } from './archive/keys.ts';
+import { snapshotOnPeriodClose } from './archive/period-close-watch.ts';
+import { Snapshotter } from './archive/snapshotter.ts';
 import type { Config } from './config.ts';
 import { Directory } from './directory.ts';
 import { documentPolicy } from './document-policy.ts';
@@ -20,6 +25,9 @@ export interface RunningServer {
   port: number;
   storage: Storage;
   registry: RoomRegistry;
+  /** Signed snapshots on schedule and on demand (`snapshotDocument` for the period-close code). */
+  snapshotter: Snapshotter;
+  backups: Backups;
   close(): Promise<void>;
 }
 
@@ -41,6 +49,8 @@ export async function startServer(
      * cost. Not reachable from the environment; production always authorizes.
      */
     withoutPathRules?: boolean;
+    /** Snapshot schedule and backups; from the environment unless given (tests). */
+    archive?: ArchiveConfig;
     log?: (msg: string) => void;
   } = {},
 ): Promise<RunningServer> {
@@ -70,7 +80,16 @@ export async function startServer(
   });
   directory = new Directory(registry, schoolDocName);
   const stopWatchingAccess = watchAccess(await directory.schoolDoc(), registry);
+  // The archive works beside the sync path: it reads the store, never the rooms.
+  const archiveConfig = opts.archive ?? readArchiveConfig();
+  const key = loadSigningKey(config.dataDir);
+  const snapshotter = new Snapshotter(storage, key, archiveConfig.snapshots, onError);
+  const backups = new Backups(storage, config.dataDir, archiveConfig.backups, onError);
+  snapshotter.start();
+  backups.start();
+  const stopPeriodWatch = snapshotOnPeriodClose(await directory.schoolDoc(), schoolDocName, snapshotter, onError);
   const { app, injectWebSocket, wss, revocation } = createApp({
+    archive: { storage, key, snapshotter, backups },
     storage,
     registry,
     directory,
@@ -98,7 +117,12 @@ export async function startServer(
     port,
     storage,
     registry,
+    snapshotter,
+    backups,
     async close() {
+      stopPeriodWatch();
+      await snapshotter.stop();
+      await backups.stop();
       revocation.stopSweep();
       stopWatchingAccess();
       await registry.closeAll();

@@ -29,6 +29,29 @@ export interface Snapshot {
   createdAt: number;
 }
 
+/**
+ * A signed snapshot (ARC-3): the replay of a document's log up to `upToSeq`, hash-chained to the
+ * document's previous signed snapshot and signed by the server key over the canonical bytes of
+ * model/archive/canonical.ts. Kept apart from the compaction snapshot, which is only a cache.
+ */
+export interface SignedSnapshot {
+  upToSeq: number;
+  /** Exactly `Y.encodeStateAsUpdate` of the replayed log, and its state vector. */
+  state: Uint8Array;
+  stateVector: Uint8Array;
+  createdAt: number;
+  /** SHA-256 of the canonical bytes: the snapshot's identity in the chain. */
+  sha256: Uint8Array;
+  /** The previous signed snapshot's `sha256`, null for a document's first. */
+  prevSha256: Uint8Array | null;
+  /** Ed25519 signature over the canonical bytes. */
+  signature: Uint8Array;
+  keyId: string;
+}
+
+/** Thrown by `appendSignedSnapshot` when the snapshot does not extend the stored chain. */
+export class ChainConflictError extends Error {}
+
 export interface DocumentStore {
   /** Appends rows to a document's log in one transaction; resolves with the last seq once committed. */
   appendUpdates(docName: string, rows: readonly UpdateRow[]): Promise<number>;
@@ -36,10 +59,22 @@ export interface DocumentStore {
   loadDocument(docName: string): Promise<{ snapshot: Snapshot | null; updates: StoredUpdate[] }>;
   /** Stores a snapshot; a snapshot for an older seq than the latest is ignored. */
   putSnapshot(docName: string, snapshot: Snapshot): Promise<void>;
-  /** Updates of a document with seq > afterSeq, in order (the history). */
-  readUpdates(docName: string, afterSeq: number): Promise<StoredUpdate[]>;
+  /** Updates of a document with afterSeq < seq ≤ upToSeq (no bound when omitted), in order. */
+  readUpdates(docName: string, afterSeq: number, upToSeq?: number): Promise<StoredUpdate[]>;
   /** Names of every stored document. */
   listDocuments(): Promise<string[]>;
+  /** The last seq of every document's log. */
+  lastSeqs(): Promise<Map<string, number>>;
+  /**
+   * Appends a signed snapshot to a document's chain. Refused with ChainConflictError unless its
+   * `prevSha256` is the latest signed snapshot's `sha256` (null when there is none) and its
+   * `upToSeq` is later: the chain can only grow, one link at a time.
+   */
+  appendSignedSnapshot(docName: string, snapshot: SignedSnapshot): Promise<void>;
+  /** The latest signed snapshot of a document, or null. */
+  latestSignedSnapshot(docName: string): Promise<SignedSnapshot | null>;
+  /** Every signed snapshot of a document, oldest first. */
+  signedSnapshots(docName: string): Promise<SignedSnapshot[]>;
 }
 
 export interface UserRecord {
@@ -178,5 +213,10 @@ export interface ClientIdStore {
 export interface Storage extends DocumentStore, UserStore, SessionStore, RefusedStore, ClientIdStore, ActivationCodeStore {
   /** True when nothing has ever been stored: the server seeds the demo school then. */
   isEmpty(): Promise<boolean>;
+  /**
+   * A consistent copy of the whole store written to `file` while it stays in use (SQLite: the
+   * online backup API; a PostgreSQL adapter would run pg_dump or a storage snapshot).
+   */
+  backupTo(file: string): Promise<void>;
   close(): Promise<void>;
 }

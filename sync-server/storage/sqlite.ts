@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { RefusedChange, Snapshot, Storage, StoredUpdate, UpdateRow } from './port.ts';
+import { migrateArchive, sqliteArchive } from './sqlite-archive.ts';
 import { migrateIdentity, sqliteIdentity } from './sqlite-identity.ts';
 
 const SCHEMA = `
@@ -108,15 +109,21 @@ const toUpdate = (r: UpdateDbRow): StoredUpdate => ({
 
 /**
  * The embedded SQLite adapter. WAL with synchronous=FULL: a commit is on disk when the
- * promise resolves, which is what the durable ack promises the teacher.
+ * promise resolves, which is what the durable ack promises the teacher. Signed snapshots are in
+ * sqlite-archive.ts, identity in sqlite-identity.ts.
  */
-export function openSqliteStorage(file: string): Storage {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
-  migrateIdentity(db);
+export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {}): Storage {
+  // Read-only (the export command): no schema or journal-mode changes, so it may run beside
+  // the server; WAL lets it read one committed state while the server keeps writing.
+  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.exec(SCHEMA);
+    migrateIdentity(db);
+    migrateArchive(db);
+  }
 
   const lastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE doc_name = ?');
   const insertUpdate = db.prepare(
@@ -161,6 +168,9 @@ export function openSqliteStorage(file: string): Storage {
   const updatesAfter = db.prepare<[string, number], UpdateDbRow>(
     'SELECT seq, update_bytes, user_id, session_id, client_time, server_time FROM updates WHERE doc_name = ? AND seq > ? ORDER BY seq',
   );
+  const updatesBetween = db.prepare<[string, number, number], UpdateDbRow>(
+    'SELECT seq, update_bytes, user_id, session_id, client_time, server_time FROM updates WHERE doc_name = ? AND seq > ? AND seq <= ? ORDER BY seq',
+  );
   const insertSnapshot = db.prepare(
     'INSERT OR IGNORE INTO snapshots (doc_name, up_to_seq, state, state_vector, created_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -173,6 +183,7 @@ export function openSqliteStorage(file: string): Storage {
 
   return {
     ...sqliteIdentity(db),
+    ...sqliteArchive(db),
     appendUpdates(docName, rows) {
       return new Promise<number>((resolve, reject) => {
         if (queue.length === 0) setImmediate(flushQueue);
@@ -188,8 +199,9 @@ export function openSqliteStorage(file: string): Storage {
       if (latest && latest.upToSeq >= s.upToSeq) return;
       insertSnapshot.run(docName, s.upToSeq, s.state, s.stateVector, s.createdAt);
     },
-    async readUpdates(docName, afterSeq) {
-      return updatesAfter.all(docName, afterSeq).map(toUpdate);
+    async readUpdates(docName, afterSeq, upToSeq) {
+      const rows = upToSeq === undefined ? updatesAfter.all(docName, afterSeq) : updatesBetween.all(docName, afterSeq, upToSeq);
+      return rows.map(toUpdate);
     },
     async listDocuments() {
       const rows = db
@@ -263,6 +275,11 @@ export function openSqliteStorage(file: string): Storage {
       const users = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users').get()?.n ?? 0;
       const updates = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM updates').get()?.n ?? 0;
       return users === 0 && updates === 0;
+    },
+    async backupTo(file) {
+      // SQLite's online backup: pages are copied in steps between other statements, and a
+      // write in the meantime restarts the copy, so the file is one consistent committed state.
+      await db.backup(file);
     },
     async close() {
       db.close();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
+import { archiveStorageContract } from './archive-storage-contract.ts';
 import { storageContract } from './storage-contract.ts';
 
 let dir = '';
@@ -11,5 +12,15 @@ storageContract(
     dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));
     return openSqliteStorage(join(dir, 'journal.sqlite'));
   },
+  async () => rmSync(dir, { recursive: true, force: true }),
+);
+
+archiveStorageContract(
+  'SQLite',
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
+  async (file) => openSqliteStorage(file),
   async () => rmSync(dir, { recursive: true, force: true }),
 );
