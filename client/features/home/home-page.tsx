@@ -11,11 +11,12 @@ import {
   type UserId,
 } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
-import { homeHref, REFUSED_HREF, replaceHash, route } from '../../state/router.ts';
+import { homeHref, replaceHash, route } from '../../state/router.ts';
 import { formatLongDate, todayIso } from '../../i18n/format.ts';
 import { isSchoolDay, nearestDayWithLessons, teacherLessonsOn } from './teacher-day.ts';
 import { DayLessonList } from './day-lesson-list.tsx';
 import { JournalDirectory } from './journal-directory.tsx';
+import { DeputyTools } from '../rights/deputy-tools.tsx';
 
 /**
  * The teacher's home: the lessons of a day (today by default) with links into the journal,
@@ -99,17 +100,7 @@ export function HomePage(): JSX.Element {
             </section>
           </Show>
           <Show when={ctx.me.user.roles.includes('deputy')}>
-            <section class="directory">
-              <h2>Контроль журналов</h2>
-              <ul class="page-cards">
-                <li>
-                  <a href={REFUSED_HREF} data-testid="refused-link">
-                    <strong>Непринятые изменения</strong>
-                    <span>и закрытие периодов</span>
-                  </a>
-                </li>
-              </ul>
-            </section>
+            <DeputyTools />
           </Show>
           <JournalDirectory />
         </Show>

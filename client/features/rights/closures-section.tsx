@@ -82,7 +82,17 @@ export function ClosuresSection(props: { canChange: boolean; onError: (message: 
                               {formatDayMonth(p.startsOn)}–{formatDayMonth(p.endsOn)}
                             </span>
                           </div>
-                          <Show when={closure()} fallback={<div class="closure-state">открыт</div>}>
+                          <Show
+                            when={closure()}
+                            fallback={
+                              <div class="closure-state">
+                                открыт
+                                <span class="muted">
+                                  {p.endsOn < today ? ' · период окончен' : p.startsOn > today ? ' · ещё не начался' : ' · идёт сейчас'}
+                                </span>
+                              </div>
+                            }
+                          >
                             {(c) => (
                               <div class="closure-state" title={`Закрыт ${formatDateTime(Date.parse(c().closedAt))}`}>
                                 <LockIcon /> закрыт {shortDate(c().closedAt)}
@@ -93,7 +103,7 @@ export function ClosuresSection(props: { canChange: boolean; onError: (message: 
                           <Show when={props.canChange && deciding() !== key}>
                             <button
                               type="button"
-                              class={closure() ? 'secondary small' : 'small'}
+                              class="secondary small"
                               data-testid={closure() ? 'closure-reopen' : 'closure-close'}
                               onClick={() => setDeciding(key)}
                             >

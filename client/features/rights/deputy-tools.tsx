@@ -1,0 +1,30 @@
+import { createResource, Show, type JSX } from 'solid-js';
+import { REFUSED_HREF } from '../../state/router.ts';
+import { plural } from '../../i18n/format.ts';
+import { listRefused } from './rights-api.ts';
+
+/** The deputy's way from home to the refused changes and period closing, with what waits there. */
+export function DeputyTools(): JSX.Element {
+  // Offline the count is simply not shown: the page itself needs the network anyway.
+  const [open] = createResource(async () => {
+    const res = await listRefused('open');
+    return res.ok ? res.value.refused.length : null;
+  });
+  return (
+    <section class="directory deputy-tools">
+      <h2>Контроль журналов</h2>
+      <p>
+        <a href={REFUSED_HREF} data-testid="refused-link">
+          Непринятые изменения и закрытие периодов
+        </a>
+        <Show when={open() !== undefined && open() !== null}>
+          <span class={open()! > 0 ? 'badge' : 'muted'} data-testid="refused-open-count">
+            {open()! > 0
+              ? `ожидают решения: ${open()} ${plural(open()!, ['изменение', 'изменения', 'изменений'])}`
+              : 'новых непринятых изменений нет'}
+          </span>
+        </Show>
+      </p>
+    </section>
+  );
+}
