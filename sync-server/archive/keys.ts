@@ -93,10 +93,14 @@ function makeKey(dataDir: string, now: Date): void {
  * missing from the history is an error, not something to paper over: snapshots it signs could
  * never be verified.
  */
-export function loadSigningKey(dataDir: string, now: () => Date = () => new Date()): SigningKey {
-  mkdirSync(keysDir(dataDir), { recursive: true, mode: 0o700 });
+export function loadSigningKey(dataDir: string, now: () => Date = () => new Date(), opts: { create?: boolean } = {}): SigningKey {
   const file = join(keysDir(dataDir), PRIVATE_FILE);
-  if (!existsSync(file)) makeKey(dataDir, now());
+  if (!existsSync(file)) {
+    // The export signs with the server's key and must never invent one of its own.
+    if (opts.create === false) throw new Error(`No signing key in ${keysDir(dataDir)}: start the server once first`);
+    mkdirSync(keysDir(dataDir), { recursive: true, mode: 0o700 });
+    makeKey(dataDir, now());
+  }
   const privateKey = createPrivateKey(readFileSync(file));
   const keyId = keyIdOf(rawPublicKey(createPublicKey(privateKey)));
   if (!readKeyHistory(dataDir).keys.some((k) => k.keyId === keyId)) {

@@ -1,0 +1,150 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import * as Y from 'yjs';
+import { encodeLogFile, parseDocName } from '../../model/index.ts';
+import { openSqliteStorage } from '../storage/sqlite.ts';
+import type { Storage } from '../storage/port.ts';
+import { FORMAT_MD } from './format-description.ts';
+import { journalGridCsv, lessonsCsv } from './journal-csv.ts';
+import { loadSigningKey, type SigningKey } from './keys.ts';
+import { hex, sha256 } from './replay.ts';
+
+export const MANIFEST = 'manifest.json';
+export const MANIFEST_SIG = 'manifest.sig';
+export const ARCHIVE_FORMAT = 'journal-archive/1';
+
+export interface ExportScope {
+  classId?: string;
+  yearId?: string;
+}
+
+export interface Manifest {
+  format: typeof ARCHIVE_FORMAT;
+  createdAt: string;
+  scope: ExportScope;
+  keyId: string;
+  documents: string[];
+  /** Every file of the export but the manifest and its signature: path → SHA-256 (hex). */
+  files: Record<string, string>;
+}
+
+/** The snapshot list of one document in `snapshots.json` (ARC-4). */
+export interface ExportedSnapshot {
+  n: number;
+  upToSeq: number;
+  createdAt: number;
+  keyId: string;
+  sha256: string;
+  prevSha256: string | null;
+  stateSha256: string;
+  stateVectorSha256: string;
+  signature: string;
+  stateFile: string;
+  stateVectorFile: string;
+}
+
+/** ARC-12: which documents an export holds — a class's journals (and the school years they belong to), or all. */
+export function documentsInScope(names: readonly string[], scope: ExportScope): string[] {
+  return names.filter((name) => {
+    const d = parseDocName(name);
+    if (!d) return false;
+    if (scope.yearId && d.yearId !== scope.yearId) return false;
+    if (scope.classId && d.kind === 'journal' && d.classId !== scope.classId) return false;
+    return true;
+  });
+}
+
+const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+
+function write(out: string, path: string, bytes: Uint8Array | string): void {
+  mkdirSync(dirname(join(out, path)), { recursive: true });
+  writeFileSync(join(out, path), bytes);
+}
+
+async function exportDocument(storage: Storage, out: string, name: string, school: Y.Doc | null): Promise<Y.Doc> {
+  // Snapshots first, then the log: a snapshot is written only after its updates are committed,
+  // so the log read second always reaches every snapshot read first.
+  const snapshots = await storage.signedSnapshots(name);
+  const updates = await storage.readUpdates(name, 0);
+  const dir = `documents/${name}`;
+  write(out, `${dir}/log.bin`, encodeLogFile(updates.map((u) => ({ seq: u.seq, update: u.update }))));
+  const index = [
+    'seq,user_id,session_id,client_time,server_time,bytes',
+    ...updates.map((u) => [u.seq, u.userId, u.sessionId, iso(u.clientTime), iso(u.serverTime), u.update.byteLength].join(',')),
+  ];
+  write(out, `${dir}/log-index.csv`, index.join('\n') + '\n');
+  const listed: ExportedSnapshot[] = snapshots.map((s, i) => {
+    const n = String(i + 1).padStart(6, '0');
+    const stateFile = `snapshots/${n}.state.bin`;
+    const stateVectorFile = `snapshots/${n}.sv.bin`;
+    write(out, `${dir}/${stateFile}`, s.state);
+    write(out, `${dir}/${stateVectorFile}`, s.stateVector);
+    return {
+      n: i + 1,
+      upToSeq: s.upToSeq,
+      createdAt: s.createdAt,
+      keyId: s.keyId,
+      sha256: hex(s.sha256),
+      prevSha256: s.prevSha256 ? hex(s.prevSha256) : null,
+      stateSha256: hex(sha256(s.state)),
+      stateVectorSha256: hex(sha256(s.stateVector)),
+      signature: Buffer.from(s.signature).toString('base64'),
+      stateFile,
+      stateVectorFile,
+    };
+  });
+  write(out, `${dir}/snapshots.json`, JSON.stringify(listed, null, 2) + '\n');
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u.update);
+  if (parseDocName(name)?.kind === 'journal') {
+    write(out, `${dir}/journal.csv`, journalGridCsv(doc, school));
+    write(out, `${dir}/lessons.csv`, lessonsCsv(doc, school));
+  }
+  return doc;
+}
+
+export function listFiles(root: string, dir = root): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? listFiles(root, p) : [relative(root, p).split('\\').join('/')];
+  });
+}
+
+/** Writes the manifest of every file and signs its exact bytes (ARC-4). */
+export function writeManifest(out: string, key: SigningKey, scope: ExportScope, documents: string[], createdAt = new Date()): void {
+  const files: Record<string, string> = {};
+  for (const f of listFiles(out).sort()) if (f !== MANIFEST && f !== MANIFEST_SIG) files[f] = hex(sha256(readFileSync(join(out, f))));
+  const manifest: Manifest = { format: ARCHIVE_FORMAT, createdAt: createdAt.toISOString(), scope, keyId: key.keyId, documents, files };
+  const bytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+  write(out, MANIFEST, bytes);
+  const sig = { keyId: key.keyId, signature: Buffer.from(key.sign(bytes)).toString('base64') };
+  write(out, MANIFEST_SIG, JSON.stringify(sig, null, 2) + '\n');
+}
+
+/**
+ * ARC-12: exports a class-year (or the school) from a data directory into `out`. It opens the
+ * store read-only, so the server may keep running; it signs the manifest with the server's key.
+ */
+export async function exportArchive(dataDir: string, out: string, scope: ExportScope = {}): Promise<{ documents: string[] }> {
+  const key = loadSigningKey(dataDir, undefined, { create: false });
+  const storage = openSqliteStorage(join(dataDir, 'journal.sqlite'), { readonly: true });
+  try {
+    mkdirSync(out, { recursive: true });
+    if (readdirSync(out).length > 0) throw new Error(`${out} is not empty`);
+    const documents = documentsInScope(await storage.listDocuments(), scope);
+    // School years first: the journals' CSV takes subject names from them.
+    const schools = new Map<string, Y.Doc>();
+    for (const name of documents.filter((n) => n.startsWith('school/'))) {
+      schools.set(parseDocName(name)!.yearId, await exportDocument(storage, out, name, null));
+    }
+    for (const name of documents.filter((n) => n.startsWith('journal/'))) {
+      (await exportDocument(storage, out, name, schools.get(parseDocName(name)!.yearId) ?? null)).destroy();
+    }
+    write(out, 'keys.json', JSON.stringify(key.history(), null, 2) + '\n');
+    write(out, 'FORMAT.md', FORMAT_MD);
+    writeManifest(out, key, scope, documents);
+    return { documents };
+  } finally {
+    await storage.close();
+  }
+}
