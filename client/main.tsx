@@ -7,6 +7,7 @@ import './styles/journal.css';
 import './styles/lesson-panel.css';
 import './styles/admin.css';
 import './styles/rights.css';
+import './styles/refused-page.css';
 
 render(() => <App />, document.getElementById('app')!);
 void restoreSession();
