@@ -114,6 +114,8 @@ export interface Rejection {
   value?: unknown;
   /** When the server refused it (ms since epoch). */
   at?: number;
+  /** The stored refused change, which the deputy may apply or dismiss (GET /api/refused). */
+  id?: string;
 }
 
 /** Encodes a reject message: message type, then a JSON body. */

@@ -187,8 +187,9 @@ export class Room {
       const d = decisions[i];
       if (d.allowed) return;
       const path = `${c.map}/${c.key}`;
+      const id = randomId(12);
       this.refused.push({
-        id: randomId(12),
+        id,
         docName: this.name,
         path,
         value: c.newValue,
@@ -204,7 +205,7 @@ export class Room {
         resolvedAt: null,
         resolution: null,
       });
-      this.reject(conn, { reason: d.reason, detail: d.detail, path, value: c.newValue ?? null, at: now });
+      this.reject(conn, { reason: d.reason, detail: d.detail, path, value: c.newValue ?? null, at: now, id });
     });
   }
 

@@ -225,16 +225,20 @@ describe('hostile clients', () => {
     }
   });
 
-  it('AUTH-18: removing a substitution closes the substitute\'s socket to that journal within seconds', async () => {
+  it("AUTH-18: removing a substitution closes the substitute's socket to that journal within seconds", async () => {
     const sub = await open('substitute');
     let closed: number | null = null;
-    (sub.provider.ws as unknown as { addEventListener(t: string, f: (e: { code: number }) => void): void }).addEventListener('close', (e) => {
-      closed = e.code;
-    });
+    (sub.provider.ws as unknown as { addEventListener(t: string, f: (e: { code: number }) => void): void }).addEventListener(
+      'close',
+      (e) => {
+        closed = e.code;
+      },
+    );
     sub.provider.shouldConnect = false;
     const deputySchool = await open('deputy', 'school/demo/2026');
     change(deputySchool.doc, 'unregister', () => {
-      for (const [id, s] of substitutions.all(deputySchool.doc)) if (s.teacherId === 'u-substitute') substitutions.remove(deputySchool.doc, id);
+      for (const [id, s] of substitutions.all(deputySchool.doc))
+        if (s.teacherId === 'u-substitute') substitutions.remove(deputySchool.doc, id);
     });
     await waitFor(() => expect(closed).toBe(4403), 5000);
   });
@@ -242,6 +246,14 @@ describe('hostile clients', () => {
   it('PROTO-11, PROTO-12: refused changes are stored for the deputy; every honest replica converges', async () => {
     const stored = await server.storage.listRefused({ docName: J5B });
     expect(stored.length).toBeGreaterThan(10);
+    // Each reject a writer received names its stored refused change.
+    const ids = new Set(stored.map((r) => r.id));
+    const named = clients
+      .filter((c) => c.provider.roomname === J5B)
+      .flatMap((c) => c.rejects)
+      .filter((r) => r.path?.startsWith('marks/'));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((r) => r.id !== undefined && ids.has(r.id))).toBe(true);
     expect(stored.every((r) => r.state === 'open' && r.reason !== '' && r.userId.startsWith('u-'))).toBe(true);
     const honest = clients.filter((c) => c.provider.roomname === J5B);
     const fresh = await open('teacher');
