@@ -13,6 +13,8 @@ export function stampAwarenessIdentity(
   update: Uint8Array,
   identity: Identity,
   mayAnnounce: (clientId: number) => boolean,
+  /** The clock to forward a state with (the server keeps each client's clock moving forward). */
+  clockFor: (clientId: number, clock: number) => number = (_id, clock) => clock,
 ): { update: Uint8Array; clientIds: number[] } {
   const dec = decoding.createDecoder(update);
   const entries: Array<[number, number, unknown]> = [];
@@ -30,7 +32,7 @@ export function stampAwarenessIdentity(
     const state = raw as Record<string, unknown> | null;
     clientIds.push(clientId);
     encoding.writeVarUint(enc, clientId);
-    encoding.writeVarUint(enc, clock);
+    encoding.writeVarUint(enc, clockFor(clientId, clock));
     const stamped = state === null ? null : { ...state, user: { id: identity.userId, name: identity.name, role: identity.role } };
     encoding.writeVarString(enc, JSON.stringify(stamped));
   }

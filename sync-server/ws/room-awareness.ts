@@ -28,7 +28,15 @@ export class RoomAwareness {
   }
 
   receive(conn: Connection, update: Uint8Array): void {
-    const stamped = stampAwarenessIdentity(update, conn.identity, (id) => (this.owner.get(id) ?? conn) === conn);
+    // SYNC-8: forward each state with a clock past the last one known for its client, so that a
+    // client that comes back with its old, unchanged presence is shown again at once (y-protocols
+    // ignores a state whose clock it has already seen, and the stock client keeps its clock).
+    const stamped = stampAwarenessIdentity(
+      update,
+      conn.identity,
+      (id) => (this.owner.get(id) ?? conn) === conn,
+      (id, clock) => Math.max(clock, (this.awareness.meta.get(id)?.clock ?? 0) + 1),
+    );
     if (stamped.clientIds.length === 0) return;
     for (const id of stamped.clientIds) {
       this.owner.set(id, conn);

@@ -218,6 +218,18 @@ describe('sync over real WebSockets', () => {
     });
   });
 
+  it('SYNC-8: a client that reconnects with its unchanged presence is shown again at once', async () => {
+    const a = open(server, JOURNAL, await server.login('teacher'));
+    const b = open(server, JOURNAL, await server.login('classteacher'));
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.awareness.setLocalState({ lessonId: lesson });
+    await waitFor(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(true));
+    a.provider.disconnect();
+    await waitFor(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false));
+    a.provider.connect();
+    await waitFor(() => expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({ lessonId: lesson }), 3000);
+  });
+
   it('SYNC-7: a socket that stops answering pings is closed, and its presence removed', async () => {
     const dataDir = server.dataDir;
     await server.close();
