@@ -39,3 +39,13 @@ export function snapshotCanonical(
 export function documentHash(updates: Iterable<Uint8Array>): string {
   return hex(sha256(replayLog(updates).state));
 }
+
+/** ARC-11: every stored document's hash, by name. */
+export async function documentHashes(storage: {
+  listDocuments(): Promise<string[]>;
+  readUpdates(name: string, afterSeq: number, upToSeq?: number): Promise<Array<{ update: Uint8Array }>>;
+}): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const name of await storage.listDocuments()) out.set(name, documentHash((await storage.readUpdates(name, 0)).map((u) => u.update)));
+  return out;
+}
