@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import { loadCachedMe, saveCachedMe } from './app-db.ts';
 import type { Me, MeUser } from './me-types.ts';
-import { closeAllDocuments, resumeAllDocuments, setUnauthenticatedHandler } from '../sync/doc-registry.ts';
+import { closeAllDocuments, resumeAllDocuments, setForbiddenHandler, setUnauthenticatedHandler } from '../sync/doc-registry.ts';
 
 /**
  * Who is signed in. Local-first: when the network is down at startup the cached /api/me answer
@@ -132,4 +132,23 @@ export async function signOutEverywhere(): Promise<string | null> {
 setUnauthenticatedHandler(() => {
   const s = session();
   if (s.status === 'signed-in') setSession({ status: 'signed-out', expired: true, message: null, previous: s.me.user });
+});
+
+// The server closed a document because the user's rights changed (a substitution removed, a
+// role changed): ask again what the user may open. When the document is still theirs, with
+// other rights, start afresh once; otherwise the page says access was refused and the home
+// page lists what is left.
+setForbiddenHandler((name) => {
+  void fetchMe()
+    .then(async (me) => {
+      if (me === 'unauthorized' || session().status !== 'signed-in') return;
+      await saveCachedMe(me);
+      setSession({ status: 'signed-in', me, fromCache: false });
+      const key = `reopened:${name}`;
+      if (me.documents.some((d) => d.name === name) && !sessionStorage.getItem(key)) {
+        sessionStorage.setItem(key, '1');
+        location.reload();
+      }
+    })
+    .catch(() => {});
 });

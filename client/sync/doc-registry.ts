@@ -48,6 +48,13 @@ export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn;
 }
 
+let onForbidden: (name: string) => void = () => {};
+
+/** The server closed a document with "forbidden": the user's rights changed (AUTH-18). */
+export function setForbiddenHandler(fn: (name: string) => void): void {
+  onForbidden = fn;
+}
+
 function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
@@ -92,6 +99,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
     } else {
       control.disconnect();
       setRefused(code);
+      if (code === CloseCode.forbidden) onForbidden(name);
     }
   };
   const control = controlConnection(provider, stop, () => {
