@@ -6,7 +6,6 @@ import * as Y from 'yjs';
 import {
   keyIdOf,
   loadSigningKey,
-  rawPublicKey,
   readKeyHistory,
   rotateSigningKey,
   publicKeyFromRaw,
