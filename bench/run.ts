@@ -4,6 +4,7 @@ import { machineNote, printTable, type Row } from './machine.ts';
 import { coldSyncBench, latencyBench } from './sync-bench.ts';
 import { browserBench } from './browser-bench.ts';
 import { fsyncBench } from './fsync-bench.ts';
+import { archiveBench } from './archive-bench.ts';
 
 /** `npm run bench`: the figures of the foundation issue, printed as one table. */
 const rows: Row[] = [];
@@ -13,5 +14,6 @@ rows.push(...(await coldSyncBench(doc, 3901)));
 rows.push(...(await browserBench(doc, 3902)));
 rows.push(...(await latencyBench(3903)));
 rows.push(...fsyncBench());
+rows.push(...(await archiveBench(doc, 3905)));
 printTable(`Benchmarks — ${machineNote()}`, rows);
 process.exit(0);
