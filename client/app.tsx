@@ -10,6 +10,7 @@ import { JournalPage } from './features/journal/journal-page.tsx';
 import { AdminPage } from './features/admin/admin-page.tsx';
 import { ActivationPage } from './features/login/activation-page.tsx';
 import { RefusedPage } from './features/rights/refused-page.tsx';
+import { ClassCodesPage } from './features/class-codes/class-codes-page.tsx';
 import { STAFF_ROLES } from '../model/index.ts';
 
 /** The app: the sign-in page, or the signed-in user's pages; the status bar always. */
@@ -22,6 +23,10 @@ export function App(): JSX.Element {
   const journalKey = createMemo(() => {
     const r = route();
     return r.page === 'journal' ? `${r.classId}/${r.subjectId}/${r.groupId}` : null;
+  });
+  const codesClassId = createMemo(() => {
+    const r = route();
+    return r.page === 'class-codes' ? r.classId : null;
   });
   return (
     <div class="app">
@@ -47,6 +52,9 @@ export function App(): JSX.Element {
                   </Match>
                   <Match when={route().page === 'refused'}>
                     <RefusedPage />
+                  </Match>
+                  <Match when={codesClassId()} keyed>
+                    {(classId) => <ClassCodesPage classId={classId} />}
                   </Match>
                   <Match when={true}>
                     <Show when={journalKey()} keyed fallback={<HomePage />}>

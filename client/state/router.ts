@@ -4,14 +4,16 @@ import { createSignal } from 'solid-js';
  * Hash routes, so that the service worker serves one index.html for every page:
  * `#/` the teacher's day, `#/journal/{classId}/{subjectId}/{groupId}[/{lessonId}]` a journal page,
  * `#/admin` the administrator's users and codes, `#/activate` activation with a one-time code,
- * `#/refused` the deputy's refused changes and period closing.
+ * `#/refused` the deputy's refused changes and period closing, `#/class-codes/{classId}` the class
+ * teacher's activation codes for parents and students.
  */
 export type Route =
   | { page: 'home'; date: string | null }
   | { page: 'journal'; classId: string; subjectId: string; groupId: string; lessonId: string | null }
   | { page: 'admin' }
   | { page: 'activate' }
-  | { page: 'refused' };
+  | { page: 'refused' }
+  | { page: 'class-codes'; classId: string };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
@@ -22,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'admin') return { page: 'admin' };
   if (parts[0] === 'activate') return { page: 'activate' };
   if (parts[0] === 'refused') return { page: 'refused' };
+  if (parts[0] === 'class-codes' && parts.length >= 2) return { page: 'class-codes', classId: parts[1] };
   const date = new URLSearchParams(query).get('date');
   return { page: 'home', date };
 }
@@ -34,6 +37,10 @@ export function journalHref(classId: string, subjectId: string, groupId: string,
 export const ADMIN_HREF = '#/admin';
 export const ACTIVATE_HREF = '#/activate';
 export const REFUSED_HREF = '#/refused';
+
+export function classCodesHref(classId: string): string {
+  return `#/class-codes/${encodeURIComponent(classId)}`;
+}
 
 export function homeHref(date?: string): string {
   return date ? `#/?date=${date}` : '#/';

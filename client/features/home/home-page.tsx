@@ -17,6 +17,7 @@ import { isSchoolDay, nearestDayWithLessons, teacherLessonsOn } from './teacher-
 import { DayLessonList } from './day-lesson-list.tsx';
 import { JournalDirectory } from './journal-directory.tsx';
 import { DeputyTools } from '../rights/deputy-tools.tsx';
+import { ClassTeacherCards } from './class-teacher-cards.tsx';
 
 /**
  * The teacher's home: the lessons of a day (today by default) with links into the journal,
@@ -102,6 +103,7 @@ export function HomePage(): JSX.Element {
           <Show when={ctx.me.user.roles.includes('deputy')}>
             <DeputyTools />
           </Show>
+          <ClassTeacherCards />
           <JournalDirectory />
         </Show>
       </Show>

@@ -1,0 +1,38 @@
+import { createMemo, For, Show, type JSX } from 'solid-js';
+import { classes } from '../../../model/index.ts';
+import { useSchool } from '../../state/school-context.tsx';
+import { classCodesHref } from '../../state/router.ts';
+
+/**
+ * For a class teacher, one card per class they lead, leading to the activation codes for the
+ * class's parents and students: families get their accounts from the class teacher (AUTH-14).
+ */
+export function ClassTeacherCards(): JSX.Element {
+  const ctx = useSchool();
+  const led = createMemo(() => {
+    ctx.version();
+    return classes
+      .all(ctx.school!.doc)
+      .filter(([, c]) => c.classTeacherId === ctx.me.user.id)
+      .sort(([, a], [, b]) => a.name.localeCompare(b.name, 'ru', { numeric: true }));
+  });
+  return (
+    <Show when={led().length > 0}>
+      <section class="directory">
+        <h2>Классное руководство</h2>
+        <ul class="page-cards" data-testid="class-teacher-cards">
+          <For each={led()}>
+            {([id, c]) => (
+              <li>
+                <a href={classCodesHref(id)} data-testid={`class-codes-link-${id}`}>
+                  <strong>{c.name}</strong>
+                  <span>Коды для родителей и учеников</span>
+                </a>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
+  );
+}
