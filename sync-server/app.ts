@@ -13,6 +13,7 @@ import { archiveRoutes, type ArchiveDeps } from './http/archive-routes.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { classCodeRoutes } from './http/class-code-routes.ts';
 import type { IdentityDeps } from './http/identity-deps.ts';
+import { historyRoutes } from './http/history-routes.ts';
 import { rightsRoutes } from './http/rights-routes.ts';
 import { originCheck, sessionMiddleware, type AppEnv } from './http/session-middleware.ts';
 import type { Storage } from './storage/port.ts';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', adminRoutes(identity));
   app.route('/api', classCodeRoutes(identity));
   app.route('/api', rightsRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory }));
+  app.route('/api', historyRoutes({ storage: deps.storage, directory: deps.directory }));
   if (deps.archive) app.route('/', archiveRoutes(deps.archive));
   app.all('/api/*', (c) => c.json({ error: 'Не найдено' }, 404));
 

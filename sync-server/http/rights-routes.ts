@@ -51,13 +51,11 @@ export function rightsRoutes(deps: { storage: Storage; registry: RoomRegistry; d
         const slash = row.path.indexOf('/');
         const map = room.doc.getMap<unknown>(row.path.slice(0, slash));
         const key = row.path.slice(slash + 1);
-        room.doc.transact(
-          () => {
-            if (row.value === undefined) map.delete(key);
-            else map.set(key, row.value);
-          },
-          new ServerAction(user.id, session.id, `применено непринятое изменение ${row.id}: ${reason}`),
-        );
+        // Recorded in the history under the deputy, with the reason (HIST-3).
+        room.act(new ServerAction(user.id, session.id, `применено непринятое изменение ${row.id}: ${reason}`), () => {
+          if (row.value === undefined) map.delete(key);
+          else map.set(key, row.value);
+        });
         await room.flush();
       }
       const ok = await deps.storage.resolveRefused(row.id, action === 'apply' ? 'applied' : 'dismissed', user.id, reason, Date.now());

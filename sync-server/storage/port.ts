@@ -15,6 +15,49 @@ export interface UpdateRow {
   clientTime: number | null;
   /** The server's clock when the update arrived (ms since epoch). */
   serverTime: number;
+  /** The paths this update changed, stored with it in the same transaction (HIST-1). */
+  changes?: readonly ChangeRow[];
+}
+
+/** One changed path of an accepted update: who changed what from what to what, and when. */
+export interface ChangeRow {
+  /** `map/key`, e.g. `marks/261103.2.math:ab12cd:0`. */
+  path: string;
+  /** undefined = the key was absent; null = removed. */
+  oldValue: unknown;
+  newValue: unknown;
+  userId: string;
+  asSubstitute: boolean;
+  clientTime: number | null;
+  serverTime: number;
+  /** Client clock minus server clock measured at connect, when known. */
+  clockOffsetMs: number | null;
+  /** Why, when the server wrote it on someone's behalf (a deputy's correction). */
+  note: string | null;
+}
+
+export interface StoredChange extends ChangeRow {
+  docName: string;
+  /** The update (log position) the change belongs to. */
+  seq: number;
+}
+
+export interface HistoryQuery {
+  docName: string;
+  path?: string;
+  pathPrefix?: string;
+  userId?: string;
+  /** Server time range [from, to). */
+  from?: number;
+  to?: number;
+  /** Only changes of a value that existed (corrections and removals). */
+  correctionsOnly?: boolean;
+  limit?: number;
+}
+
+export interface HistoryStore {
+  /** Change rows in log order (HIST-2). */
+  readChanges(query: HistoryQuery): Promise<StoredChange[]>;
 }
 
 export interface StoredUpdate extends UpdateRow {
@@ -210,7 +253,7 @@ export interface ClientIdStore {
   bindClientIds(docName: string, bindings: ReadonlyArray<[clientId: number, userId: string]>): Promise<void>;
 }
 
-export interface Storage extends DocumentStore, UserStore, SessionStore, RefusedStore, ClientIdStore, ActivationCodeStore {
+export interface Storage extends HistoryStore, DocumentStore, UserStore, SessionStore, RefusedStore, ClientIdStore, ActivationCodeStore {
   /** True when nothing has ever been stored: the server seeds the demo school then. */
   isEmpty(): Promise<boolean>;
   /**

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { RefusedChange, Snapshot, Storage, StoredUpdate, UpdateRow } from './port.ts';
 import { migrateArchive, sqliteArchive } from './sqlite-archive.ts';
+import { insertChanges, migrateHistory, sqliteHistory } from './sqlite-history.ts';
 import { migrateIdentity, sqliteIdentity } from './sqlite-identity.ts';
 
 const SCHEMA = `
@@ -123,15 +124,20 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     db.exec(SCHEMA);
     migrateIdentity(db);
     migrateArchive(db);
+    migrateHistory(db);
   }
 
   const lastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE doc_name = ?');
   const insertUpdate = db.prepare(
     'INSERT INTO updates (doc_name, seq, update_bytes, user_id, session_id, client_time, server_time) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const writeChanges = insertChanges(db);
   const appendOne = (docName: string, rows: readonly UpdateRow[]) => {
     let seq = lastSeq.get(docName)?.seq ?? 0;
-    for (const r of rows) insertUpdate.run(docName, ++seq, r.update, r.userId, r.sessionId, r.clientTime, r.serverTime);
+    for (const r of rows) {
+      insertUpdate.run(docName, ++seq, r.update, r.userId, r.sessionId, r.clientTime, r.serverTime);
+      if (r.changes?.length) writeChanges(docName, seq, r.changes);
+    }
     return seq;
   };
   const append = db.transaction(appendOne);
@@ -184,6 +190,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
   return {
     ...sqliteIdentity(db),
     ...sqliteArchive(db),
+    ...sqliteHistory(db),
     appendUpdates(docName, rows) {
       return new Promise<number>((resolve, reject) => {
         if (queue.length === 0) setImmediate(flushQueue);

@@ -13,7 +13,7 @@ import {
   type JournalChange,
   type Rejection,
 } from '../../model/index.ts';
-import type { RefusedChange, Storage, UpdateRow } from '../storage/port.ts';
+import type { ChangeRow, RefusedChange, Storage, UpdateRow } from '../storage/port.ts';
 import { ChangeCollector, compensate } from './change-collector.ts';
 import { Connection } from './connection.ts';
 import { RoomAwareness } from './room-awareness.ts';
@@ -41,6 +41,8 @@ export class ServerAction {
 interface PendingUpdate {
   row: UpdateRow;
   from: Connection | null;
+  /** The transaction origin that produced it. */
+  origin: unknown;
 }
 
 export interface RoomEvents {
@@ -94,6 +96,7 @@ export class Room {
       const now = Date.now();
       this.pending.push({
         from,
+        origin,
         row: {
           update,
           userId: from?.identity.userId ?? action?.userId ?? 'system',
@@ -181,6 +184,13 @@ export class Room {
     if (changes.length === 0) return;
     const decisions = this.policy.authorize(conn, changes);
     const refused = changes.filter((_, i) => !decisions[i].allowed);
+    // HIST-1: the accepted paths become the change rows of the update just queued.
+    const substitute = new Set(changes.filter((_, i) => decisions[i].allowed && (decisions[i] as { asSubstitute: boolean }).asSubstitute));
+    this.attachChanges(
+      conn,
+      changes.filter((_, i) => decisions[i].allowed),
+      (c) => ({ userId: conn.identity.userId, asSubstitute: substitute.has(c), clockOffsetMs: conn.clockOffsetMs, note: null }),
+    );
     compensate(this.doc, refused, COMPENSATION_ORIGIN);
     const now = Date.now();
     changes.forEach((c, i) => {
@@ -207,6 +217,37 @@ export class Room {
       });
       this.reject(conn, { reason: d.reason, detail: d.detail, path, value: c.newValue ?? null, at: now, id });
     });
+  }
+
+  /**
+   * Applies a change the server makes on a person's behalf (a deputy's correction), recorded in
+   * the history under that person with the stated note.
+   */
+  act(action: ServerAction, fn: () => void): void {
+    if (!this.collector) {
+      this.doc.transact(fn, action);
+      return;
+    }
+    const changes = this.collector.collect(action, () => this.doc.transact(fn, action));
+    this.attachChanges(action, changes, () => ({ userId: action.userId, asSubstitute: false, clockOffsetMs: null, note: action.note }));
+  }
+
+  /** Puts change rows on the pending update that `origin` just produced. */
+  private attachChanges(
+    origin: Connection | ServerAction,
+    changes: readonly JournalChange[],
+    who: (c: JournalChange) => Pick<ChangeRow, 'userId' | 'asSubstitute' | 'clockOffsetMs' | 'note'>,
+  ): void {
+    const entry = this.pending.findLast((p) => p.origin === origin);
+    if (!entry || changes.length === 0) return;
+    entry.row.changes = changes.map((c) => ({
+      path: `${c.map}/${c.key}`,
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+      clientTime: entry.row.clientTime,
+      serverTime: entry.row.serverTime,
+      ...who(c),
+    }));
   }
 
   private reject(conn: Connection, rejection: Rejection): void {

@@ -160,6 +160,53 @@ export function storageContract(adapterName: string, open: () => Promise<Storage
       expect(await storage.loadClientIds('d/b/1')).toEqual(new Map([[11, 'u3']]));
     });
 
+    it('HIST-1: change rows are stored with their update, in its transaction, and read by cell, prefix, author, time and corrections', async () => {
+      const [a, b, c] = someUpdates(3);
+      const change = (path: string, oldValue: unknown, newValue: unknown, userId: string, serverTime: number) => ({
+        path,
+        oldValue,
+        newValue,
+        userId,
+        asSubstitute: userId === 'u-sub',
+        clientTime: serverTime - 5,
+        serverTime,
+        clockOffsetMs: -5,
+        note: null,
+      });
+      await storage.appendUpdates('journal/h/1', [
+        {
+          ...row(a),
+          changes: [
+            change('marks/L1:s1:0', undefined, [5, 'oral', 1], 'u-t', 100),
+            change('attendance/L1:s2', undefined, 'absent', 'u-t', 100),
+          ],
+        },
+        { ...row(b), changes: [change('marks/L1:s1:0', [5, 'oral', 1], [4, 'oral', 1], 'u-sub', 200)] },
+      ]);
+      await storage.appendUpdates('journal/h/1', [{ ...row(c), changes: [change('marks/L1:s1:0', [4, 'oral', 1], null, 'u-t', 300)] }]);
+      const cell = await storage.readChanges({ docName: 'journal/h/1', path: 'marks/L1:s1:0' });
+      expect(cell.map((r) => [r.seq, r.userId, r.oldValue, r.newValue])).toEqual([
+        [1, 'u-t', undefined, [5, 'oral', 1]],
+        [2, 'u-sub', [5, 'oral', 1], [4, 'oral', 1]],
+        [3, 'u-t', [4, 'oral', 1], null],
+      ]);
+      expect(cell[1]).toMatchObject({ asSubstitute: true, clientTime: 195, serverTime: 200, clockOffsetMs: -5, docName: 'journal/h/1' });
+      expect((await storage.readChanges({ docName: 'journal/h/1', pathPrefix: 'attendance/L1:' })).map((r) => r.newValue)).toEqual([
+        'absent',
+      ]);
+      expect((await storage.readChanges({ docName: 'journal/h/1', userId: 'u-sub' })).length).toBe(1);
+      expect((await storage.readChanges({ docName: 'journal/h/1', from: 150, to: 301 })).map((r) => r.seq)).toEqual([2, 3]);
+      expect((await storage.readChanges({ docName: 'journal/h/1', correctionsOnly: true })).map((r) => r.seq)).toEqual([2, 3]);
+      // A failing append stores no change rows either.
+      const bad = {
+        ...row(a),
+        userId: undefined as unknown as string,
+        changes: [change('marks/L2:s1:0', undefined, [3, 'oral', 1], 'u-t', 400)],
+      };
+      await expect(storage.appendUpdates('journal/h/1', [bad])).rejects.toThrow();
+      expect(await storage.readChanges({ docName: 'journal/h/1', path: 'marks/L2:s1:0' })).toEqual([]);
+    });
+
     it('STORE-6: users are found by login and id; logins are unique', async () => {
       const user = { id: 'u1', login: 'teacher', name: 'Смирнова О. П.', roles: ['teacher' as const], passwordHash: 'h', disabled: false };
       await storage.createUser(user);

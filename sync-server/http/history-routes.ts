@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Directory } from '../directory.ts';
+import type { Storage } from '../storage/port.ts';
+import { requireAuth, type AppEnv } from './session-middleware.ts';
+
+const number = (s: string | undefined): number | undefined => {
+  if (s === undefined || s === '') return undefined;
+  const n = Number(s);
+  if (!Number.isFinite(n)) throw new HTTPException(400, { message: 'Неверное время' });
+  return n;
+};
+
+/**
+ * `GET /api/history`: the attributed history of a journal (HIST-2) — of one cell (`path`, or
+ * `prefix` for every key of a cell, e.g. all marks of a student in a lesson), of one author, of
+ * a time range, or only the corrections (changed or removed values). Whoever may open the
+ * journal may read its history.
+ */
+export function historyRoutes(deps: { storage: Storage; directory: Directory }) {
+  const app = new Hono<AppEnv>();
+  app.get('/history', async (c) => {
+    const { user } = requireAuth(c.get('auth'));
+    const docName = c.req.query('doc') ?? '';
+    if (!docName.startsWith('journal/') || !(await deps.directory.accessTo(user, docName))) {
+      throw new HTTPException(403, { message: 'Этот журнал вам недоступен' });
+    }
+    const limit = Math.min(number(c.req.query('limit')) ?? 1000, 10_000);
+    const changes = await deps.storage.readChanges({
+      docName,
+      path: c.req.query('path') || undefined,
+      pathPrefix: c.req.query('prefix') || undefined,
+      userId: c.req.query('user') || undefined,
+      from: number(c.req.query('from')),
+      to: number(c.req.query('to')),
+      correctionsOnly: c.req.query('corrections') === '1',
+      limit,
+    });
+    return c.json({ changes });
+  });
+  return app;
+}
