@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import * as Y from 'yjs';
 import { HTTPException } from 'hono/http-exception';
 import type { Directory } from '../directory.ts';
 import type { Storage } from '../storage/port.ts';
@@ -37,6 +38,27 @@ export function historyRoutes(deps: { storage: Storage; directory: Directory }) 
       limit,
     });
     return c.json({ changes });
+  });
+
+  // HIST-4: the journal as it stood at a moment: the log replayed up to the last update the
+  // server had received by then, as one Yjs update (application/octet-stream).
+  app.get('/history/as-of', async (c) => {
+    const { user } = requireAuth(c.get('auth'));
+    const docName = c.req.query('doc') ?? '';
+    if (!docName.startsWith('journal/') || !(await deps.directory.accessTo(user, docName))) {
+      throw new HTTPException(403, { message: 'Этот журнал вам недоступен' });
+    }
+    const at = number(c.req.query('at'));
+    if (at === undefined) throw new HTTPException(400, { message: 'Укажите момент времени' });
+    const doc = new Y.Doc();
+    let seq = 0;
+    for (const u of await deps.storage.readUpdates(docName, 0)) {
+      if (u.serverTime > at) break;
+      Y.applyUpdate(doc, u.update);
+      seq = u.seq;
+    }
+    c.header('X-Log-Position', String(seq));
+    return c.body(Y.encodeStateAsUpdate(doc), 200, { 'Content-Type': 'application/octet-stream' });
   });
   return app;
 }

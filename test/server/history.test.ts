@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { encodeClock, markToTuple, type WorkTypeId } from '../../model/index.ts';
 import { mathPage, type MathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -79,6 +80,27 @@ describe('history of changes', () => {
     expect(corrections.length).toBeGreaterThanOrEqual(2);
     expect(corrections.every((r) => r.oldValue !== undefined && r.oldValue !== null)).toBe(true);
     expect((await history('primary', 'path=x')).status).toBe(403);
+  });
+
+  it('HIST-4: the journal as of a moment replays the log up to it', async () => {
+    const teacher = await open('teacher');
+    const key = `${page.teacherLessons[3]}:topic`;
+    teacher.doc.transact(() => teacher.doc.getMap('lessons').set(key, 'Первая тема'));
+    await waitFor(async () => expect((await history('teacher', `path=lessons/${key}`)).body.changes.length).toBe(1));
+    const between = Date.now();
+    await new Promise((r) => setTimeout(r, 20));
+    teacher.doc.transact(() => teacher.doc.getMap('lessons').set(key, 'Исправленная тема'));
+    await waitFor(async () => expect((await history('teacher', `path=lessons/${key}`)).body.changes.length).toBe(2));
+    const cookie = await server.login('teacher');
+    const asOf = async (at: number) => {
+      const res = await fetch(`${server.origin}/api/history/as-of?doc=${encodeURIComponent(J5B)}&at=${at}`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+      return doc.getMap('lessons').get(key);
+    };
+    expect(await asOf(between)).toBe('Первая тема');
+    expect(await asOf(Date.now())).toBe('Исправленная тема');
   });
 
   it('HIST-3: a refused change the deputy applies is in the history under the deputy, with the stated reason', async () => {
