@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  keyIdOf,
-  loadSigningKey,
-  readKeyHistory,
-  rotateSigningKey,
-  publicKeyFromRaw,
-} from '../../sync-server/archive/keys.ts';
+import { keyIdOf, loadSigningKey, readKeyHistory, rotateSigningKey, publicKeyFromRaw } from '../../sync-server/archive/keys.ts';
 import { replayLog, sha256, snapshotCanonical } from '../../sync-server/archive/replay.ts';
 import { Snapshotter } from '../../sync-server/archive/snapshotter.ts';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
