@@ -85,6 +85,8 @@ describe.runIf(chromiumAvailable())('accounts, codes and sessions (Chromium)', (
   it('E2E-5: the class teacher issues a parent’s code on the class page; the parent activates it and sees the parents’ notice, no journal', async () => {
     const teacherCtx = await browser.newContext({ viewport: VIEWPORT });
     const teacher = await signIn(teacherCtx, server.origin, 'classteacher');
+    await teacher.getByTestId('class-codes-link-5b').scrollIntoViewIfNeeded();
+    await teacher.screenshot({ path: `${SHOTS}/e2e-class-teacher-home.png` });
     await teacher.getByTestId('class-codes-link-5b').click();
     await teacher.getByTestId('roster-table').waitFor();
     const student = students[0];
@@ -94,12 +96,14 @@ describe.runIf(chromiumAvailable())('accounts, codes and sessions (Chromium)', (
     await teacher.getByTestId('issued-code').waitFor();
     await teacher.getByTestId(`parent-code-${student.id}`).click();
     await teacher.getByTestId('parent-name').fill('Петрова Ольга Викторовна');
-    await teacher.screenshot({ path: `${SHOTS}/e2e-class-codes-parent-form.png`, fullPage: true });
+    await teacher.screenshot({ path: `${SHOTS}/e2e-class-codes-parent-form.png` });
     await teacher.getByTestId('parent-code-issue').click();
-    await expect.poll(() => teacher.getByTestId('issued-code').innerText()).toContain('Петрова Ольга Викторовна');
+    await expect
+      .poll(() => teacher.getByTestId('issued-code').innerText())
+      .toContain(`Петрова Ольга Викторовна (родитель ученика: ${student.name})`);
     const code = await issuedCode(teacher);
     await expect.poll(() => teacher.getByTestId('class-codes-table').innerText()).toContain('Петрова Ольга Викторовна');
-    await teacher.screenshot({ path: `${SHOTS}/e2e-class-codes-issued.png`, fullPage: true });
+    await teacher.screenshot({ path: `${SHOTS}/e2e-class-codes-issued.png` });
 
     const parentCtx = await browser.newContext({ viewport: VIEWPORT });
     const parent = await parentCtx.newPage();
@@ -122,7 +126,10 @@ describe.runIf(chromiumAvailable())('accounts, codes and sessions (Chromium)', (
     await expect
       .poll(() => teacher.getByTestId(`student-${student.id}`).innerText(), { timeout: 10_000 })
       .toContain('родитель: использован');
-    await teacher.screenshot({ path: `${SHOTS}/e2e-class-codes-used.png`, fullPage: true });
+    await teacher.screenshot({ path: `${SHOTS}/e2e-class-codes-used.png` });
+    // The page scrolls inside its own pane: shoot the list of codes itself.
+    await teacher.getByTestId('class-codes-table').scrollIntoViewIfNeeded();
+    await teacher.getByTestId('class-codes-table').screenshot({ path: `${SHOTS}/e2e-class-codes-list.png` });
     await Promise.all([teacherCtx.close(), parentCtx.close()]);
   });
 

@@ -87,7 +87,9 @@ function ClassCodes(props: { classId: string }): JSX.Element {
       setError(res.error);
       return false;
     }
-    setIssued({ code: res.value.code, name: res.value.name, expiresAt: res.value.expiresAt });
+    // A parent's account is named after the parent: say whose parent, so the code goes to the right family.
+    const whose = role === 'parent' && !res.value.name.includes(student.name) ? ` (родитель ученика: ${student.name})` : '';
+    setIssued({ code: res.value.code, name: res.value.name + whose, expiresAt: res.value.expiresAt });
     void reload();
     return true;
   };
