@@ -10,6 +10,7 @@ import { JournalPage } from './features/journal/journal-page.tsx';
 import { AdminPage } from './features/admin/admin-page.tsx';
 import { ActivationPage } from './features/login/activation-page.tsx';
 import { RefusedPage } from './features/rights/refused-page.tsx';
+import { CorrectionsPage } from './features/history/corrections-page.tsx';
 import { ClassCodesPage } from './features/class-codes/class-codes-page.tsx';
 import { STAFF_ROLES } from '../model/index.ts';
 
@@ -52,6 +53,9 @@ export function App(): JSX.Element {
                   </Match>
                   <Match when={route().page === 'refused'}>
                     <RefusedPage />
+                  </Match>
+                  <Match when={route().page === 'corrections'}>
+                    <CorrectionsPage />
                   </Match>
                   <Match when={codesClassId()} keyed>
                     {(classId) => <ClassCodesPage classId={classId} />}

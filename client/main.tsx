@@ -8,6 +8,7 @@ import './styles/lesson-panel.css';
 import './styles/admin.css';
 import './styles/rights.css';
 import './styles/refused-page.css';
+import './styles/history.css';
 
 render(() => <App />, document.getElementById('app')!);
 void restoreSession();

@@ -50,7 +50,15 @@ export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () =>
   function onKeyDown(e: KeyboardEvent) {
     const p = position(e.target);
     const cell = p && at(p);
-    if (!p || !cell || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!p || !cell) return;
+    // Alt+H: who changed this cell and when (KeyH, so it works in the Russian layout too).
+    if (e.altKey && e.code === 'KeyH' && m.showHistory) {
+      e.preventDefault();
+      typing.commit();
+      m.showHistory(cell.lesson.id, cell.student.id as StudentId);
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     const editable = m.canEdit(cell.lesson.id, cell.student, cell.lesson.date);
     const move = MOVES[e.key];
     if (move) {

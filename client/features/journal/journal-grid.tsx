@@ -42,6 +42,8 @@ export interface GridModel {
   write(lessonId: LessonId, studentId: StudentId, entries: CellEntry[]): void;
   clear(lessonId: LessonId, studentId: StudentId): void;
   say(message: string | null): void;
+  /** Opens the attributed history of a cell (Alt+H); absent where there is none to show. */
+  showHistory?(lessonId: LessonId, studentId: StudentId): void;
 }
 
 /** The narrowest a lesson column gets (journal.css): how many can be on screen at first. */

@@ -6,6 +6,7 @@ import { homeHref } from '../../state/router.ts';
 import { className, groupName, staffName, subjectName } from '../shared/school-names.ts';
 import { PresenceList } from './presence-list.tsx';
 import { LockIcon } from '../rights/lock-icon.tsx';
+import { AsOfPicker } from '../history/as-of-picker.tsx';
 
 /** The page's title line: class, subject, group, teacher; the period shown; who else is here. */
 export function JournalHeader(props: {
@@ -20,6 +21,10 @@ export function JournalHeader(props: {
   closedPeriods: ReadonlySet<string>;
   onPeriod: (id: string) => void;
   peers: Peer[];
+  /** The moment a read-only copy shows (HIST-4), or null for the live journal. */
+  asOf: number | null;
+  /** Offers «На дату» when given. */
+  onAsOf?: (at: number | null) => void;
 }): JSX.Element {
   const ctx = useSchool();
   const school = () => (ctx.version(), ctx.school!.doc);
@@ -36,7 +41,7 @@ export function JournalHeader(props: {
       <Show when={teacher()}>
         <span class="muted">{teacher()}</span>
       </Show>
-      <Show when={props.access === 'read'}>
+      <Show when={props.access === 'read' && props.asOf === null}>
         <span class="tag">только просмотр</span>
       </Show>
       <label class="period">
@@ -64,7 +69,11 @@ export function JournalHeader(props: {
           <LockIcon /> период закрыт
         </span>
       </Show>
-      <PresenceList peers={props.peers} />
+      <Show when={props.onAsOf}>{(onAsOf) => <AsOfPicker asOf={props.asOf} onAsOf={onAsOf()} />}</Show>
+      {/* Nobody is "here" in a past copy of the journal. */}
+      <Show when={props.asOf === null}>
+        <PresenceList peers={props.peers} />
+      </Show>
     </div>
   );
 }

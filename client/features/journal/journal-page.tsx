@@ -4,6 +4,7 @@ import { useSchool } from '../../state/school-context.tsx';
 import { openDocument } from '../../sync/doc-registry.ts';
 import { homeHref } from '../../state/router.ts';
 import { JournalView } from './journal-view.tsx';
+import { AsOfJournal } from '../history/as-of-journal.tsx';
 
 export interface JournalPageProps {
   classId: string;
@@ -25,6 +26,8 @@ export function JournalPage(props: JournalPageProps): JSX.Element {
   });
   const journal = grant ? openDocument(ctx.me.user.id, grant.name, grant.access) : null;
   const [loaded, setLoaded] = createSignal(false);
+  /** «На дату»: the moment shown read-only instead of the live journal (HIST-4). */
+  const [asOf, setAsOf] = createSignal<number | null>(null);
   onMount(() => void journal?.loaded.then(() => setLoaded(true)));
 
   return (
@@ -39,7 +42,13 @@ export function JournalPage(props: JournalPageProps): JSX.Element {
     >
       <Show when={journal!.refused() === null} fallback={<p class="notice">Сервер отказал в доступе к журналу этого класса.</p>}>
         <Show when={loaded() && ctx.ready()} fallback={<p class="notice">Загрузка журнала…</p>}>
-          <JournalView {...props} journal={journal!} access={grant!.access} />
+          <Show
+            when={asOf()}
+            keyed
+            fallback={<JournalView {...props} journal={journal!} access={grant!.access} asOf={null} onAsOf={setAsOf} />}
+          >
+            {(at) => <AsOfJournal {...props} docName={grant!.name} at={at} onAsOf={setAsOf} />}
+          </Show>
         </Show>
       </Show>
     </Show>

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, onCleanup, untrack, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, Show, untrack, type JSX } from 'solid-js';
 import {
   isInGroup,
   isPeriodClosed,
@@ -35,12 +35,25 @@ import { JournalHeader } from './journal-header.tsx';
 import { JournalGrid, type GridModel } from './journal-grid.tsx';
 import { LessonPanel } from './lesson-panel.tsx';
 import type { JournalPageProps } from './journal-page.tsx';
+import type { Awareness } from 'y-protocols/awareness';
+import { HistoryButtons, JournalHistoryPopover, type HistoryTarget } from '../history/journal-history.tsx';
+
+/** What a page shows: the live journal, or a read-only copy of it as of a moment (HIST-4). */
+export type JournalSource = Pick<OpenDocument, 'name' | 'doc'> & { provider: { awareness: Awareness } };
 
 /**
  * One journal page (class × subject × group): assembles the roster, the planned lessons and
  * the live cells from the documents, and wires the grid, the lesson panel and presence.
  */
-export function JournalView(props: JournalPageProps & { journal: OpenDocument; access: 'read' | 'write' }): JSX.Element {
+export function JournalView(
+  props: JournalPageProps & {
+    journal: JournalSource;
+    access: 'read' | 'write';
+    /** The moment a read-only copy shows, or null/absent for the live journal. */
+    asOf?: number | null;
+    onAsOf?: (at: number | null) => void;
+  },
+): JSX.Element {
   const ctx = useSchool();
   const school = ctx.school!.doc;
   const doc = props.journal.doc;
@@ -132,6 +145,8 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
     return (ls.find((l) => l.date >= today) ?? ls[ls.length - 1])?.id ?? null;
   };
   const [selected, setSelected] = createSignal<LessonId | null>(pickInitial());
+  const [selectedCell, setSelectedCell] = createSignal<{ lessonId: LessonId; studentId: StudentId } | null>(null);
+  const [historyOf, setHistoryOf] = createSignal<HistoryTarget | null>(null);
   const [message, setMessageNow] = createSignal<string | null>(null);
   let messageTimer: ReturnType<typeof setTimeout> | undefined;
   // A warning stays long enough to read, then the key hints come back.
@@ -168,6 +183,8 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
     closedPeriod: (lessonId) => verdict(lessonId)?.closedPeriod ?? null,
     onSelect(lessonId, cellKey) {
       setSelected(lessonId);
+      const studentId = splitKey(cellKey)[1] as StudentId | undefined;
+      setSelectedCell(studentId ? { lessonId, studentId } : null);
       props.journal.provider.awareness.setLocalState({ lessonId, cell: cellKey });
     },
     write(lessonId, studentId: StudentId, entries) {
@@ -182,6 +199,7 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
       clearCell(entryContext(lessonId), lessonId, studentId);
     },
     say: setMessage,
+    showHistory: (lessonId, studentId) => setHistoryOf({ kind: 'cell', lessonId, studentId }),
   };
 
   // The URL follows the selected lesson, so a reload or a shared link lands on it. Not before
@@ -212,6 +230,8 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
         periodId={periodId()}
         onPeriod={setPeriodId}
         peers={presence.peers}
+        asOf={props.asOf ?? null}
+        onAsOf={props.onAsOf}
       />
       <JournalGrid model={model} />
       <p class="grid-hint" classList={{ warn: message() !== null }} role="status">
@@ -237,7 +257,19 @@ export function JournalView(props: JournalPageProps & { journal: OpenDocument; a
         grade={grade()}
         subjectId={subjectId}
         teacherId={userId}
+        history={<Show when={selected()}>{(id) => <HistoryButtons lessonId={id()} cell={selectedCell()} onOpen={setHistoryOf} />}</Show>}
       />
+      <Show when={historyOf()} keyed>
+        {(t) => (
+          <JournalHistoryPopover
+            target={t}
+            docName={props.journal.name}
+            journal={doc}
+            studentName={(id) => students().find((s) => s.id === id)?.name ?? id}
+            onClose={() => setHistoryOf(null)}
+          />
+        )}
+      </Show>
     </div>
   );
 }

@@ -39,6 +39,8 @@ export function LessonPanel(props: {
   grade: number;
   subjectId: SubjectId;
   teacherId: UserId;
+  /** The buttons into the attributed history (features/history), beside the lesson's title. */
+  history?: JSX.Element;
 }): JSX.Element {
   const ctx = useSchool();
   const school = () => (ctx.version(), ctx.school!.doc);
@@ -93,6 +95,7 @@ export function LessonPanel(props: {
                     только просмотр
                   </span>
                 </Show>
+                {props.history}
               </div>
               <Show when={props.readOnlyReason}>
                 <p class="muted ro-reason" data-testid="lesson-readonly-reason">

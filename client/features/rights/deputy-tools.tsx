@@ -1,5 +1,5 @@
 import { createResource, Show, type JSX } from 'solid-js';
-import { REFUSED_HREF } from '../../state/router.ts';
+import { CORRECTIONS_HREF, REFUSED_HREF } from '../../state/router.ts';
 import { plural } from '../../i18n/format.ts';
 import { listRefused } from './rights-api.ts';
 
@@ -24,6 +24,12 @@ export function DeputyTools(): JSX.Element {
               : 'новых непринятых изменений нет'}
           </span>
         </Show>
+      </p>
+      <p>
+        <a href={CORRECTIONS_HREF} data-testid="corrections-link">
+          Журнал исправлений
+        </a>
+        <span class="muted">кто и когда изменил уже внесённые отметки и записи</span>
       </p>
     </section>
   );

@@ -1,0 +1,183 @@
+import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
+import { addDays, isIsoDate, parseChangePath, type IsoDate } from '../../../model/index.ts';
+import { plural } from '../../i18n/format.ts';
+import { useSchool } from '../../state/school-context.tsx';
+import { homeHref } from '../../state/router.ts';
+import { openDocument } from '../../sync/doc-registry.ts';
+import { staffName, subjectName } from '../shared/school-names.ts';
+import { describeHistory } from './describe-history.ts';
+import { fetchHistory, type HistoryChange } from './history-api.ts';
+import { HistoryList } from './history-list.tsx';
+
+/** Local midnight of a date: the deputy's dates are the school's days, not UTC ones. */
+const startOf = (d: IsoDate) => new Date(`${d}T00:00:00`).getTime();
+
+/** The subject a change belongs to, from the lesson id in its path (LES-2), or null. */
+function subjectOf(path: string): string | null {
+  const slash = path.indexOf('/');
+  const p = parseChangePath(path.slice(0, slash), path.slice(slash + 1));
+  if (p.kind === 'mark' || p.kind === 'attendance' || p.kind === 'lesson') return p.lesson.subjectId;
+  if (p.kind === 'final') return p.subjectId;
+  return null;
+}
+
+/**
+ * The deputy's log of corrections (`#/corrections`, HIST-2): every change of a value that
+ * already existed in a class journal — a mark changed or removed, a topic rewritten — with who
+ * did it, when, and the stated reason of the deputy's own corrections (HIST-3). Newest first.
+ */
+export function CorrectionsPage(): JSX.Element {
+  const ctx = useSchool();
+  const journals = ctx.me.documents
+    .filter((d) => d.kind === 'journal')
+    .sort((a, b) => a.title.localeCompare(b.title, 'ru', { numeric: true }));
+  const [docName, setDocName] = createSignal(journals[0]?.name ?? '');
+  const [from, setFrom] = createSignal<IsoDate | ''>('');
+  const [to, setTo] = createSignal<IsoDate | ''>('');
+  const [teacher, setTeacher] = createSignal('');
+  const [subject, setSubject] = createSignal('');
+
+  const [changes, { refetch }] = createResource(
+    () => ({ doc: docName(), from: from(), to: to() }),
+    (q) =>
+      fetchHistory({
+        doc: q.doc,
+        corrections: true,
+        from: q.from ? startOf(q.from) : undefined,
+        to: q.to ? startOf(addDays(q.to, 1)) : undefined,
+        limit: 5000,
+      }),
+  );
+  const all = createMemo<HistoryChange[]>(() => {
+    const res = changes();
+    return res?.ok ? res.value : [];
+  });
+
+  // Student names are in the class journal: opened (from IndexedDB, then synced) like any page.
+  const journal = createMemo(() => {
+    const grant = journals.find((d) => d.name === docName());
+    return grant ? openDocument(ctx.me.user.id, grant.name, grant.access) : null;
+  });
+  const school = () => (ctx.version(), ctx.school?.doc ?? null);
+  const name = (id: string) => (school() ? staffName(school()!, id) : id);
+
+  const teachers = createMemo(() => [...new Set(all().map((c) => c.userId))].sort((a, b) => name(a).localeCompare(name(b), 'ru')));
+  const subjects = createMemo(() => {
+    const ids = new Set(
+      all()
+        .map((c) => subjectOf(c.path))
+        .filter((s): s is string => s !== null),
+    );
+    const s = school();
+    return [...ids].map((id) => [id, s ? subjectName(s, id) : id] as const).sort((a, b) => a[1].localeCompare(b[1], 'ru'));
+  });
+  const lines = createMemo(() => {
+    const j = journal();
+    if (j) void (j.isLoaded(), j.synced());
+    return all()
+      .filter((c) => (!teacher() || c.userId === teacher()) && (!subject() || subjectOf(c.path) === subject()))
+      .reverse()
+      .map((c) => describeHistory(c, school(), j?.isLoaded() ? j.doc : null));
+  });
+
+  const date = (set: (d: IsoDate | '') => void) => (e: Event & { currentTarget: HTMLInputElement }) => {
+    const v = e.currentTarget.value;
+    set(isIsoDate(v) ? v : '');
+  };
+
+  return (
+    <div class="admin-page corrections-page" data-testid="corrections-page">
+      <div class="page-title">
+        <a class="back" href={homeHref()} title="На главную">
+          ←
+        </a>
+        <h1>Журнал исправлений</h1>
+      </div>
+      <section class="admin-section">
+        <p class="muted">
+          Изменения уже внесённых записей: исправленные и удалённые отметки, посещаемость, темы и задания. Время — по часам сервера;
+          исправления заместителя директора — с указанной причиной.
+        </p>
+        <div class="corrections-filters">
+          <label>
+            Класс
+            <select data-testid="corrections-class" onChange={(e) => setDocName(e.currentTarget.value)}>
+              <For each={journals}>
+                {(j) => (
+                  <option value={j.name} selected={j.name === docName()}>
+                    {j.title}
+                  </option>
+                )}
+              </For>
+            </select>
+          </label>
+          <label>
+            Учитель
+            <select data-testid="corrections-teacher" onChange={(e) => setTeacher(e.currentTarget.value)}>
+              <option value="">все</option>
+              <For each={teachers()}>
+                {(id) => (
+                  <option value={id} selected={id === teacher()}>
+                    {name(id)}
+                  </option>
+                )}
+              </For>
+            </select>
+          </label>
+          <label>
+            Предмет
+            <select data-testid="corrections-subject" onChange={(e) => setSubject(e.currentTarget.value)}>
+              <option value="">все</option>
+              <For each={subjects()}>
+                {([id, n]) => (
+                  <option value={id} selected={id === subject()}>
+                    {n}
+                  </option>
+                )}
+              </For>
+            </select>
+          </label>
+          <label>
+            с
+            <input type="date" data-testid="corrections-from" value={from()} onChange={date(setFrom)} />
+          </label>
+          <label>
+            по
+            <input type="date" data-testid="corrections-to" value={to()} onChange={date(setTo)} />
+          </label>
+          <button type="button" class="secondary small" data-testid="corrections-reload" onClick={() => void refetch()}>
+            Обновить
+          </button>
+        </div>
+        <Show when={journals.length > 0} fallback={<p class="muted">Вам не открыт ни один журнал.</p>}>
+          <Show when={changes()} fallback={<p class="muted">Загрузка…</p>}>
+            {(res) => (
+              <Show
+                when={res().ok}
+                fallback={
+                  <p class="login-error" role="alert" data-testid="corrections-error">
+                    {!res().ok && (res() as { error: string }).error}
+                  </p>
+                }
+              >
+                <p class="muted count" data-testid="corrections-count">
+                  {lines().length} {plural(lines().length, ['исправление', 'исправления', 'исправлений'])}
+                </p>
+                <Show
+                  when={lines().length > 0}
+                  fallback={
+                    <p class="muted" data-testid="corrections-empty">
+                      Исправлений не найдено.
+                    </p>
+                  }
+                >
+                  <HistoryList lines={lines()} withWhere />
+                </Show>
+              </Show>
+            )}
+          </Show>
+        </Show>
+      </section>
+    </div>
+  );
+}
