@@ -172,4 +172,33 @@ describe.runIf(chromiumAvailable())('attributed history (Chromium)', () => {
     await teacherCtx.close();
     await deputyCtx.close();
   });
+
+  it('E2E-8: the lesson’s topic history opens from the lesson panel; offline the history says plainly it needs the server', async () => {
+    const ctx = await browser.newContext({ viewport: VIEWPORT });
+    const teacher = await signIn(ctx, server.origin, 'teacher');
+    await teacher.goto(`${server.origin}/#/journal/5b/math/all/${lesson}`);
+    await teacher.getByTestId(`cell-${student.id}-${lesson}`).waitFor();
+    const topic = teacher.getByTestId('lesson-topic');
+    await topic.fill('Сложение дробей — повторение');
+    await topic.press('Enter');
+    await expect.poll(() => pending(teacher), { timeout: 10_000 }).toBe('0');
+
+    await teacher.getByTestId('lesson-history-button').click();
+    const popover = teacher.getByTestId('history-popover');
+    const mine = popover.getByTestId('history-entry').filter({ hasText: 'Сложение дробей — повторение' });
+    await expect.poll(() => mine.count(), { timeout: 10_000 }).toBe(1);
+    expect(await mine.innerText()).toContain('тема урока');
+    expect(await mine.getByTestId('history-who').innerText()).toBe(teacherName);
+    await teacher.screenshot({ path: `${SHOTS}/e2e-history-lesson.png` });
+    await popover.getByTestId('history-close').click();
+
+    await ctx.setOffline(true);
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-online')).toBe('false');
+    await teacher.getByTestId(`cell-${student.id}-${lesson}`).click();
+    await teacher.keyboard.press('Alt+KeyH');
+    await expect.poll(() => popover.getByTestId('history-error').count(), { timeout: 10_000 }).toBe(1);
+    expect(await popover.getByTestId('history-error').innerText()).toContain('хранится на сервере');
+    await teacher.screenshot({ path: `${SHOTS}/e2e-history-offline.png` });
+    await ctx.close();
+  });
 });
