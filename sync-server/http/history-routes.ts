@@ -58,7 +58,7 @@ export function historyRoutes(deps: { storage: Storage; directory: Directory }) 
       seq = u.seq;
     }
     c.header('X-Log-Position', String(seq));
-    return c.body(Y.encodeStateAsUpdate(doc), 200, { 'Content-Type': 'application/octet-stream' });
+    return c.body(Y.encodeStateAsUpdate(doc) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream' });
   });
   return app;
 }
