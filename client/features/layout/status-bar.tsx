@@ -22,10 +22,16 @@ export function StatusBar(): JSX.Element {
   });
   const [panelOpen, setPanelOpen] = createSignal(false);
   const refused = () => rejectionList().length;
+  // Signed out (a session that expired), the documents are disconnected on purpose: the
+  // network is not the problem, so say what it is.
+  const connText = () => {
+    if (session().status === 'signed-out' && navigator.onLine) return 'Нужно войти снова — изменения ждут на этом устройстве';
+    return isOnline() ? 'В сети' : 'Нет связи с сервером — работа офлайн';
+  };
   return (
     <footer class="status-bar" data-testid="sync-status" data-online={String(isOnline())} data-pending={String(pendingTotal())}>
       <span class={isOnline() ? 'status-dot online' : 'status-dot offline'} aria-hidden="true" />
-      <span class="status-conn">{isOnline() ? 'В сети' : 'Нет связи с сервером — работа офлайн'}</span>
+      <span class="status-conn">{connText()}</span>
       <span class={pendingTotal() === 0 ? 'status-saved' : 'status-pending'}>{pendingText()}</span>
       <Show when={refused() > 0}>
         <button
