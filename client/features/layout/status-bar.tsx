@@ -25,7 +25,7 @@ export function StatusBar(): JSX.Element {
   // Signed out (a session that expired), the documents are disconnected on purpose: the
   // network is not the problem, so say what it is.
   const connText = () => {
-    if (session().status === 'signed-out' && navigator.onLine) return 'Нужно войти снова — изменения ждут на этом устройстве';
+    if (session().status === 'signed-out' && navigator.onLine) return 'Связь есть — войдите, чтобы продолжить синхронизацию';
     return isOnline() ? 'В сети' : 'Нет связи с сервером — работа офлайн';
   };
   return (
