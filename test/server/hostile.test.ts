@@ -190,6 +190,17 @@ describe('hostile clients', () => {
     const sv = Y.encodeStateVector(forged);
     forged.getMap('lessons').set(`${page.substituteLessons[0]}:topic`, 'Подделка');
     await expectReject(sub, Y.encodeStateAsUpdate(forged, sv), 'foreign-client-id');
+    // A read-only connection's sync step 2 with content is refused like an update.
+    const director = await open('director');
+    const mine = new Y.Doc();
+    mine.getMap('lessons').set(`${open2[2]}:topic`, 'Директор пишет');
+    const step2 = encoding.createEncoder();
+    encoding.writeVarUint(step2, MessageType.sync);
+    syncProtocol.writeSyncStep2(step2, mine);
+    const before = director.rejects.length;
+    (director.provider.ws as unknown as { send(b: Uint8Array): void }).send(encoding.toUint8Array(step2));
+    await waitFor(() => expect(director.rejects.slice(before)).toContainEqual(expect.objectContaining({ reason: 'read-only' })));
+    refusedCount++;
     // Structs far in the future of their client (clock 40 with 0…39 never sent): they would stay pending.
     const future = new Y.Doc();
     for (let i = 0; i < 50; i++) future.getMap('lessons').set(`${open2[1]}:topic`, `t${i}`);
