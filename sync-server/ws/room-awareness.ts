@@ -28,14 +28,18 @@ export class RoomAwareness {
   }
 
   receive(conn: Connection, update: Uint8Array): void {
-    // SYNC-8: forward each state with a clock past the last one known for its client, so that a
-    // client that comes back with its old, unchanged presence is shown again at once (y-protocols
-    // ignores a state whose clock it has already seen, and the stock client keeps its clock).
+    // SYNC-8: a client that comes back after leaving announces its old, unchanged presence with
+    // a clock everybody has already seen (y-protocols would ignore it): forward that one with the
+    // next clock. Only then — bumping every clock would start a ping-pong with the stock client,
+    // which sends back every state change it applies, its own included.
     const stamped = stampAwarenessIdentity(
       update,
       conn.identity,
       (id) => (this.owner.get(id) ?? conn) === conn,
-      (id, clock) => Math.max(clock, (this.awareness.meta.get(id)?.clock ?? 0) + 1),
+      (id, clock) => {
+        const known = this.awareness.meta.get(id)?.clock;
+        return known !== undefined && clock <= known && !this.awareness.states.has(id) ? known + 1 : clock;
+      },
     );
     if (stamped.clientIds.length === 0) return;
     for (const id of stamped.clientIds) {
