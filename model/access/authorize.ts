@@ -6,7 +6,8 @@ import { markFromTuple } from '../journal/mark.ts';
 import { isAbsenceMark, isAbsenceReason } from '../marking/attendance.ts';
 import { isMarkValueAllowed, markingSystemFor, type MarkingSystem } from '../marking/mark-value.ts';
 import { RejectReason } from '../protocol/messages.ts';
-import { closedPeriodAt, isPeriodClosed } from '../school/closures.ts';
+import { isPeriodClosed } from '../school/closures.ts';
+import { periodsForGrade, type Period } from '../school/school-year.ts';
 import { classes } from '../school/staff.ts';
 import { subjects } from '../school/subject.ts';
 import { substitutions, type Substitution } from '../school/substitution.ts';
@@ -14,7 +15,11 @@ import { allAssignments } from '../school/teaching-load.ts';
 import { parseChangePath, type ChangePath, type JournalChange } from './change-path.ts';
 import type { Actor } from './journal-access.ts';
 
-/** What the rules need besides the change: the school year and which journal it is. */
+/**
+ * What the rules need besides the change: the school year and which journal it is. What the
+ * rules read from it (roster, load, substitutions, closed periods) is read once per context
+ * object: make a new one when the documents change (the server does, on their updates).
+ */
 export interface AuthorizeContext {
   school: Y.Doc;
   journal: Y.Doc;
@@ -27,7 +32,13 @@ export type Decision = { allowed: true; asSubstitute: boolean } | { allowed: fal
 /** Per-context memo: one update may change hundreds of paths; the roster and load are read once. */
 const memo = new WeakMap<
   AuthorizeContext,
-  { roster?: Map<string, Student>; load?: ReturnType<typeof allAssignments>; subs?: Substitution[] }
+  {
+    roster?: Map<string, Student>;
+    load?: ReturnType<typeof allAssignments>;
+    subs?: Substitution[];
+    systems?: Map<string, MarkingSystem>;
+    closed?: Array<[string, Period]>;
+  }
 >();
 function cached(ctx: AuthorizeContext) {
   let m = memo.get(ctx);
@@ -36,6 +47,10 @@ function cached(ctx: AuthorizeContext) {
 }
 const rosterOf = (ctx: AuthorizeContext) => (cached(ctx).roster ??= new Map(listStudents(ctx.journal).map((s) => [s.id as string, s])));
 const loadOf = (ctx: AuthorizeContext) => (cached(ctx).load ??= allAssignments(ctx.school).filter((a) => a.classId === ctx.classId));
+/** The periods of the class's grade that are closed for the class, read once per context. */
+const closedOf = (ctx: AuthorizeContext) =>
+  (cached(ctx).closed ??= periodsForGrade(ctx.school, ctx.grade).filter(([id]) => isPeriodClosed(ctx.school, ctx.classId, id)));
+const closedAt = (ctx: AuthorizeContext, date: string) => closedOf(ctx).find(([, p]) => date >= p.startsOn && date <= p.endsOn);
 const subsOf = (ctx: AuthorizeContext) =>
   (cached(ctx).subs ??= substitutions
     .all(ctx.school)
@@ -101,14 +116,14 @@ function closedCheck(path: ChangePath, ctx: AuthorizeContext): Decision | null {
   const closed = (name: string) =>
     refuse(RejectReason.periodClosed, `период «${name}» закрыт; исправление — через заместителя директора с указанием причины`);
   if (path.kind === 'lesson' || path.kind === 'mark' || path.kind === 'attendance') {
-    const p = closedPeriodAt(ctx.school, ctx.classId, ctx.grade, path.lesson.date);
+    const p = closedAt(ctx, path.lesson.date);
     return p ? closed(p[1].name) : null;
   }
   if (path.kind === 'reason') {
-    const p = closedPeriodAt(ctx.school, ctx.classId, ctx.grade, path.date);
+    const p = closedAt(ctx, path.date);
     return p ? closed(p[1].name) : null;
   }
-  if (path.kind === 'final' && isPeriodClosed(ctx.school, ctx.classId, path.periodId)) return closed(path.periodId);
+  if (path.kind === 'final' && closedOf(ctx).some(([id]) => id === path.periodId)) return closed(path.periodId);
   return null;
 }
 
@@ -166,7 +181,13 @@ function rosterCheck(path: Extract<ChangePath, { kind: 'mark' | 'attendance' }>,
 }
 
 function systemOf(ctx: AuthorizeContext, subjectId: string): MarkingSystem {
-  return markingSystemFor(ctx.grade, subjects.get(ctx.school, subjectId)?.marking ?? 'five');
+  const systems = (cached(ctx).systems ??= new Map());
+  let system = systems.get(subjectId);
+  if (system === undefined) {
+    system = markingSystemFor(ctx.grade, subjects.get(ctx.school, subjectId)?.marking ?? 'five');
+    systems.set(subjectId, system);
+  }
+  return system;
 }
 
 function teaches(ctx: AuthorizeContext, userId: UserId, subjectId: string, groupId: string): boolean {

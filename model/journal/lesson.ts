@@ -40,6 +40,19 @@ export interface LessonKey {
  * ".all" group, is refused: it would name a second lesson for the same date and slot).
  */
 export function parseLessonId(id: string): LessonKey | null {
+  // Lesson ids repeat by the thousand (every mark of a lesson carries one): parse each once.
+  const hit = parsedLessonIds.get(id);
+  if (hit !== undefined) return hit === null ? null : { ...hit };
+  const parsed = parseLessonIdUncached(id);
+  if (parsedLessonIds.size >= PARSE_CACHE_SIZE) parsedLessonIds.clear();
+  parsedLessonIds.set(id, parsed);
+  return parsed === null ? null : { ...parsed };
+}
+
+const PARSE_CACHE_SIZE = 20_000;
+const parsedLessonIds = new Map<string, LessonKey | null>();
+
+function parseLessonIdUncached(id: string): LessonKey | null {
   const m = /^(\d{2})(\d{2})(\d{2})\.(0|[1-9]\d?)\.([^.:]+)(?:\.([^.:]+))?$/.exec(id);
   if (!m || !isValidId(m[5]) || (m[6] !== undefined && (!isValidId(m[6]) || m[6] === WHOLE_CLASS))) return null;
   try {

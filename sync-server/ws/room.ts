@@ -309,19 +309,27 @@ export class Room {
    * together and no peer ever shows the refused value. A sender does not get its own updates back.
    */
   private broadcastBatch(batch: readonly PendingUpdate[]): void {
-    const message = (updates: Uint8Array[]) => {
+    const message = (update: Uint8Array) => {
       const enc = encoding.createEncoder();
       encoding.writeVarUint(enc, MessageType.sync);
-      syncProtocol.writeUpdate(enc, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
+      syncProtocol.writeUpdate(enc, update);
       return encoding.toUint8Array(enc);
     };
-    const all = message(batch.map((b) => b.row.update));
+    // Merging costs: only a batch holding a compensation needs to travel as one update.
+    if (!batch.some((b) => b.origin === COMPENSATION_ORIGIN)) {
+      for (const b of batch) {
+        const m = message(b.row.update);
+        for (const c of this.conns) if (c !== b.from) c.send(m);
+      }
+      return;
+    }
+    const all = message(Y.mergeUpdates(batch.map((b) => b.row.update)));
     const senders = new Set(batch.map((b) => b.from).filter((c): c is Connection => c !== null));
     for (const c of this.conns) {
       if (!senders.has(c)) c.send(all);
       else {
         const others = batch.filter((b) => b.from !== c).map((b) => b.row.update);
-        if (others.length > 0) c.send(message(others));
+        if (others.length > 0) c.send(message(others.length === 1 ? others[0] : Y.mergeUpdates(others)));
       }
     }
   }
