@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   marksOf,
@@ -10,7 +10,6 @@ import {
   staff,
   WHOLE_CLASS,
   type ClassId,
-  type IsoDate,
   type LessonId,
   type Student,
   type SubjectId,
@@ -18,30 +17,14 @@ import {
 import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { buildClient, chromiumAvailable, launchChromium } from './browser.ts';
+import { localToday, signIn } from './pages.ts';
 
 const SHOTS = 'screenshots';
 const JOURNAL = 'journal/5b/2026';
 const VIEWPORT = { width: 1400, height: 900 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function signIn(context: BrowserContext, origin: string, login: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(origin);
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
-
 const pending = (page: Page) => page.getByTestId('sync-status').getAttribute('data-pending');
-
-/** Today as the browser on this machine sees it (the page opens on its period, SCH-8). */
-function localToday(): IsoDate {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` as IsoDate;
-}
 
 describe.runIf(chromiumAvailable())('attributed history (Chromium)', () => {
   let server: TestServer;

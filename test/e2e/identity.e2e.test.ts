@@ -1,23 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listStudents, type Student } from '../../model/index.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { buildClient, chromiumAvailable, launchChromium } from './browser.ts';
+import { signIn } from './pages.ts';
 
 const SHOTS = 'screenshots';
 const VIEWPORT = { width: 1400, height: 900 };
-
-async function signIn(context: BrowserContext, origin: string, login: string, password = 'demo'): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(origin);
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
 
 /** Goes from the sign-in page to activation, as a new user does, and submits the form. */
 async function activate(page: Page, origin: string, code: string, login: string, password: string): Promise<void> {

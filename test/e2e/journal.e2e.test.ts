@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../../model/index.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { buildClient, chromiumAvailable, launchChromium } from './browser.ts';
+import { cellText, signIn, typeInCell } from './pages.ts';
 
 const SHOTS = 'screenshots';
 const JOURNAL = 'journal/5b/2026';
@@ -26,27 +27,6 @@ async function loadDoc(server: TestServer, name: string): Promise<Y.Doc> {
   for (const u of await server.storage.readUpdates(name, 0)) Y.applyUpdate(doc, u.update);
   return doc;
 }
-
-async function signIn(context: BrowserContext, origin: string, login: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(origin);
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
-
-/** Clicks a cell and types into it as a teacher does, then moves on with Enter. */
-async function typeInCell(page: Page, testId: string, text: string): Promise<void> {
-  const cell = page.getByTestId(testId);
-  await cell.scrollIntoViewIfNeeded();
-  await cell.click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-const cellText = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 
 describe.runIf(chromiumAvailable())('journal in two browsers (Chromium)', () => {
   let server: TestServer;

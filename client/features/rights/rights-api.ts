@@ -1,4 +1,5 @@
 import type { RejectReason } from '../../../model/index.ts';
+import { apiCall, type Result } from '../../state/api-call.ts';
 
 /**
  * The server's refused changes and period closing (sync-server/http/rights-routes.ts), typed
@@ -23,25 +24,8 @@ export interface RefusedChange {
   resolution: string | null;
 }
 
-/** An answer or the server's Russian error; a lost network is an error too. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-
-async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Result<T>> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch {
-    return { ok: false, error: 'Нет связи с сервером. Эта страница работает только при подключении к сети.' };
-  }
-  const json = (await res.json().catch(() => null)) as (T & { error?: string }) | null;
-  if (!res.ok) return { ok: false, error: json?.error ?? `Сервер ответил ошибкой (код ${res.status}).` };
-  return { ok: true, value: json as T };
-}
+const call = <T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Result<T>> =>
+  apiCall<T>(method, url, body, 'Нет связи с сервером. Эта страница работает только при подключении к сети.');
 
 export const listRefused = (state: RefusedChange['state'], docName?: string) =>
   call<{ refused: RefusedChange[] }>('GET', `/api/refused?state=${state}${docName ? `&doc=${encodeURIComponent(docName)}` : ''}`);

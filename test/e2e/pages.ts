@@ -1,0 +1,31 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { IsoDate } from '../../model/index.ts';
+
+/** What the browser scenarios do as a person would: sign in, type into a cell, read it. */
+export async function signIn(context: BrowserContext, origin: string, login: string, password = 'demo'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.getByTestId('login-username').fill(login);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
+  return page;
+}
+
+/** Clicks a cell and types into it as a teacher does, then moves on with Enter. */
+export async function typeInCell(page: Page, testId: string, text: string): Promise<void> {
+  const cell = page.getByTestId(testId);
+  await cell.scrollIntoViewIfNeeded();
+  await cell.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+export const cellText = (page: Page, testId: string) => page.getByTestId(testId).innerText();
+
+/** Today as the browser on this machine sees it (the page opens on its period, SCH-8). */
+export function localToday(): IsoDate {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` as IsoDate;
+}
