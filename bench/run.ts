@@ -5,6 +5,7 @@ import { coldSyncBench, latencyBench } from './sync-bench.ts';
 import { browserBench } from './browser-bench.ts';
 import { fsyncBench } from './fsync-bench.ts';
 import { archiveBench } from './archive-bench.ts';
+import { historyBench } from './history-bench.ts';
 
 /** `npm run bench`: the figures of the foundation issue, printed as one table. */
 const rows: Row[] = [];
@@ -15,5 +16,6 @@ rows.push(...(await browserBench(doc, 3902)));
 rows.push(...(await latencyBench(3903)));
 rows.push(...fsyncBench());
 rows.push(...(await archiveBench(doc, 3905)));
+rows.push(...(await historyBench(doc.journal)));
 printTable(`Benchmarks — ${machineNote()}`, rows);
 process.exit(0);
