@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { build } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -36,4 +37,15 @@ let built: Promise<void> | null = null;
 export function buildClient(): Promise<void> {
   built ??= build({ configFile: 'vite.config.ts', logLevel: 'warn' }).then(() => undefined);
   return built;
+}
+
+/** Where the scenarios put the screenshots a person looks at (gitignored). */
+export const SHOTS = 'screenshots';
+
+/** A browser scenario's setup: the current client built, a real server serving it, Chromium. */
+export async function startScenario(): Promise<{ server: TestServer; browser: Browser }> {
+  mkdirSync(SHOTS, { recursive: true });
+  await buildClient();
+  const server = await startTestServer({ staticDir: 'dist/client' });
+  return { server, browser: await launchChromium() };
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,11 +14,10 @@ import {
   type SubjectId,
 } from '../../model/index.ts';
 import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { buildClient, chromiumAvailable, launchChromium } from './browser.ts';
+import type { TestServer } from '../helpers/test-server.ts';
+import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
 import { localToday, signIn } from './pages.ts';
 
-const SHOTS = 'screenshots';
 const JOURNAL = 'journal/5b/2026';
 const VIEWPORT = { width: 1400, height: 900 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,10 +32,7 @@ describe.runIf(chromiumAvailable())('attributed history (Chromium)', () => {
   let teacherName: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await buildClient();
-    server = await startTestServer({ staticDir: 'dist/client' });
-    browser = await launchChromium();
+    ({ server, browser } = await startScenario());
     const school = await loadStoredDoc(server.storage, 'school/demo/2026');
     const journal = await loadStoredDoc(server.storage, JOURNAL);
     teacherName = staff.get(school, 'u-teacher')!.name;

@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listStudents, type Student } from '../../model/index.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { buildClient, chromiumAvailable, launchChromium } from './browser.ts';
+import type { TestServer } from '../helpers/test-server.ts';
+import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
 import { signIn } from './pages.ts';
 
-const SHOTS = 'screenshots';
 const VIEWPORT = { width: 1400, height: 900 };
 
 /** Goes from the sign-in page to activation, as a new user does, and submits the form. */
@@ -29,10 +27,7 @@ describe.runIf(chromiumAvailable())('accounts, codes and sessions (Chromium)', (
   let students: Student[];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await buildClient();
-    server = await startTestServer({ staticDir: 'dist/client' });
-    browser = await launchChromium();
+    ({ server, browser } = await startScenario());
     const journal = await loadStoredDoc(server.storage, 'journal/5b/2026');
     students = listStudents(journal).filter((s) => s.leftOn === null && s.enrolledOn === null);
   });

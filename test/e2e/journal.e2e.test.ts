@@ -1,32 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import {
-  lessonId,
-  listStudents,
-  marksOf,
-  pageLessons,
-  substitutionsOf,
-  WHOLE_CLASS,
-  type ClassId,
-  type LessonId,
-  type Student,
-  type SubjectId,
-  type UserId,
-} from '../../model/index.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { buildClient, chromiumAvailable, launchChromium } from './browser.ts';
+import { marksOf, type LessonId, type Student } from '../../model/index.ts';
+import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
+import type { TestServer } from '../helpers/test-server.ts';
+import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
 import { cellText, signIn, typeInCell } from './pages.ts';
 
-const SHOTS = 'screenshots';
 const JOURNAL = 'journal/5b/2026';
-
-async function loadDoc(server: TestServer, name: string): Promise<Y.Doc> {
-  const doc = new Y.Doc();
-  for (const u of await server.storage.readUpdates(name, 0)) Y.applyUpdate(doc, u.update);
-  return doc;
-}
 
 describe.runIf(chromiumAvailable())('journal in two browsers (Chromium)', () => {
   let server: TestServer;
@@ -36,20 +16,13 @@ describe.runIf(chromiumAvailable())('journal in two browsers (Chromium)', () => 
   let regular: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await buildClient();
-    server = await startTestServer({ staticDir: 'dist/client' });
-    browser = await launchChromium();
-    const school = await loadDoc(server, 'school/demo/2026');
-    const journal = await loadDoc(server, JOURNAL);
-    students = listStudents(journal).filter((s) => s.leftOn === null && s.enrolledOn === null);
-    // The substitute's lesson that is already in the past (registered by the demo school).
-    const subs = substitutionsOf(school, 'u-substitute' as UserId).sort((a, b) => a.date.localeCompare(b.date));
-    const s = subs[0];
-    substituted = lessonId(s.date, s.slot, s.subjectId, s.groupId);
-    // A regular math lesson of the main teacher before the substituted one.
-    const lessons = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS);
-    regular = lessons.filter((l) => l.date < s.date && l.substituteId === null).at(-1)!.id;
+    ({ server, browser } = await startScenario());
+    const page = await mathPage(server.storage);
+    students = page.students;
+    // The substitute's lesson that is already in the past (registered by the demo school), and a
+    // regular math lesson of the main teacher before it.
+    substituted = page.substituteLessons[0];
+    regular = page.teacherLessons.at(-1)!;
   });
 
   afterAll(async () => {
@@ -120,7 +93,7 @@ describe.runIf(chromiumAvailable())('journal in two browsers (Chromium)', () => 
     await expect.poll(() => cellText(other, cells[1])).toContain('н');
     await expect.poll(() => cellText(other, cells[2])).toMatch(/5\s+4/);
     // And the server has them durably: a fresh read of the store shows the marks.
-    const journal = await loadDoc(server, JOURNAL);
+    const journal = await loadStoredDoc(server.storage, JOURNAL);
     expect(marksOf(journal, regular as LessonId, students[2].id).map((m) => m.value)).toContain(3);
     expect(marksOf(journal, regular as LessonId, students[4].id).map((m) => m.value)).toEqual(expect.arrayContaining([5, 4]));
     expect(journal.getMap('attendance').get(`${regular}:${students[3].id}`)).toBe('absent');

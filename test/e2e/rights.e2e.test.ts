@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,11 +13,10 @@ import {
   type SubjectId,
 } from '../../model/index.ts';
 import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { buildClient, chromiumAvailable, launchChromium } from './browser.ts';
+import type { TestServer } from '../helpers/test-server.ts';
+import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
 import { cellText, localToday, signIn, typeInCell } from './pages.ts';
 
-const SHOTS = 'screenshots';
 const JOURNAL = 'journal/5b/2026';
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -32,10 +30,7 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
   let students: Student[];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await buildClient();
-    server = await startTestServer({ staticDir: 'dist/client' });
-    browser = await launchChromium();
+    ({ server, browser } = await startScenario());
     const school = await loadStoredDoc(server.storage, 'school/demo/2026');
     const journal = await loadStoredDoc(server.storage, JOURNAL);
     // The current period of 5Б (grade 5), or the latest started one between periods.
