@@ -57,6 +57,9 @@ export function App(): JSX.Element {
                   <Match when={route().page === 'corrections'}>
                     <CorrectionsPage />
                   </Match>
+                  <Match when={route().page === 'late'}>
+                    <CorrectionsPage view="late" />
+                  </Match>
                   <Match when={codesClassId()} keyed>
                     {(classId) => <ClassCodesPage classId={classId} />}
                   </Match>

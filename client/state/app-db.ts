@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Me } from './me-types.ts';
+import type { EditTime } from '../../model/index.ts';
 import type { StoredRejection } from './rejections.ts';
 
 /**
@@ -13,18 +14,21 @@ interface AppSchema extends DBSchema {
   acks: { key: string; value: Uint8Array };
   /** Changes the server refused, kept until the user dismisses them ("Не принято"). */
   rejections: { key: string; value: StoredRejection; indexes: { byUser: string } };
+  /** When the user's not yet acknowledged edits of a document were typed (PROTO-13), per user and document. */
+  editTimes: { key: string; value: EditTime[] };
 }
 
 let dbPromise: Promise<IDBPDatabase<AppSchema>> | null = null;
 
 function db(): Promise<IDBPDatabase<AppSchema>> {
-  dbPromise ??= openDB<AppSchema>('class-journal-app', 2, {
+  dbPromise ??= openDB<AppSchema>('class-journal-app', 3, {
     upgrade(d, oldVersion) {
       if (oldVersion < 1) {
         d.createObjectStore('kv');
         d.createObjectStore('acks');
       }
       if (oldVersion < 2) d.createObjectStore('rejections', { keyPath: 'id' }).createIndex('byUser', 'userId');
+      if (oldVersion < 3) d.createObjectStore('editTimes');
     },
   });
   return dbPromise;
@@ -64,6 +68,16 @@ export function loadAck(userId: string, docName: string): Promise<Uint8Array | n
 export function saveAck(userId: string, docName: string, sv: Uint8Array): Promise<void> {
   return safely(async () => {
     await (await db()).put('acks', sv, ackKey(userId, docName));
+  }, undefined);
+}
+
+export function loadEditTimes(userId: string, docName: string): Promise<EditTime[]> {
+  return safely(async () => (await (await db()).get('editTimes', ackKey(userId, docName))) ?? [], []);
+}
+
+export function saveEditTimes(userId: string, docName: string, times: readonly EditTime[]): Promise<void> {
+  return safely(async () => {
+    await (await db()).put('editTimes', [...times], ackKey(userId, docName));
   }, undefined);
 }
 

@@ -5,7 +5,8 @@ import { createSignal } from 'solid-js';
  * `#/` the teacher's day, `#/journal/{classId}/{subjectId}/{groupId}[/{lessonId}]` a journal page,
  * `#/admin` the administrator's users and codes, `#/activate` activation with a one-time code,
  * `#/refused` the deputy's refused changes and period closing, `#/class-codes/{classId}` the class
- * teacher's activation codes for parents and students, `#/corrections` the deputy's log of corrections.
+ * teacher's activation codes for parents and students, `#/corrections` the deputy's log of corrections,
+ * `#/late` the entries made after the school's deadlines.
  */
 export type Route =
   | { page: 'home'; date: string | null }
@@ -14,7 +15,8 @@ export type Route =
   | { page: 'activate' }
   | { page: 'refused' }
   | { page: 'class-codes'; classId: string }
-  | { page: 'corrections' };
+  | { page: 'corrections' }
+  | { page: 'late' };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
@@ -26,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'activate') return { page: 'activate' };
   if (parts[0] === 'refused') return { page: 'refused' };
   if (parts[0] === 'corrections') return { page: 'corrections' };
+  if (parts[0] === 'late') return { page: 'late' };
   if (parts[0] === 'class-codes' && parts.length >= 2) return { page: 'class-codes', classId: parts[1] };
   const date = new URLSearchParams(query).get('date');
   return { page: 'home', date };
@@ -40,6 +43,7 @@ export const ADMIN_HREF = '#/admin';
 export const ACTIVATE_HREF = '#/activate';
 export const REFUSED_HREF = '#/refused';
 export const CORRECTIONS_HREF = '#/corrections';
+export const LATE_HREF = '#/late';
 
 export function classCodesHref(classId: string): string {
   return `#/class-codes/${encodeURIComponent(classId)}`;

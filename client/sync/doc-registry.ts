@@ -5,6 +5,7 @@ import { createSignal, type Accessor } from 'solid-js';
 import { CloseCode, EXTENSIONS_PARAM, encodeClock, type Rejection } from '../../model/index.ts';
 import { loadAck, saveAck } from '../state/app-db.ts';
 import { AckTracker, registerExtensionHandlers } from './ack-tracker.ts';
+import { EditTimeLog } from './edit-time-log.ts';
 import { makeReadOnly } from './read-only-sync.ts';
 import { quietUntil } from './quiet-load.ts';
 import { probeAccess } from './access-probe.ts';
@@ -37,6 +38,7 @@ interface Entry extends OpenDocument {
   persistence: IndexeddbPersistence;
   control: ConnectionControl;
   tracker: AckTracker;
+  editTimes: EditTimeLog;
   dispose(): void;
 }
 
@@ -79,12 +81,14 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
   const [synced, setSynced] = createSignal(false);
   const [refused, setRefused] = createSignal<number | null>(null);
   const tracker = new AckTracker(doc, (n) => setDocPending(name, n));
+  const editTimes = new EditTimeLog(doc, provider, userId, name);
   quietUntil(doc, persistence.whenSynced);
 
   registerExtensionHandlers(
     provider,
     (sv) => {
       tracker.setAcked(sv);
+      editTimes.setAcked(sv);
       void saveAck(userId, name, sv);
     },
     // Described now, while the documents are open: the list must read the same offline.
@@ -110,8 +114,12 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
     });
   });
   const onStatus = ({ status }: { status: string }) => {
-    // Our clock, so the server can tell when an offline edit was really made.
-    if (status === 'connected') provider.ws?.send(encodeClock(Date.now()));
+    // Our clock and when our unsaved edits were typed, so the server can tell when an
+    // offline edit was really made (PROTO-9, PROTO-13).
+    if (status === 'connected') {
+      provider.ws?.send(encodeClock(Date.now()));
+      editTimes.sendAll();
+    }
     setDocConnected(name, status === 'connected');
   };
   const onSync = (s: boolean) => setSynced(s);
@@ -127,6 +135,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
     persistence,
     control,
     tracker,
+    editTimes,
     loaded,
     isLoaded,
     synced,
@@ -138,6 +147,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
       provider.awareness.setLocalState(null);
       provider.destroy();
       tracker.dispose();
+      editTimes.dispose();
       void persistence.destroy();
       doc.destroy();
       forgetDoc(name);
@@ -147,6 +157,8 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
   void (async () => {
     const sv = await loadAck(userId, name);
     if (sv) tracker.setAcked(sv);
+    await editTimes.load();
+    if (sv) editTimes.setAcked(sv);
     await persistence.whenSynced;
     tracker.noteLoaded();
     setLoaded(true);

@@ -23,6 +23,8 @@ export const MessageType = {
   reject: 101,
   /** Ours, client to server: the client's clock (float64 ms since epoch), to measure its offset. */
   clock: 102,
+  /** Ours, client to server: when ranges of the client's own changes were typed (PROTO-13). */
+  editTimes: 103,
 } as const;
 
 /** Query parameter by which a client asks for the extension messages. */

@@ -19,6 +19,7 @@ export const SCHOOL_MAPS = [
   'substitutions',
   'ktp',
   'closures',
+  'settings',
 ] as const;
 
 /** Version of the school-year document's layout; migrations key on it. */

@@ -17,9 +17,17 @@ export interface WorkType {
   name: string;
   short: string;
   weight: number;
+  /**
+   * TIME-2: the days after the lesson a mark of this type may still be entered on time (a
+   * written work is checked at home); absent or 0 = on the lesson's day, like an oral answer.
+   */
+  deadlineDays?: number;
 }
+
+const isDeadlineDays = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 60);
 
 export const workTypes = recordCollection<WorkType>(
   'workTypes',
-  (v): v is WorkType => is.object(v) && is.string(v.name) && is.string(v.short) && is.number(v.weight) && v.weight > 0,
+  (v): v is WorkType =>
+    is.object(v) && is.string(v.name) && is.string(v.short) && is.number(v.weight) && v.weight > 0 && isDeadlineDays(v.deadlineDays),
 );

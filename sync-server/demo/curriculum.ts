@@ -42,17 +42,19 @@ export interface WorkTypeSpec {
   weight: number;
   /** Written for the whole class at once, rather than asked of a few students. */
   wholeClass: boolean;
+  /** Days after the lesson its marks may be entered (TIME-2); none = on the day. */
+  deadlineDays?: number;
 }
 
 export const WORK_TYPES: Readonly<Record<string, WorkTypeSpec>> = {
   oral: { name: 'Устный ответ', short: 'УО', weight: 1, wholeClass: false },
-  indep: { name: 'Самостоятельная работа', short: 'СР', weight: 2, wholeClass: true },
-  control: { name: 'Контрольная работа', short: 'КР', weight: 3, wholeClass: true },
-  lab: { name: 'Лабораторная работа', short: 'ЛР', weight: 2, wholeClass: true },
-  practical: { name: 'Практическая работа', short: 'ПР', weight: 2, wholeClass: true },
-  dictation: { name: 'Диктант', short: 'Д', weight: 3, wholeClass: true },
-  test: { name: 'Тест', short: 'Т', weight: 2, wholeClass: true },
-  homework: { name: 'Домашняя работа', short: 'ДЗ', weight: 1, wholeClass: false },
+  indep: { name: 'Самостоятельная работа', short: 'СР', weight: 2, wholeClass: true, deadlineDays: 3 },
+  control: { name: 'Контрольная работа', short: 'КР', weight: 3, wholeClass: true, deadlineDays: 7 },
+  lab: { name: 'Лабораторная работа', short: 'ЛР', weight: 2, wholeClass: true, deadlineDays: 3 },
+  practical: { name: 'Практическая работа', short: 'ПР', weight: 2, wholeClass: true, deadlineDays: 3 },
+  dictation: { name: 'Диктант', short: 'Д', weight: 3, wholeClass: true, deadlineDays: 3 },
+  test: { name: 'Тест', short: 'Т', weight: 2, wholeClass: true, deadlineDays: 3 },
+  homework: { name: 'Домашняя работа', short: 'ДЗ', weight: 1, wholeClass: false, deadlineDays: 1 },
 };
 
 export const workTypeId = (id: keyof typeof WORK_TYPES & string): WorkTypeId => id as WorkTypeId;

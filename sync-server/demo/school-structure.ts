@@ -17,6 +17,9 @@ import {
   staff,
   subjects,
   workTypes,
+  deadlineSettings,
+  DEADLINES_KEY,
+  DEFAULT_DEADLINES,
   type ClassId,
   type GroupId,
   type SchoolId,
@@ -72,7 +75,10 @@ export function writeYearStructure(doc: Y.Doc, schoolId: SchoolId, schoolName: s
   for (const { id, ...h } of HOLIDAYS) holidays.set(doc, id, h);
   BELLS.forEach(([starts, ends], i) => bells.set(doc, String(i + 1), { starts, ends }));
   for (const [id, s] of Object.entries(SUBJECTS)) subjects.set(doc, id, { name: s.name, marking: s.marking });
-  for (const [id, w] of Object.entries(WORK_TYPES)) workTypes.set(doc, id, { name: w.name, short: w.short, weight: w.weight });
+  for (const [id, w] of Object.entries(WORK_TYPES)) {
+    workTypes.set(doc, id, { name: w.name, short: w.short, weight: w.weight, ...(w.deadlineDays ? { deadlineDays: w.deadlineDays } : {}) });
+  }
+  deadlineSettings.set(doc, DEADLINES_KEY, DEFAULT_DEADLINES);
 }
 
 export interface StaffSpec {

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { HTTPException } from 'hono/http-exception';
 import type { Directory } from '../directory.ts';
 import type { Storage } from '../storage/port.ts';
+import { lateEntries } from './late-entries.ts';
 import { requireAuth, type AppEnv } from './session-middleware.ts';
 
 const number = (s: string | undefined): number | undefined => {
@@ -38,6 +39,21 @@ export function historyRoutes(deps: { storage: Storage; directory: Directory }) 
       limit,
     });
     return c.json({ changes });
+  });
+
+  // TIME-6: entries made after the school's deadline, whose deadline falls in [from, to), with the
+  // clock that judged each (the client's where its offset is known, else the server's).
+  app.get('/history/late', async (c) => {
+    const { user } = requireAuth(c.get('auth'));
+    const docName = c.req.query('doc') ?? '';
+    if (!docName.startsWith('journal/') || !(await deps.directory.accessTo(user, docName))) {
+      throw new HTTPException(403, { message: 'Этот журнал вам недоступен' });
+    }
+    const from = number(c.req.query('from'));
+    const to = number(c.req.query('to'));
+    // A late entry arrives after its deadline, so nothing before `from` can count.
+    const changes = await deps.storage.readChanges({ docName, from, userId: c.req.query('user') || undefined, limit: 200_000 });
+    return c.json({ entries: lateEntries(changes, await deps.directory.schoolDoc(), from, to) });
   });
 
   // HIST-4: the journal as it stood at a moment: the log replayed up to the last update the

@@ -28,6 +28,10 @@ export interface ChangeRow {
   newValue: unknown;
   userId: string;
   asSubstitute: boolean;
+  /**
+   * When the change was made by the client's clock: the typed time the client sent (PROTO-13),
+   * else its clock at arrival (PROTO-9); null when the client said nothing of its clock.
+   */
   clientTime: number | null;
   serverTime: number;
   /** Client clock minus server clock measured at connect, when known. */

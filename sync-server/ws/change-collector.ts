@@ -1,6 +1,11 @@
 import type * as Y from 'yjs';
 import type { JournalChange } from '../../model/index.ts';
 
+/** A changed path with the Yjs id of the item now holding its value (who wrote it, at which clock). */
+export interface CollectedChange extends JournalChange {
+  writer: { client: number; clock: number } | null;
+}
+
 /**
  * Lists every path an applied update changed, with the value before and after, from the maps'
  * own events (`changes.keys`): what Yjs decided is visible after merging, not what the update
@@ -8,7 +13,7 @@ import type { JournalChange } from '../../model/index.ts';
  */
 export class ChangeCollector {
   private collecting: unknown = undefined;
-  private changes: JournalChange[] = [];
+  private changes: CollectedChange[] = [];
 
   constructor(doc: Y.Doc, mapNames: readonly string[]) {
     for (const name of mapNames) {
@@ -16,14 +21,17 @@ export class ChangeCollector {
       map.observe((event) => {
         if (event.transaction.origin !== this.collecting) return;
         for (const [key, change] of event.changes.keys) {
-          this.changes.push({ map: name, key, oldValue: change.oldValue, newValue: map.get(key) });
+          // The item now under the key: its id says which client's change (and clock) this is.
+          const item = map._map.get(key);
+          const writer = item ? { client: item.id.client, clock: item.id.clock } : null;
+          this.changes.push({ map: name, key, oldValue: change.oldValue, newValue: map.get(key), writer });
         }
       });
     }
   }
 
   /** Runs `apply` (which must transact with `origin`) and returns what it changed. */
-  collect(origin: unknown, apply: () => void): JournalChange[] {
+  collect(origin: unknown, apply: () => void): CollectedChange[] {
     this.collecting = origin;
     this.changes = [];
     try {

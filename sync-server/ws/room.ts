@@ -9,12 +9,14 @@ import {
   MessageType,
   RejectReason,
   randomId,
+  readEditTimes,
   type Decision,
   type JournalChange,
   type Rejection,
 } from '../../model/index.ts';
 import type { ChangeRow, RefusedChange, Storage, UpdateRow } from '../storage/port.ts';
-import { ChangeCollector, compensate } from './change-collector.ts';
+import { ChangeCollector, compensate, type CollectedChange } from './change-collector.ts';
+import { clientTimeOf } from './change-time.ts';
 import { Connection } from './connection.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { guardUpdate } from './update-guard.ts';
@@ -143,6 +145,7 @@ export class Room {
         const states = this.presence.encodeAll();
         if (states) conn.send(states);
       } else if (type === MessageType.clock) conn.clockOffsetMs = decoding.readFloat64(dec) - Date.now();
+      else if (type === MessageType.editTimes) conn.editTimes.add(readEditTimes(dec));
       else throw new Error(`unknown message type ${type}`);
     } catch (e) {
       conn.socket.close(CloseCode.malformed, 'malformed message');
@@ -189,7 +192,13 @@ export class Room {
     this.attachChanges(
       conn,
       changes.filter((_, i) => decisions[i].allowed),
-      (c) => ({ userId: conn.identity.userId, asSubstitute: substitute.has(c), clockOffsetMs: conn.clockOffsetMs, note: null }),
+      (c, serverTime) => ({
+        userId: conn.identity.userId,
+        asSubstitute: substitute.has(c),
+        clientTime: clientTimeOf(conn, c, serverTime),
+        clockOffsetMs: conn.clockOffsetMs,
+        note: null,
+      }),
     );
     compensate(this.doc, refused, COMPENSATION_ORIGIN);
     const now = Date.now();
@@ -208,7 +217,7 @@ export class Room {
         sessionId: conn.identity.sessionId,
         reason: d.reason,
         detail: d.detail,
-        clientTime: conn.clockOffsetMs !== null ? now + conn.clockOffsetMs : null,
+        clientTime: clientTimeOf(conn, c, now),
         serverTime: now,
         state: 'open',
         resolvedBy: null,
@@ -229,14 +238,20 @@ export class Room {
       return;
     }
     const changes = this.collector.collect(action, () => this.doc.transact(fn, action));
-    this.attachChanges(action, changes, () => ({ userId: action.userId, asSubstitute: false, clockOffsetMs: null, note: action.note }));
+    this.attachChanges(action, changes, () => ({
+      userId: action.userId,
+      asSubstitute: false,
+      clientTime: null,
+      clockOffsetMs: null,
+      note: action.note,
+    }));
   }
 
   /** Puts change rows on the pending update that `origin` just produced. */
   private attachChanges(
     origin: Connection | ServerAction,
-    changes: readonly JournalChange[],
-    who: (c: JournalChange) => Pick<ChangeRow, 'userId' | 'asSubstitute' | 'clockOffsetMs' | 'note'>,
+    changes: readonly CollectedChange[],
+    who: (c: CollectedChange, serverTime: number) => Pick<ChangeRow, 'userId' | 'asSubstitute' | 'clientTime' | 'clockOffsetMs' | 'note'>,
   ): void {
     const entry = this.pending.findLast((p) => p.origin === origin);
     if (!entry || changes.length === 0) return;
@@ -244,9 +259,8 @@ export class Room {
       path: `${c.map}/${c.key}`,
       oldValue: c.oldValue,
       newValue: c.newValue,
-      clientTime: entry.row.clientTime,
       serverTime: entry.row.serverTime,
-      ...who(c),
+      ...who(c, entry.row.serverTime),
     }));
   }
 

@@ -2,11 +2,12 @@ import { createMemo, createResource, createSignal, For, Show, type JSX } from 's
 import { addDays, isIsoDate, parseChangePath, type IsoDate } from '../../../model/index.ts';
 import { plural } from '../../i18n/format.ts';
 import { useSchool } from '../../state/school-context.tsx';
-import { homeHref } from '../../state/router.ts';
+import { CORRECTIONS_HREF, homeHref, LATE_HREF } from '../../state/router.ts';
 import { openDocument } from '../../sync/doc-registry.ts';
 import { staffName, subjectName } from '../shared/school-names.ts';
 import { describeHistory } from './describe-history.ts';
-import { fetchHistory, type HistoryChange } from './history-api.ts';
+import { describeLate } from './describe-late.ts';
+import { fetchHistory, fetchLateEntries, type HistoryChange, type HistoryResult, type LateEntry } from './history-api.ts';
 import { HistoryList } from './history-list.tsx';
 
 /** Local midnight of a date: the deputy's dates are the school's days, not UTC ones. */
@@ -21,12 +22,34 @@ function subjectOf(path: string): string | null {
   return null;
 }
 
+/** What the two views of the page say. */
+const VIEWS = {
+  corrections: {
+    title: 'Журнал исправлений',
+    about:
+      'Изменения уже внесённых записей: исправленные и удалённые отметки, посещаемость, темы и задания. Время — по часам сервера; исправления заместителя директора — с указанной причиной.',
+    count: ['исправление', 'исправления', 'исправлений'] as const,
+    empty: 'Исправлений не найдено.',
+  },
+  late: {
+    title: 'Несвоевременные записи',
+    about:
+      'Записи, внесённые позже срока: тема, задание, посещаемость и устные отметки — в день урока до установленного часа, письменные работы — в срок проверки, итоговые — до конца периода. Время записи — по часам устройства, если они были сверены с сервером, иначе по часам сервера. Даты фильтра — даты сроков.',
+    count: ['запись', 'записи', 'записей'] as const,
+    empty: 'Несвоевременных записей не найдено.',
+  },
+};
+
 /**
  * The deputy's log of corrections (`#/corrections`, HIST-2): every change of a value that
  * already existed in a class journal — a mark changed or removed, a topic rewritten — with who
  * did it, when, and the stated reason of the deputy's own corrections (HIST-3). Newest first.
+ * With `view="late"` (`#/late`, TIME-6): the entries made after the school's deadlines, with the
+ * deadline, the clock that judged them and how late.
  */
-export function CorrectionsPage(): JSX.Element {
+export function CorrectionsPage(props: { view?: 'corrections' | 'late' }): JSX.Element {
+  const view = props.view ?? 'corrections';
+  const text = VIEWS[view];
   const ctx = useSchool();
   const journals = ctx.me.documents
     .filter((d) => d.kind === 'journal')
@@ -39,16 +62,12 @@ export function CorrectionsPage(): JSX.Element {
 
   const [changes, { refetch }] = createResource(
     () => ({ doc: docName(), from: from(), to: to() }),
-    (q) =>
-      fetchHistory({
-        doc: q.doc,
-        corrections: true,
-        from: q.from ? startOf(q.from) : undefined,
-        to: q.to ? startOf(addDays(q.to, 1)) : undefined,
-        limit: 5000,
-      }),
+    (q): Promise<HistoryResult<Array<HistoryChange | LateEntry>>> => {
+      const range = { doc: q.doc, from: q.from ? startOf(q.from) : undefined, to: q.to ? startOf(addDays(q.to, 1)) : undefined };
+      return view === 'late' ? fetchLateEntries(range) : fetchHistory({ ...range, corrections: true, limit: 5000 });
+    },
   );
-  const all = createMemo<HistoryChange[]>(() => {
+  const all = createMemo<Array<HistoryChange | LateEntry>>(() => {
     const res = changes();
     return res?.ok ? res.value : [];
   });
@@ -77,7 +96,10 @@ export function CorrectionsPage(): JSX.Element {
     return all()
       .filter((c) => (!teacher() || c.userId === teacher()) && (!subject() || subjectOf(c.path) === subject()))
       .reverse()
-      .map((c) => describeHistory(c, school(), j?.isLoaded() ? j.doc : null));
+      .map((c) => {
+        const line = describeHistory(c, school(), j?.isLoaded() ? j.doc : null);
+        return 'deadline' in c ? { ...line, lateNote: describeLate(c) } : line;
+      });
   });
 
   const date = (set: (d: IsoDate | '') => void) => (e: Event & { currentTarget: HTMLInputElement }) => {
@@ -91,13 +113,18 @@ export function CorrectionsPage(): JSX.Element {
         <a class="back" href={homeHref()} title="На главную">
           ←
         </a>
-        <h1>Журнал исправлений</h1>
+        <h1>{text.title}</h1>
       </div>
+      <nav class="view-tabs" data-testid="history-views">
+        <a href={CORRECTIONS_HREF} classList={{ active: view === 'corrections' }} data-testid="corrections-tab">
+          {VIEWS.corrections.title}
+        </a>
+        <a href={LATE_HREF} classList={{ active: view === 'late' }} data-testid="late-tab">
+          {VIEWS.late.title}
+        </a>
+      </nav>
       <section class="admin-section">
-        <p class="muted">
-          Изменения уже внесённых записей: исправленные и удалённые отметки, посещаемость, темы и задания. Время — по часам сервера;
-          исправления заместителя директора — с указанной причиной.
-        </p>
+        <p class="muted">{text.about}</p>
         <div class="corrections-filters">
           <label>
             Класс
@@ -161,13 +188,13 @@ export function CorrectionsPage(): JSX.Element {
                 }
               >
                 <p class="muted count" data-testid="corrections-count">
-                  {lines().length} {plural(lines().length, ['исправление', 'исправления', 'исправлений'])}
+                  {lines().length} {plural(lines().length, text.count)}
                 </p>
                 <Show
                   when={lines().length > 0}
                   fallback={
                     <p class="muted" data-testid="corrections-empty">
-                      Исправлений не найдено.
+                      {text.empty}
                     </p>
                   }
                 >

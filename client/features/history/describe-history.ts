@@ -15,10 +15,15 @@ export interface HistoryLine {
   action: string;
   /** «12.11.2026 18:00:05» by the server's clock. */
   when: string;
-  /** Set when the device's clock differed from the server's by more than a minute. */
-  deviceWhen: string | null;
+  /**
+   * How the device's time differs from the server's, when it matters: an edit typed offline
+   * and received later (PROTO-13), or a device clock off by more than a minute.
+   */
+  deviceNote: string | null;
   substitute: boolean;
   note: string | null;
+  /** For the late entries: the deadline, by which clock, and how late. */
+  lateNote?: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -36,6 +41,22 @@ export function formatMinute(ms: number): string {
 
 const quoted = (s: string) => `«${s}»`;
 
+/** «Внесено без связи …» for an edit that reached the server later, «Часы устройства …» for a clock that was off. */
+export function deviceNote(c: Pick<HistoryChange, 'clientTime' | 'serverTime' | 'clockOffsetMs'>): string | null {
+  if (c.clientTime === null) return null;
+  const offset = c.clockOffsetMs;
+  // On the server's clock where the offset is known; otherwise the device's word only.
+  const typed = offset === null ? c.clientTime : c.clientTime - offset;
+  if (c.serverTime - typed > CLOCK_TOLERANCE_MS) {
+    const clock = offset === null ? 'по часам устройства, не сверенным с сервером' : 'по часам устройства, сверенным с сервером';
+    return `Внесено без связи: ${formatMoment(c.clientTime)} ${clock}; получено сервером ${formatMoment(c.serverTime)}.`;
+  }
+  if (offset !== null && Math.abs(offset) > CLOCK_TOLERANCE_MS) {
+    return `Часы устройства расходились с сервером: по часам устройства ${formatMoment(c.clientTime)}, получено сервером ${formatMoment(c.serverTime)}.`;
+  }
+  return null;
+}
+
 export function describeHistory(c: HistoryChange, school: Y.Doc | null, journal: Y.Doc | null): HistoryLine {
   const next = describeChange(c.docName, c.path, c.newValue, school, journal);
   // A missing key and a removed one (null) both mean "there was nothing".
@@ -49,13 +70,12 @@ export function describeHistory(c: HistoryChange, school: Y.Doc | null, journal:
     : had
       ? `изменено: ${quoted(before)} → ${quoted(next.valueText)}`
       : `внесено ${quoted(next.valueText)}`;
-  const drift = c.clientTime !== null && Math.abs(c.clientTime - c.serverTime) > CLOCK_TOLERANCE_MS;
   return {
     who: school ? staffName(school, c.userId) : c.userId,
     where: next,
     action,
     when: formatMoment(c.serverTime),
-    deviceWhen: drift ? formatMoment(c.clientTime!) : null,
+    deviceNote: deviceNote(c),
     substitute: c.asSubstitute,
     note: c.note,
   };

@@ -68,6 +68,23 @@ export async function fetchHistory(q: HistoryQuery): Promise<HistoryResult<Histo
   return { ok: true, value: [...json.changes].sort((a, b) => a.seq - b.seq || a.serverTime - b.serverTime) };
 }
 
+/** A change entered after the school's deadline (TIME-2…TIME-6), as `GET /api/history/late` answers. */
+export interface LateEntry extends HistoryChange {
+  deadline: { at: number; rule: 'lesson-day' | 'written-work' | 'period-end' };
+  timeliness: { madeAt: number; judgedBy: 'client' | 'server'; late: boolean; lateByMs: number };
+}
+
+/** The late entries of a journal whose deadline falls in [from, to), oldest first. */
+export async function fetchLateEntries(q: { doc: string; from?: number; to?: number }): Promise<HistoryResult<LateEntry[]>> {
+  const params = new URLSearchParams({ doc: q.doc });
+  if (q.from !== undefined) params.set('from', String(q.from));
+  if (q.to !== undefined) params.set('to', String(q.to));
+  const res = await get(`/api/history/late?${params}`);
+  if (!res.ok) return res;
+  const json = (await res.value.json()) as { entries: LateEntry[] };
+  return { ok: true, value: [...json.entries].sort((a, b) => a.seq - b.seq) };
+}
+
 /** Several prefixes of one document merged (a cell is its marks and its absence), oldest first. */
 export async function fetchHistoryOf(doc: string, prefixes: string[]): Promise<HistoryResult<HistoryChange[]>> {
   const parts = await Promise.all(prefixes.map((prefix) => fetchHistory({ doc, prefix })));

@@ -38,9 +38,14 @@ export function HistoryList(props: { lines: HistoryLine[]; withWhere?: boolean; 
                 {l.when}
               </span>
             </div>
-            <Show when={l.deviceWhen}>
+            <Show when={l.deviceNote}>
               <div class="history-device muted" data-testid="history-device">
-                Часы устройства расходились с сервером: по часам устройства {l.deviceWhen}, получено сервером {l.when}.
+                {l.deviceNote}
+              </div>
+            </Show>
+            <Show when={l.lateNote}>
+              <div class="history-late" data-testid="history-late">
+                {l.lateNote}
               </div>
             </Show>
             <Show when={l.note}>

@@ -1,5 +1,5 @@
 import { createResource, Show, type JSX } from 'solid-js';
-import { CORRECTIONS_HREF, REFUSED_HREF } from '../../state/router.ts';
+import { CORRECTIONS_HREF, LATE_HREF, REFUSED_HREF } from '../../state/router.ts';
 import { plural } from '../../i18n/format.ts';
 import { listRefused } from './rights-api.ts';
 
@@ -30,6 +30,12 @@ export function DeputyTools(): JSX.Element {
           Журнал исправлений
         </a>
         <span class="muted">кто и когда изменил уже внесённые отметки и записи</span>
+      </p>
+      <p>
+        <a href={LATE_HREF} data-testid="late-link">
+          Несвоевременные записи
+        </a>
+        <span class="muted">что внесено позже срока: в день урока, в срок проверки работ, до конца периода</span>
       </p>
     </section>
   );
