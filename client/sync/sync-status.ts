@@ -45,3 +45,8 @@ export function isOnline(): boolean {
 export function pendingTotal(): number {
   return Object.values(docStatus).reduce((n, d) => n + d.pending, 0);
 }
+
+/** The changes of one document not yet committed by the server (0 for a document not open). */
+export function pendingOf(name: string): number {
+  return docStatus[name]?.pending ?? 0;
+}

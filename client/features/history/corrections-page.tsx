@@ -1,9 +1,11 @@
 import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
-import { addDays, isIsoDate, parseChangePath, type IsoDate } from '../../../model/index.ts';
+import { addDays, isIsoDate, parseChangePath, readDeadlines, workTypes, type IsoDate } from '../../../model/index.ts';
 import { plural } from '../../i18n/format.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { CORRECTIONS_HREF, homeHref, LATE_HREF } from '../../state/router.ts';
 import { openDocument } from '../../sync/doc-registry.ts';
+import { pendingOf } from '../../sync/sync-status.ts';
+import { DeadlineSettingsForm } from './deadline-settings.tsx';
 import { staffName, subjectName } from '../shared/school-names.ts';
 import { describeHistory } from './describe-history.ts';
 import { describeLate } from './describe-late.ts';
@@ -60,8 +62,16 @@ export function CorrectionsPage(props: { view?: 'corrections' | 'late' }): JSX.E
   const [teacher, setTeacher] = createSignal('');
   const [subject, setSubject] = createSignal('');
 
+  // Late entries are judged on the server by the school's deadlines: after the deputy changes
+  // them, ask again once the server has the change (TIME-6), not before.
+  const rules = () => {
+    const s = ctx.school;
+    if (view !== 'late' || !s) return '';
+    ctx.version();
+    return pendingOf(s.name) > 0 ? null : JSON.stringify([readDeadlines(s.doc), workTypes.all(s.doc)]);
+  };
   const [changes, { refetch }] = createResource(
-    () => ({ doc: docName(), from: from(), to: to() }),
+    () => (rules() === null ? null : { doc: docName(), from: from(), to: to(), rules: rules() }),
     (q): Promise<HistoryResult<Array<HistoryChange | LateEntry>>> => {
       const range = { doc: q.doc, from: q.from ? startOf(q.from) : undefined, to: q.to ? startOf(addDays(q.to, 1)) : undefined };
       return view === 'late' ? fetchLateEntries(range) : fetchHistory({ ...range, corrections: true, limit: 5000 });
@@ -125,6 +135,9 @@ export function CorrectionsPage(props: { view?: 'corrections' | 'late' }): JSX.E
       </nav>
       <section class="admin-section">
         <p class="muted">{text.about}</p>
+        <Show when={view === 'late'}>
+          <DeadlineSettingsForm />
+        </Show>
         <div class="corrections-filters">
           <label>
             Класс

@@ -1,0 +1,119 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  marksOf,
+  pageLessons,
+  readAbsence,
+  schoolMoment,
+  WHOLE_CLASS,
+  type ClassId,
+  type IsoDate,
+  type LessonId,
+  type Student,
+  type SubjectId,
+} from '../../model/index.ts';
+import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
+import type { TestServer } from '../helpers/test-server.ts';
+import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
+import { localToday, signIn, typeInCell } from './pages.ts';
+
+const JOURNAL = 'journal/5b/2026';
+const DAY = 86_400_000;
+/** The demo school keeps Moscow time (TIME-1); the browsers are put there too, so what they show is the school's time. */
+const MSK = 180;
+const CONTEXT = { viewport: { width: 1400, height: 1000 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
+
+const pending = (page: Page) => page.getByTestId('sync-status').getAttribute('data-pending');
+const ruMoment = (ms: number) => {
+  const d = new Date(ms + MSK * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+};
+
+describe.runIf(chromiumAvailable())('when an entry was made, and whether on time (Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let lesson: LessonId;
+  let date: IsoDate;
+  let onTime: Student;
+  let late: Student;
+
+  beforeAll(async () => {
+    ({ server, browser } = await startScenario());
+    const school = await loadStoredDoc(server.storage, 'school/demo/2026');
+    const journal = await loadStoredDoc(server.storage, JOURNAL);
+    // The scenario's "Monday": a lesson of the teacher's own, two to eight days ago.
+    const today = localToday();
+    const recent = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS).filter(
+      (l) =>
+        l.substituteId === null && l.date < today && Date.parse(l.date) > Date.now() - 8 * DAY && Date.parse(l.date) < Date.now() - 2 * DAY,
+    );
+    expect(recent.length).toBeGreaterThan(0);
+    ({ id: lesson, date } = recent.at(-1)!);
+    const empty = (s: Student) => marksOf(journal, lesson, s.id).length === 0 && readAbsence(journal, lesson, s.id) === null;
+    [onTime, late] = (await mathPage(server.storage)).students.filter(empty);
+    expect(late).toBeDefined();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('E2E-10: marks typed offline on Monday at 10:00 and 21:00, synced days later: dated Monday in the history; the deputy sees only the 21:00 one as late, by the device clock; a later deadline clears it', async () => {
+    const teacherCtx = await browser.newContext(CONTEXT);
+    const teacher = await signIn(teacherCtx, server.origin, 'teacher');
+    await teacher.goto(`${server.origin}/#/journal/5b/math/all/${lesson}`);
+    await teacher.getByTestId(`cell-${onTime.id}-${lesson}`).waitFor();
+    await expect.poll(() => pending(teacher), { timeout: 10_000 }).toBe('0');
+
+    // Offline, with the laptop's clock at Monday 10:00, then 21:00 (after the 19:00 deadline).
+    await teacherCtx.setOffline(true);
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-online')).toBe('false');
+    await teacher.clock.setSystemTime(new Date(schoolMoment(date, '10:00', MSK)));
+    await typeInCell(teacher, `cell-${onTime.id}-${lesson}`, '5');
+    await teacher.clock.setSystemTime(new Date(schoolMoment(date, '21:00', MSK)));
+    await typeInCell(teacher, `cell-${late.id}-${lesson}`, '4');
+    await expect.poll(() => pending(teacher)).toBe('2');
+
+    // Days later (now), the network is back: the marks go up, with when they were typed.
+    await teacher.clock.setSystemTime(new Date());
+    await teacherCtx.setOffline(false);
+    await expect.poll(() => pending(teacher), { timeout: 20_000 }).toBe('0');
+
+    const cell = teacher.getByTestId(`cell-${onTime.id}-${lesson}`);
+    await cell.click();
+    await teacher.keyboard.press('Alt+KeyH');
+    const popover = teacher.getByTestId('history-popover');
+    await expect.poll(() => popover.getByTestId('history-entry').count(), { timeout: 10_000 }).toBe(1);
+    const device = await popover.getByTestId('history-device').innerText();
+    expect(device).toContain(`Внесено без связи: ${ruMoment(schoolMoment(date, '10:00', MSK))}`);
+    expect(device).toContain('сверенным с сервером');
+    await teacher.screenshot({ path: `${SHOTS}/e2e-timeliness-cell-history.png` });
+
+    // The deputy: home → «Несвоевременные записи» → 5Б.
+    const deputyCtx = await browser.newContext(CONTEXT);
+    const deputy = await signIn(deputyCtx, server.origin, 'deputy');
+    await deputy.getByTestId('late-link').click();
+    await deputy.getByTestId('corrections-page').waitFor();
+    await deputy.getByTestId('corrections-class').selectOption(JOURNAL);
+    const entries = deputy.getByTestId('history-entry');
+    const lateOne = entries.filter({ hasText: late.name });
+    await expect.poll(() => lateOne.count(), { timeout: 10_000 }).toBe(1);
+    expect(await entries.filter({ hasText: onTime.name }).count()).toBe(0);
+    const note = await lateOne.getByTestId('history-late').innerText();
+    expect(note).toContain(`Срок — ${ruMoment(schoolMoment(date, '19:00', MSK))} (в день урока)`);
+    expect(note).toContain(`внесено ${ruMoment(schoolMoment(date, '21:00', MSK))} по часам устройства`);
+    expect(note).toContain('опоздание 2 ч');
+    await deputy.getByTestId('deadline-settings').locator('summary').click();
+    await deputy.screenshot({ path: `${SHOTS}/e2e-timeliness-late-entries.png`, fullPage: true });
+
+    // The school moves the day's deadline to 22:00: the entry is on time after all.
+    await deputy.getByTestId('deadline-day-ends').fill('22:00');
+    await deputy.getByTestId('deadline-day-ends').dispatchEvent('change');
+    await expect.poll(() => lateOne.count(), { timeout: 15_000 }).toBe(0);
+    expect(await deputy.getByTestId('corrections-empty').innerText()).toContain('не найдено');
+    await teacherCtx.close();
+    await deputyCtx.close();
+  });
+});
