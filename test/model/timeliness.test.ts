@@ -40,6 +40,9 @@ describe('deadlines (TIME-*)', () => {
     expect(readDeadlines(doc).dayEndsAt).toBe('18:30');
     expect(() => deadlineSettings.set(doc, DEADLINES_KEY, { utcOffsetMinutes: 180, dayEndsAt: '25:00', finalDaysBeforeEnd: 0 })).toThrow();
     expect(() => workTypes.set(doc, 'x', { name: 'x', short: 'x', weight: 1, deadlineDays: -1 })).toThrow();
+    // Written around the accessor by a buggy client: read as the defaults, never trusted.
+    doc.getMap('settings').set(DEADLINES_KEY, { utcOffsetMinutes: 'MSK', dayEndsAt: '19:00', finalDaysBeforeEnd: 0 });
+    expect(readDeadlines(doc)).toEqual(DEFAULT_DEADLINES);
   });
 
   it('TIME-2: lesson record, attendance and oral marks are due on the lesson day by 19:00 school time', () => {

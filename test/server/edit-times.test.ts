@@ -134,6 +134,29 @@ describe('when an offline edit was made', () => {
     expect(Math.abs(entry.timeliness.lateByMs - 2 * 3_600_000)).toBeLessThan(2000);
   });
 
+  it('TIME-6: the late list is bounded by deadline dates; a removal is no late entry; only those who may open the journal read it', async () => {
+    const key = `${monday}:${page.students[1].id}:3`;
+    const doc = encodeURIComponent(J5B);
+    const has = (entries: Late[]) => entries.some((e) => e.path === `marks/${key}`);
+    const deadline = mondayAt('19:00');
+    expect(
+      has((await api<{ entries: Late[] }>('deputy', `/api/history/late?doc=${doc}&from=${deadline}&to=${deadline + 1}`)).entries),
+    ).toBe(true);
+    expect(has((await api<{ entries: Late[] }>('deputy', `/api/history/late?doc=${doc}&from=${deadline + 1}`)).entries)).toBe(false);
+    expect(has((await api<{ entries: Late[] }>('deputy', `/api/history/late?doc=${doc}&to=${deadline}`)).entries)).toBe(false);
+    // The teacher removes the late mark: the entry stays late (it was made), the removal adds nothing.
+    const c = connectClient(server, J5B, await server.login('teacher'), { ext: true });
+    clients.push(c);
+    await synced(c);
+    c.doc.transact(() => c.doc.getMap('marks').set(key, null));
+    await waitFor(async () => expect((await historyOf(key)).changes).toHaveLength(2));
+    expect((await late()).entries.filter((e) => e.path === `marks/${key}`)).toHaveLength(1);
+    const primary = await fetch(`${server.origin}/api/history/late?doc=${doc}`, { headers: { cookie: await server.login('primary') } });
+    expect(primary.status).toBe(403);
+    const bad = await fetch(`${server.origin}/api/history/late?doc=${doc}&from=abc`, { headers: { cookie: await server.login('deputy') } });
+    expect(bad.status).toBe(400);
+  });
+
   it('PROTO-13: a typed time later than the arrival is not believed: the change is dated at its arrival', async () => {
     const key = `${monday}:${page.students[3].id}:3`;
     const before = Date.now();
