@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { openSqliteStorage } from '../sync-server/storage/sqlite.ts';
 import type { ChangeRow, UpdateRow } from '../sync-server/storage/port.ts';
+import { lateEntries } from '../sync-server/http/late-entries.ts';
 import { lessonByLessonLog } from './document-bench.ts';
 import { median, type Row } from './machine.ts';
 
@@ -59,12 +60,14 @@ const fileSize = (file: string) => ['', '-wal'].reduce((n, ext) => n + (statSync
  * The history's cost (issue 5): storage per 10,000 marks (the full year stored with and without
  * change rows), and the time to answer "history of this cell" on that class-year.
  */
-export async function historyBench(journal: Y.Doc): Promise<Row[]> {
+export async function historyBench(journal: Y.Doc, school: Y.Doc): Promise<Row[]> {
   const log = lessonByLessonLog(journal);
   const marks = journal.getMap('marks').size;
   const sizes: number[] = [];
   let cellTimes: number[] = [];
   let prefixTimes: number[] = [];
+  let lateTimes: number[] = [];
+  let lateCount = 0;
   for (const withHistory of [false, true]) {
     const { dir, file, rows } = storeLog(withHistory, log);
     const storage = openSqliteStorage(file);
@@ -87,6 +90,14 @@ export async function historyBench(journal: Y.Doc): Promise<Row[]> {
         await reopened.readChanges({ docName: 'journal/bench/2026', pathPrefix: `marks/${lesson}:${student}:` });
         prefixTimes.push(performance.now() - t);
       }
+      // TIME-6: the late entries of the whole class-year: read every change row, judge each.
+      lateTimes = [];
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now();
+        const changes = await reopened.readChanges({ docName: 'journal/bench/2026', limit: 200_000 });
+        lateCount = lateEntries(changes, school).length;
+        lateTimes.push(performance.now() - t);
+      }
     }
     await reopened.close();
     rmSync(dir, { recursive: true, force: true });
@@ -105,6 +116,10 @@ export async function historyBench(journal: Y.Doc): Promise<Row[]> {
     {
       figure: 'history of one cell (every mark of a student in a lesson, prefix), median of 50',
       value: `${median(prefixTimes).toFixed(2)} ms`,
+    },
+    {
+      figure: `late entries of the class-year (every change row read and judged against the deadlines; ${lateCount} late), median of 5`,
+      value: `${median(lateTimes).toFixed(0)} ms`,
     },
   ];
 }

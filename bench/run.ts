@@ -16,6 +16,6 @@ rows.push(...(await browserBench(doc, 3902)));
 rows.push(...(await latencyBench(3903)));
 rows.push(...fsyncBench());
 rows.push(...(await archiveBench(doc, 3905)));
-rows.push(...(await historyBench(doc.journal)));
+rows.push(...(await historyBench(doc.journal, doc.school)));
 printTable(`Benchmarks — ${machineNote()}`, rows);
 process.exit(0);

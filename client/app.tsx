@@ -11,7 +11,10 @@ import { AdminPage } from './features/admin/admin-page.tsx';
 import { ActivationPage } from './features/login/activation-page.tsx';
 import { RefusedPage } from './features/rights/refused-page.tsx';
 import { CorrectionsPage } from './features/history/corrections-page.tsx';
+import { ReportsPage } from './features/reports/reports-page.tsx';
+import { MonitoringPage } from './features/monitoring/monitoring-page.tsx';
 import { ClassCodesPage } from './features/class-codes/class-codes-page.tsx';
+import { AttendancePage } from './features/attendance/attendance-page.tsx';
 import { STAFF_ROLES } from '../model/index.ts';
 
 /** The app: the sign-in page, or the signed-in user's pages; the status bar always. */
@@ -28,6 +31,11 @@ export function App(): JSX.Element {
   const codesClassId = createMemo(() => {
     const r = route();
     return r.page === 'class-codes' ? r.classId : null;
+  });
+  // The board is one class's; moving between days and views must not reopen it.
+  const attendanceClassId = createMemo(() => {
+    const r = route();
+    return r.page === 'attendance' ? r.classId : null;
   });
   return (
     <div class="app">
@@ -60,8 +68,17 @@ export function App(): JSX.Element {
                   <Match when={route().page === 'late'}>
                     <CorrectionsPage view="late" />
                   </Match>
+                  <Match when={route().page === 'reports'}>
+                    <ReportsPage />
+                  </Match>
+                  <Match when={route().page === 'monitoring'}>
+                    <MonitoringPage />
+                  </Match>
                   <Match when={codesClassId()} keyed>
                     {(classId) => <ClassCodesPage classId={classId} />}
+                  </Match>
+                  <Match when={attendanceClassId()} keyed>
+                    {(classId) => <AttendancePage classId={classId} />}
                   </Match>
                   <Match when={true}>
                     <Show when={journalKey()} keyed fallback={<HomePage />}>

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { exportArchive } from '../sync-server/archive/export.ts';
 
 /**
@@ -16,8 +17,21 @@ if (!out) {
 }
 const dataDir = process.env.DATA_DIR ?? './data';
 const started = Date.now();
+// Named in the stamp on every printed page (ARC-16): who ran the export, as the system knows them.
+const osUser = (() => {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'неизвестно';
+  }
+})();
 try {
-  const { documents } = await exportArchive(dataDir, out, { classId: opt('--class'), yearId: opt('--year') });
+  const { documents } = await exportArchive(
+    dataDir,
+    out,
+    { classId: opt('--class'), yearId: opt('--year') },
+    { printedBy: `командная строка (${osUser})` },
+  );
   console.log(`Exported ${documents.length} document(s) from ${dataDir} to ${out} in ${Date.now() - started} ms:`);
   for (const d of documents) console.log(`  ${d}`);
 } catch (e) {

@@ -14,6 +14,11 @@ import { authRoutes } from './http/auth-routes.ts';
 import { classCodeRoutes } from './http/class-code-routes.ts';
 import type { IdentityDeps } from './http/identity-deps.ts';
 import { historyRoutes } from './http/history-routes.ts';
+import { printRoutes } from './http/print-routes.ts';
+import { readinessRoutes } from './http/readiness-routes.ts';
+import { monitoringRoutes } from './http/monitoring-routes.ts';
+import { DocumentProjection } from './reports/journal-projection.ts';
+import { reportRoutes } from './http/report-routes.ts';
 import { rightsRoutes } from './http/rights-routes.ts';
 import { originCheck, sessionMiddleware, type AppEnv } from './http/session-middleware.ts';
 import type { Storage } from './storage/port.ts';
@@ -96,6 +101,16 @@ export function createApp(deps: AppDeps) {
   app.route('/api', classCodeRoutes(identity));
   app.route('/api', rightsRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory }));
   app.route('/api', historyRoutes({ storage: deps.storage, directory: deps.directory }));
+  // One read-side copy of the stored documents for reports and checks (never the live rooms).
+  const projection = new DocumentProjection(deps.storage);
+  app.route(
+    '/api',
+    reportRoutes({ storage: deps.storage, directory: deps.directory, projection, snapshotter: deps.archive?.snapshotter, now }),
+  );
+  app.route('/api', readinessRoutes({ storage: deps.storage, directory: deps.directory, projection, now }));
+  app.route('/api', monitoringRoutes({ storage: deps.storage, directory: deps.directory, projection, now }));
+  if (deps.archive)
+    app.route('/api', printRoutes({ storage: deps.storage, directory: deps.directory, snapshotter: deps.archive.snapshotter, now }));
   if (deps.archive) app.route('/', archiveRoutes(deps.archive));
   app.all('/api/*', (c) => c.json({ error: 'Не найдено' }, 404));
 

@@ -89,7 +89,7 @@ export async function startServer(
   backups.start();
   const stopPeriodWatch = snapshotOnPeriodClose(await directory.schoolDoc(), schoolDocName, snapshotter, onError);
   const { app, injectWebSocket, wss, revocation } = createApp({
-    archive: { storage, key, snapshotter, backups },
+    archive: { storage, key, snapshotter, backups, dataDir: config.dataDir },
     storage,
     registry,
     directory,

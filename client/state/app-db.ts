@@ -7,7 +7,8 @@ import type { StoredRejection } from './rejections.ts';
  * The app's own state in IndexedDB (the documents themselves live in y-indexeddb): the last
  * signed-in user's /api/me answer, so that the app opens offline, the state vector each
  * document's server last acknowledged, so that an offline reload still knows what is unsaved,
- * and the changes the server refused, until the user has read them.
+ * and the changes the server refused, until the user has read them; in `kv` also when each
+ * document was last known to be in sync (`syncedAt|user|doc`).
  */
 interface AppSchema extends DBSchema {
   kv: { key: string; value: unknown };
@@ -68,6 +69,23 @@ export function loadAck(userId: string, docName: string): Promise<Uint8Array | n
 export function saveAck(userId: string, docName: string, sv: Uint8Array): Promise<void> {
   return safely(async () => {
     await (await db()).put('acks', sv, ackKey(userId, docName));
+  }, undefined);
+}
+
+/**
+ * When this device last knew a document to be as the server has it (an ack, or a sync that was
+ * live until the socket closed), in ms: what an offline page says its data is as of.
+ */
+export function loadSyncedAt(userId: string, docName: string): Promise<number | null> {
+  return safely(async () => {
+    const v = await (await db()).get('kv', `syncedAt|${ackKey(userId, docName)}`);
+    return typeof v === 'number' ? v : null;
+  }, null);
+}
+
+export function saveSyncedAt(userId: string, docName: string, at: number): Promise<void> {
+  return safely(async () => {
+    await (await db()).put('kv', at, `syncedAt|${ackKey(userId, docName)}`);
   }, undefined);
 }
 

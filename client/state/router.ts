@@ -6,7 +6,8 @@ import { createSignal } from 'solid-js';
  * `#/admin` the administrator's users and codes, `#/activate` activation with a one-time code,
  * `#/refused` the deputy's refused changes and period closing, `#/class-codes/{classId}` the class
  * teacher's activation codes for parents and students, `#/corrections` the deputy's log of corrections,
- * `#/late` the entries made after the school's deadlines.
+ * `#/late` the entries made after the school's deadlines, `#/reports` the reports, `#/monitoring` the deputy's monitoring,
+ * `#/attendance/{classId}[?date=YYYY-MM-DD&view=week|period]` the class teacher's attendance board.
  */
 export type Route =
   | { page: 'home'; date: string | null }
@@ -16,7 +17,13 @@ export type Route =
   | { page: 'refused' }
   | { page: 'class-codes'; classId: string }
   | { page: 'corrections' }
-  | { page: 'late' };
+  | { page: 'late' }
+  | { page: 'attendance'; classId: string; date: string | null; view: AttendanceView }
+  | { page: 'reports' }
+  | { page: 'monitoring' };
+
+/** The attendance board's three views: a day's lessons, a week of days, the study period's totals. */
+export type AttendanceView = 'day' | 'week' | 'period';
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
@@ -29,8 +36,15 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'refused') return { page: 'refused' };
   if (parts[0] === 'corrections') return { page: 'corrections' };
   if (parts[0] === 'late') return { page: 'late' };
+  if (parts[0] === 'reports') return { page: 'reports' };
+  if (parts[0] === 'monitoring') return { page: 'monitoring' };
   if (parts[0] === 'class-codes' && parts.length >= 2) return { page: 'class-codes', classId: parts[1] };
-  const date = new URLSearchParams(query).get('date');
+  const params = new URLSearchParams(query);
+  const date = params.get('date');
+  if (parts[0] === 'attendance' && parts.length >= 2) {
+    const v = params.get('view');
+    return { page: 'attendance', classId: parts[1], date, view: v === 'week' || v === 'period' ? v : 'day' };
+  }
   return { page: 'home', date };
 }
 
@@ -44,9 +58,20 @@ export const ACTIVATE_HREF = '#/activate';
 export const REFUSED_HREF = '#/refused';
 export const CORRECTIONS_HREF = '#/corrections';
 export const LATE_HREF = '#/late';
+export const REPORTS_HREF = '#/reports';
+/** MON-6: the deputy's monitoring of how the journals are kept. */
+export const MONITORING_HREF = '#/monitoring';
 
 export function classCodesHref(classId: string): string {
   return `#/class-codes/${encodeURIComponent(classId)}`;
+}
+
+export function attendanceHref(classId: string, date?: string | null, view: AttendanceView = 'day'): string {
+  const q = new URLSearchParams();
+  if (date) q.set('date', date);
+  if (view !== 'day') q.set('view', view);
+  const query = q.toString();
+  return `#/attendance/${encodeURIComponent(classId)}${query ? `?${query}` : ''}`;
 }
 
 export function homeHref(date?: string): string {

@@ -12,6 +12,7 @@ import { probeAccess } from './access-probe.ts';
 import { sendOwnAwarenessOnly } from './own-awareness-only.ts';
 import { controlConnection, type ConnectionControl } from './reconnect.ts';
 import { setDocConnected, setDocPending, forgetDoc } from './sync-status.ts';
+import { trackSyncedAt, type SyncedAtTracker } from './synced-at.ts';
 import { keepRejection } from '../state/rejections.ts';
 import { describeChange } from '../features/rights/describe-change.ts';
 
@@ -32,6 +33,8 @@ export interface OpenDocument {
   synced: Accessor<boolean>;
   /** Set when the server refused this document for good ("no access"). */
   refused: Accessor<number | null>;
+  /** When this device last knew the document to be as the server has it (synced-at.ts), or null. */
+  syncedAt: Accessor<number | null>;
 }
 
 interface Entry extends OpenDocument {
@@ -39,6 +42,7 @@ interface Entry extends OpenDocument {
   control: ConnectionControl;
   tracker: AckTracker;
   editTimes: EditTimeLog;
+  syncedAtTracker: SyncedAtTracker;
   dispose(): void;
 }
 
@@ -82,6 +86,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
   const [refused, setRefused] = createSignal<number | null>(null);
   const tracker = new AckTracker(doc, (n) => setDocPending(name, n));
   const editTimes = new EditTimeLog(doc, provider, userId, name);
+  const syncedAtTracker = trackSyncedAt(provider, userId, name);
   quietUntil(doc, persistence.whenSynced);
 
   registerExtensionHandlers(
@@ -89,6 +94,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
     (sv) => {
       tracker.setAcked(sv);
       editTimes.setAcked(sv);
+      syncedAtTracker.noteAck();
       void saveAck(userId, name, sv);
     },
     // Described now, while the documents are open: the list must read the same offline.
@@ -136,10 +142,12 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
     control,
     tracker,
     editTimes,
+    syncedAtTracker,
     loaded,
     isLoaded,
     synced,
     refused,
+    syncedAt: syncedAtTracker.at,
     dispose() {
       control.dispose();
       provider.off('status', onStatus);
@@ -148,6 +156,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
       provider.destroy();
       tracker.dispose();
       editTimes.dispose();
+      syncedAtTracker.dispose();
       void persistence.destroy();
       doc.destroy();
       forgetDoc(name);

@@ -3,6 +3,7 @@ import type { ClassId, UserId } from '../ids.ts';
 import { isEnrolledOn, isInGroup, listStudents, type Student } from '../journal/student.ts';
 import { isFinalValue } from '../journal/final.ts';
 import { markFromTuple } from '../journal/mark.ts';
+import { isRemarkFieldValue } from '../journal/remark.ts';
 import { isAbsenceMark, isAbsenceReason } from '../marking/attendance.ts';
 import { isMarkValueAllowed, markingSystemFor, type MarkingSystem } from '../marking/mark-value.ts';
 import { RejectReason } from '../protocol/messages.ts';
@@ -106,7 +107,8 @@ function mayWrite(actor: Actor, path: Exclude<ChangePath, { kind: 'unknown' | 'm
       return refuse(RejectReason.forbidden, 'список класса ведёт администратор (ФИО — также классный руководитель)');
     case 'remark':
       if (actor.roles.includes('deputy') && path.field !== 'answer') return allow();
-      if (path.field === 'answer' && isTeacher && teachesClass(ctx, actor.userId)) return allow();
+      // REM-2: the teacher's answer comes with the state «answered» (its value is checked below).
+      if ((path.field === 'answer' || path.field === 'state') && isTeacher && teachesClass(ctx, actor.userId)) return allow();
       return refuse(RejectReason.forbidden, 'замечания пишет заместитель директора, ответ — учитель');
   }
 }
@@ -151,6 +153,8 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
         // PERM-6: only the registered substitute marks the lesson as theirs.
         return value === null || (value === actor.userId && substitutes(ctx, actor.userId, path.lesson)) ? null : invalid('замена');
       }
+      // ATT-4: a fact, not a text: true or removed. Grade 1 keeps attendance too.
+      if (path.field === 'attendanceChecked') return removing || value === true ? null : invalid('отметка «посещаемость отмечена»');
       return isIdOrNull(value) ? null : invalid(path.field);
     case 'final': {
       if (removing) return null;
@@ -167,7 +171,11 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
       if (path.field === 'groups') return Array.isArray(value) && value.every(isIdOrNull) ? null : invalid('группы');
       return value === null || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) ? null : invalid('дата');
     case 'remark':
-      return isText(value) ? null : invalid('замечание');
+      if (!isRemarkFieldValue(path.field, value ?? null)) return invalid('замечание');
+      if (path.field !== 'state') return null;
+      // REM-2: the deputy opens and closes a remark; the teacher only marks it answered.
+      if (actor.roles.includes('deputy')) return removing || value === 'open' || value === 'closed' ? null : invalid('состояние замечания');
+      return value === 'answered' ? null : refuse(RejectReason.forbidden, 'закрыть или открыть замечание может заместитель директора');
     default:
       return null;
   }

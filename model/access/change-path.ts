@@ -1,6 +1,7 @@
 import { isIsoDate, isValidId, type GroupId, type IsoDate, type PeriodId, type StudentId, type SubjectId } from '../ids.ts';
 import { parseLessonId, LESSON_FIELDS, type LessonField, type LessonKey } from '../journal/lesson.ts';
 import { MAX_MARKS_PER_LESSON } from '../journal/mark.ts';
+import { REMARK_FIELDS as REMARK_FIELD_LIST } from '../journal/remark.ts';
 
 /**
  * One changed entry of a class journal, as the server reads it from an applied update: which
@@ -26,7 +27,8 @@ export type ChangePath =
   | { kind: 'unknown'; map: string; key: string };
 
 const STUDENT_FIELDS = new Set(['name', 'groups', 'enrolledOn', 'leftOn']);
-const REMARK_FIELDS = new Set(['text', 'lessonId', 'deadline', 'state', 'answer', 'createdBy', 'createdAt']);
+// REM-1: a remark's fields, its page (subject, group) among them.
+const REMARK_FIELDS = new Set<string>(REMARK_FIELD_LIST);
 
 /** Parses a changed key of a journal map (PERM-1: only well-formed keys of known maps are writable). */
 export function parseChangePath(map: string, key: string): ChangePath {

@@ -71,12 +71,17 @@ export interface LessonRecord {
   workType: WorkTypeId | null;
   /** Set when the lesson was recorded by a substitute: the substitute's user id. */
   substitute: UserId | null;
+  /**
+   * ATT-4: true once the teacher has taken the lesson's attendance — with the first absence mark,
+   * or «Все присутствуют» when nobody is missing (which leaves no mark to tell it by).
+   */
+  attendanceChecked: true | null;
 }
 
 export type LessonField = keyof LessonRecord;
-export const LESSON_FIELDS: readonly LessonField[] = ['topic', 'ktpItemId', 'homework', 'workType', 'substitute'];
+export const LESSON_FIELDS: readonly LessonField[] = ['topic', 'ktpItemId', 'homework', 'workType', 'substitute', 'attendanceChecked'];
 
-const EMPTY: LessonRecord = { topic: '', ktpItemId: null, homework: '', workType: null, substitute: null };
+const EMPTY: LessonRecord = { topic: '', ktpItemId: null, homework: '', workType: null, substitute: null, attendanceChecked: null };
 
 /**
  * LES-3: writes one field of a lesson (`lessons["lessonId:field"]`). Each field is its own
@@ -92,7 +97,8 @@ export function readLesson(doc: Y.Doc, id: LessonId): LessonRecord {
   const out: LessonRecord = { ...EMPTY };
   for (const f of LESSON_FIELDS) {
     const v = map.get(joinKey(id, f));
-    if (typeof v === 'string') (out as unknown as Record<string, unknown>)[f] = v;
+    if (f === 'attendanceChecked') out.attendanceChecked = v === true ? true : null;
+    else if (typeof v === 'string') (out as unknown as Record<string, unknown>)[f] = v;
   }
   return out;
 }

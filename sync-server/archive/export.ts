@@ -7,6 +7,8 @@ import type { Storage } from '../storage/port.ts';
 import { FORMAT_MD } from './format-description.ts';
 import { journalGridCsv, lessonsCsv } from './journal-csv.ts';
 import { loadSigningKey, type SigningKey } from './keys.ts';
+import { localDate, printJournal } from './pdf/print-journal.ts';
+import type { PrintStamp } from './pdf/print-stamp.ts';
 import { hex, sha256 } from './replay.ts';
 
 export const MANIFEST = 'manifest.json';
@@ -16,6 +18,13 @@ export const ARCHIVE_FORMAT = 'journal-archive/1';
 export interface ExportScope {
   classId?: string;
   yearId?: string;
+}
+
+export interface ExportOptions {
+  /** Who prints: named in the stamp on every PDF page («командная строка (ivanov)», a user's name). */
+  printedBy?: string;
+  /** The export's moment (the manifest's createdAt and the PDFs' «Напечатано»); now by default. */
+  printedAt?: Date;
 }
 
 export interface Manifest {
@@ -61,7 +70,43 @@ function write(out: string, path: string, bytes: Uint8Array | string): void {
   writeFileSync(join(out, path), bytes);
 }
 
-async function exportDocument(storage: Storage, out: string, name: string, school: Y.Doc | null): Promise<Y.Doc> {
+interface PrintContext {
+  printedBy: string;
+  printedAt: Date;
+}
+
+/**
+ * ARC-16: the journal's PDFs (and the finals sheet as CSV) from the latest signed snapshot of the
+ * export — its state is exactly the log replayed to its upToSeq (ARC-3), so the hash printed on
+ * every page names what is printed. Without a snapshot, from the whole log, and the pages say so.
+ */
+async function writePrintouts(
+  out: string,
+  dir: string,
+  replayed: Y.Doc,
+  school: Y.Doc | null,
+  snapshots: ReadonlyArray<{ upToSeq: number; createdAt: number; sha256: Uint8Array; state: Uint8Array }>,
+  lastSeq: number,
+  print: PrintContext,
+): Promise<void> {
+  const latest = snapshots[snapshots.length - 1];
+  const journal = latest ? new Y.Doc() : replayed;
+  if (latest) Y.applyUpdate(journal, latest.state);
+  const stamp: PrintStamp = {
+    printedAt: print.printedAt,
+    printedBy: print.printedBy,
+    snapshot: latest ? { n: snapshots.length, upToSeq: latest.upToSeq, sha256: hex(latest.sha256) } : null,
+    logUpToSeq: lastSeq,
+  };
+  try {
+    const files = await printJournal(journal, school, stamp, localDate(latest?.createdAt ?? print.printedAt.getTime()));
+    for (const [file, bytes] of Object.entries(files)) write(out, `${dir}/${file}`, bytes);
+  } finally {
+    if (journal !== replayed) journal.destroy();
+  }
+}
+
+async function exportDocument(storage: Storage, out: string, name: string, school: Y.Doc | null, print: PrintContext): Promise<Y.Doc> {
   // Snapshots first, then the log: a snapshot is written only after its updates are committed,
   // so the log read second always reaches every snapshot read first.
   const snapshots = await storage.signedSnapshots(name);
@@ -99,6 +144,7 @@ async function exportDocument(storage: Storage, out: string, name: string, schoo
   if (parseDocName(name)?.kind === 'journal') {
     write(out, `${dir}/journal.csv`, journalGridCsv(doc, school));
     write(out, `${dir}/lessons.csv`, lessonsCsv(doc, school));
+    await writePrintouts(out, dir, doc, school, snapshots, updates[updates.length - 1]?.seq ?? 0, print);
   }
   return doc;
 }
@@ -124,8 +170,16 @@ export function writeManifest(out: string, key: SigningKey, scope: ExportScope, 
 /**
  * ARC-12: exports a class-year (or the school) from a data directory into `out`. It opens the
  * store read-only, so the server may keep running; it signs the manifest with the server's key.
+ * ARC-16, ARC-17: each journal also gets journal.pdf, finals.pdf and finals.csv, stamped with
+ * `options.printedBy`.
  */
-export async function exportArchive(dataDir: string, out: string, scope: ExportScope = {}): Promise<{ documents: string[] }> {
+export async function exportArchive(
+  dataDir: string,
+  out: string,
+  scope: ExportScope = {},
+  options: ExportOptions = {},
+): Promise<{ documents: string[] }> {
+  const print: PrintContext = { printedBy: options.printedBy ?? 'не указано', printedAt: options.printedAt ?? new Date() };
   const key = loadSigningKey(dataDir, undefined, { create: false });
   const storage = openSqliteStorage(join(dataDir, 'journal.sqlite'), { readonly: true });
   try {
@@ -135,14 +189,14 @@ export async function exportArchive(dataDir: string, out: string, scope: ExportS
     // School years first: the journals' CSV takes subject names from them.
     const schools = new Map<string, Y.Doc>();
     for (const name of documents.filter((n) => n.startsWith('school/'))) {
-      schools.set(parseDocName(name)!.yearId, await exportDocument(storage, out, name, null));
+      schools.set(parseDocName(name)!.yearId, await exportDocument(storage, out, name, null, print));
     }
     for (const name of documents.filter((n) => n.startsWith('journal/'))) {
-      (await exportDocument(storage, out, name, schools.get(parseDocName(name)!.yearId) ?? null)).destroy();
+      (await exportDocument(storage, out, name, schools.get(parseDocName(name)!.yearId) ?? null, print)).destroy();
     }
     write(out, 'keys.json', JSON.stringify(key.history(), null, 2) + '\n');
     write(out, 'FORMAT.md', FORMAT_MD);
-    writeManifest(out, key, scope, documents);
+    writeManifest(out, key, scope, documents, print.printedAt);
     return { documents };
   } finally {
     await storage.close();

@@ -25,6 +25,23 @@ export const FORMAT_MD = `# Архив электронного журнала �
     предмет, группа), в ячейках — отметки и «н» (отсутствовал), «оп» (опоздал).
     Кодировка UTF-8 с BOM, разделитель «;» — открывается в Excel и LibreOffice.
   - \`lessons.csv\` — уроки: дата, номер, предмет, группа, тема, домашнее задание, замена.
+  - \`journal.pdf\` — журнал для печати (A4, альбомная ориентация), как бумажный: по каждому
+    предмету (и группе) и учебному периоду разворот — слева сетка «ученики × даты уроков»
+    (отметки, «зч»/«нз», «н» — отсутствовал, «оп» — опоздал; в последнем столбце периода —
+    итоговая отметка), справа те же уроки: дата, тема, домашнее задание, замена.
+  - \`finals.pdf\` — сводная ведомость учёта успеваемости: ученики × предметы, под каждым
+    предметом — итоговые отметки за каждый учебный период.
+  - \`finals.csv\` — та же ведомость таблицей: строка — ученик, столбец — «предмет — период»
+    (UTF-8 с BOM, разделитель «;»).
+
+    \`journal.pdf\`, \`finals.pdf\` и \`finals.csv\` построены по последнему подписанному снимку
+    документа из этой выгрузки, а не по всем изменениям: внизу каждой страницы PDF написано, когда
+    и кем она напечатана и по какому снимку — «снимок № N (до обновления M), SHA-256 …»; это
+    поле \`sha256\` снимка № N в \`snapshots.json\`, его подпись проверяет \`verify\`. Изменения
+    после этого снимка (они есть в \`log.bin\`, \`journal.csv\` и \`lessons.csv\`) в распечатку не
+    входят. Если подписанного снимка нет, на страницах так и написано: «подписанного снимка нет —
+    распечатка по журналу обновлений до № M». Названия предметов, учителей и периодов взяты из
+    данных учебного года (\`documents/school/…\`) этой выгрузки.
   - \`log.bin\` — журнал изменений: каждое принятое сервером изменение по порядку.
   - \`log-index.csv\` — к каждому изменению: номер, пользователь, сеанс, время на устройстве
     учителя и время на сервере (UTC), размер.
@@ -59,7 +76,26 @@ and when, and the school server's signatures that show nothing was changed.
   file holds \`Y.encodeStateAsUpdate\` of a fresh Yjs document after applying updates 1…upToSeq
   of log.bin in order, the state vector file \`Y.encodeStateVector\` of it.
 - \`documents/journal/…/journal.csv\`, \`lessons.csv\`: the journal for people (UTF-8 with BOM,
-  \`;\`-separated, Russian headers).
+  \`;\`-separated, Russian headers), from the whole log.
+- \`documents/journal/…/journal.pdf\`: the journal to print, landscape A4 with DejaVu fonts
+  embedded: per subject (and group) and study period, a grid page (students in roster order ×
+  lesson dates; marks as digits, «зч»/«нз», absences «н»/«оп»; the period's final after its last
+  date) followed by a page of the same lessons (number, date, topic, homework, substitute).
+  Planned lessons after the snapshot's day with nothing recorded are left out.
+- \`documents/journal/…/finals.pdf\`, \`finals.csv\`: the summary sheet of finals — one row per
+  student (the roster, then any student id the finals name that is no longer on it), one column
+  per subject and study period of the class's grade (then any other period id the finals name);
+  a cell is the \`finals\` map's value for \`subjectId:groupId:periodId:studentId\` (the groups of a
+  subject merged; two different values are joined with « / »). The CSV header of a column is
+  «subject — period»; the last column notes arrivals and departures.
+- These three files are rendered from the **latest signed snapshot** of the document in this
+  export (its state file decoded into a fresh Yjs document), not from the whole log. The footer
+  of every PDF page reads «Напечатано: DD.MM.YYYY HH:MM · who · снимок № N (до обновления M),
+  SHA-256 <64 hex>» — N is the snapshot's \`n\`, M its \`upToSeq\`, the hash its \`sha256\` in
+  \`snapshots.json\` — and «Стр. X из Y». Updates after that snapshot are not printed. With no
+  signed snapshot the pages say «подписанного снимка нет — распечатка по журналу обновлений до
+  № M» and are rendered from the whole log. Names (subjects, teachers, periods) come from the
+  school-year document of the same export. The time is the exporting computer's local time.
 
 ### Canonical snapshot bytes (what is signed)
 

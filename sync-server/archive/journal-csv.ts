@@ -24,9 +24,11 @@ function cell(v: string): string {
   return /[";\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-const csv = (rows: string[][]) => BOM + rows.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+/** Rows as CSV text: BOM, `;`, CRLF, quoted where needed. */
+export const csv = (rows: string[][]) => BOM + rows.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
 
-const ruDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+/** ДД.ММ.ГГГГ. */
+export const ruDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /** Every lesson id the journal mentions (recorded lessons, marks, absences), in date order. */
 function lessonIds(journal: Y.Doc): LessonId[] {

@@ -11,6 +11,7 @@ import {
   isInGroup,
   ktpFor,
   markingSystemFor,
+  MIN_MARKS_FOR_FINAL,
   pageLessons,
   periodsForGrade,
   setAbsence,
@@ -32,7 +33,7 @@ import {
 } from '../../model/index.ts';
 import { workTypeId } from './curriculum.ts';
 import { AttendancePlan, type AbsenceProfile } from './attendance-plan.ts';
-import { MIN_MARKS, writeFinals, type PageMarks } from './finals.ts';
+import { writeFinals, type PageMarks } from './finals.ts';
 import { chooseWorkType, MarkMaker } from './marks.ts';
 import type { Rng } from './random.ts';
 import { homeworkFor } from './topics.ts';
@@ -162,7 +163,7 @@ function markLesson(
   const perStudent = !written ? 0 : workType === 'dictation' ? 2 : 1;
   if (written) for (const s of present) for (let i = 0; i < perStudent; i++) give(s, workType, i);
   const inPeriod = new Map(present.map((s) => [s, period ? marksSince(marks, s.id, period.start) : 0]));
-  const missing = period ? present.reduce((n, s) => n + Math.max(0, MIN_MARKS - inPeriod.get(s)!), 0) : 0;
+  const missing = period ? present.reduce((n, s) => n + Math.max(0, MIN_MARKS_FOR_FINAL - inPeriod.get(s)!), 0) : 0;
   const quota = period ? Math.ceil(missing / period.left) : 0;
   const [min, max] = written ? [0, 1] : ctx.profile.oralMarks;
   const callOn = rng

@@ -6,6 +6,7 @@ import type { SigningKey } from '../archive/keys.ts';
 import { hex } from '../archive/replay.ts';
 import type { Snapshotter } from '../archive/snapshotter.ts';
 import type { Storage } from '../storage/port.ts';
+import { exportRoutes } from './export-routes.ts';
 import { requireAdmin, readBody } from './identity-deps.ts';
 import type { AppEnv } from './session-middleware.ts';
 
@@ -14,11 +15,14 @@ export interface ArchiveDeps {
   key: SigningKey;
   snapshotter: Snapshotter;
   backups: Backups;
+  /** The data directory: exports read its store read-only (`GET /api/admin/export`). */
+  dataDir: string;
 }
 
 /**
  * The archive over HTTP: the public keys at a well-known address (ARC-5, anyone may fetch them
- * to verify an export), and the administrator's snapshots and backups on demand (ARC-8, ARC-10).
+ * to verify an export), the administrator's snapshots and backups on demand (ARC-8, ARC-10)
+ * and exports downloaded as a zip (ARC-18, `export-routes.ts`).
  */
 export function archiveRoutes(deps: ArchiveDeps) {
   const app = new Hono<AppEnv>();
@@ -53,6 +57,8 @@ export function archiveRoutes(deps: ArchiveDeps) {
     requireAdmin(c.get('auth'));
     return c.json({ backup: await deps.backups.backupNow() });
   });
+
+  app.route('/', exportRoutes(deps));
 
   return app;
 }

@@ -91,7 +91,8 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
     await typeInCell(teacher, cells[1], '4');
     await typeInCell(teacher, cells[2], 'н');
     await expect.poll(() => cellText(teacher, cells[0])).toBe('5');
-    await expect.poll(() => status(teacher, 'data-pending')).toBe('3');
+    // Four changes: the absence also records that the lesson's attendance was taken (ATT-4).
+    await expect.poll(() => status(teacher, 'data-pending')).toBe('4');
 
     // Meanwhile the deputy closes that period for 5Б on the deputy's page.
     await deputy.getByTestId('refused-link').click();
@@ -106,7 +107,7 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
 
     // Back online: every refused path is compensated; the marks go from the teacher's grid.
     await teacherCtx.setOffline(false);
-    await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count'), { timeout: 20_000 }).toBe('3');
+    await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count'), { timeout: 20_000 }).toBe('4');
     for (const c of cells) await expect.poll(() => cellText(teacher, c), { timeout: 10_000 }).toBe('');
     await expect.poll(() => status(teacher, 'data-pending'), { timeout: 10_000 }).toBe('0');
     // The grid now says why: read-only cells, a lock on the period.
@@ -119,9 +120,9 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
     // «Не принято»: each change with its value, the student and the reason.
     await teacher.getByTestId('rejected-badge').click();
     const panel = teacher.getByTestId('rejected-panel');
-    await expect.poll(() => panel.getByTestId('rejected-item').count()).toBe(3);
+    await expect.poll(() => panel.getByTestId('rejected-item').count()).toBe(4);
     const values = await panel.getByTestId('rejected-value').allInnerTexts();
-    expect(values.sort()).toEqual(['4', '5', 'н']);
+    expect(values.sort()).toEqual(['4', '5', 'да', 'н']);
     for (const r of await panel.getByTestId('rejected-reason').allInnerTexts()) expect(r).toContain('период закрыт');
     expect(await panel.innerText()).toContain(students[0].name);
     await teacher.screenshot({ path: `${SHOTS}/e2e-rights-not-accepted-panel.png` });
@@ -129,17 +130,17 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
     // The list survives a reload, and an offline start.
     await teacher.reload();
     await teacher.getByTestId(cells[0]).waitFor({ timeout: 15_000 });
-    await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count')).toBe('3');
+    await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count')).toBe('4');
     await teacherCtx.setOffline(true);
     await teacher.reload();
     await teacher.getByTestId(cells[0]).waitFor({ timeout: 15_000 });
-    await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count')).toBe('3');
+    await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count')).toBe('4');
     await teacherCtx.setOffline(false);
 
-    // The deputy sees the three refused changes and applies the mark «5» with a reason.
+    // The deputy sees the four refused changes and applies the mark «5» with a reason.
     await deputy.getByTestId('refused-reload').click();
     const rows = deputy.getByTestId('refused-row');
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
     expect(await deputy.getByTestId('refused-list').innerText()).toContain('Смирнова');
     // The page scrolls inside the app, not the window: a tall window shows all of it.
     await deputy.setViewportSize({ width: 1400, height: 1500 });
@@ -150,9 +151,9 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
     await five.getByTestId('reason-input').fill('отметка за ответ у доски, подтверждена учителем');
     const appliedAt = Date.now();
     await five.getByTestId('reason-submit').click();
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
 
-    // It appears in both browsers; the other two never appear anywhere.
+    // It appears in both browsers; the other marks never appear anywhere.
     await expect.poll(() => cellText(deputyJournal, cells[0]), { timeout: 10_000 }).toBe('5');
     await expect.poll(() => cellText(teacher, cells[0]), { timeout: 10_000 }).toBe('5');
     const seen = await deputyJournal.evaluate(() => (window as unknown as { seen: Array<{ id: string; text: string; at: number }> }).seen);

@@ -2,17 +2,23 @@ import { describe, expect, it } from 'vitest';
 import {
   ABSENCE_MARKS,
   ABSENCE_REASONS,
+  change,
+  confirmAttendance,
+  enterAbsence,
   formatAbsence,
+  isAttendanceRecorded,
   isAbsenceMark,
   isAbsenceReason,
   lessonId,
   parseAbsenceInput,
   readAbsence,
   readAbsenceReason,
+  readLesson,
   rootMap,
   setAbsence,
   setAbsenceReason,
 } from '../../model/index.ts';
+import * as Y from 'yjs';
 import { ALGEBRA, d, grp, newJournal, sid } from './fixtures.ts';
 
 const L = lessonId(d('2024-09-03'), 2, ALGEBRA, grp('all'));
@@ -69,5 +75,39 @@ describe('attendance', () => {
     expect(parseAbsenceInput('n')).toBe('absent');
     expect(parseAbsenceInput('ОП')).toBe('late');
     for (const bad of ['', '5', 'нб', 'x']) expect(parseAbsenceInput(bad), bad).toBeNull();
+  });
+
+  it('ATT-4: a lesson’s attendance is recorded once the teacher says «все присутствуют» or marks anyone absent or late', () => {
+    const doc = newJournal();
+    const other = lessonId(d('2024-09-03'), 3, ALGEBRA, grp('all'));
+    expect(isAttendanceRecorded(doc, L)).toBe(false);
+    confirmAttendance(doc, L);
+    expect(readLesson(doc, L).attendanceChecked).toBe(true);
+    expect(isAttendanceRecorded(doc, L)).toBe(true);
+    expect(isAttendanceRecorded(doc, other)).toBe(false);
+    // A mark alone is enough, even one written without the flag (the demo's, an older client's).
+    setAbsence(doc, other, S, 'late');
+    expect(isAttendanceRecorded(doc, other)).toBe(true);
+    expect(isAttendanceRecorded(doc, other, [S])).toBe(true);
+    expect(isAttendanceRecorded(doc, other, [sid('st2')])).toBe(false);
+    // A lesson whose id starts like another's is not it.
+    expect(isAttendanceRecorded(doc, lessonId(d('2024-09-03'), 3, ALGEBRA, grp('g1')))).toBe(false);
+  });
+
+  it('ATT-4: a typed absence mark also sets attendanceChecked, in the same transaction; clearing it keeps the fact', () => {
+    const doc = newJournal();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    change(doc, 'test', () => enterAbsence(doc, L, S, 'absent'));
+    expect(updates).toHaveLength(1);
+    expect(readLesson(doc, L).attendanceChecked).toBe(true);
+    change(doc, 'test', () => enterAbsence(doc, L, S, null));
+    expect(readAbsence(doc, L, S)).toBeNull();
+    expect(isAttendanceRecorded(doc, L)).toBe(true);
+    // A cleared mark alone, without the flag, is no record.
+    const bare = new Y.Doc();
+    setAbsence(bare, L, S, 'absent');
+    setAbsence(bare, L, S, null);
+    expect(isAttendanceRecorded(bare, L)).toBe(false);
   });
 });

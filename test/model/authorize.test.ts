@@ -134,6 +134,24 @@ describe('authorize: what may be written', () => {
     expect(verdict(teacher, put('lessons', `${L_OTHER_DAY}:workType`, 'not an id!'))).toBe('invalid-value');
   });
 
+  it('PERM-5, ATT-4: attendanceChecked is written by whoever may write the lesson, true or removed, grade 1 included', () => {
+    const checked = (lesson: string, value: unknown = true) => put('lessons', `${lesson}:attendanceChecked`, value);
+    expect(verdict(teacher, checked(L_OTHER_DAY))).toBe('ok');
+    expect(verdict(teacher, checked(L_OTHER_DAY, null))).toBe('ok');
+    expect(verdict(sub, checked(L))).toBe('substitute');
+    expect(verdict(english, checked(L_ENG))).toBe('ok');
+    // Another teacher, another group's teacher, the class teacher who does not teach the subject: refused.
+    expect(verdict(english, checked(L_OTHER_DAY))).toBe('forbidden');
+    expect(verdict(actor('t9', 'teacher'), checked(L_OTHER_DAY))).toBe('forbidden');
+    expect(verdict(classTeacher, checked(L_OTHER_DAY))).toBe('forbidden');
+    expect(verdict(actor('d', 'deputy'), checked(L_OTHER_DAY))).toBe('forbidden');
+    for (const bad of [false, 'true', 1, {}]) expect(verdict(teacher, checked(L_OTHER_DAY, bad)), String(bad)).toBe('invalid-value');
+    expect(verdict(teacher, checked(L_OTHER_DAY), context(1))).toBe('ok');
+    const ctx = context();
+    closePeriod(ctx.school, CLASS_7A, 'q1', { closedAt: '2024-10-28T18:00:00Z', closedBy: 'u-deputy' });
+    expect(verdict(teacher, checked(L_OTHER_DAY), ctx)).toBe('period-closed');
+  });
+
   it('PERM-6: only the registered substitute marks a lesson as substituted, with their own id', () => {
     expect(verdict(sub, put('lessons', `${L}:substitute`, 't2'))).toBe('substitute');
     expect(verdict(sub, put('lessons', `${L}:substitute`, 't9'))).toBe('invalid-value');
@@ -183,5 +201,28 @@ describe('authorize: what may be written', () => {
     expect(verdict(teacher, put('remarks', 'r1:answer', 'Исправлено'))).toBe('ok');
     expect(verdict(teacher, put('remarks', 'r1:text', 'Другое'))).toBe('forbidden');
     expect(verdict(actor('t9', 'teacher'), put('remarks', 'r1:answer', 'Исправлено'))).toBe('forbidden');
+  });
+
+  it('PERM-11: the remark’s page is the deputy’s; the teacher only marks it answered; values are checked (REM-1, REM-2)', () => {
+    const deputy = actor('d', 'deputy');
+    expect(verdict(deputy, put('remarks', 'r1:subjectId', 'alg'))).toBe('ok');
+    expect(verdict(deputy, put('remarks', 'r1:groupId', 'all'))).toBe('ok');
+    expect(verdict(deputy, put('remarks', 'r1:deadline', '2024-11-08'))).toBe('ok');
+    expect(verdict(deputy, put('remarks', 'r1:state', 'closed'))).toBe('ok');
+    expect(verdict(deputy, put('remarks', 'r1:state', 'open'))).toBe('ok');
+    // The deputy never writes the answer, nor the state «answered» that comes with it.
+    expect(verdict(deputy, put('remarks', 'r1:answer', 'Сделано'))).toBe('forbidden');
+    expect(verdict(deputy, put('remarks', 'r1:state', 'answered'))).toBe('invalid-value');
+    // The teacher of the class: the state «answered», nothing else, and no page of the remark.
+    expect(verdict(teacher, put('remarks', 'r1:state', 'answered'))).toBe('ok');
+    expect(verdict(teacher, put('remarks', 'r1:state', 'closed'))).toBe('forbidden');
+    expect(verdict(teacher, put('remarks', 'r1:subjectId', 'eng'))).toBe('forbidden');
+    expect(verdict(actor('t9', 'teacher'), put('remarks', 'r1:state', 'answered'))).toBe('forbidden');
+    // Malformed values and fields are refused even from the deputy.
+    expect(verdict(deputy, put('remarks', 'r1:deadline', 'к пятнице'))).toBe('invalid-value');
+    expect(verdict(deputy, put('remarks', 'r1:text', ''))).toBe('invalid-value');
+    expect(verdict(deputy, put('remarks', 'r1:lessonId', 'урок'))).toBe('invalid-value');
+    expect(verdict(deputy, put('remarks', 'r1:colour', 'red'))).toBe('malformed');
+    expect(verdict(deputy, put('remarks', 'r1:text', null))).toBe('ok');
   });
 });

@@ -80,18 +80,27 @@ describe('lesson records', () => {
 
   it('LES-3: fields are written one cell each and read back; absent fields read empty', () => {
     const doc = newJournal();
-    expect(readLesson(doc, L)).toEqual({ topic: '', ktpItemId: null, homework: '', workType: null, substitute: null });
+    expect(readLesson(doc, L)).toEqual({
+      topic: '',
+      ktpItemId: null,
+      homework: '',
+      workType: null,
+      substitute: null,
+      attendanceChecked: null,
+    });
     setLessonField(doc, L, 'topic', 'Линейные уравнения');
     setLessonField(doc, L, 'homework', '§ 3, № 12–15');
     setLessonField(doc, L, 'ktpItemId', 'k12' as KtpItemId);
     setLessonField(doc, L, 'workType', wt('oral'));
     setLessonField(doc, L, 'substitute', uid('t2'));
+    setLessonField(doc, L, 'attendanceChecked', true);
     expect(readLesson(doc, L)).toEqual({
       topic: 'Линейные уравнения',
       ktpItemId: 'k12',
       homework: '§ 3, № 12–15',
       workType: 'oral',
       substitute: 't2',
+      attendanceChecked: true,
     });
     expect(rootMap(doc, 'lessons').toJSON()).toEqual(Object.fromEntries(LESSON_FIELDS.map((f) => [`${L}:${f}`, readLesson(doc, L)[f]])));
     setLessonField(doc, L, 'ktpItemId', null);
@@ -102,7 +111,15 @@ describe('lesson records', () => {
     const doc = newJournal();
     rootMap(doc, 'lessons').set(`${L}:topic`, 42);
     rootMap(doc, 'lessons').set(`${L}:homework`, { evil: true });
-    expect(readLesson(doc, L)).toEqual({ topic: '', ktpItemId: null, homework: '', workType: null, substitute: null });
+    rootMap(doc, 'lessons').set(`${L}:attendanceChecked`, 'yes');
+    expect(readLesson(doc, L)).toEqual({
+      topic: '',
+      ktpItemId: null,
+      homework: '',
+      workType: null,
+      substitute: null,
+      attendanceChecked: null,
+    });
   });
 
   it('LES-1, LES-3: two replicas editing the same lesson offline converge field by field', () => {
@@ -125,6 +142,7 @@ describe('lesson records', () => {
         homework: '№ 101',
         workType: null,
         substitute: 't9',
+        attendanceChecked: null,
       });
       expect(rootMap(doc, 'marks').size).toBe(2);
     }

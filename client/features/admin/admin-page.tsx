@@ -2,13 +2,15 @@ import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import type { Role } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { issueCode, listCodes, listUsers, updateUser, type AdminUser, type CodeInfo } from './admin-api.ts';
+import { ArchivePanel } from './archive-panel.tsx';
 import { CodesPanel } from './codes-panel.tsx';
 import { IssuedCode } from './issued-code.tsx';
 import { UsersTable } from './users-table.tsx';
 
 /**
- * The administrator's page (`#/admin`): users, their roles and sign-in, and activation codes.
- * It works online only: accounts live on the server, not in a synced document.
+ * The administrator's page (`#/admin`): users, their roles and sign-in, activation codes, and the
+ * archive (exports, backups, signed snapshots). It works online only: accounts and the archive
+ * live on the server, not in a synced document.
  */
 export function AdminPage(): JSX.Element {
   const ctx = useSchool();
@@ -59,7 +61,7 @@ export function AdminPage(): JSX.Element {
 
   return (
     <div class="admin-page" data-testid="admin-page">
-      <h1>Пользователи и доступ</h1>
+      <h1>Администрирование</h1>
       <Show when={!ctx.me.user.roles.includes('admin')}>
         <p class="login-error">Эта страница доступна только администратору.</p>
       </Show>
@@ -88,6 +90,10 @@ export function AdminPage(): JSX.Element {
             onNewPassword={(u) => void issue({ userId: u.id })}
           />
         </section>
+      </Show>
+      {/* Outside «loaded»: offline it shows its own line on what needs the server. */}
+      <Show when={ctx.me.user.roles.includes('admin')}>
+        <ArchivePanel />
       </Show>
     </div>
   );

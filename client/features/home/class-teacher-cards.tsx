@@ -1,11 +1,12 @@
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import { classes } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
-import { classCodesHref } from '../../state/router.ts';
+import { attendanceHref, classCodesHref } from '../../state/router.ts';
 
 /**
- * For a class teacher, one card per class they lead, leading to the activation codes for the
- * class's parents and students: families get their accounts from the class teacher (AUTH-14).
+ * For a class teacher, two cards per class they lead: today's attendance board (who is missing,
+ * and why) and the activation codes for the class's parents and students: families get their
+ * accounts from the class teacher (AUTH-14).
  */
 export function ClassTeacherCards(): JSX.Element {
   const ctx = useSchool();
@@ -23,12 +24,20 @@ export function ClassTeacherCards(): JSX.Element {
         <ul class="page-cards" data-testid="class-teacher-cards">
           <For each={led()}>
             {([id, c]) => (
-              <li>
-                <a href={classCodesHref(id)} data-testid={`class-codes-link-${id}`}>
-                  <strong>{c.name}</strong>
-                  <span>Коды для родителей и учеников</span>
-                </a>
-              </li>
+              <>
+                <li>
+                  <a href={attendanceHref(id)} data-testid={`attendance-link-${id}`}>
+                    <strong>{c.name}</strong>
+                    <span>Посещаемость сегодня</span>
+                  </a>
+                </li>
+                <li>
+                  <a href={classCodesHref(id)} data-testid={`class-codes-link-${id}`}>
+                    <strong>{c.name}</strong>
+                    <span>Коды для родителей и учеников</span>
+                  </a>
+                </li>
+              </>
             )}
           </For>
         </ul>

@@ -11,13 +11,14 @@ import {
   type UserId,
 } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
-import { homeHref, replaceHash, route } from '../../state/router.ts';
+import { homeHref, MONITORING_HREF, replaceHash, route } from '../../state/router.ts';
 import { formatLongDate, todayIso } from '../../i18n/format.ts';
 import { isSchoolDay, nearestDayWithLessons, teacherLessonsOn } from './teacher-day.ts';
 import { DayLessonList } from './day-lesson-list.tsx';
 import { JournalDirectory } from './journal-directory.tsx';
 import { DeputyTools } from '../rights/deputy-tools.tsx';
 import { ClassTeacherCards } from './class-teacher-cards.tsx';
+import { MyRemarks } from '../remarks/my-remarks.tsx';
 
 /**
  * The teacher's home: the lessons of a day (today by default) with links into the journal,
@@ -100,8 +101,16 @@ export function HomePage(): JSX.Element {
               </Show>
             </section>
           </Show>
+          <MyRemarks />
           <Show when={ctx.me.user.roles.includes('deputy')}>
             <DeputyTools />
+          </Show>
+          <Show when={!ctx.me.user.roles.includes('deputy') && ctx.me.user.roles.some((r) => r === 'director' || r === 'admin')}>
+            <p class="directory">
+              <a href={MONITORING_HREF} data-testid="monitoring-link">
+                Контроль ведения журналов
+              </a>
+            </p>
           </Show>
           <ClassTeacherCards />
           <JournalDirectory />

@@ -1,7 +1,7 @@
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import { allAssignments, parseDocName, type UserId } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
-import { journalHref } from '../../state/router.ts';
+import { attendanceHref, journalHref } from '../../state/router.ts';
 import { className, groupName, staffName, subjectName } from '../shared/school-names.ts';
 
 interface PageLink {
@@ -47,6 +47,8 @@ export function JournalDirectory(): JSX.Element {
       pages: sortPages(all.filter((a) => a.classId === j.classId && a.teacherId !== userId)),
     }));
   });
+  // The class teacher reaches the board from their cards; those who oversee the journal, from here.
+  const oversees = () => ctx.me.user.roles.some((r) => r === 'deputy' || r === 'director' || r === 'admin');
   const label = (p: PageLink) => {
     const g = groupName(school(), p.groupId);
     return `${subjectName(school(), p.subjectId)}${g ? ` (${g})` : ''}`;
@@ -79,6 +81,11 @@ export function JournalDirectory(): JSX.Element {
               <Show when={mine().some((p) => p.classId === j.classId)}> — другие предметы</Show>
               <Show when={j.access === 'read'}>
                 <span class="tag">только просмотр</span>
+              </Show>
+              <Show when={oversees()}>
+                <a class="directory-aside" href={attendanceHref(j.classId)} data-testid={`attendance-link-${j.classId}`}>
+                  Посещаемость
+                </a>
               </Show>
             </h2>
             <ul class="page-list">

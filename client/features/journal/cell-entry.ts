@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import {
   change,
+  enterAbsence,
   marksOf,
   nextMarkIndex,
   readAbsence,
@@ -34,7 +35,8 @@ export function writeEntries(ctx: EntryContext, lessonId: LessonId, studentId: S
   change(ctx.doc, LOCAL_EDIT, () => {
     for (const e of entries) {
       if (e.kind === 'absence') {
-        setAbsence(ctx.doc, lessonId, studentId, e.mark);
+        // ATT-4: an absence mark also records that the lesson's attendance was taken.
+        enterAbsence(ctx.doc, lessonId, studentId, e.mark);
         continue;
       }
       const n = nextMarkIndex(ctx.doc, lessonId, studentId);

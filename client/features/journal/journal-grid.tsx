@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For, onMount, Show, untrack, type Accessor, type JSX } from 'solid-js';
 import {
+  ABSENCE_REASONS,
   formatAbsence,
   formatAverage,
   formatMark,
@@ -12,6 +13,7 @@ import {
   type Student,
   type StudentId,
   type IsoDate,
+  type AbsenceReason,
 } from '../../../model/index.ts';
 import { cellKey, type CellValue } from '../../bridge/create-page-cells.ts';
 import type { Peer } from '../../bridge/create-presence.ts';
@@ -27,6 +29,8 @@ export interface GridModel {
   lessons: Accessor<PlannedLesson[]>;
   cell(lessonId: LessonId, studentId: StudentId): CellValue;
   record(lessonId: LessonId): LessonRecord;
+  /** The class teacher's reason for a student's day (ATT-2), shown on an absent or late cell. */
+  reason?(studentId: StudentId, date: IsoDate): AbsenceReason | null;
   columnTag(lessonId: LessonId): string;
   system: Accessor<MarkingSystem>;
   selectedLesson: Accessor<LessonId | null>;
@@ -212,6 +216,8 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                     const key = cellKey(l.id, s.id);
                     const value = () => m.cell(l.id, s.id);
                     const editable = () => m.canEdit(l.id, s, l.date);
+                    // Drawn by CSS (`data-reason`), so the cell's text stays what the teacher typed.
+                    const reason = () => (value().absence ? (m.reason?.(s.id, l.date) ?? null) : null);
                     return (
                       <td
                         data-testid={`cell-${s.id}-${l.id}`}
@@ -220,7 +226,10 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                         tabIndex={keys.isActive(key) ? 0 : -1}
                         contentEditable={editable() ? true : undefined}
                         aria-readonly={!editable()}
-                        title={m.cellTitle(l.id, s, l.date)}
+                        title={
+                          m.cellTitle(l.id, s, l.date) ?? (reason() ? `Причина: ${ABSENCE_REASONS[reason()!]} (${reason()})` : undefined)
+                        }
+                        data-reason={reason() ?? undefined}
                         classList={{
                           ro: !editable(),
                           closed: m.closedPeriod(l.id) !== null,

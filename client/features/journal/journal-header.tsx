@@ -8,6 +8,13 @@ import { PresenceList } from './presence-list.tsx';
 import { LockIcon } from '../rights/lock-icon.tsx';
 import { AsOfPicker } from '../history/as-of-picker.tsx';
 
+/** The printable PDF of a journal page for a period (PRINT-1); `year` prints every period. */
+export function printJournalHref(classId: string, subjectId: string, groupId: string, periodId: string): string {
+  const q = new URLSearchParams({ class: classId, subject: subjectId, group: groupId });
+  if (periodId !== 'year') q.set('period', periodId);
+  return `/api/print/journal?${q}`;
+}
+
 /** The page's title line: class, subject, group, teacher; the period shown; who else is here. */
 export function JournalHeader(props: {
   classId: string;
@@ -70,6 +77,18 @@ export function JournalHeader(props: {
         </span>
       </Show>
       <Show when={props.onAsOf}>{(onAsOf) => <AsOfPicker asOf={props.asOf} onAsOf={onAsOf()} />}</Show>
+      <Show when={props.asOf === null}>
+        {/* PRINT-1: the server prints from a signed snapshot, so the link needs the network. */}
+        <a
+          class="button-link secondary small"
+          data-testid="print-journal"
+          target="_blank"
+          href={printJournalHref(props.classId, props.subjectId, props.groupId, props.periodId)}
+          title="Страницы журнала за период для печати (PDF, А4), с хешем подписанного снимка"
+        >
+          Печать
+        </a>
+      </Show>
       {/* Nobody is "here" in a past copy of the journal. */}
       <Show when={props.asOf === null}>
         <PresenceList peers={props.peers} />

@@ -1,6 +1,9 @@
 import { createEffect, createMemo, createSignal, onCleanup, Show, untrack, type JSX } from 'solid-js';
 import {
+  isAbsenceReason,
+  isEnrolledOn,
   isInGroup,
+  joinKey,
   isPeriodClosed,
   listStudents,
   markingSystemFor,
@@ -11,6 +14,7 @@ import {
   periodsForGrade,
   readJournalMeta,
   splitKey,
+  type AbsenceReason,
   type ClassId,
   type GroupId,
   type LessonId,
@@ -20,6 +24,7 @@ import {
   workTypes,
 } from '../../../model/index.ts';
 import { createMapVersion } from '../../bridge/create-map-version.ts';
+import { createMapStore } from '../../bridge/create-map-store.ts';
 import { createPageCells } from '../../bridge/create-page-cells.ts';
 import { createLessonRecords } from '../../bridge/create-lesson-records.ts';
 import { createPresence } from '../../bridge/create-presence.ts';
@@ -37,6 +42,7 @@ import { LessonPanel } from './lesson-panel.tsx';
 import type { JournalPageProps } from './journal-page.tsx';
 import type { Awareness } from 'y-protocols/awareness';
 import { HistoryButtons, JournalHistoryPopover, type HistoryTarget } from '../history/journal-history.tsx';
+import { PageRemarks } from '../remarks/page-remarks.tsx';
 
 /** What a page shows: the live journal, or a read-only copy of it as of a moment (HIST-4). */
 export type JournalSource = Pick<OpenDocument, 'name' | 'doc'> & { provider: { awareness: Awareness } };
@@ -113,6 +119,8 @@ export function JournalView(
 
   const cells = createPageCells(doc, lessonSet);
   const records = createLessonRecords(doc, lessonIds);
+  // The class teacher's reasons (ATT-2), shown on the absent cells they explain.
+  const reasons = createMapStore<AbsenceReason>(doc, 'reasons', (_key, v) => (isAbsenceReason(v) ? v : undefined));
   const presence = createPresence(props.journal.provider.awareness);
 
   // The server's rule book, run once per change of the school year (closures, load,
@@ -167,6 +175,7 @@ export function JournalView(
     lessons,
     cell: cells,
     record: records,
+    reason: (studentId, date) => reasons[joinKey(studentId, date)] ?? null,
     columnTag(lessonId) {
       ctx.version();
       // Only works that weigh more than an oral answer are worth a mark over the date.
@@ -216,6 +225,15 @@ export function JournalView(
   onCleanup(() => props.journal.provider.awareness.setLocalState(null));
 
   const selectedLesson = createMemo(() => allLessons().find((l) => l.id === selected()) ?? null);
+  // ATT-4: taken once the teacher said «все присутствуют» or marked anyone on the lesson's list.
+  const selectedAttendance = createMemo(() => {
+    const l = selectedLesson();
+    if (!l) return null;
+    const present = students().filter((s) => isEnrolledOn(s, l.date));
+    const absent = present.filter((s) => cells(l.id, s.id).absence === 'absent').length;
+    const late = present.filter((s) => cells(l.id, s.id).absence === 'late').length;
+    return { recorded: records(l.id).attendanceChecked === true || absent + late > 0, absent, late };
+  });
 
   return (
     <div class="journal">
@@ -232,6 +250,15 @@ export function JournalView(
         peers={presence.peers}
         asOf={props.asOf ?? null}
         onAsOf={props.onAsOf}
+      />
+      <PageRemarks
+        doc={doc}
+        classId={classId}
+        subjectId={subjectId}
+        groupId={groupId}
+        grade={grade()}
+        lesson={selectedLesson()}
+        writable={props.access === 'write' && !props.asOf}
       />
       <JournalGrid model={model} />
       <p class="grid-hint" classList={{ warn: message() !== null }} role="status">
@@ -257,6 +284,7 @@ export function JournalView(
         grade={grade()}
         subjectId={subjectId}
         teacherId={userId}
+        attendance={selectedAttendance()}
         history={<Show when={selected()}>{(id) => <HistoryButtons lessonId={id()} cell={selectedCell()} onOpen={setHistoryOf} />}</Show>}
       />
       <Show when={historyOf()} keyed>

@@ -16,7 +16,7 @@ import {
 } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { LOCAL_EDIT } from '../../sync/origins.ts';
-import { formatLongDate } from '../../i18n/format.ts';
+import { formatLongDate, todayIso } from '../../i18n/format.ts';
 import { staffName } from '../shared/school-names.ts';
 import { markSubstitution } from './cell-entry.ts';
 import { CommittedText } from './committed-text.tsx';
@@ -41,6 +41,8 @@ export function LessonPanel(props: {
   teacherId: UserId;
   /** The buttons into the attributed history (features/history), beside the lesson's title. */
   history?: JSX.Element;
+  /** ATT-4: whether the lesson's attendance is taken, and how many are marked absent and late. */
+  attendance?: { recorded: boolean; absent: number; late: number } | null;
 }): JSX.Element {
   const ctx = useSchool();
   const school = () => (ctx.version(), ctx.school!.doc);
@@ -96,6 +98,11 @@ export function LessonPanel(props: {
                   </span>
                 </Show>
                 {props.history}
+                <LessonAttendance
+                  state={props.attendance ?? null}
+                  offer={props.editable && lesson.date <= todayIso()}
+                  onAllPresent={() => write(id, { attendanceChecked: true })}
+                />
               </div>
               <Show when={props.readOnlyReason}>
                 <p class="muted ro-reason" data-testid="lesson-readonly-reason">
@@ -191,5 +198,40 @@ export function LessonPanel(props: {
         }}
       </Show>
     </section>
+  );
+}
+
+/**
+ * ATT-4: «Посещаемость отмечена» once the teacher has marked anyone or said nobody is missing;
+ * until then, on a lesson that has come, «Все присутствуют» says the latter in one click.
+ */
+function LessonAttendance(props: {
+  state: { recorded: boolean; absent: number; late: number } | null;
+  offer: boolean;
+  onAllPresent: () => void;
+}): JSX.Element {
+  const detail = (s: { absent: number; late: number }) =>
+    s.absent === 0 && s.late === 0
+      ? 'все присутствуют'
+      : [s.absent > 0 ? `н: ${s.absent}` : '', s.late > 0 ? `оп: ${s.late}` : ''].filter(Boolean).join(', ');
+  return (
+    <Show when={props.state}>
+      {(s) => (
+        <Show
+          when={s().recorded}
+          fallback={
+            <Show when={props.offer}>
+              <button type="button" class="secondary all-present" data-testid="all-present" onClick={() => props.onAllPresent()}>
+                Все присутствуют
+              </button>
+            </Show>
+          }
+        >
+          <span class="tag attendance-done" data-testid="attendance-recorded">
+            Посещаемость отмечена · {detail(s())}
+          </span>
+        </Show>
+      )}
+    </Show>
   );
 }

@@ -2,7 +2,7 @@ import { Show, type JSX } from 'solid-js';
 import { ROLE_NAMES, readSchoolMeta } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { session, signOut, signOutEverywhere } from '../../state/session.ts';
-import { ADMIN_HREF, homeHref } from '../../state/router.ts';
+import { ADMIN_HREF, homeHref, REPORTS_HREF } from '../../state/router.ts';
 
 /** The app's header: school, user, and the way home and out. */
 export function TopBar(): JSX.Element {
@@ -29,9 +29,14 @@ export function TopBar(): JSX.Element {
           офлайн-режим
         </span>
       </Show>
+      <Show when={ctx.me.documents.some((d) => d.kind === 'journal')}>
+        <a class="top-link" href={REPORTS_HREF} data-testid="reports-link">
+          Отчёты
+        </a>
+      </Show>
       <Show when={ctx.me.user.roles.includes('admin')}>
         <a class="top-link" href={ADMIN_HREF} data-testid="admin-link">
-          Пользователи
+          Администрирование
         </a>
       </Show>
       <span class="user" data-testid="current-user">

@@ -1,10 +1,11 @@
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
-import { classes, closures, periodsForGrade, type Period } from '../../../model/index.ts';
+import { classes, closures, periodsForGrade } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { formatDayMonth, todayIso } from '../../i18n/format.ts';
 import { formatDateTime } from '../admin/format-time.ts';
 import { staffName } from '../shared/school-names.ts';
 import { LockIcon } from './lock-icon.tsx';
+import { PeriodReadiness } from './period-readiness.tsx';
 import { ReasonForm } from './reason-form.tsx';
 import { closePeriodFor, reopenPeriodFor } from './rights-api.ts';
 
@@ -35,19 +36,6 @@ export function ClosuresSection(props: { canChange: boolean; onError: (message: 
     if (!res.ok) props.onError(res.error);
     else setDeciding(null);
   };
-
-  const readiness = (className: string, p: Period) => (
-    <>
-      <p>
-        Закрыть «{p.name}» для {className}? Учителя больше не смогут менять отметки, посещаемость и темы уроков с{' '}
-        {formatDayMonth(p.startsOn)} по {formatDayMonth(p.endsOn)}; изменения, сделанные без сети, попадут в «Непринятые».
-      </p>
-      <Show when={p.endsOn >= today}>
-        <p class="warn">Период ещё не закончился: он длится до {formatDayMonth(p.endsOn)}.</p>
-      </Show>
-      <p class="muted">Перед закрытием проверьте, что итоговые отметки за период выставлены.</p>
-    </>
-  );
 
   return (
     <table class="admin-table closures-table" data-testid="closures">
@@ -115,7 +103,11 @@ export function ClosuresSection(props: { canChange: boolean; onError: (message: 
                               label="Почему период открывается снова"
                               action={closure() ? 'Открыть период' : 'Закрыть период'}
                               noReason={!closure()}
-                              note={closure() ? undefined : readiness(row.name, p)}
+                              note={
+                                closure() ? undefined : (
+                                  <PeriodReadiness classId={row.classId} periodId={periodId} className={row.name} period={p} />
+                                )
+                              }
                               busy={busy()}
                               onSubmit={(reason) => void act(row.classId, periodId, closure() ? reason : null)}
                               onCancel={() => setDeciding(null)}

@@ -1,5 +1,5 @@
 import { createResource, Show, type JSX } from 'solid-js';
-import { CORRECTIONS_HREF, LATE_HREF, REFUSED_HREF } from '../../state/router.ts';
+import { CORRECTIONS_HREF, LATE_HREF, MONITORING_HREF, REFUSED_HREF } from '../../state/router.ts';
 import { plural } from '../../i18n/format.ts';
 import { listRefused } from './rights-api.ts';
 
@@ -13,6 +13,12 @@ export function DeputyTools(): JSX.Element {
   return (
     <section class="directory deputy-tools">
       <h2>Контроль журналов</h2>
+      <p>
+        <a href={MONITORING_HREF} data-testid="monitoring-link">
+          Контроль ведения журналов
+        </a>
+        <span class="muted">по классам и предметам: темы, отметки и их своевременность, накопляемость, КТП, замечания</span>
+      </p>
       <p>
         <a href={REFUSED_HREF} data-testid="refused-link">
           Непринятые изменения и закрытие периодов

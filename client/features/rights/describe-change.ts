@@ -39,6 +39,7 @@ const LESSON_FIELD_NAMES: Record<string, string> = {
   ktpItemId: 'тема из КТП',
   workType: 'вид работы',
   substitute: 'отметка о замене',
+  attendanceChecked: 'посещаемость отмечена',
 };
 const STUDENT_FIELD_NAMES: Record<string, string> = {
   name: 'ФИО ученика',
@@ -113,7 +114,7 @@ export function describeChange(
         else if (p.field === 'ktpItemId' && school) text = ktpItems.get(school, value)?.title ?? value;
         else if (p.field === 'substitute' && school) text = staffName(school, value);
         else text = value === '' ? '(пусто)' : shorten(value);
-      }
+      } else if (p.field === 'attendanceChecked' && value === true) text = 'да';
       return {
         ...out,
         subjectName: subject(p.lesson.subjectId, p.lesson.groupId),

@@ -39,3 +39,26 @@ export const closePeriodFor = (classId: string, periodId: string) =>
 
 export const reopenPeriodFor = (classId: string, periodId: string, reason: string) =>
   call<{ ok: true }>('POST', '/api/periods/reopen', { classId, periodId, reason });
+
+/** CLOSE-2: what is missing before a period is closed for a class. */
+export interface Readiness {
+  ready: boolean;
+  cutoff: string;
+  pages: Array<{
+    subjectId: string;
+    groupId: string;
+    subjectName: string;
+    teacherName: string;
+    lessonsWithoutTopic: Array<{ lessonId: string; date: string }>;
+    withoutFinal: Array<{ studentId: string; name: string }>;
+    lastLesson: string | null;
+    lastChangeAt: number | null;
+    silentSinceLastLesson: boolean;
+  }>;
+  refused: Array<{ id: string; path: string; userId: string; reason: string }>;
+  /** REM-4: the class's remarks not answered yet. */
+  remarks: Array<{ id: string; subjectId: string; groupId: string; lessonId: string | null; text: string; deadline: string }>;
+}
+
+export const fetchReadiness = (classId: string, periodId: string) =>
+  call<Readiness>('GET', `/api/periods/readiness?class=${encodeURIComponent(classId)}&period=${encodeURIComponent(periodId)}`);

@@ -1,0 +1,66 @@
+import { rule } from './draw.ts';
+import { FONT, type Pdf } from './pdf-document.ts';
+
+/**
+ * What every printed page says about itself: when and by whom it was printed and which signed
+ * snapshot it shows. The snapshot's SHA-256 is the one in `snapshots.json` and in the signed
+ * chain, so a sheet of paper can be matched to the exact state it was printed from.
+ */
+export interface PrintStamp {
+  printedAt: Date;
+  printedBy: string;
+  /** The signed snapshot the pages show, or null when the document has none yet. */
+  snapshot: { n: number; upToSeq: number; sha256: string } | null;
+  /** The last update of the document's log in the export (what is printed without a snapshot). */
+  logUpToSeq: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** ДД.ММ.ГГГГ ЧЧ:ММ in the local time of the computer that prints. */
+export function printedTime(d: Date): string {
+  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The source part of the stamp: the snapshot and its hash, or plainly that there is none. */
+export function stampSource(stamp: PrintStamp): string {
+  const s = stamp.snapshot;
+  return s
+    ? `снимок № ${s.n} (до обновления ${s.upToSeq}), SHA-256 ${s.sha256}`
+    : `подписанного снимка нет — распечатка по журналу обновлений до № ${stamp.logUpToSeq}`;
+}
+
+/** «Напечатано: 01.12.2026 09:30 · кто · снимок № 3 (до обновления 812), SHA-256 …». */
+export function stampText(stamp: PrintStamp): string {
+  return `Напечатано: ${printedTime(stamp.printedAt)} · ${stamp.printedBy} · ${stampSource(stamp)}`;
+}
+
+const SIZE = 6.5;
+const MARGIN = 28;
+
+/**
+ * Draws the stamp and «Стр. X из Y» at the foot of every buffered page. Called once all pages
+ * exist. The stamp goes on one line when it fits, else on two (never shrunk or cut: the hash
+ * must stay whole and legible).
+ */
+export function drawFooters(doc: Pdf, stamp: PrintStamp): void {
+  const { start, count } = doc.bufferedPageRange();
+  const head = `Напечатано: ${printedTime(stamp.printedAt)} · ${stamp.printedBy}`;
+  const source = stampSource(stamp);
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const { width, height } = doc.page;
+    const pageNo = `Стр. ${i - start + 1} из ${count}`;
+    doc.font(FONT.regular).fontSize(SIZE).fillColor('black');
+    const room = width - 2 * MARGIN - doc.widthOfString(pageNo) - 12;
+    const lines = doc.widthOfString(`${head} · ${source}`) <= room ? [`${head} · ${source}`] : [head, source];
+    const lineHeight = doc.currentLineHeight();
+    const top = height - 14 - lines.length * lineHeight;
+    rule(doc, MARGIN, top - 3, width - MARGIN, top - 3, 0.3, '#888888');
+    lines.forEach((line, n) => doc.text(line, MARGIN, top + n * lineHeight, { lineBreak: false }));
+    doc.text(pageNo, width - MARGIN - doc.widthOfString(pageNo), top + (lines.length - 1) * lineHeight, { lineBreak: false });
+  }
+}
+
+/** The space the footer takes at the bottom of a page (content stays above it). */
+export const FOOTER_HEIGHT = 34;

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportTable } from '../../model/index.ts';
+import { REPORTS } from '../../sync-server/reports/report-registry.ts';
+import { popplerAvailable, POPPLER_MISSING } from '../archive/poppler.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { expectCsvToMatch, expectXlsxToMatch } from './report-files.ts';
+
+const POPPLER = popplerAvailable();
+if (!POPPLER && process.env.CI === 'true') throw new Error(POPPLER_MISSING);
+if (!POPPLER) console.warn(`SKIPPED the PDF part of every report: ${POPPLER_MISSING}`);
+
+/**
+ * REP-0 for every registered report, on the demo school: JSON, a CSV and an XLSX with the same
+ * figures, a PDF that renders and shows the report's title — for 5Б, and for the whole school
+ * where the report allows it.
+ */
+describe('every report in every format on the demo school (REP-0)', () => {
+  let server: TestServer;
+  let deputy: string;
+  const tmp = mkdtempSync(join(tmpdir(), 'every-report-'));
+  const get = (path: string) => fetch(`${server.origin}${path}`, { headers: { cookie: deputy } });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    deputy = await server.login('deputy');
+  });
+  afterAll(async () => {
+    await server.dispose();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const cases = REPORTS.flatMap((r) => {
+    const month = r.needs.includes('month') ? '&month=2026-11' : '';
+    const period = r.needs.includes('period') ? '&period=q1' : '';
+    const forClass = { name: `${r.kind} · 5Б`, url: `/api/reports/${r.kind}?class=5b${period}${month}`, title: r.title };
+    return r.needs.includes('class')
+      ? [forClass]
+      : [forClass, { name: `${r.kind} · школа`, url: `/api/reports/${r.kind}?x=1${month}`, title: r.title }];
+  });
+
+  it.each(cases)('REP-0: $name — JSON, CSV, XLSX and PDF agree', async ({ url, title }) => {
+    const res = await get(url);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const table = ((await res.json()) as { report: ReportTable }).report;
+    expect(table.title).toBe(title);
+    expect(table.formula.length).toBeGreaterThan(0);
+    expectCsvToMatch(table, await (await get(`${url}&format=csv`)).text());
+    await expectXlsxToMatch(table, await (await get(`${url}&format=xlsx`)).arrayBuffer());
+    const pdf = await get(`${url}&format=pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    if (!POPPLER) return;
+    const file = join(tmp, `${table.kind}.pdf`);
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text.replace(/\s+/g, ' ')).toContain(title);
+    execFileSync('pdftoppm', ['-png', '-r', '20', '-f', '1', '-l', '1', file, join(tmp, table.kind)]);
+  });
+});
