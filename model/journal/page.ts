@@ -4,6 +4,7 @@ import type { ClassId, GroupId, IsoDate, LessonId, SubjectId, UserId } from '../
 import { holidays, readSchoolMeta } from '../school/school-year.ts';
 import { substitutions } from '../school/substitution.ts';
 import { timetableEntries } from '../school/timetable.ts';
+import { derived } from '../doc/doc-cache.ts';
 import { rootMap } from '../doc/flat-map.ts';
 import { lessonId, parseLessonId, type LessonKey } from './lesson.ts';
 
@@ -27,6 +28,32 @@ function isSlot(slot: number): boolean {
   return Number.isInteger(slot) && slot >= 0 && slot <= 99;
 }
 
+/**
+ * Every lesson id the journal's keys name (a recorded field, a mark, an absence): thousands of
+ * keys name a few hundred lessons, so the distinct ids are collected once per version of the
+ * journal (DOC-9), not once per page.
+ */
+/** The year's dates outside holidays (SCH-2) with their weekdays, once per version of the school year (DOC-9). */
+function schoolDays(school: Y.Doc, from: IsoDate, to: IsoDate): ReadonlyArray<readonly [IsoDate, number]> {
+  return derived(school, `school-days:${from}:${to}`, () => {
+    const closed = holidays.all(school).map(([, h]) => h);
+    return eachDate(from, to)
+      .filter((date) => !closed.some((h) => date >= h.startsOn && date <= h.endsOn))
+      .map((date) => [date, weekday(date)] as const);
+  });
+}
+
+function namedLessonIds(journal: Y.Doc): ReadonlySet<string> {
+  return derived(journal, 'named-lesson-ids', () => {
+    const ids = new Set<string>();
+    const collect = (v: unknown, key: string) => {
+      if (v !== null && v !== '') ids.add(key.slice(0, key.indexOf(':')));
+    };
+    for (const map of ['lessons', 'marks', 'attendance']) rootMap(journal, map).forEach(collect);
+    return ids;
+  });
+}
+
 export function pageLessons(
   school: Y.Doc,
   journal: Y.Doc | null,
@@ -48,27 +75,17 @@ export function pageLessons(
     if (!byId.has(id)) byId.set(id, { id, date, slot, subjectId, groupId, teacherId, substituteId: subs.get(id) ?? null });
   };
   if (weekly.length > 0) {
-    // Read once, not per date: a page plans a whole year of dates.
-    const closed = holidays.all(school).map(([, h]) => h);
     const byWeekday = new Map<number, typeof weekly>();
     for (const e of weekly) if (isSlot(e.slot)) byWeekday.set(e.weekday, [...(byWeekday.get(e.weekday) ?? []), e]);
-    for (const date of eachDate(meta.startsOn, meta.endsOn)) {
-      const today = byWeekday.get(weekday(date));
-      if (!today || closed.some((h) => date >= h.startsOn && date <= h.endsOn)) continue;
-      for (const e of today) add(date, e.slot, e.teacherId);
+    for (const [date, day] of schoolDays(school, meta.startsOn, meta.endsOn)) {
+      for (const e of byWeekday.get(day) ?? []) add(date, e.slot, e.teacherId);
     }
   }
   const defaultTeacher = weekly[0]?.teacherId ?? null;
   for (const s of pageSubs) if (s.date >= meta.startsOn && s.date <= meta.endsOn) add(s.date, s.slot, s.absentTeacherId);
   if (journal) {
-    // Thousands of keys name a few hundred lessons: collect the distinct ids, parse each once.
-    const ids = new Set<string>();
-    const collect = (v: unknown, key: string) => {
-      if (v !== null && v !== '') ids.add(key.slice(0, key.indexOf(':')));
-    };
-    for (const map of ['lessons', 'marks', 'attendance']) rootMap(journal, map).forEach(collect);
     const suffix = groupId === 'all' ? `.${subjectId}` : `.${subjectId}.${groupId}`;
-    for (const id of ids) {
+    for (const id of namedLessonIds(journal)) {
       if (!id.endsWith(suffix)) continue;
       const k = parseLessonId(id);
       if (k && k.subjectId === subjectId && k.groupId === groupId) add(k.date, k.slot, defaultTeacher);

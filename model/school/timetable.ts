@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { derived } from '../doc/doc-cache.ts';
 import { joinKey, splitKey } from '../doc/flat-map.ts';
 import { is, recordCollection } from '../doc/record-collection.ts';
 import type { ClassId, GroupId, SubjectId, UserId } from '../ids.ts';
@@ -25,8 +26,12 @@ export function setTimetableEntry(doc: Y.Doc, e: TimetableEntry): void {
   timetable.set(doc, joinKey(e.classId, e.weekday, e.slot, e.subjectId, e.groupId), { teacherId: e.teacherId, room: e.room });
 }
 
-/** The whole weekly timetable. */
+/** The whole weekly timetable, as copies (DOC-5); parsed once per version of the document (DOC-9). */
 export function timetableEntries(doc: Y.Doc): TimetableEntry[] {
+  return derived(doc, 'timetable', () => parseTimetable(doc)).map((e) => ({ ...e }));
+}
+
+function parseTimetable(doc: Y.Doc): TimetableEntry[] {
   return timetable.all(doc).map(([key, v]) => {
     const [classId, weekday, slot, subjectId, groupId] = splitKey(key);
     return {
