@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { closePeriod, parseDocName, periods, reopenPeriod, type ClassId } from '../../model/index.ts';
+import { classes, closePeriod, parseDocName, periods, reopenPeriod, type ClassId } from '../../model/index.ts';
 import type { Directory } from '../directory.ts';
 import type { RefusedChange, Storage, UserRecord } from '../storage/port.ts';
 import type { RoomRegistry } from '../ws/room-registry.ts';
@@ -80,19 +80,32 @@ export function rightsRoutes(deps: { storage: Storage; registry: RoomRegistry; d
       if (!periods.get(school, periodId)) throw new HTTPException(400, { message: 'Нет такого учебного периода' });
       const yearId = parseDocName(deps.directory.schoolDocName)?.yearId;
       const room = await deps.registry.open(deps.directory.schoolDocName);
-      if (!yearId || !(await deps.directory.accessTo(user, `journal/${classId}/${yearId}`))) {
-        throw new HTTPException(400, { message: 'Нет такого класса' });
+      // CLOSE-3: `all` closes (or reopens) the period for every class of the grades it covers.
+      const period = periods.get(school, periodId)!;
+      const targets =
+        classId === 'all'
+          ? classes
+              .all(school)
+              .filter(([, cl]) => cl.grade >= period.minGrade && cl.grade <= period.maxGrade)
+              .map(([id]) => id)
+          : [classId];
+      for (const id of targets) {
+        if (!yearId || !(await deps.directory.accessTo(user, `journal/${id}/${yearId}`))) {
+          throw new HTTPException(400, { message: 'Нет такого класса' });
+        }
       }
+      if (targets.length === 0) throw new HTTPException(400, { message: 'В школе нет классов этого периода' });
       room.doc.transact(
         () => {
-          if (action === 'close')
-            closePeriod(room.doc, classId as ClassId, periodId, { closedAt: new Date().toISOString(), closedBy: user.id });
-          else reopenPeriod(room.doc, classId as ClassId, periodId);
+          for (const id of targets) {
+            if (action === 'close') closePeriod(room.doc, id as ClassId, periodId, { closedAt: new Date().toISOString(), closedBy: user.id });
+            else reopenPeriod(room.doc, id as ClassId, periodId);
+          }
         },
         new ServerAction(user.id, session.id, reason ?? 'период закрыт'),
       );
       await room.flush();
-      return c.json({ ok: true });
+      return c.json({ ok: true, classes: targets });
     });
   closure('close');
   closure('reopen');

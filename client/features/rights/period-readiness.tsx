@@ -15,7 +15,13 @@ const some = <T,>(list: readonly T[], text: (t: T) => string) =>
  * per subject, lessons without a topic and students without a final; refused changes still
  * open; teachers from whom nothing has arrived since their last lesson.
  */
-export function PeriodReadiness(props: { classId: string; periodId: string; className: string; period: Period }): JSX.Element {
+export function PeriodReadiness(props: {
+  classId: string;
+  periodId: string;
+  className: string;
+  period: Period;
+  compact?: boolean;
+}): JSX.Element {
   const ctx = useSchool();
   const [check] = createResource(() => fetchReadiness(props.classId, props.periodId));
   const today = todayIso();
@@ -31,13 +37,18 @@ export function PeriodReadiness(props: { classId: string; periodId: string; clas
     result()?.pages.filter((p) => p.lessonsWithoutTopic.length > 0 || p.withoutFinal.length > 0 || p.silentSinceLastLesson) ?? [];
   return (
     <div class="readiness" data-testid="readiness">
-      <p>
-        Закрыть «{props.period.name}» для {props.className}? Учителя больше не смогут менять отметки, посещаемость и темы уроков с{' '}
-        {formatDayMonth(props.period.startsOn)} по {formatDayMonth(props.period.endsOn)}; изменения, сделанные без сети, попадут в
-        «Непринятые».
-      </p>
-      <Show when={props.period.endsOn >= today}>
-        <p class="warn">Период ещё не закончился: он длится до {formatDayMonth(props.period.endsOn)}.</p>
+      <Show when={props.compact}>
+        <strong>{props.className}: </strong>
+      </Show>
+      <Show when={!props.compact}>
+        <p>
+          Закрыть «{props.period.name}» для {props.className}? Учителя больше не смогут менять отметки, посещаемость и темы уроков с{' '}
+          {formatDayMonth(props.period.startsOn)} по {formatDayMonth(props.period.endsOn)}; изменения, сделанные без сети, попадут в
+          «Непринятые».
+        </p>
+        <Show when={props.period.endsOn >= today}>
+          <p class="warn">Период ещё не закончился: он длится до {formatDayMonth(props.period.endsOn)}.</p>
+        </Show>
       </Show>
       <Show when={check()} fallback={<p class="muted">Проверяем готовность журнала…</p>}>
         <Show when={result()} fallback={<p class="warn">{failure()}</p>}>

@@ -50,7 +50,7 @@ export function ReasonForm(props: {
         <button type="submit" data-testid="reason-submit" disabled={!valid() || props.busy}>
           {props.action}
         </button>
-        <button type="button" class="secondary" onClick={() => props.onCancel()}>
+        <button type="button" class="secondary" data-testid="reason-cancel" onClick={() => props.onCancel()}>
           Отмена
         </button>
       </div>

@@ -5,6 +5,7 @@ import { homeHref } from '../../state/router.ts';
 import { openDocument, type OpenDocument } from '../../sync/doc-registry.ts';
 import { staffName } from '../shared/school-names.ts';
 import { ClosuresSection } from './closures-section.tsx';
+import { SchoolClosure } from './school-closure.tsx';
 import { describeChange } from './describe-change.ts';
 import { RefusedList } from './refused-list.tsx';
 import { listRefused, resolveRefused, type RefusedChange } from './rights-api.ts';
@@ -140,6 +141,7 @@ export function RefusedPage(): JSX.Element {
             </p>
           </Show>
           <Show when={ctx.ready()} fallback={<p class="muted">Загрузка учебного года…</p>}>
+            <SchoolClosure canChange={isDeputy} onError={setClosureError} />
             <ClosuresSection canChange={isDeputy} onError={setClosureError} />
           </Show>
         </section>
