@@ -1,6 +1,7 @@
 import type { SignedSnapshot, Storage } from '../storage/port.ts';
 import type { SigningKey } from './keys.ts';
-import { replayLog, sha256, snapshotCanonical } from './replay.ts';
+import { OffThreadReplay } from './replay-off-thread.ts';
+import { sha256, snapshotCanonical } from './replay.ts';
 
 export interface SnapshotSchedule {
   /** A signed snapshot once this many updates follow the last one (500). */
@@ -23,6 +24,8 @@ export class Snapshotter {
   /** Per document: the signed seq and when an unsigned update was first seen. */
   private readonly seen = new Map<string, { signedUpTo: number; pendingSince: number | null }>();
   private timer: NodeJS.Timeout | null = null;
+  /** The log is replayed in a worker: commits on the server's thread never wait for it. */
+  private readonly replay = new OffThreadReplay();
 
   constructor(
     private readonly storage: Storage,
@@ -51,6 +54,7 @@ export class Snapshotter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.queue.catch(() => {});
+    await this.replay.close();
   }
 
   /** ARC-7: the documents due a snapshot (by count or by age) get one. */
@@ -86,7 +90,7 @@ export class Snapshotter {
     const upToSeq = updates.at(-1)?.seq ?? 0;
     if (upToSeq === 0) return null;
     if (prev && prev.upToSeq >= upToSeq) return prev;
-    const { state, stateVector } = replayLog(updates.map((u) => u.update));
+    const { state, stateVector } = await this.replay.replay(updates.map((u) => u.update));
     const fields = { upToSeq, state, stateVector, prevSha256: prev?.sha256 ?? null, createdAt: this.now(), keyId: this.key.keyId };
     const canonical = snapshotCanonical(name, fields);
     const snapshot: SignedSnapshot = { ...fields, sha256: sha256(canonical), signature: this.key.sign(canonical) };
