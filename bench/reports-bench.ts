@@ -82,6 +82,7 @@ export async function reportsBench(): Promise<Row[]> {
       ...(schoolWide ? {} : { classId: first }),
       ...(r.needs.includes('period') ? { periodId } : {}),
       ...(r.needs.includes('month') ? { month: '2027-03' } : {}),
+      ...((r.needs as readonly string[]).includes('student') ? { studentId: listStudents(journals.get(first)!)[0].id } : {}),
     };
     const input: ReportInput = { school, journals: schoolWide ? journals : new Map([[first, journals.get(first)!]]), params, today: TODAY };
     let table;

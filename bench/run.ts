@@ -7,6 +7,7 @@ import { fsyncBench } from './fsync-bench.ts';
 import { archiveBench } from './archive-bench.ts';
 import { historyBench } from './history-bench.ts';
 import { reportsBench } from './reports-bench.ts';
+import { importBench } from './import-bench.ts';
 
 /**
  * `npm run bench`: every figure the issues ask for, printed as one table.
@@ -24,5 +25,6 @@ if (wanted('fsync')) rows.push(...fsyncBench());
 if (wanted('archive')) rows.push(...(await archiveBench(doc, 3905)));
 if (wanted('history')) rows.push(...(await historyBench(doc.journal, doc.school)));
 if (wanted('reports')) rows.push(...(await reportsBench()));
+if (wanted('import')) rows.push(...(await importBench()));
 printTable(`Benchmarks — ${machineNote()}`, rows);
 process.exit(0);

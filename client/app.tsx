@@ -13,8 +13,11 @@ import { RefusedPage } from './features/rights/refused-page.tsx';
 import { CorrectionsPage } from './features/history/corrections-page.tsx';
 import { ReportsPage } from './features/reports/reports-page.tsx';
 import { MonitoringPage } from './features/monitoring/monitoring-page.tsx';
+import { ImportPage } from './features/import/import-page.tsx';
 import { ClassCodesPage } from './features/class-codes/class-codes-page.tsx';
 import { AttendancePage } from './features/attendance/attendance-page.tsx';
+import { SubstitutionsPage } from './features/substitutions/substitutions-page.tsx';
+import { StudentsPage } from './features/students/students-page.tsx';
 import { STAFF_ROLES } from '../model/index.ts';
 
 /** The app: the sign-in page, or the signed-in user's pages; the status bar always. */
@@ -73,6 +76,15 @@ export function App(): JSX.Element {
                   </Match>
                   <Match when={route().page === 'monitoring'}>
                     <MonitoringPage />
+                  </Match>
+                  <Match when={route().page === 'import'}>
+                    <ImportPage />
+                  </Match>
+                  <Match when={route().page === 'substitutions'}>
+                    <SubstitutionsPage />
+                  </Match>
+                  <Match when={route().page === 'students'}>
+                    <StudentsPage />
                   </Match>
                   <Match when={codesClassId()} keyed>
                     {(classId) => <ClassCodesPage classId={classId} />}

@@ -20,6 +20,8 @@ import { monitoringRoutes } from './http/monitoring-routes.ts';
 import { DocumentProjection } from './reports/journal-projection.ts';
 import { reportRoutes } from './http/report-routes.ts';
 import { rightsRoutes } from './http/rights-routes.ts';
+import { importRoutes } from './http/import-routes.ts';
+import { studentRoutes } from './http/student-routes.ts';
 import { originCheck, sessionMiddleware, type AppEnv } from './http/session-middleware.ts';
 import type { Storage } from './storage/port.ts';
 import { SocketRevocation } from './ws/revocation.ts';
@@ -100,7 +102,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api', adminRoutes(identity));
   app.route('/api', classCodeRoutes(identity));
   app.route('/api', rightsRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory }));
+  app.route('/api', importRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, revocation }));
   app.route('/api', historyRoutes({ storage: deps.storage, directory: deps.directory }));
+  app.route('/api', studentRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory }));
   // One read-side copy of the stored documents for reports and checks (never the live rooms).
   const projection = new DocumentProjection(deps.storage);
   app.route(

@@ -7,7 +7,9 @@ import { createSignal } from 'solid-js';
  * `#/refused` the deputy's refused changes and period closing, `#/class-codes/{classId}` the class
  * teacher's activation codes for parents and students, `#/corrections` the deputy's log of corrections,
  * `#/late` the entries made after the school's deadlines, `#/reports` the reports, `#/monitoring` the deputy's monitoring,
- * `#/attendance/{classId}[?date=YYYY-MM-DD&view=week|period]` the class teacher's attendance board.
+ * `#/attendance/{classId}[?date=YYYY-MM-DD&view=week|period]` the class teacher's attendance board,
+ * `#/substitutions[?date=YYYY-MM-DD]` the deputy's substitutions and moves of a day,
+ * `#/students[?class=ID]` the administrator's student movement.
  */
 export type Route =
   | { page: 'home'; date: string | null }
@@ -20,7 +22,10 @@ export type Route =
   | { page: 'late' }
   | { page: 'attendance'; classId: string; date: string | null; view: AttendanceView }
   | { page: 'reports' }
-  | { page: 'monitoring' };
+  | { page: 'monitoring' }
+  | { page: 'import' }
+  | { page: 'substitutions'; date: string | null }
+  | { page: 'students'; classId: string | null };
 
 /** The attendance board's three views: a day's lessons, a week of days, the study period's totals. */
 export type AttendanceView = 'day' | 'week' | 'period';
@@ -38,9 +43,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'late') return { page: 'late' };
   if (parts[0] === 'reports') return { page: 'reports' };
   if (parts[0] === 'monitoring') return { page: 'monitoring' };
+  if (parts[0] === 'import') return { page: 'import' };
   if (parts[0] === 'class-codes' && parts.length >= 2) return { page: 'class-codes', classId: parts[1] };
   const params = new URLSearchParams(query);
   const date = params.get('date');
+  if (parts[0] === 'substitutions') return { page: 'substitutions', date };
+  if (parts[0] === 'students') return { page: 'students', classId: params.get('class') };
   if (parts[0] === 'attendance' && parts.length >= 2) {
     const v = params.get('view');
     return { page: 'attendance', classId: parts[1], date, view: v === 'week' || v === 'period' ? v : 'day' };
@@ -61,6 +69,8 @@ export const LATE_HREF = '#/late';
 export const REPORTS_HREF = '#/reports';
 /** MON-6: the deputy's monitoring of how the journals are kept. */
 export const MONITORING_HREF = '#/monitoring';
+/** The administrator's and the deputy's imports and exports of the school's data (IMP-*). */
+export const IMPORT_HREF = '#/import';
 
 export function classCodesHref(classId: string): string {
   return `#/class-codes/${encodeURIComponent(classId)}`;
@@ -72,6 +82,16 @@ export function attendanceHref(classId: string, date?: string | null, view: Atte
   if (view !== 'day') q.set('view', view);
   const query = q.toString();
   return `#/attendance/${encodeURIComponent(classId)}${query ? `?${query}` : ''}`;
+}
+
+/** The deputy's substitutions and moves of a date (today without one). */
+export function substitutionsHref(date?: string | null): string {
+  return date ? `#/substitutions?date=${date}` : '#/substitutions';
+}
+
+/** The administrator's student movement, on one class's roster. */
+export function studentsHref(classId?: string | null): string {
+  return classId ? `#/students?class=${encodeURIComponent(classId)}` : '#/students';
 }
 
 export function homeHref(date?: string): string {

@@ -108,6 +108,25 @@ async function completeSignIn(): Promise<string | null> {
   return null;
 }
 
+/**
+ * Asks the server again what the user may open (a substitution registered meanwhile opens a
+ * journal, ACC-2): when the answer differs, the app is rebuilt on it. False offline or signed out.
+ */
+export async function refreshMe(): Promise<boolean> {
+  const s = session();
+  if (s.status !== 'signed-in') return false;
+  try {
+    const me = await fetchMe();
+    if (me === 'unauthorized') return false;
+    await saveCachedMe(me);
+    const grants = (m: Me) => JSON.stringify(m.documents.map((d) => [d.name, d.access]));
+    if (grants(me) !== grants(s.me)) setSession({ status: 'signed-in', me, fromCache: false });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function signOut(): Promise<void> {
   closeAllDocuments();
   // Offline: the session stays on the server until it expires; the cookie is replaced on the next sign-in.

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { ClassId, UserId } from '../ids.ts';
-import { isEnrolledOn, isInGroup, listStudents, type Student } from '../journal/student.ts';
+import { isEnrolledOn, isInGroup, listStudents, parseGroupHistory, type Student } from '../journal/student.ts';
 import { isFinalValue } from '../journal/final.ts';
 import { markFromTuple } from '../journal/mark.ts';
 import { isRemarkFieldValue } from '../journal/remark.ts';
@@ -169,6 +169,8 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
     case 'student':
       if (path.field === 'name') return typeof value === 'string' && value.trim() !== '' && value.length <= 200 ? null : invalid('ФИО');
       if (path.field === 'groups') return Array.isArray(value) && value.every(isIdOrNull) ? null : invalid('группы');
+      // STU-8: the groups held before each group transfer.
+      if (path.field === 'groupHistory') return removing || parseGroupHistory(value) ? null : invalid('группы до перевода');
       return value === null || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) ? null : invalid('дата');
     case 'remark':
       if (!isRemarkFieldValue(path.field, value ?? null)) return invalid('замечание');
@@ -184,7 +186,7 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
 /** PERM-4: a mark or absence is for a student on the page's roster on the lesson's date. */
 function rosterCheck(path: Extract<ChangePath, { kind: 'mark' | 'attendance' }>, ctx: AuthorizeContext): Decision | null {
   const s = rosterOf(ctx).get(path.studentId);
-  if (s && isEnrolledOn(s, path.lesson.date) && isInGroup(s, path.lesson.groupId)) return null;
+  if (s && isEnrolledOn(s, path.lesson.date) && isInGroup(s, path.lesson.groupId, path.lesson.date)) return null;
   return refuse(RejectReason.notOnRoster, 'ученика нет в списке этой страницы на дату урока');
 }
 

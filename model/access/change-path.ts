@@ -26,7 +26,7 @@ export type ChangePath =
   | { kind: 'meta'; key: string }
   | { kind: 'unknown'; map: string; key: string };
 
-const STUDENT_FIELDS = new Set(['name', 'groups', 'enrolledOn', 'leftOn']);
+const STUDENT_FIELDS = new Set(['name', 'groups', 'enrolledOn', 'leftOn', 'groupHistory']);
 // REM-1: a remark's fields, its page (subject, group) among them.
 const REMARK_FIELDS = new Set<string>(REMARK_FIELD_LIST);
 

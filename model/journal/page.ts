@@ -3,6 +3,7 @@ import { eachDate, weekday } from '../dates.ts';
 import type { ClassId, GroupId, IsoDate, LessonId, SubjectId, UserId } from '../ids.ts';
 import { holidays, readSchoolMeta } from '../school/school-year.ts';
 import { substitutions } from '../school/substitution.ts';
+import { pageMoves } from '../school/lesson-move.ts';
 import { timetableEntries } from '../school/timetable.ts';
 import { derived } from '../doc/doc-cache.ts';
 import { rootMap } from '../doc/flat-map.ts';
@@ -13,6 +14,10 @@ export interface PlannedLesson extends LessonKey {
   teacherId: UserId | null;
   /** The substitute registered for this lesson, if any. */
   substituteId: UserId | null;
+  /** MOVE-2: set on a lesson moved here from another date or slot. */
+  movedFrom?: { date: IsoDate; slot: number };
+  /** MOVE-2: set on a lesson moved away that stays on the page because it already has records. */
+  movedTo?: { date: IsoDate; slot: number };
 }
 
 /**
@@ -21,7 +26,10 @@ export interface PlannedLesson extends LessonKey {
  * already has a record, a mark or an absence (a moved or extra lesson, or one planned by an
  * earlier timetable), in date and slot order.
  * PAGE-2: a registered substitution is attached to its lesson as `substituteId`, and puts the
- * lesson on the page even when the weekly timetable does not have it (a moved lesson).
+ * lesson on the page even when the weekly timetable does not have it.
+ * MOVE-2: a registered move (перенос) puts its lesson on the page at the new date and slot
+ * (inside the school year, with the teacher of the slot it came from) and takes the lesson of
+ * the old date and slot off the page unless that lesson already has records, which are never hidden.
  */
 /** A timetable or substitution slot that can go into a lesson id (a hostile record may hold anything). */
 function isSlot(slot: number): boolean {
@@ -83,6 +91,14 @@ export function pageLessons(
   }
   const defaultTeacher = weekly[0]?.teacherId ?? null;
   for (const s of pageSubs) if (s.date >= meta.startsOn && s.date <= meta.endsOn) add(s.date, s.slot, s.absentTeacherId);
+  const pageMoved = pageMoves(school, classId, subjectId, groupId);
+  for (const m of pageMoved) {
+    if (m.toDate < meta.startsOn || m.toDate > meta.endsOn) continue;
+    const from = weekly.find((e) => e.weekday === weekday(m.fromDate) && e.slot === m.fromSlot);
+    add(m.toDate, m.toSlot, from?.teacherId ?? defaultTeacher);
+    const moved = byId.get(lessonId(m.toDate, m.toSlot, subjectId, groupId))!;
+    moved.movedFrom = { date: m.fromDate, slot: m.fromSlot };
+  }
   if (journal) {
     const suffix = groupId === 'all' ? `.${subjectId}` : `.${subjectId}.${groupId}`;
     for (const id of namedLessonIds(journal)) {
@@ -90,6 +106,14 @@ export function pageLessons(
       const k = parseLessonId(id);
       if (k && k.subjectId === subjectId && k.groupId === groupId) add(k.date, k.slot, defaultTeacher);
     }
+  }
+  const named = journal ? namedLessonIds(journal) : new Set<string>();
+  for (const m of pageMoved) {
+    const id = lessonId(m.fromDate, m.fromSlot, subjectId, groupId);
+    const away = byId.get(id);
+    if (!away) continue;
+    if (named.has(id)) away.movedTo = { date: m.toDate, slot: m.toSlot };
+    else byId.delete(id);
   }
   return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.slot - b.slot);
 }

@@ -1,18 +1,40 @@
 import type * as Y from 'yjs';
-import { isIsoDate, randomId, type GroupId, type IsoDate, type StudentId } from '../ids.ts';
+import { isIsoDate, isValidId, randomId, type GroupId, type IsoDate, type StudentId } from '../ids.ts';
 import { joinKey, rootMap, splitKey, writeValue } from '../doc/flat-map.ts';
 
 /** A student on the class roster. Personal data beyond the name stays on the server. */
 export interface Student {
   id: StudentId;
   name: string;
+  /** The groups the student is in now (and since the last group transfer). */
   groups: GroupId[];
   enrolledOn: IsoDate | null;
   leftOn: IsoDate | null;
+  /** STU-8: the groups held before each group transfer, oldest first; absent when never transferred. */
+  groupHistory?: GroupSpell[];
 }
 
-type Field = 'name' | 'groups' | 'enrolledOn' | 'leftOn';
-const FIELDS: readonly Field[] = ['name', 'groups', 'enrolledOn', 'leftOn'];
+/** STU-8: the groups a student was in up to the day before `until` (a group transfer's date). */
+export interface GroupSpell {
+  until: IsoDate;
+  groups: GroupId[];
+}
+
+type Field = 'name' | 'groups' | 'enrolledOn' | 'leftOn' | 'groupHistory';
+const FIELDS: readonly Field[] = ['name', 'groups', 'enrolledOn', 'leftOn', 'groupHistory'];
+
+/** STU-8: a stored group history, or null when the value is not one (sorted by date, malformed spells dropped). */
+export function parseGroupHistory(value: unknown): GroupSpell[] | null {
+  if (!Array.isArray(value)) return null;
+  const spells: GroupSpell[] = [];
+  for (const v of value) {
+    const spell = v as { until?: unknown; groups?: unknown } | null;
+    if (typeof spell !== 'object' || spell === null || !isIsoDate(spell.until) || !Array.isArray(spell.groups)) return null;
+    if (!spell.groups.every(isValidId)) return null;
+    spells.push({ until: spell.until, groups: [...spell.groups] as GroupId[] });
+  }
+  return spells.sort((a, b) => a.until.localeCompare(b.until));
+}
 
 /**
  * STU-4: a new student's id: 6 random characters (36⁶ ≈ 2·10⁹, no collision within a school).
@@ -24,7 +46,7 @@ export function newStudentId(random: () => number = Math.random): StudentId {
 
 /** Writes one roster field (`students["studentId:field"]`). */
 export function setStudentField<F extends Field>(doc: Y.Doc, id: StudentId, field: F, value: Student[F]): void {
-  writeValue(rootMap(doc, 'students'), joinKey(id, field), value as never);
+  writeValue(rootMap(doc, 'students'), joinKey(id, field), (value ?? null) as never);
 }
 
 /** Adds or overwrites a student's whole roster record. */
@@ -50,6 +72,10 @@ export function listStudents(doc: Y.Doc): Student[] {
     else if (field === 'groups' && Array.isArray(value)) s.groups = value.filter((g) => typeof g === 'string') as GroupId[];
     else if (field === 'enrolledOn' && isIsoDate(value)) s.enrolledOn = value;
     else if (field === 'leftOn' && isIsoDate(value)) s.leftOn = value;
+    else if (field === 'groupHistory') {
+      const history = parseGroupHistory(value);
+      if (history && history.length > 0) s.groupHistory = history;
+    }
   });
   // Namesakes are ordered by id: map iteration order differs between replicas.
   const byName = (a: Student, b: Student) => a.name.localeCompare(b.name, 'ru') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -61,7 +87,29 @@ export function isEnrolledOn(s: Student, date: IsoDate): boolean {
   return (s.enrolledOn === null || s.enrolledOn <= date) && (s.leftOn === null || date < s.leftOn);
 }
 
-/** STU-2: a student belongs to a group page when the group is the whole class or theirs. */
-export function isInGroup(s: Student, groupId: GroupId): boolean {
-  return groupId === 'all' || s.groups.includes(groupId);
+/**
+ * STU-2: a student belongs to a group page when the group is the whole class or theirs.
+ * STU-8: with a date, "theirs" is the groups they were in on that date (`groupsOn`); without
+ * one, the groups they are in now.
+ */
+export function isInGroup(s: Student, groupId: GroupId, date?: IsoDate): boolean {
+  return groupId === 'all' || (date === undefined ? s.groups : groupsOn(s, date)).includes(groupId);
+}
+
+/** STU-8: the groups a student was in on `date`: the spell of the history that date falls in, else the current ones. */
+export function groupsOn(s: Student, date: IsoDate): GroupId[] {
+  for (const spell of s.groupHistory ?? []) if (date < spell.until) return spell.groups;
+  return s.groups;
+}
+
+/** STU-8: whether the student was ever in the group this year (now, or in a spell of their history). */
+export function everInGroup(s: Student, groupId: GroupId): boolean {
+  return isInGroup(s, groupId) || (s.groupHistory ?? []).some((h) => h.groups.includes(groupId));
+}
+
+/** STU-8: whether the student was in the group on any day from `from` to `to` (a page showing that range lists them). */
+export function wasInGroupBetween(s: Student, groupId: GroupId, from: IsoDate, to: IsoDate): boolean {
+  if (groupId === 'all') return true;
+  const changes = (s.groupHistory ?? []).map((h) => h.until).filter((d) => d > from && d <= to);
+  return [from, ...changes].some((d) => groupsOn(s, d).includes(groupId));
 }

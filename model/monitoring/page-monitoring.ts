@@ -5,7 +5,7 @@ import { isAttendanceRecorded } from '../journal/attendance.ts';
 import { readLesson } from '../journal/lesson.ts';
 import { allMarks, type Mark } from '../journal/mark.ts';
 import { pageLessons } from '../journal/page.ts';
-import { isEnrolledOn, isInGroup, listStudents, type Student } from '../journal/student.ts';
+import { everInGroup, isEnrolledOn, isInGroup, listStudents, type Student } from '../journal/student.ts';
 import { markingSystemFor, type MarkingSystem } from '../marking/mark-value.ts';
 import { ktpItems } from '../school/ktp.ts';
 import { subjects } from '../school/subject.ts';
@@ -101,8 +101,9 @@ export function monitorPage(scan: JournalScan, page: PageStretch): PageFigures {
   const marking = markingSystemFor(scan.grade, subject?.marking ?? 'five');
   const year = pageLessons(school, journal, classId, page.subjectId, page.groupId);
   const held = page.to < page.from ? [] : year.filter((l) => l.date >= page.from && l.date <= page.to);
-  const students = scan.roster.filter((s) => isInGroup(s, page.groupId) && isEnrolledOn(s, page.to < page.from ? page.from : page.to));
-  const everyone = scan.roster.filter((s) => isInGroup(s, page.groupId)).map((s) => s.id);
+  const asOf = page.to < page.from ? page.from : page.to;
+  const students = scan.roster.filter((s) => isInGroup(s, page.groupId, asOf) && isEnrolledOn(s, asOf));
+  const everyone = scan.roster.filter((s) => everInGroup(s, page.groupId)).map((s) => s.id);
   const out: PageFigures = {
     classId,
     ...page,

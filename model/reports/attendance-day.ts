@@ -27,7 +27,7 @@ export function journalAttendance(doc: Y.Doc): AttendanceSource {
  * left) and the lesson was for the whole class or for one of their groups (STU-2).
  */
 export function hadLesson(student: Student, lesson: Pick<LessonKey, 'date' | 'groupId'>): boolean {
-  return isEnrolledOn(student, lesson.date) && isInGroup(student, lesson.groupId);
+  return isEnrolledOn(student, lesson.date) && isInGroup(student, lesson.groupId, lesson.date);
 }
 
 /** One student's school day as the class teacher reads it. */

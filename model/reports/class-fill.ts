@@ -51,11 +51,11 @@ export function classFill(input: ReportInput): ReportTable {
         rows.push({
           class: cls.name,
           group: `${subject}, ${groupLabel(g.name)}`,
-          students: roster.filter((s) => isInGroup(s, groupId as GroupId)).length,
+          students: roster.filter((s) => isInGroup(s, groupId as GroupId, input.today)).length,
           teacher: person(teacher),
         });
       }
-      const none = roster.filter((s) => !subjectGroups.some(([id]) => s.groups.includes(id as GroupId))).length;
+      const none = roster.filter((s) => !subjectGroups.some(([id]) => isInGroup(s, id as GroupId, input.today))).length;
       if (none > 0) rows.push({ class: cls.name, group: `${subject}: не распределены по группам`, students: none, teacher: null });
     }
   }

@@ -76,7 +76,7 @@ export function classResults(input: ReportInput) {
   const byStudent = new Map<Student['id'], Array<MarkValue | null>>();
   const all = emptyTally();
   for (const page of pages) {
-    const students = roster.filter((s) => isInGroup(s, page.groupId as GroupId));
+    const students = roster.filter((s) => isInGroup(s, page.groupId as GroupId, cutoff));
     const t = emptyTally();
     for (const s of students) {
       const v = readFinal(journal, page.subjectId as SubjectId, page.groupId as GroupId, periodId as PeriodId, s.id);

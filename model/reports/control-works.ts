@@ -61,7 +61,7 @@ export function controlWorks(input: ReportInput): ReportTable {
     const record = readLesson(journal, l.id);
     if (!isControlWork(input.school, record)) continue;
     const page = pages.get(pageKey(l.subjectId, l.groupId));
-    const students = roster.filter((s) => isEnrolledOn(s, l.date) && isInGroup(s, l.groupId));
+    const students = roster.filter((s) => isEnrolledOn(s, l.date) && isInGroup(s, l.groupId, l.date));
     const ofWork = (m: Mark) => record.workType === null || m.workType === record.workType;
     const marks = students.map((s) => marksOf(journal, l.id, s.id).filter(ofWork));
     const values = marks.flat().map((m) => m.value);

@@ -45,7 +45,8 @@ export function periodReadiness(
       );
       const subject = subjects.get(school, a.subjectId);
       const marked = subject !== undefined && markingSystemFor(grade, subject.marking) !== 'none';
-      const onPage = roster.filter((s) => isEnrolledOn(s, period.endsOn < cutoff ? period.endsOn : cutoff) && isInGroup(s, a.groupId));
+      const asOf = period.endsOn < cutoff ? period.endsOn : cutoff;
+      const onPage = roster.filter((s) => isEnrolledOn(s, asOf) && isInGroup(s, a.groupId, asOf));
       return {
         subjectId: a.subjectId,
         groupId: a.groupId,

@@ -10,6 +10,11 @@ export interface ReportParams {
   classId?: string;
   periodId?: string;
   month?: string;
+  /** A student of the class's roster (`?student=`), for a report that `needs` a `student`. */
+  studentId?: string;
+  /** The first and last day (`?from=YYYY-MM-DD&to=YYYY-MM-DD`), for a report that `needs` `dates`. */
+  from?: string;
+  to?: string;
 }
 
 /** What a report reads: the school year, the journals it needs (by class id), the day it is asked on. */
@@ -28,9 +33,10 @@ export interface ReportDefinition {
   title: string;
   /**
    * `class`: one class's journal (else every class of the school); `period`: a study period of its
-   * grade; `history`: the journals' change rows too (`ReportInput.changes`), read from the store.
+   * grade; `history`: the journals' change rows too (`ReportInput.changes`), read from the store;
+   * `student`: one student of the class (`params.studentId`); `dates`: a range of days (`params.from`, `params.to`).
    */
-  needs: ReadonlyArray<'class' | 'period' | 'month' | 'history'>;
+  needs: ReadonlyArray<'class' | 'period' | 'month' | 'history' | 'student' | 'dates'>;
   build(input: ReportInput): ReportTable;
 }
 

@@ -17,6 +17,7 @@ export const SCHOOL_MAPS = [
   'bells',
   'timetable',
   'substitutions',
+  'moves',
   'ktp',
   'closures',
   'settings',

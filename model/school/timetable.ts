@@ -26,6 +26,11 @@ export function setTimetableEntry(doc: Y.Doc, e: TimetableEntry): void {
   timetable.set(doc, joinKey(e.classId, e.weekday, e.slot, e.subjectId, e.groupId), { teacherId: e.teacherId, room: e.room });
 }
 
+/** Removes one weekly timetable entry (written as null, DOC-3). */
+export function removeTimetableEntry(doc: Y.Doc, e: Pick<TimetableEntry, 'classId' | 'weekday' | 'slot' | 'subjectId' | 'groupId'>): void {
+  timetable.remove(doc, joinKey(e.classId, e.weekday, e.slot, e.subjectId, e.groupId));
+}
+
 /** The whole weekly timetable, as copies (DOC-5); parsed once per version of the document (DOC-9). */
 export function timetableEntries(doc: Y.Doc): TimetableEntry[] {
   return derived(doc, 'timetable', () => parseTimetable(doc)).map((e) => ({ ...e }));

@@ -42,9 +42,9 @@ const schoolDay = (ms: number, school: Y.Doc) =>
 
 /**
  * REP-0: every report as a page's data and as files: `GET /api/reports` lists them;
- * `GET /api/reports/{kind}?class=…&period=…&month=…&format=json|csv|xlsx|pdf` answers one. A
- * class's report is for whoever may open its journal; a school-wide one for the deputy, the
- * director and the administrator. Reports read the read-side projection of the stored
+ * `GET /api/reports/{kind}?class=…&period=…&month=…&student=…&from=…&to=…&format=json|csv|xlsx|pdf`
+ * answers one. A class's report is for whoever may open its journal; a school-wide one for the
+ * deputy, the director and the administrator. Reports read the read-side projection of the stored
  * documents, never the live rooms; a PDF is printed from signed snapshots taken for it, whose
  * hashes it carries.
  */
@@ -118,7 +118,14 @@ export function reportRoutes(deps: ReportDeps) {
       table = report.build({
         school,
         journals,
-        params: { classId, periodId: c.req.query('period') || undefined, month: c.req.query('month') || undefined },
+        params: {
+          classId,
+          periodId: c.req.query('period') || undefined,
+          month: c.req.query('month') || undefined,
+          studentId: c.req.query('student') || undefined,
+          from: c.req.query('from') || undefined,
+          to: c.req.query('to') || undefined,
+        },
         today: schoolDay(now(), school),
         changes,
       });
@@ -127,7 +134,8 @@ export function reportRoutes(deps: ReportDeps) {
       throw e;
     }
 
-    const file = `${report.kind}${classId ? `-${classId}` : ''}`;
+    const student = report.needs.includes('student') ? `-${(c.req.query('student') ?? '').replace(/[^A-Za-z0-9_-]/g, '')}` : '';
+    const file = `${report.kind}${classId ? `-${classId}` : ''}${student}`;
     if (format === 'json') return c.json({ report: table });
     if (format === 'csv') return c.body(reportCsv(table), 200, download('text/csv; charset=utf-8', `${file}.csv`));
     if (format === 'xlsx') {

@@ -98,7 +98,8 @@ export function rightsRoutes(deps: { storage: Storage; registry: RoomRegistry; d
       room.doc.transact(
         () => {
           for (const id of targets) {
-            if (action === 'close') closePeriod(room.doc, id as ClassId, periodId, { closedAt: new Date().toISOString(), closedBy: user.id });
+            if (action === 'close')
+              closePeriod(room.doc, id as ClassId, periodId, { closedAt: new Date().toISOString(), closedBy: user.id });
             else reopenPeriod(room.doc, id as ClassId, periodId);
           }
         },

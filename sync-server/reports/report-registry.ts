@@ -9,6 +9,7 @@ import {
 } from '../../model/index.ts';
 import { atRiskReport, controlWorksReport, failingMarksReport, finalsSheetReport, forecastReport } from '../../model/index.ts';
 import { completenessReport } from '../../model/index.ts';
+import { classTeacherReport, diaryReport } from '../../model/index.ts';
 
 /**
  * Every report of the regulations (DOMAIN.md, "Reports") the server answers at
@@ -28,6 +29,8 @@ export const REPORTS: readonly ReportDefinition[] = [
   failingMarksReport,
   controlWorksReport,
   completenessReport,
+  classTeacherReport,
+  diaryReport,
   // More reports are registered here, one line each.
 ];
 

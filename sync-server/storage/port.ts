@@ -1,4 +1,4 @@
-import type { Role } from '../../model/index.ts';
+import type { Role, StudentPersonal } from '../../model/index.ts';
 
 /**
  * The storage port: asynchronous and adapter-neutral, so that SQLite (embedded) and
@@ -147,6 +147,8 @@ export interface UserPatch {
   name?: string;
   roles?: Role[];
   disabled?: boolean;
+  /** A parent's or student's student after a transfer to another class (STU-7). */
+  studentLink?: StudentLink | null;
 }
 
 export interface UserStore {
@@ -257,7 +259,19 @@ export interface ClientIdStore {
   bindClientIds(docName: string, bindings: ReadonlyArray<[clientId: number, userId: string]>): Promise<void>;
 }
 
-export interface Storage extends HistoryStore, DocumentStore, UserStore, SessionStore, RefusedStore, ClientIdStore, ActivationCodeStore {
+/**
+ * Students' personal data beyond the roster (birth date, parents' contacts): 152-ФЗ personal
+ * data, kept in the server's own table and never in a journal document (IMP-9).
+ */
+export interface StudentPersonalStore {
+  /** Writes the records in one transaction, each replacing the stored one of its class and student. */
+  putStudentPersonal(records: readonly StudentPersonal[]): Promise<void>;
+  /** The records, of one class or of all, by class and student id. */
+  listStudentPersonal(filter: { classId?: string }): Promise<StudentPersonal[]>;
+}
+
+export interface Storage
+  extends HistoryStore, DocumentStore, UserStore, SessionStore, RefusedStore, ClientIdStore, ActivationCodeStore, StudentPersonalStore {
   /** True when nothing has ever been stored: the server seeds the demo school then. */
   isEmpty(): Promise<boolean>;
   /**

@@ -159,6 +159,14 @@ export function sqliteIdentity(db: Database.Database): UserStore & SessionStore 
         if (patch.name !== undefined) db.prepare('UPDATE users SET name = ? WHERE id = ?').run(patch.name, id);
         if (patch.roles !== undefined) db.prepare('UPDATE users SET roles = ? WHERE id = ?').run(JSON.stringify(patch.roles), id);
         if (patch.disabled !== undefined) db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(patch.disabled ? 1 : 0, id);
+        if (patch.studentLink !== undefined) {
+          const link = patch.studentLink;
+          db.prepare('UPDATE users SET link_class_id = ?, link_student_id = ? WHERE id = ?').run(
+            link?.classId ?? null,
+            link?.studentId ?? null,
+            id,
+          );
+        }
       })();
       return true;
     },

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { RefusedChange, Snapshot, Storage, StoredUpdate, UpdateRow } from './port.ts';
 import { migrateArchive, sqliteArchive } from './sqlite-archive.ts';
+import { migrateContacts, sqliteContacts } from './sqlite-contacts.ts';
 import { insertChanges, migrateHistory, sqliteHistory } from './sqlite-history.ts';
 import { migrateIdentity, sqliteIdentity } from './sqlite-identity.ts';
 
@@ -125,6 +126,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     migrateIdentity(db);
     migrateArchive(db);
     migrateHistory(db);
+    migrateContacts(db);
   }
 
   const lastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE doc_name = ?');
@@ -191,6 +193,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     ...sqliteIdentity(db),
     ...sqliteArchive(db),
     ...sqliteHistory(db),
+    ...sqliteContacts(db),
     appendUpdates(docName, rows) {
       return new Promise<number>((resolve, reject) => {
         if (queue.length === 0) setImmediate(flushQueue);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
 import { archiveStorageContract } from './archive-storage-contract.ts';
+import { contactsStorageContract } from './contacts-storage-contract.ts';
 import { storageContract } from './storage-contract.ts';
 
 let dir = '';
@@ -16,6 +17,16 @@ storageContract(
 );
 
 archiveStorageContract(
+  'SQLite',
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
+  async (file) => openSqliteStorage(file),
+  async () => rmSync(dir, { recursive: true, force: true }),
+);
+
+contactsStorageContract(
   'SQLite',
   async () => {
     dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));

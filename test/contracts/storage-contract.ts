@@ -254,6 +254,11 @@ export function storageContract(adapterName: string, open: () => Promise<Storage
       };
       await storage.createUser(parent);
       expect(await storage.findUserByLogin('mama')).toEqual(parent);
+      // STU-7: a transfer to another class moves the link with the student.
+      expect(await storage.updateUser('p1', { studentLink: { classId: '10a', studentId: 'st1' } })).toBe(true);
+      expect((await storage.findUserById('p1'))?.studentLink).toEqual({ classId: '10a', studentId: 'st1' });
+      expect(await storage.updateUser('p1', { name: 'Мама Ученика' })).toBe(true);
+      expect((await storage.findUserById('p1'))?.studentLink).toEqual({ classId: '10a', studentId: 'st1' });
     });
 
     const code = (id: string, over: Partial<ActivationCodeRecord> = {}): ActivationCodeRecord => ({

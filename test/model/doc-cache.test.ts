@@ -26,4 +26,15 @@ describe('derived values (DOC-9)', () => {
     });
     expect(size()).toBe(4);
   });
+
+  it('DOC-9: an afterTransaction listener registered before the cache reads the new value, not the cached old one', () => {
+    const doc = new Y.Doc();
+    const seen: number[] = [];
+    const size = () => derived(doc, 'size', () => doc.getMap('m').size);
+    doc.on('afterTransaction', () => seen.push(size()));
+    expect(size()).toBe(0);
+    doc.getMap('m').set('a', 1);
+    doc.getMap('m').set('b', 2);
+    expect(seen).toEqual([1, 2]);
+  });
 });

@@ -1,6 +1,7 @@
 import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import type { Role } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
+import { IMPORT_HREF, studentsHref } from '../../state/router.ts';
 import { issueCode, listCodes, listUsers, updateUser, type AdminUser, type CodeInfo } from './admin-api.ts';
 import { ArchivePanel } from './archive-panel.tsx';
 import { CodesPanel } from './codes-panel.tsx';
@@ -62,6 +63,22 @@ export function AdminPage(): JSX.Element {
   return (
     <div class="admin-page" data-testid="admin-page">
       <h1>Администрирование</h1>
+      <Show when={ctx.me.user.roles.includes('admin')}>
+        <p class="admin-links">
+          <a href={IMPORT_HREF} data-testid="import-link">
+            Импорт и выгрузка данных
+          </a>
+          <span class="muted"> — сотрудники, классы и группы, ученики и родители, нагрузка, расписание, КТП: из CSV и XLSX и обратно</span>
+        </p>
+      </Show>
+      <Show when={ctx.me.user.roles.includes('admin')}>
+        <p class="admin-links">
+          <a href={studentsHref()} data-testid="students-link">
+            Движение учащихся
+          </a>
+          <span class="muted"> — зачисление, выбытие, перевод в другой класс или группу</span>
+        </p>
+      </Show>
       <Show when={!ctx.me.user.roles.includes('admin')}>
         <p class="login-error">Эта страница доступна только администратору.</p>
       </Show>

@@ -3,11 +3,8 @@ import {
   addDays,
   bellSchedule,
   isHoliday,
-  lessonId,
   readSchoolMeta,
-  substitutions,
-  timetableEntries,
-  weekday,
+  schoolDayLessons,
   type Bell,
   type ClassId,
   type GroupId,
@@ -31,6 +28,10 @@ export interface DayLesson {
   substituteFor: UserId | null;
   /** The teacher's own lesson is taught by somebody else this day. */
   replacedBy: UserId | null;
+  /** MOVE-2: the lesson was moved here from this date and slot. */
+  movedFrom: { date: IsoDate; slot: number } | null;
+  /** MOVE-2: the lesson of this slot was moved to that date and slot (it is not taught here). */
+  movedTo: { date: IsoDate; slot: number } | null;
 }
 
 /** True when the school year is on and no holiday falls on `date`. */
@@ -41,50 +42,30 @@ export function isSchoolDay(school: Y.Doc, date: IsoDate): boolean {
 }
 
 /**
- * The lessons a teacher has on `date`: their weekly timetable (lessons given away to a
- * substitute stay listed, marked) plus the substitutions registered for them, by bell slot.
+ * The lessons a teacher has on `date`, from the school's day plan (SUB-1): their own lessons
+ * (those given to a substitute or moved away stay listed, marked), the lessons moved to this
+ * day, and the substitutions registered for them, by bell slot.
  */
 export function teacherLessonsOn(school: Y.Doc, teacherId: UserId, date: IsoDate): DayLesson[] {
-  if (!isSchoolDay(school, date)) return [];
   const bells = new Map(bellSchedule(school).map((b) => [b.slot, b.bell]));
-  const subs = substitutions
-    .all(school)
-    .map(([, s]) => s)
-    .filter((s) => s.date === date);
-  const wd = weekday(date);
   const out: DayLesson[] = [];
-  for (const e of timetableEntries(school)) {
-    if (e.teacherId !== teacherId || e.weekday !== wd) continue;
-    const replaced = subs.find(
-      (s) => s.slot === e.slot && s.classId === e.classId && s.subjectId === e.subjectId && s.groupId === e.groupId,
-    );
+  for (const l of schoolDayLessons(school, date)) {
+    const own = l.teacherId === teacherId;
+    const substitutes = l.substitution?.teacherId === teacherId && !own;
+    if (!own && !substitutes) continue;
     out.push({
       date,
-      slot: e.slot,
-      bell: bells.get(e.slot) ?? null,
-      classId: e.classId,
-      subjectId: e.subjectId,
-      groupId: e.groupId,
-      room: e.room,
-      lessonId: lessonId(date, e.slot, e.subjectId, e.groupId),
-      substituteFor: null,
-      replacedBy: replaced && replaced.teacherId !== teacherId ? replaced.teacherId : null,
-    });
-  }
-  const rooms = new Map(timetableEntries(school).map((e) => [`${e.classId}|${e.weekday}|${e.slot}`, e.room]));
-  for (const s of subs) {
-    if (s.teacherId !== teacherId) continue;
-    out.push({
-      date,
-      slot: s.slot,
-      bell: bells.get(s.slot) ?? null,
-      classId: s.classId,
-      subjectId: s.subjectId,
-      groupId: s.groupId,
-      room: rooms.get(`${s.classId}|${wd}|${s.slot}`) ?? '',
-      lessonId: lessonId(date, s.slot, s.subjectId, s.groupId),
-      substituteFor: s.absentTeacherId,
-      replacedBy: null,
+      slot: l.slot,
+      bell: bells.get(l.slot) ?? null,
+      classId: l.classId,
+      subjectId: l.subjectId,
+      groupId: l.groupId,
+      room: l.room,
+      lessonId: l.lessonId,
+      substituteFor: substitutes ? l.substitution!.absentTeacherId : null,
+      replacedBy: own && l.substitution && l.substitution.teacherId !== teacherId ? l.substitution.teacherId : null,
+      movedFrom: l.movedFrom ? { date: l.movedFrom.date, slot: l.movedFrom.slot } : null,
+      movedTo: l.movedTo ? { date: l.movedTo.date, slot: l.movedTo.slot } : null,
     });
   }
   return out.sort((a, b) => a.slot - b.slot || a.classId.localeCompare(b.classId));

@@ -5,6 +5,7 @@ import {
   formatAverage,
   formatMark,
   isEnrolledOn,
+  isInGroup,
   weightedAverage,
   type LessonId,
   type LessonRecord,
@@ -32,6 +33,8 @@ export interface GridModel {
   /** The class teacher's reason for a student's day (ATT-2), shown on an absent or late cell. */
   reason?(studentId: StudentId, date: IsoDate): AbsenceReason | null;
   columnTag(lessonId: LessonId): string;
+  /** What the column header says on hover about the lesson itself: its substitute, its move. */
+  lessonNote?(lesson: PlannedLesson): string;
   system: Accessor<MarkingSystem>;
   selectedLesson: Accessor<LessonId | null>;
   peers: () => Peer[];
@@ -178,6 +181,7 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                   }}
                   title={
                     [
+                      m.lessonNote?.(l),
                       m.record(l.id).topic,
                       peersByLesson().get(l.id)?.join(', '),
                       m.closedPeriod(l.id) !== null ? `Период закрыт («${m.closedPeriod(l.id)}»)` : '',
@@ -194,6 +198,12 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                       <LockIcon />
                     </Show>
                     {m.columnTag(l.id)}
+                    <Show when={l.substituteId}>
+                      <span class="sub-mark" data-testid={`lesson-sub-mark-${l.id}`}>
+                        {' '}
+                        зам
+                      </span>
+                    </Show>
                   </span>
                   <Show when={peersByLesson().has(l.id)}>
                     <span class="peer-dot" aria-label="здесь другой пользователь" />
@@ -233,7 +243,7 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                         classList={{
                           ro: !editable(),
                           closed: m.closedPeriod(l.id) !== null,
-                          out: !isEnrolledOn(s, l.date),
+                          out: !isEnrolledOn(s, l.date) || !isInGroup(s, l.groupId, l.date),
                           today: l.date === today,
                           absent: value().absence === 'absent',
                           late: value().absence === 'late',

@@ -1,8 +1,9 @@
 import { createSignal, onMount, Show, type JSX } from 'solid-js';
-import { parseDocName } from '../../../model/index.ts';
+import { journalAccess, parseDocName, type ClassId } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { openDocument } from '../../sync/doc-registry.ts';
 import { homeHref } from '../../state/router.ts';
+import { refreshMe } from '../../state/session.ts';
 import { JournalView } from './journal-view.tsx';
 import { AsOfJournal } from '../history/as-of-journal.tsx';
 
@@ -25,6 +26,17 @@ export function JournalPage(props: JournalPageProps): JSX.Element {
     return n?.kind === 'journal' && n.classId === props.classId;
   });
   const journal = grant ? openDocument(ctx.me.user.id, grant.name, grant.access) : null;
+  // A journal the school year now opens to the user (a substitution registered since sign-in,
+  // ACC-2) but the server's list does not name yet: ask the server again, once.
+  const [asking, setAsking] = createSignal(false);
+  onMount(() => {
+    if (grant || !ctx.school) return;
+    void ctx.school.loaded.then(() => {
+      if (journalAccess(ctx.school!.doc, { userId: ctx.me.user.id, roles: ctx.me.user.roles }, props.classId as ClassId) === null) return;
+      setAsking(true);
+      void refreshMe().finally(() => setAsking(false));
+    });
+  });
   const [loaded, setLoaded] = createSignal(false);
   /** «На дату»: the moment shown read-only instead of the live journal (HIST-4). */
   const [asOf, setAsOf] = createSignal<number | null>(null);
@@ -35,7 +47,7 @@ export function JournalPage(props: JournalPageProps): JSX.Element {
       when={journal && grant}
       fallback={
         <div class="notice">
-          <p>Журнал этого класса вам не открыт.</p>
+          <p>{asking() ? 'Открываем доступ к журналу…' : 'Журнал этого класса вам не открыт.'}</p>
           <a href={homeHref()}>На главную</a>
         </div>
       }

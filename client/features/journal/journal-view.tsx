@@ -3,6 +3,7 @@ import {
   isAbsenceReason,
   isEnrolledOn,
   isInGroup,
+  wasInGroupBetween,
   joinKey,
   isPeriodClosed,
   listStudents,
@@ -33,6 +34,7 @@ import { journalHref, replaceHash } from '../../state/router.ts';
 import type { OpenDocument } from '../../sync/doc-registry.ts';
 import { todayIso } from '../../i18n/format.ts';
 import { classGrade, subjectMarking } from '../shared/school-names.ts';
+import { lessonNote } from './lesson-note.ts';
 import { markStamp } from './mark-stamp.ts';
 import { cellTitle, cellWritable, NO_MARKS_IN_GRADE_1, pageRights } from './page-rights.ts';
 import { clearCell, writeEntries, type EntryContext } from './cell-entry.ts';
@@ -111,9 +113,13 @@ export function JournalView(
     const ls = lessons();
     const first = ls[0]?.date;
     const last = ls[ls.length - 1]?.date;
-    return listStudents(doc).filter(
-      (s) =>
-        isInGroup(s, groupId) && (!first || ((s.enrolledOn === null || s.enrolledOn <= last!) && (s.leftOn === null || s.leftOn > first))),
+    // STU-8: a student who changed groups is on the pages of the periods they were in this group.
+    return listStudents(doc).filter((s) =>
+      !first
+        ? isInGroup(s, groupId)
+        : wasInGroupBetween(s, groupId, first, last!) &&
+          (s.enrolledOn === null || s.enrolledOn <= last!) &&
+          (s.leftOn === null || s.leftOn > first),
     );
   });
 
@@ -176,6 +182,10 @@ export function JournalView(
     cell: cells,
     record: records,
     reason: (studentId, date) => reasons[joinKey(studentId, date)] ?? null,
+    lessonNote(l) {
+      ctx.version();
+      return lessonNote(school, l);
+    },
     columnTag(lessonId) {
       ctx.version();
       // Only works that weigh more than an oral answer are worth a mark over the date.
@@ -186,9 +196,9 @@ export function JournalView(
     system,
     selectedLesson: selected,
     peers: () => presence.peers,
-    canEdit: (lessonId, student, date) => cellWritable(verdict(lessonId), student, date),
-    readOnlyReason: (lessonId, student, date) => cellTitle(verdict(lessonId), student, date) ?? 'Эту ячейку изменить нельзя.',
-    cellTitle: (lessonId, student, date) => cellTitle(verdict(lessonId), student, date),
+    canEdit: (lessonId, student, date) => cellWritable(verdict(lessonId), student, date, groupId),
+    readOnlyReason: (lessonId, student, date) => cellTitle(verdict(lessonId), student, date, groupId) ?? 'Эту ячейку изменить нельзя.',
+    cellTitle: (lessonId, student, date) => cellTitle(verdict(lessonId), student, date, groupId),
     closedPeriod: (lessonId) => verdict(lessonId)?.closedPeriod ?? null,
     onSelect(lessonId, cellKey) {
       setSelected(lessonId);

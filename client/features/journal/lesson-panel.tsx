@@ -16,8 +16,8 @@ import {
 } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { LOCAL_EDIT } from '../../sync/origins.ts';
-import { formatLongDate, todayIso } from '../../i18n/format.ts';
-import { staffName } from '../shared/school-names.ts';
+import { formatDayMonth, formatLongDate, todayIso } from '../../i18n/format.ts';
+import { staffName, staffShort } from '../shared/school-names.ts';
 import { markSubstitution } from './cell-entry.ts';
 import { CommittedText } from './committed-text.tsx';
 import { LockIcon } from '../rights/lock-icon.tsx';
@@ -82,10 +82,26 @@ export function LessonPanel(props: {
                   )}
                 </Show>
                 <Show when={lesson.substituteId}>
-                  <span class="tag sub">замена: {staffName(school(), lesson.substituteId)}</span>
+                  <span class="tag sub" data-testid="lesson-substitute" title={`Замещает: ${staffName(school(), lesson.substituteId)}`}>
+                    Замена: {staffShort(school(), lesson.substituteId)}
+                  </span>
                 </Show>
-                <Show when={rec().substitute}>
-                  <span class="tag sub">записал замещающий: {staffName(school(), rec().substitute)}</span>
+                <Show when={rec().substitute && rec().substitute !== lesson.substituteId}>
+                  <span class="tag sub">записал замещающий: {staffShort(school(), rec().substitute)}</span>
+                </Show>
+                <Show when={lesson.movedFrom}>
+                  {(m) => (
+                    <span class="tag sub" data-testid="lesson-moved-from">
+                      Перенос с {formatDayMonth(m().date)}, {m().slot}-й урок
+                    </span>
+                  )}
+                </Show>
+                <Show when={lesson.movedTo}>
+                  {(m) => (
+                    <span class="tag" data-testid="lesson-moved-to">
+                      Перенесён на {formatDayMonth(m().date)}, {m().slot}-й урок
+                    </span>
+                  )}
                 </Show>
                 <Show when={props.closedPeriod}>
                   <span class="tag closed-tag" data-testid="lesson-closed" title={props.readOnlyReason ?? undefined}>

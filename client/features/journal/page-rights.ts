@@ -2,10 +2,12 @@ import type * as Y from 'yjs';
 import {
   authorize,
   closedPeriodAt,
+  everInGroup,
   isEnrolledOn,
   isInGroup,
   listStudents,
   RejectReason,
+  WHOLE_CLASS,
   type Actor,
   type AuthorizeContext,
   type ClassId,
@@ -14,6 +16,9 @@ import {
   type PlannedLesson,
   type Student,
 } from '../../../model/index.ts';
+
+/** PERM-4: on the page's roster that day: enrolled, and in the page's group then (STU-8). */
+const isOnPage = (student: Student, date: IsoDate, groupId: GroupId) => isEnrolledOn(student, date) && isInGroup(student, groupId, date);
 
 /**
  * What the user may write in one lesson of a page, by the same rule book the server applies
@@ -60,14 +65,14 @@ export function pageRights(args: {
   const out = new Map<string, LessonVerdict>();
   // One context for the whole page: authorize memoizes the roster and the load per context.
   const ctx: AuthorizeContext = { school, journal, classId, grade };
-  const roster = listStudents(journal).filter((s) => isInGroup(s, args.groupId));
+  const roster = listStudents(journal).filter((s) => everInGroup(s, args.groupId));
   for (const l of args.lessons) {
     const closed = closedPeriodAt(school, classId, grade, l.date)?.[1].name ?? null;
     if (args.access !== 'write') {
       out.set(l.id, { writable: false, asSubstitute: false, marks: false, reason: READ_ONLY_JOURNAL, closedPeriod: closed });
       continue;
     }
-    const probe = roster.find((s) => isEnrolledOn(s, l.date))?.id ?? 'nobody';
+    const probe = roster.find((s) => isOnPage(s, l.date, args.groupId))?.id ?? 'nobody';
     const absence = authorize(actor, { map: 'attendance', key: `${l.id}:${probe}`, oldValue: undefined, newValue: 'absent' }, ctx);
     const onPage = absence.allowed || absence.reason === RejectReason.notOnRoster;
     if (!onPage) {
@@ -94,12 +99,17 @@ export function pageRights(args: {
 }
 
 /** A cell: writable when its lesson is and the student is on the page that day (PERM-4). */
-export function cellWritable(v: LessonVerdict | undefined, student: Student, date: IsoDate): boolean {
-  return !!v?.writable && isEnrolledOn(student, date);
+export function cellWritable(v: LessonVerdict | undefined, student: Student, date: IsoDate, groupId: GroupId = WHOLE_CLASS): boolean {
+  return !!v?.writable && isOnPage(student, date, groupId);
 }
 
 /** The hover text of a cell, or undefined for an ordinary writable one. */
-export function cellTitle(v: LessonVerdict | undefined, student: Student, date: IsoDate): string | undefined {
-  if (!isEnrolledOn(student, date)) return NOT_ON_PAGE;
+export function cellTitle(
+  v: LessonVerdict | undefined,
+  student: Student,
+  date: IsoDate,
+  groupId: GroupId = WHOLE_CLASS,
+): string | undefined {
+  if (!isOnPage(student, date, groupId)) return NOT_ON_PAGE;
   return v?.reason ?? undefined;
 }

@@ -1,5 +1,5 @@
 import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
-import { classes, periods, type IsoDate, type PageFigures } from '../../../model/index.ts';
+import { classes, groupLabel, periods, type IsoDate, type PageFigures } from '../../../model/index.ts';
 import { formatDayMonth } from '../../i18n/format.ts';
 import { homeHref } from '../../state/router.ts';
 import { useSchool } from '../../state/school-context.tsx';
@@ -42,7 +42,7 @@ export function MonitoringPage(): JSX.Element {
   );
   const classList = createMemo(() => classes.all(school()).sort(([, a], [, b]) => a.grade - b.grade || a.name.localeCompare(b.name, 'ru')));
   const title = (p: PageFigures) => {
-    const g = groupName(school(), p.groupId);
+    const g = p.groupId === 'all' ? '' : groupLabel(groupName(school(), p.groupId));
     return `${subjectName(school(), p.subjectId)}${g ? ` (${g})` : ''}`;
   };
 

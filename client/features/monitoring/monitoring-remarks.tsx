@@ -1,6 +1,6 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
-import type { Remark } from '../../../model/index.ts';
+import { groupLabel, type Remark } from '../../../model/index.ts';
 import { journalHref } from '../../state/router.ts';
 import { RemarkCard } from '../remarks/remark-card.tsx';
 import { className, groupName, staffName, subjectName } from '../shared/school-names.ts';
@@ -17,7 +17,7 @@ export function MonitoringRemarks(props: { remarks: readonly Listed[]; school: Y
   const answered = () => props.remarks.filter((r) => r.state === 'answered');
   const waiting = () => props.remarks.filter((r) => r.state === 'open' && !r.overdue);
   const title = (r: Listed) => {
-    const g = groupName(props.school, r.groupId);
+    const g = r.groupId === 'all' ? '' : groupLabel(groupName(props.school, r.groupId));
     return `${className(props.school, r.classId)} · ${subjectName(props.school, r.subjectId)}${g ? ` (${g})` : ''}`;
   };
   const card = (r: Listed) => (

@@ -1,5 +1,5 @@
 import { createMemo, For, mapArray, Show, type JSX } from 'solid-js';
-import { allAssignments, parseDocName, type Remark, type UserId } from '../../../model/index.ts';
+import { allAssignments, groupLabel, parseDocName, type Remark, type UserId } from '../../../model/index.ts';
 import { createRemarks } from '../../bridge/create-remarks.ts';
 import { plural } from '../../i18n/format.ts';
 import { journalHref } from '../../state/router.ts';
@@ -44,7 +44,7 @@ export function MyRemarks(): JSX.Element {
   );
   const waiting = () => remarks().filter((r) => r.remark.state === 'open').length;
   const page = (classId: string, r: Remark) => {
-    const g = groupName(school(), r.groupId);
+    const g = r.groupId === 'all' ? '' : groupLabel(groupName(school(), r.groupId));
     return `${className(school(), classId)} · ${subjectName(school(), r.subjectId)}${g ? ` (${g})` : ''}`;
   };
 

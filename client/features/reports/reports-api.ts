@@ -5,7 +5,7 @@ import { apiCall, type Result } from '../../state/api-call.ts';
 export interface ReportInfo {
   kind: string;
   title: string;
-  needs: ReadonlyArray<'class' | 'period' | 'month'>;
+  needs: ReadonlyArray<'class' | 'period' | 'month' | 'history' | 'student' | 'dates'>;
 }
 
 export interface ReportQuery {
@@ -13,6 +13,10 @@ export interface ReportQuery {
   classId?: string;
   periodId?: string;
   month?: string;
+  /** REP-15: a student of the class, and the days (`YYYY-MM-DD`; the server defaults to the last 14). */
+  studentId?: string;
+  from?: string;
+  to?: string;
 }
 
 const OFFLINE = 'Отчёты строятся на сервере по сохранённым данным: подключитесь к сети.';
@@ -27,6 +31,9 @@ export function reportUrl(q: ReportQuery, format: 'json' | 'csv' | 'xlsx' | 'pdf
   if (q.classId) params.set('class', q.classId);
   if (q.periodId) params.set('period', q.periodId);
   if (q.month) params.set('month', q.month);
+  if (q.studentId) params.set('student', q.studentId);
+  if (q.from) params.set('from', q.from);
+  if (q.to) params.set('to', q.to);
   return `/api/reports/${encodeURIComponent(q.kind)}?${params}`;
 }
 

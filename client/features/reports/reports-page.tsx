@@ -1,9 +1,10 @@
 import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
-import { classes, periodAt, periodsForGrade, type ReportTable } from '../../../model/index.ts';
+import { classes, periodAt, periodsForGrade, type IsoDate, type ReportTable } from '../../../model/index.ts';
 import { todayIso } from '../../i18n/format.ts';
 import { homeHref } from '../../state/router.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { fetchReport, listReports, reportUrl, type ReportQuery } from './reports-api.ts';
+import { ReportDaysPicker, ReportStudentPicker } from './report-student-picker.tsx';
 import { ReportView } from './report-view.tsx';
 
 const SCHOOL_WIDE = ['deputy', 'director', 'admin'];
@@ -28,6 +29,9 @@ export function ReportsPage(): JSX.Element {
   const [classId, setClassId] = createSignal<string>('');
   const [periodId, setPeriodId] = createSignal('');
   const [month, setMonth] = createSignal(todayIso().slice(0, 7));
+  const [studentId, setStudentId] = createSignal('');
+  const [from, setFrom] = createSignal<IsoDate | ''>('');
+  const [to, setTo] = createSignal<IsoDate | ''>('');
   const reports = () => {
     const l = list();
     return l?.ok ? l.value.reports : [];
@@ -54,11 +58,16 @@ export function ReportsPage(): JSX.Element {
     if (!r) return null;
     if (r.needs.includes('class') && !classId()) return null;
     if (!classId() && !schoolWide) return null;
+    if (r.needs.includes('student') && !studentId()) return null;
+    const days = r.needs.includes('dates');
     return {
       kind: r.kind,
       classId: classId() || undefined,
       periodId: r.needs.includes('period') ? chosenPeriod() || undefined : undefined,
       month: r.needs.includes('month') ? month() : undefined,
+      studentId: r.needs.includes('student') ? studentId() : undefined,
+      from: days ? from() || undefined : undefined,
+      to: days ? to() || undefined : undefined,
     };
   });
   const [table] = createResource(query, fetchReport);
@@ -101,7 +110,7 @@ export function ReportsPage(): JSX.Element {
             </label>
             <label>
               Класс
-              <select data-testid="report-class" onChange={(e) => (setClassId(e.currentTarget.value), setPeriodId(''))}>
+              <select data-testid="report-class" onChange={(e) => (setClassId(e.currentTarget.value), setPeriodId(''), setStudentId(''))}>
                 <Show when={schoolWide && !report()?.needs.includes('class')}>
                   <option value="">вся школа</option>
                 </Show>
@@ -130,6 +139,12 @@ export function ReportsPage(): JSX.Element {
                   </For>
                 </select>
               </label>
+            </Show>
+            <Show when={report()?.needs.includes('student') && classId()} keyed>
+              {(id) => <ReportStudentPicker classId={id} value={studentId()} onChange={setStudentId} />}
+            </Show>
+            <Show when={report()?.needs.includes('dates')}>
+              <ReportDaysPicker from={from()} to={to()} onFrom={setFrom} onTo={setTo} />
             </Show>
             <Show when={report()?.needs.includes('month')}>
               <label>
@@ -164,7 +179,7 @@ export function ReportsPage(): JSX.Element {
         </Show>
         <Show when={shown()}>{(t) => <ReportView table={t()} />}</Show>
         <Show when={!query() && report()}>
-          <p class="muted">Выберите класс.</p>
+          <p class="muted">{classId() && report()?.needs.includes('student') ? 'Выберите ученика.' : 'Выберите класс.'}</p>
         </Show>
       </section>
     </div>

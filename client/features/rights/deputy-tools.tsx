@@ -1,5 +1,5 @@
 import { createResource, Show, type JSX } from 'solid-js';
-import { CORRECTIONS_HREF, LATE_HREF, MONITORING_HREF, REFUSED_HREF } from '../../state/router.ts';
+import { CORRECTIONS_HREF, IMPORT_HREF, LATE_HREF, MONITORING_HREF, REFUSED_HREF, substitutionsHref } from '../../state/router.ts';
 import { plural } from '../../i18n/format.ts';
 import { listRefused } from './rights-api.ts';
 
@@ -13,6 +13,12 @@ export function DeputyTools(): JSX.Element {
   return (
     <section class="directory deputy-tools">
       <h2>Контроль журналов</h2>
+      <p>
+        <a href={substitutionsHref()} data-testid="substitutions-link">
+          Замены и переносы уроков
+        </a>
+        <span class="muted">расписание дня по классам: назначить замену свободным учителем или перенести урок</span>
+      </p>
       <p>
         <a href={MONITORING_HREF} data-testid="monitoring-link">
           Контроль ведения журналов
@@ -42,6 +48,12 @@ export function DeputyTools(): JSX.Element {
           Несвоевременные записи
         </a>
         <span class="muted">что внесено позже срока: в день урока, в срок проверки работ, до конца периода</span>
+      </p>
+      <p>
+        <a href={IMPORT_HREF} data-testid="import-link">
+          Импорт и выгрузка данных
+        </a>
+        <span class="muted">сотрудники, классы, ученики, нагрузка, расписание, КТП — CSV и XLSX</span>
       </p>
     </section>
   );

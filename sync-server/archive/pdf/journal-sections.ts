@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
 import {
   allAssignments,
+  everInGroup,
   formatAbsence,
   formatMark,
-  isInGroup,
   listStudents,
   markingSystemFor,
   marksOf,
@@ -120,7 +120,7 @@ export function journalSections(journal: Y.Doc, school: Y.Doc | null, names: Pri
   const out: JournalSection[] = [];
   for (const page of pagesOf(journal, school, classId, names)) {
     const marking = markingSystemFor(grade, names.marking(page.subjectId));
-    const onPage = roster.filter((s) => isInGroup(s, page.groupId));
+    const onPage = roster.filter((s) => everInGroup(s, page.groupId));
     const planned = lessonsOf(journal, school, classId, page.subjectId, page.groupId).map((l, i) => {
       const record = readLesson(journal, l.id);
       const type = school && record.workType ? workTypes.get(school, record.workType) : undefined;

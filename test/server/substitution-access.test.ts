@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addDays,
+  cancelSubstitution,
+  change,
+  registerSubstitution,
+  schoolDayLessons,
+  substituteCandidates,
+  type ClassId,
+  type IsoDate,
+  type ScheduledLesson,
+  type UserId,
+} from '../../model/index.ts';
+import { clampIntoYear } from '../../sync-server/demo/demo-school.ts';
+import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
+import { localToday } from '../e2e/pages.ts';
+
+const SCHOOL = 'school/demo/2026';
+const J10A = 'journal/10a/2026';
+const ARTS = 'u-arts' as UserId;
+
+/**
+ * A substitution the deputy registers in the school-year document (offline-capable, through
+ * sync) gives the substitute the journal at once, and its cancellation takes it away (ACC-2,
+ * SUB-3, SUB-4, AUTH-4, AUTH-18). `arts` teaches music in 1А and 5Б, never in 10А.
+ */
+describe('a substitution opens the journal to the substitute at once', () => {
+  let server: TestServer;
+  let lesson: ScheduledLesson;
+  const clients: TestClient[] = [];
+  const me = async (cookie: string) =>
+    (await (await fetch(`${server.origin}/api/me`, { headers: { cookie } })).json()) as {
+      documents: Array<{ name: string; access: string }>;
+    };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const school = await loadStoredDoc(server.storage, SCHOOL);
+    // The first 10А lesson from tomorrow on that `arts` is free for.
+    for (let date = addDays(clampIntoYear(localToday()), 1); !lesson; date = addDays(date, 1)) {
+      lesson = schoolDayLessons(school, date as IsoDate)
+        .filter((l) => l.classId === ('10a' as ClassId) && !l.substitution)
+        .find((l) => substituteCandidates(school, l).some((t) => t.teacherId === ARTS && !t.busyWith))!;
+    }
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server.dispose();
+  });
+
+  it('SUB-3, ACC-2: registered by the deputy, the substitution lists the journal in the substitute’s /api/me and lets them write that lesson', async () => {
+    const arts = await server.login('arts');
+    expect((await me(arts)).documents.some((d) => d.name === J10A)).toBe(false);
+    const deputy = connectClient(server, SCHOOL, await server.login('deputy'), { ext: true });
+    clients.push(deputy);
+    await synced(deputy);
+    change(deputy.doc, 'deputy', () =>
+      registerSubstitution(deputy.doc, {
+        date: lesson.date,
+        slot: lesson.slot,
+        classId: lesson.classId,
+        subjectId: lesson.subjectId,
+        groupId: lesson.groupId,
+        teacherId: ARTS,
+      }),
+    );
+    const started = Date.now();
+    await waitFor(async () => expect((await me(arts)).documents.find((d) => d.name === J10A)?.access).toBe('write'), 5000, 10);
+    console.log(`substitution → /api/me lists the journal: ${Date.now() - started} ms`);
+
+    const sub = connectClient(server, J10A, arts, { ext: true });
+    clients.push(sub);
+    await synced(sub);
+    sub.doc.getMap('lessons').set(`${lesson.lessonId}:topic`, 'Музыка в кино (замена)');
+    await waitFor(async () => {
+      const res = await fetch(`${server.origin}/api/history?doc=${J10A}&path=lessons/${lesson.lessonId}:topic`, {
+        headers: { cookie: arts },
+      });
+      const { changes } = (await res.json()) as { changes: Array<{ userId: string; asSubstitute: boolean; newValue: unknown }> };
+      expect(changes.at(-1)).toMatchObject({ userId: ARTS, asSubstitute: true, newValue: 'Музыка в кино (замена)' });
+    });
+    // Any other 10А lesson is still not theirs (PERM-2).
+    const other = `${lesson.lessonId.replace(/^\d{6}/, '270514')}:topic`;
+    sub.doc.getMap('lessons').set(other, 'чужой урок');
+    await waitFor(() => expect(sub.rejects.some((r) => r.path === `lessons/${other}` && r.reason === 'forbidden')).toBe(true));
+    expect(sub.rejects.filter((r) => r.path === `lessons/${lesson.lessonId}:topic`)).toEqual([]);
+  });
+
+  it('SUB-4, AUTH-18: cancelled, the substitute’s socket to the journal is closed within a second and /api/me no longer lists it', async () => {
+    const arts = await server.login('arts');
+    const sub = clients[1];
+    let closed: number | null = null;
+    (sub.provider.ws as unknown as { addEventListener(t: string, f: (e: { code: number }) => void): void }).addEventListener(
+      'close',
+      (e) => {
+        closed = e.code;
+      },
+    );
+    sub.provider.shouldConnect = false;
+    const deputy = clients[0];
+    change(deputy.doc, 'deputy', () => cancelSubstitution(deputy.doc, `${lesson.classId}:${lesson.lessonId}`));
+    const started = Date.now();
+    await waitFor(() => expect(closed).toBe(4403), 3000, 10);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await me(arts)).documents.some((d) => d.name === J10A)).toBe(false);
+  });
+});
