@@ -18,6 +18,7 @@ import { ClassCodesPage } from './features/class-codes/class-codes-page.tsx';
 import { AttendancePage } from './features/attendance/attendance-page.tsx';
 import { SubstitutionsPage } from './features/substitutions/substitutions-page.tsx';
 import { StudentsPage } from './features/students/students-page.tsx';
+import { YearPage } from './features/year/year-page.tsx';
 import { STAFF_ROLES } from '../model/index.ts';
 
 /** The app: the sign-in page, or the signed-in user's pages; the status bar always. */
@@ -85,6 +86,9 @@ export function App(): JSX.Element {
                   </Match>
                   <Match when={route().page === 'students'}>
                     <StudentsPage />
+                  </Match>
+                  <Match when={route().page === 'year'}>
+                    <YearPage />
                   </Match>
                   <Match when={codesClassId()} keyed>
                     {(classId) => <ClassCodesPage classId={classId} />}

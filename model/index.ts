@@ -14,6 +14,8 @@ export * from './school/bells.ts';
 export * from './school/timetable.ts';
 export * from './school/substitution.ts';
 export * from './school/ktp.ts';
+export * from './school/control-work.ts';
+export * from './school/year-checks.ts';
 export * from './journal/journal-doc.ts';
 export * from './journal/student.ts';
 export * from './journal/lesson.ts';

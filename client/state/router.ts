@@ -9,7 +9,7 @@ import { createSignal } from 'solid-js';
  * `#/late` the entries made after the school's deadlines, `#/reports` the reports, `#/monitoring` the deputy's monitoring,
  * `#/attendance/{classId}[?date=YYYY-MM-DD&view=week|period]` the class teacher's attendance board,
  * `#/substitutions[?date=YYYY-MM-DD]` the deputy's substitutions and moves of a day,
- * `#/students[?class=ID]` the administrator's student movement.
+ * `#/students[?class=ID]` the administrator's student movement, `#/year` the school-year setup.
  */
 export type Route =
   | { page: 'home'; date: string | null }
@@ -25,7 +25,8 @@ export type Route =
   | { page: 'monitoring' }
   | { page: 'import' }
   | { page: 'substitutions'; date: string | null }
-  | { page: 'students'; classId: string | null };
+  | { page: 'students'; classId: string | null }
+  | { page: 'year' };
 
 /** The attendance board's three views: a day's lessons, a week of days, the study period's totals. */
 export type AttendanceView = 'day' | 'week' | 'period';
@@ -44,6 +45,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'reports') return { page: 'reports' };
   if (parts[0] === 'monitoring') return { page: 'monitoring' };
   if (parts[0] === 'import') return { page: 'import' };
+  if (parts[0] === 'year') return { page: 'year' };
   if (parts[0] === 'class-codes' && parts.length >= 2) return { page: 'class-codes', classId: parts[1] };
   const params = new URLSearchParams(query);
   const date = params.get('date');
@@ -71,6 +73,8 @@ export const REPORTS_HREF = '#/reports';
 export const MONITORING_HREF = '#/monitoring';
 /** The administrator's and the deputy's imports and exports of the school's data (IMP-*). */
 export const IMPORT_HREF = '#/import';
+/** «Учебный год»: the deputy's and the administrator's setup of the school-year document (YEAR-*). */
+export const YEAR_HREF = '#/year';
 
 export function classCodesHref(classId: string): string {
   return `#/class-codes/${encodeURIComponent(classId)}`;

@@ -19,6 +19,7 @@ export const SCHOOL_MAPS = [
   'substitutions',
   'moves',
   'ktp',
+  'controlWorks',
   'closures',
   'settings',
 ] as const;

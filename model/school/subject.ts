@@ -5,11 +5,16 @@ import type { MarkingSystem } from '../marking/mark-value.ts';
 export interface Subject {
   name: string;
   marking: MarkingSystem;
+  /** YEAR-4: curriculum hours per week by grade ("5" → 5); absent for a grade = not set. */
+  hours?: Record<string, number>;
 }
+
+const isHours = (v: unknown) => v === undefined || (is.object(v) && Object.values(v).every((h) => is.number(h) && h >= 0));
 
 export const subjects = recordCollection<Subject>(
   'subjects',
-  (v): v is Subject => is.object(v) && is.string(v.name) && (v.marking === 'five' || v.marking === 'passfail' || v.marking === 'none'),
+  (v): v is Subject =>
+    is.object(v) && is.string(v.name) && (v.marking === 'five' || v.marking === 'passfail' || v.marking === 'none') && isHours(v.hours),
 );
 
 /** A work type (вид работы) and its weight in the weighted average (MARK-4). */

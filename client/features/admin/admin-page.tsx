@@ -1,7 +1,7 @@
 import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import type { Role } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
-import { IMPORT_HREF, studentsHref } from '../../state/router.ts';
+import { IMPORT_HREF, studentsHref, YEAR_HREF } from '../../state/router.ts';
 import { issueCode, listCodes, listUsers, updateUser, type AdminUser, type CodeInfo } from './admin-api.ts';
 import { ArchivePanel } from './archive-panel.tsx';
 import { CodesPanel } from './codes-panel.tsx';
@@ -69,6 +69,14 @@ export function AdminPage(): JSX.Element {
             Импорт и выгрузка данных
           </a>
           <span class="muted"> — сотрудники, классы и группы, ученики и родители, нагрузка, расписание, КТП: из CSV и XLSX и обратно</span>
+        </p>
+      </Show>
+      <Show when={ctx.me.user.roles.includes('admin')}>
+        <p class="admin-links">
+          <a href={YEAR_HREF} data-testid="year-link">
+            Учебный год
+          </a>
+          <span class="muted"> — периоды, каникулы, звонки, предметы и часы учебного плана, виды работ, график контрольных работ</span>
         </p>
       </Show>
       <Show when={ctx.me.user.roles.includes('admin')}>

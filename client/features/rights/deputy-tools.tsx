@@ -1,5 +1,13 @@
 import { createResource, Show, type JSX } from 'solid-js';
-import { CORRECTIONS_HREF, IMPORT_HREF, LATE_HREF, MONITORING_HREF, REFUSED_HREF, substitutionsHref } from '../../state/router.ts';
+import {
+  CORRECTIONS_HREF,
+  IMPORT_HREF,
+  LATE_HREF,
+  MONITORING_HREF,
+  REFUSED_HREF,
+  substitutionsHref,
+  YEAR_HREF,
+} from '../../state/router.ts';
 import { plural } from '../../i18n/format.ts';
 import { listRefused } from './rights-api.ts';
 
@@ -48,6 +56,12 @@ export function DeputyTools(): JSX.Element {
           Несвоевременные записи
         </a>
         <span class="muted">что внесено позже срока: в день урока, в срок проверки работ, до конца периода</span>
+      </p>
+      <p>
+        <a href={YEAR_HREF} data-testid="year-link">
+          Учебный год
+        </a>
+        <span class="muted">периоды, каникулы, звонки, предметы и часы учебного плана, виды работ, график контрольных работ</span>
       </p>
       <p>
         <a href={IMPORT_HREF} data-testid="import-link">

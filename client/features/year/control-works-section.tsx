@@ -1,0 +1,140 @@
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import {
+  classes,
+  controlWorkClashes,
+  groups,
+  plannedControlWorks,
+  subjects,
+  WHOLE_CLASS,
+  type ControlWork,
+  type IsoDate,
+} from '../../../model/index.ts';
+import { plural } from '../../i18n/format.ts';
+import { formatDate } from './format-date.ts';
+import { ProblemList } from './problem-list.tsx';
+import { newKey, useYearEdit } from './year-edit.ts';
+
+/**
+ * «График контрольных работ»: the control works planned per class, date, subject and group,
+ * with a warning for every class that has more than one on a day (YEAR-6).
+ */
+export function ControlWorksSection(): JSX.Element {
+  const y = useYearEdit();
+  const works = createMemo(() => {
+    const d = y.doc();
+    return d
+      ? plannedControlWorks.all(d).sort((a, b) => a[1].date.localeCompare(b[1].date) || a[1].classId.localeCompare(b[1].classId))
+      : [];
+  });
+  const clashes = createMemo(() => controlWorkClashes(works()));
+  const className = (id: string) => (y.doc() && classes.get(y.doc()!, id)?.name) ?? id;
+  const subjectName = (id: string) => (y.doc() && subjects.get(y.doc()!, id)?.name) ?? id;
+  const groupName = (w: ControlWork) =>
+    w.groupId === WHOLE_CLASS ? '' : ((y.doc() && groups.get(y.doc()!, w.groupId)?.name) ?? w.groupId);
+  const classList = createMemo(() =>
+    y.doc() ? classes.all(y.doc()!).sort((a, b) => a[1].grade - b[1].grade || a[1].name.localeCompare(b[1].name, 'ru')) : [],
+  );
+  const subjectList = createMemo(() => (y.doc() ? subjects.all(y.doc()!).sort((a, b) => a[1].name.localeCompare(b[1].name, 'ru')) : []));
+  const [draft, setDraft] = createSignal<ControlWork>({ classId: '', date: '' as IsoDate, subjectId: '', groupId: WHOLE_CLASS });
+  const groupList = createMemo(() => {
+    const d = y.doc();
+    const w = draft();
+    return d ? groups.all(d).filter(([, g]) => g.classId === w.classId && g.subjectId === w.subjectId) : [];
+  });
+  const add = () => {
+    const w = draft();
+    const year = y.year();
+    const problems: string[] = [];
+    if (!w.classId || !w.subjectId) problems.push('Выберите класс и предмет.');
+    if (!w.date) problems.push('Укажите дату.');
+    else if (year && (w.date < year.startsOn || w.date > year.endsOn)) problems.push('Дата — вне учебного года.');
+    if (y.attempt(problems, (d) => plannedControlWorks.set(d, newKey('c'), w))) setDraft({ ...w, date: '' as IsoDate });
+  };
+  return (
+    <section class="year-section" data-testid="year-control-works">
+      <h2>График контрольных работ</h2>
+      <For each={clashes()}>
+        {(c) => (
+          <p class="year-warning" role="alert" data-testid="control-clash">
+            ⚠ {className(c.classId)}, {formatDate(c.date)}: {c.works.length}{' '}
+            {plural(c.works.length, ['контрольная работа', 'контрольные работы', 'контрольных работ'])} в один день —{' '}
+            {c.works.map(([, w]) => subjectName(w.subjectId)).join(', ')}
+          </p>
+        )}
+      </For>
+      <fieldset disabled={!y.canWrite()}>
+        <table class="year-table">
+          <thead>
+            <tr>
+              <th>Дата</th>
+              <th>Класс</th>
+              <th>Предмет</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            <For each={works()}>
+              {([id, w]) => (
+                <tr data-testid="control-work" classList={{ clash: clashes().some((c) => c.works.some(([k]) => k === id)) }}>
+                  <td>{formatDate(w.date)}</td>
+                  <td>{className(w.classId)}</td>
+                  <td>
+                    {subjectName(w.subjectId)}
+                    <Show when={groupName(w)}>
+                      <span class="muted"> ({groupName(w)})</span>
+                    </Show>
+                  </td>
+                  <td>
+                    <button class="secondary" onClick={() => y.attempt([], (d) => plannedControlWorks.remove(d, id))}>
+                      Удалить
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </For>
+            <tr class="year-add">
+              <td>
+                <input
+                  type="date"
+                  data-testid="control-new-date"
+                  value={draft().date}
+                  onInput={(e) => setDraft({ ...draft(), date: e.currentTarget.value as IsoDate })}
+                />
+              </td>
+              <td>
+                <select
+                  data-testid="control-new-class"
+                  onChange={(e) => setDraft({ ...draft(), classId: e.currentTarget.value, groupId: WHOLE_CLASS })}
+                >
+                  <option value="">— класс</option>
+                  <For each={classList()}>{([id, c]) => <option value={id}>{c.name}</option>}</For>
+                </select>
+              </td>
+              <td>
+                <select
+                  data-testid="control-new-subject"
+                  onChange={(e) => setDraft({ ...draft(), subjectId: e.currentTarget.value, groupId: WHOLE_CLASS })}
+                >
+                  <option value="">— предмет</option>
+                  <For each={subjectList()}>{([id, s]) => <option value={id}>{s.name}</option>}</For>
+                </select>
+                <Show when={groupList().length > 0}>
+                  <select onChange={(e) => setDraft({ ...draft(), groupId: e.currentTarget.value })}>
+                    <option value={WHOLE_CLASS}>весь класс</option>
+                    <For each={groupList()}>{([id, g]) => <option value={id}>{g.name}</option>}</For>
+                  </select>
+                </Show>
+              </td>
+              <td>
+                <button data-testid="control-add" onClick={add}>
+                  Добавить
+                </button>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </fieldset>
+      <ProblemList problems={y.problems()} testId="control-problems" />
+    </section>
+  );
+}

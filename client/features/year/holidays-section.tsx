@@ -1,0 +1,90 @@
+import { createMemo, createSignal, For, type JSX } from 'solid-js';
+import { holidayProblems, holidays, type Holiday, type IsoDate } from '../../../model/index.ts';
+import { ProblemList } from './problem-list.tsx';
+import { newKey, useYearEdit } from './year-edit.ts';
+
+const EMPTY: Holiday = { name: '', startsOn: '' as IsoDate, endsOn: '' as IsoDate };
+
+/** Holidays (YEAR-2): no lesson is planned inside them (SCH-2, PAGE-1), so every journal page follows at once. */
+export function HolidaysSection(): JSX.Element {
+  const y = useYearEdit();
+  const list = createMemo(() => {
+    const d = y.doc();
+    return d ? holidays.all(d).sort((a, b) => a[1].startsOn.localeCompare(b[1].startsOn)) : [];
+  });
+  const [draft, setDraft] = createSignal<Holiday>(EMPTY);
+  const put = (id: string, h: Holiday) => y.attempt(holidayProblems(y.year()!, h), (d) => holidays.set(d, id, h));
+  return (
+    <section class="year-section" data-testid="year-holidays">
+      <h2>Каникулы и праздничные дни</h2>
+      <p class="muted">Оба дня включительно; уроки в эти дни не планируются ни в одном журнале.</p>
+      <fieldset disabled={!y.canWrite()}>
+        <table class="year-table">
+          <thead>
+            <tr>
+              <th>Название</th>
+              <th>Первый день</th>
+              <th>Последний день</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            <For each={list()}>
+              {([id, h]) => (
+                <tr data-testid={`holiday-${id}`}>
+                  <td>
+                    <input class="wide" value={h.name} onChange={(e) => put(id, { ...h, name: e.currentTarget.value })} />
+                  </td>
+                  <td>
+                    <input type="date" value={h.startsOn} onChange={(e) => put(id, { ...h, startsOn: e.currentTarget.value as IsoDate })} />
+                  </td>
+                  <td>
+                    <input type="date" value={h.endsOn} onChange={(e) => put(id, { ...h, endsOn: e.currentTarget.value as IsoDate })} />
+                  </td>
+                  <td>
+                    <button class="secondary" data-testid="holiday-remove" onClick={() => y.attempt([], (d) => holidays.remove(d, id))}>
+                      Удалить
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </For>
+            <tr class="year-add">
+              <td>
+                <input
+                  class="wide"
+                  placeholder="Новые каникулы или праздник"
+                  data-testid="holiday-new-name"
+                  value={draft().name}
+                  onInput={(e) => setDraft({ ...draft(), name: e.currentTarget.value })}
+                />
+              </td>
+              <td>
+                <input
+                  type="date"
+                  data-testid="holiday-new-start"
+                  value={draft().startsOn}
+                  onInput={(e) => setDraft({ ...draft(), startsOn: e.currentTarget.value as IsoDate })}
+                />
+              </td>
+              <td>
+                <input
+                  type="date"
+                  data-testid="holiday-new-end"
+                  value={draft().endsOn}
+                  onInput={(e) => setDraft({ ...draft(), endsOn: e.currentTarget.value as IsoDate })}
+                />
+              </td>
+              <td>
+                <button data-testid="holiday-add" onClick={() => put(newKey('h'), draft()) && setDraft(EMPTY)}>
+                  Добавить
+                </button>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </fieldset>
+      <ProblemList problems={y.problems()} testId="holiday-problems" />
+    </section>
+  );
+}
