@@ -79,7 +79,7 @@ export function authorize(actor: Actor, change: JournalChange, ctx: AuthorizeCon
   if (!who.allowed) return who;
   const closed = closedCheck(path, ctx);
   if (closed) return closed;
-  const content = contentCheck(path, change.newValue, ctx, actor);
+  const content = contentCheck(path, change.newValue, ctx, actor, change.oldValue);
   return content ?? who;
 }
 
@@ -130,7 +130,7 @@ function closedCheck(path: ChangePath, ctx: AuthorizeContext): Decision | null {
 }
 
 /** PERM-3, PERM-4, PERM-5: what may be written. Removal (null) is always a valid value. */
-function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, actor: Actor): Decision | null {
+function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, actor: Actor, oldValue?: unknown): Decision | null {
   const invalid = (what: string) => refuse(RejectReason.invalidValue, `недопустимое значение: ${what}`);
   const removing = value === null || value === undefined;
   switch (path.kind) {
@@ -177,6 +177,8 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
       if (path.field !== 'state') return null;
       // REM-2: the deputy opens and closes a remark; the teacher only marks it answered.
       if (actor.roles.includes('deputy')) return removing || value === 'open' || value === 'closed' ? null : invalid('состояние замечания');
+      // A closed remark stays closed: only the deputy reopens it (REM-2).
+      if (oldValue === 'closed') return refuse(RejectReason.forbidden, 'замечание закрыто: открыть его снова может заместитель директора');
       return value === 'answered' ? null : refuse(RejectReason.forbidden, 'закрыть или открыть замечание может заместитель директора');
     default:
       return null;

@@ -225,4 +225,11 @@ describe('authorize: what may be written', () => {
     expect(verdict(deputy, put('remarks', 'r1:colour', 'red'))).toBe('malformed');
     expect(verdict(deputy, put('remarks', 'r1:text', null))).toBe('ok');
   });
+
+  it('PERM-11: a closed remark stays closed for the teacher; the deputy reopens it (REM-2)', () => {
+    const closed = (value: unknown) => ({ ...put('remarks', 'r1:state', value), oldValue: 'closed' });
+    expect(verdict(teacher, closed('answered'))).toBe('forbidden');
+    expect(verdict(actor('d', 'deputy'), closed('open'))).toBe('ok');
+    expect(verdict(teacher, { ...put('remarks', 'r1:state', 'answered'), oldValue: 'open' })).toBe('ok');
+  });
 });
