@@ -1,7 +1,5 @@
 import { createMemo, createSignal, Match, Show, Switch, type JSX } from 'solid-js';
 import {
-  addDays,
-  asDate,
   authorize,
   bellSchedule,
   change,
@@ -36,6 +34,7 @@ import { PeriodTotals } from './period-totals.tsx';
 import { ReasonPicker, type ReasonTarget } from './reason-picker.tsx';
 import { StaleNotice } from './stale-notice.tsx';
 import { weekOf, WeekBoard } from './week-board.tsx';
+import { DayNav } from '../shared/day-nav.tsx';
 
 const VIEWS: Array<[AttendanceView, string]> = [
   ['day', 'День'],
@@ -149,33 +148,7 @@ export function AttendanceBoard(props: { classId: ClassId; journal: OpenDocument
           ))}
         </div>
         <Show when={view() !== 'period'}>
-          <div class="day-nav">
-            <button
-              type="button"
-              class="secondary"
-              title={view() === 'week' ? 'Предыдущая неделя' : 'Предыдущий день'}
-              onClick={() => go(addDays(date(), -step()))}
-            >
-              ←
-            </button>
-            <input
-              type="date"
-              data-testid="board-date"
-              value={date()}
-              onChange={(e) => isIsoDate(e.currentTarget.value) && go(asDate(e.currentTarget.value))}
-            />
-            <button
-              type="button"
-              class="secondary"
-              title={view() === 'week' ? 'Следующая неделя' : 'Следующий день'}
-              onClick={() => go(addDays(date(), step()))}
-            >
-              →
-            </button>
-            <button type="button" class="secondary" disabled={date() === todayIso()} onClick={() => go(todayIso())}>
-              Сегодня
-            </button>
-          </div>
+          <DayNav date={date()} onDate={(d) => go(d)} testId="board-date" step={step()} />
         </Show>
         <StaleNotice synced={props.journal.synced} syncedAt={props.journal.syncedAt} />
       </div>

@@ -1,15 +1,5 @@
 import { createMemo, Show, type JSX } from 'solid-js';
-import {
-  addDays,
-  asDate,
-  isIsoDate,
-  readSchoolMeta,
-  substitutionsOf,
-  timetableEntries,
-  weekday,
-  type IsoDate,
-  type UserId,
-} from '../../../model/index.ts';
+import { isIsoDate, readSchoolMeta, substitutionsOf, timetableEntries, weekday, type IsoDate, type UserId } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { homeHref, MONITORING_HREF, replaceHash, route } from '../../state/router.ts';
 import { formatLongDate, todayIso } from '../../i18n/format.ts';
@@ -19,6 +9,7 @@ import { JournalDirectory } from './journal-directory.tsx';
 import { DeputyTools } from '../rights/deputy-tools.tsx';
 import { ClassTeacherCards } from './class-teacher-cards.tsx';
 import { MyRemarks } from '../remarks/my-remarks.tsx';
+import { DayNav } from '../shared/day-nav.tsx';
 
 /**
  * The teacher's home: the lessons of a day (today by default) with links into the journal,
@@ -68,23 +59,7 @@ export function HomePage(): JSX.Element {
             <section class="day">
               <div class="day-head">
                 <h2>Уроки · {formatLongDate(date())}</h2>
-                <div class="day-nav">
-                  <button type="button" class="secondary" title="Предыдущий день" onClick={() => go(addDays(date(), -1))}>
-                    ←
-                  </button>
-                  <input
-                    type="date"
-                    data-testid="home-date"
-                    value={date()}
-                    onChange={(e) => isIsoDate(e.currentTarget.value) && go(asDate(e.currentTarget.value))}
-                  />
-                  <button type="button" class="secondary" title="Следующий день" onClick={() => go(addDays(date(), 1))}>
-                    →
-                  </button>
-                  <button type="button" class="secondary" disabled={date() === todayIso()} onClick={() => go(todayIso())}>
-                    Сегодня
-                  </button>
-                </div>
+                <DayNav date={date()} onDate={(d) => go(d)} testId="home-date" />
               </div>
               <Show when={lessons().length > 0} fallback={<p class="muted">{freeReason()}</p>}>
                 <DayLessonList lessons={lessons()} />

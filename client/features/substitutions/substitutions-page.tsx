@@ -1,14 +1,5 @@
 import { createMemo, createSignal, Show, type JSX } from 'solid-js';
-import {
-  addDays,
-  asDate,
-  bellSchedule,
-  classes,
-  isIsoDate,
-  schoolDayLessons,
-  type IsoDate,
-  type ScheduledLesson,
-} from '../../../model/index.ts';
+import { bellSchedule, classes, isIsoDate, schoolDayLessons, type IsoDate, type ScheduledLesson } from '../../../model/index.ts';
 import { formatLongDate, todayIso } from '../../i18n/format.ts';
 import { homeHref, replaceHash, route, substitutionsHref } from '../../state/router.ts';
 import { useSchool } from '../../state/school-context.tsx';
@@ -16,6 +7,7 @@ import { DayChanges } from './day-changes.tsx';
 import { DayGrid, planKey } from './day-grid.tsx';
 import { LessonReplan } from './lesson-replan.tsx';
 import '../../styles/substitutions.css';
+import { DayNav } from '../shared/day-nav.tsx';
 
 /**
  * `#/substitutions[?date=…]`: the deputy's replanning of a school day (SUB-1…SUB-4, MOVE-1…MOVE-4).
@@ -62,23 +54,7 @@ export function SubstitutionsPage(): JSX.Element {
           ←
         </a>
         <h1>Замены и переносы уроков</h1>
-        <div class="day-nav">
-          <button type="button" class="secondary" title="Предыдущий день" onClick={() => go(addDays(date(), -1))}>
-            ←
-          </button>
-          <input
-            type="date"
-            data-testid="plan-date"
-            value={date()}
-            onChange={(e) => isIsoDate(e.currentTarget.value) && go(asDate(e.currentTarget.value))}
-          />
-          <button type="button" class="secondary" title="Следующий день" onClick={() => go(addDays(date(), 1))}>
-            →
-          </button>
-          <button type="button" class="secondary" disabled={date() === todayIso()} onClick={() => go(todayIso())}>
-            Сегодня
-          </button>
-        </div>
+        <DayNav date={date()} onDate={(d) => go(d)} testId="plan-date" />
       </div>
       <Show when={allowed()} fallback={<p class="notice">Замены и переносы уроков назначает заместитель директора.</p>}>
         <Show when={ctx.ready()} fallback={<p class="notice">Загрузка расписания…</p>}>

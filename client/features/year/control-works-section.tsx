@@ -12,6 +12,7 @@ import {
 import { plural } from '../../i18n/format.ts';
 import { formatDate } from './format-date.ts';
 import { ProblemList } from './problem-list.tsx';
+import { DateCell, RemoveCell } from './year-cells.tsx';
 import { newKey, useYearEdit } from './year-edit.ts';
 
 /**
@@ -84,23 +85,12 @@ export function ControlWorksSection(): JSX.Element {
                       <span class="muted"> ({groupName(w)})</span>
                     </Show>
                   </td>
-                  <td>
-                    <button class="secondary" onClick={() => y.attempt([], (d) => plannedControlWorks.remove(d, id))}>
-                      Удалить
-                    </button>
-                  </td>
+                  <RemoveCell onRemove={() => y.attempt([], (d) => plannedControlWorks.remove(d, id))} />
                 </tr>
               )}
             </For>
             <tr class="year-add">
-              <td>
-                <input
-                  type="date"
-                  data-testid="control-new-date"
-                  value={draft().date}
-                  onInput={(e) => setDraft({ ...draft(), date: e.currentTarget.value as IsoDate })}
-                />
-              </td>
+              <DateCell draft testId="control-new-date" value={draft().date} onDate={(date) => setDraft({ ...draft(), date })} />
               <td>
                 <select
                   data-testid="control-new-class"

@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, type JSX } from 'solid-js';
 import { holidayProblems, holidays, type Holiday, type IsoDate } from '../../../model/index.ts';
 import { ProblemList } from './problem-list.tsx';
+import { DateCell, RemoveCell } from './year-cells.tsx';
 import { newKey, useYearEdit } from './year-edit.ts';
 
 const EMPTY: Holiday = { name: '', startsOn: '' as IsoDate, endsOn: '' as IsoDate };
@@ -35,17 +36,9 @@ export function HolidaysSection(): JSX.Element {
                   <td>
                     <input class="wide" value={h.name} onChange={(e) => put(id, { ...h, name: e.currentTarget.value })} />
                   </td>
-                  <td>
-                    <input type="date" value={h.startsOn} onChange={(e) => put(id, { ...h, startsOn: e.currentTarget.value as IsoDate })} />
-                  </td>
-                  <td>
-                    <input type="date" value={h.endsOn} onChange={(e) => put(id, { ...h, endsOn: e.currentTarget.value as IsoDate })} />
-                  </td>
-                  <td>
-                    <button class="secondary" data-testid="holiday-remove" onClick={() => y.attempt([], (d) => holidays.remove(d, id))}>
-                      Удалить
-                    </button>
-                  </td>
+                  <DateCell value={h.startsOn} onDate={(startsOn) => put(id, { ...h, startsOn })} />
+                  <DateCell value={h.endsOn} onDate={(endsOn) => put(id, { ...h, endsOn })} />
+                  <RemoveCell testId="holiday-remove" onRemove={() => y.attempt([], (d) => holidays.remove(d, id))} />
                 </tr>
               )}
             </For>
@@ -59,22 +52,13 @@ export function HolidaysSection(): JSX.Element {
                   onInput={(e) => setDraft({ ...draft(), name: e.currentTarget.value })}
                 />
               </td>
-              <td>
-                <input
-                  type="date"
-                  data-testid="holiday-new-start"
-                  value={draft().startsOn}
-                  onInput={(e) => setDraft({ ...draft(), startsOn: e.currentTarget.value as IsoDate })}
-                />
-              </td>
-              <td>
-                <input
-                  type="date"
-                  data-testid="holiday-new-end"
-                  value={draft().endsOn}
-                  onInput={(e) => setDraft({ ...draft(), endsOn: e.currentTarget.value as IsoDate })}
-                />
-              </td>
+              <DateCell
+                draft
+                testId="holiday-new-start"
+                value={draft().startsOn}
+                onDate={(startsOn) => setDraft({ ...draft(), startsOn })}
+              />
+              <DateCell draft testId="holiday-new-end" value={draft().endsOn} onDate={(endsOn) => setDraft({ ...draft(), endsOn })} />
               <td>
                 <button data-testid="holiday-add" onClick={() => put(newKey('h'), draft()) && setDraft(EMPTY)}>
                   Добавить

@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, type JSX } from 'solid-js';
 import { periodProblems, periods, type IsoDate, type Period } from '../../../model/index.ts';
 import { ProblemList } from './problem-list.tsx';
+import { DateCell, RemoveCell } from './year-cells.tsx';
 import { newKey, useYearEdit } from './year-edit.ts';
 
 const EMPTY: Period = { name: '', startsOn: '' as IsoDate, endsOn: '' as IsoDate, minGrade: 1, maxGrade: 11 };
@@ -42,21 +43,13 @@ export function PeriodsSection(): JSX.Element {
                   <td>
                     <input value={p.name} onChange={(e) => put(id, { ...p, name: e.currentTarget.value })} />
                   </td>
-                  <td>
-                    <input type="date" value={p.startsOn} onChange={(e) => put(id, { ...p, startsOn: e.currentTarget.value as IsoDate })} />
-                  </td>
-                  <td>
-                    <input type="date" value={p.endsOn} onChange={(e) => put(id, { ...p, endsOn: e.currentTarget.value as IsoDate })} />
-                  </td>
+                  <DateCell value={p.startsOn} onDate={(startsOn) => put(id, { ...p, startsOn })} />
+                  <DateCell value={p.endsOn} onDate={(endsOn) => put(id, { ...p, endsOn })} />
                   <td class="grades">
                     <GradeInput value={p.minGrade} onChange={(g) => put(id, { ...p, minGrade: g })} />–
                     <GradeInput value={p.maxGrade} onChange={(g) => put(id, { ...p, maxGrade: g })} />
                   </td>
-                  <td>
-                    <button class="secondary" onClick={() => y.attempt([], (d) => periods.remove(d, id))}>
-                      Удалить
-                    </button>
-                  </td>
+                  <RemoveCell onRemove={() => y.attempt([], (d) => periods.remove(d, id))} />
                 </tr>
               )}
             </For>
@@ -69,22 +62,13 @@ export function PeriodsSection(): JSX.Element {
                   onInput={(e) => setDraft({ ...draft(), name: e.currentTarget.value })}
                 />
               </td>
-              <td>
-                <input
-                  type="date"
-                  data-testid="period-new-start"
-                  value={draft().startsOn}
-                  onInput={(e) => setDraft({ ...draft(), startsOn: e.currentTarget.value as IsoDate })}
-                />
-              </td>
-              <td>
-                <input
-                  type="date"
-                  data-testid="period-new-end"
-                  value={draft().endsOn}
-                  onInput={(e) => setDraft({ ...draft(), endsOn: e.currentTarget.value as IsoDate })}
-                />
-              </td>
+              <DateCell
+                draft
+                testId="period-new-start"
+                value={draft().startsOn}
+                onDate={(startsOn) => setDraft({ ...draft(), startsOn })}
+              />
+              <DateCell draft testId="period-new-end" value={draft().endsOn} onDate={(endsOn) => setDraft({ ...draft(), endsOn })} />
               <td class="grades">
                 <GradeInput value={draft().minGrade} onChange={(g) => setDraft({ ...draft(), minGrade: g })} />–
                 <GradeInput value={draft().maxGrade} onChange={(g) => setDraft({ ...draft(), maxGrade: g })} />
