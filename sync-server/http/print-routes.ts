@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { classes, journalDocName, parseDocName, readDeadlines, type ClassId, type IsoDate } from '../../model/index.ts';
+import { classes, journalDocName, parseDocName, periods, readDeadlines, subjects, type ClassId, type IsoDate } from '../../model/index.ts';
 import { finalsSheet } from '../archive/finals-sheet.ts';
 import { renderFinalsPdf } from '../archive/pdf/finals-pdf.ts';
 import { renderJournalPdf } from '../archive/pdf/journal-pdf.ts';
@@ -63,10 +63,14 @@ export function printRoutes(deps: PrintDeps) {
   };
 
   app.get('/print/journal', async (c) => {
-    const p = await open(c);
     const subject = c.req.query('subject');
     const group = c.req.query('group');
     const period = c.req.query('period');
+    // An unknown subject or period would print an empty journal: say so instead.
+    const school = await deps.directory.schoolDoc();
+    if (subject && !subjects.get(school, subject)) throw new HTTPException(400, { message: `Неизвестный предмет «${subject}»` });
+    if (period && !periods.get(school, period)) throw new HTTPException(400, { message: `Неизвестный период «${period}»` });
+    const p = await open(c);
     const bytes = await renderJournalPdf(
       p.journal,
       p.school,

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
 import {
+  classes,
   journalDocName,
   parseDocName,
   readDeadlines,
@@ -93,13 +94,15 @@ export function reportRoutes(deps: ReportDeps) {
         const doc = new Y.Doc();
         if (s) Y.applyUpdate(doc, s.state);
         docs.set(name, doc);
-        sources.push({ title: sourceTitle(name), snapshot: s ? { upToSeq: s.upToSeq, sha256: hex(s.sha256) } : null });
+        sources.push({ title: name, snapshot: s ? { upToSeq: s.upToSeq, sha256: hex(s.sha256) } : null });
       }
     } else {
       docs = await projection.docs(names);
     }
     const school = docs.get(schoolName);
     if (!school) throw new HTTPException(503, { message: 'Учебный год ещё не загружен' });
+    // «Журнал 5Б», not the document's name: the class's name is in the school year.
+    for (const s of sources) s.title = sourceTitle(s.title, school);
     const journals = new Map<ClassId, Y.Doc>();
     for (const n of journalNames) {
       const d = docs.get(n);
@@ -155,7 +158,7 @@ function download(type: string, filename: string): Record<string, string> {
   return { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'no-store' };
 }
 
-function sourceTitle(name: string): string {
+function sourceTitle(name: string, school: Y.Doc): string {
   const d = parseDocName(name);
-  return d?.kind === 'journal' ? `Журнал ${d.classId}` : 'Учебный год';
+  return d?.kind === 'journal' ? `Журнал ${classes.get(school, d.classId)?.name ?? d.classId}` : 'Учебный год';
 }

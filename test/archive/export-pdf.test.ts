@@ -30,7 +30,16 @@ import { verifyArchive } from '../../sync-server/archive/verify.ts';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
 import { JOURNAL, never } from './archive-fixture.ts';
-import { pageSizes, pageTexts, pageWords, pdfFonts, popplerAvailable, POPPLER_MISSING, renderFirstPage, type Word } from './poppler.ts';
+import {
+  pageSizes,
+  pageTexts,
+  pageWords,
+  pdfFonts,
+  popplerAvailable,
+  POPPLER_MISSING,
+  renderFirstPage,
+  type Word,
+} from '../helpers/poppler.ts';
 
 const poppler = popplerAvailable();
 const CI = process.env.CI === 'true';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReportCell, substitutions, type ReportTable } from '../../model/index.ts';
-import { popplerAvailable, POPPLER_MISSING } from '../archive/poppler.ts';
+import { popplerAvailable, POPPLER_MISSING } from '../helpers/poppler.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { expectCsvToMatch, expectXlsxToMatch } from './report-files.ts';

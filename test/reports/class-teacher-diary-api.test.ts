@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allMarks, formatReportCell, listStudents, parseLessonId, type ReportTable, type Student } from '../../model/index.ts';
-import { pageTexts, popplerAvailable, POPPLER_MISSING } from '../archive/poppler.ts';
+import { pageTexts, popplerAvailable, POPPLER_MISSING } from '../helpers/poppler.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { expectCsvToMatch, expectXlsxToMatch } from './report-files.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listStudents, type ReportTable } from '../../model/index.ts';
 import { REPORTS } from '../../sync-server/reports/report-registry.ts';
-import { popplerAvailable, POPPLER_MISSING } from '../archive/poppler.ts';
+import { popplerAvailable, POPPLER_MISSING } from '../helpers/poppler.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { expectCsvToMatch, expectXlsxToMatch } from './report-files.ts';

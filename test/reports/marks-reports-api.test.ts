@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReportCell, type ReportCell, type ReportTable } from '../../model/index.ts';
-import { pageTexts, popplerAvailable } from '../archive/poppler.ts';
+import { pageTexts, popplerAvailable } from '../helpers/poppler.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const poppler = popplerAvailable();

@@ -15,7 +15,7 @@ import {
   type ReportTable,
   type SubjectId,
 } from '../../model/index.ts';
-import { popplerAvailable, POPPLER_MISSING } from '../archive/poppler.ts';
+import { popplerAvailable, POPPLER_MISSING } from '../helpers/poppler.ts';
 import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hex } from '../../sync-server/archive/replay.ts';
-import { pageTexts, popplerAvailable, POPPLER_MISSING } from '../archive/poppler.ts';
+import { pageTexts, popplerAvailable, POPPLER_MISSING } from '../helpers/poppler.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced } from '../helpers/ws-client.ts';
@@ -59,5 +59,11 @@ describe.skipIf(!POPPLER)('printing a journal (PRINT-1)', () => {
     const primary = await server.login('primary');
     expect((await fetch(`${server.origin}/api/print/journal?class=5b`, { headers: { cookie: primary } })).status).toBe(403);
     expect((await fetch(`${server.origin}/api/print/journal?class=zz`, { headers: { cookie: primary } })).status).toBe(400);
+    const deputy = await server.login('deputy');
+    for (const q of ['subject=nope', 'period=q9']) {
+      const res = await fetch(`${server.origin}/api/print/journal?class=5b&${q}`, { headers: { cookie: deputy } });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/Неизвестный (предмет|период)/);
+    }
   });
 });

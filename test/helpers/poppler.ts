@@ -8,7 +8,7 @@ import { join } from 'node:path';
  */
 
 export const POPPLER_MISSING =
-  'pdftoppm/pdftotext/pdfinfo/pdffonts (poppler-utils) not found: the PDF tests of the archive cannot read the PDFs back. Install them with `apt-get install -y poppler-utils`.';
+  'pdftoppm/pdftotext/pdfinfo/pdffonts (poppler-utils) not found: the PDF tests cannot read the PDFs back. Install them with `apt-get install -y poppler-utils`.';
 
 /** Whether poppler's tools run here. */
 export function popplerAvailable(): boolean {
