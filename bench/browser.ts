@@ -71,7 +71,7 @@ export function expectPage(doc: { journal: Y.Doc; school: Y.Doc; classId: string
   // The same roster filter as the page (journal-view.tsx): students enrolled during the page's lessons.
   const students = listStudents(doc.journal).filter(
     (s) =>
-      isInGroup(s, groupId as GroupId) &&
+      isInGroup(s, groupId as GroupId, undefined, subjectId) &&
       (!first || ((s.enrolledOn === null || s.enrolledOn <= last!) && (s.leftOn === null || s.leftOn > first))),
   );
   const today = new Date().toISOString().slice(0, 10);

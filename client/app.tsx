@@ -41,6 +41,10 @@ export function App(): JSX.Element {
     const r = route();
     return r.page === 'attendance' ? r.classId : null;
   });
+  const yearTab = createMemo(() => {
+    const r = route();
+    return r.page === 'year' ? r.tab : null;
+  });
   return (
     <div class="app">
       <Switch>
@@ -87,9 +91,7 @@ export function App(): JSX.Element {
                   <Match when={route().page === 'students'}>
                     <StudentsPage />
                   </Match>
-                  <Match when={route().page === 'year'}>
-                    <YearPage />
-                  </Match>
+                  <Match when={yearTab()}>{(tab) => <YearPage tab={tab()} />}</Match>
                   <Match when={codesClassId()} keyed>
                     {(classId) => <ClassCodesPage classId={classId} />}
                   </Match>

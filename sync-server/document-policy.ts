@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import {
   authorize,
+  authorizeSchoolChange,
   classes,
   JOURNAL_MAPS,
   parseDocName,
@@ -14,7 +15,8 @@ import type { RoomPolicy } from './ws/room.ts';
 /**
  * What each document admits. A class journal: its own maps, and every changed path authorized
  * by the model's rule book (PERM-*) with the current school year as context. The school year:
- * its own maps; whoever may write it (ACC-5) writes whole records.
+ * its own maps, every changed record checked by its rule book (YEAR-7…9) against the document
+ * as the update left it.
  *
  * The context is kept between updates and rebuilt only when what it reads changes (the school
  * year, the roster, the journal's meta): `authorize` memoizes the roster, the teaching load and
@@ -22,7 +24,15 @@ import type { RoomPolicy } from './ws/room.ts';
  */
 export async function documentPolicy(name: string, doc: Y.Doc, schoolDoc: () => Promise<Y.Doc>): Promise<Omit<RoomPolicy, 'clientIds'>> {
   const parsed = parseDocName(name);
-  if (parsed?.kind !== 'journal') return { maps: SCHOOL_MAPS };
+  if (parsed?.kind !== 'journal') {
+    return {
+      maps: SCHOOL_MAPS,
+      authorize(conn, changes) {
+        const actor = { userId: conn.identity.userId as UserId, roles: conn.identity.roles };
+        return changes.map((c) => authorizeSchoolChange(actor, c, doc));
+      },
+    };
+  }
   const school = await schoolDoc();
   let ctx: AuthorizeContext | null = null;
   const invalidate = () => {

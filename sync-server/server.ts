@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { Directory } from './directory.ts';
 import { documentPolicy } from './document-policy.ts';
 import { watchAccess } from './access-watch.ts';
+import { watchClassJournals } from './class-journals-watch.ts';
 import { seedDemoSchool } from './seed-demo.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/port.ts';
@@ -80,6 +81,7 @@ export async function startServer(
   });
   directory = new Directory(registry, schoolDocName);
   const stopWatchingAccess = watchAccess(await directory.schoolDoc(), registry);
+  const stopWatchingJournals = watchClassJournals(await directory.schoolDoc(), { registry, storage, schoolDocName }, onError);
   // The archive works beside the sync path: it reads the store, never the rooms.
   const archiveConfig = opts.archive ?? readArchiveConfig();
   const key = loadSigningKey(config.dataDir);
@@ -125,6 +127,7 @@ export async function startServer(
       await backups.stop();
       revocation.stopSweep();
       stopWatchingAccess();
+      stopWatchingJournals();
       await registry.closeAll();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,7 +9,9 @@ import { createSignal } from 'solid-js';
  * `#/late` the entries made after the school's deadlines, `#/reports` the reports, `#/monitoring` the deputy's monitoring,
  * `#/attendance/{classId}[?date=YYYY-MM-DD&view=week|period]` the class teacher's attendance board,
  * `#/substitutions[?date=YYYY-MM-DD]` the deputy's substitutions and moves of a day,
- * `#/students[?class=ID]` the administrator's student movement, `#/year` the school-year setup.
+ * `#/students[?class=ID]` the administrator's student movement, `#/year[/{tab}]` the school-year setup
+ * (its tabs: the calendar and subjects, staff, classes and groups, the teaching load, rooms and the
+ * timetable, the КТП, individual study plans).
  */
 export type Route =
   | { page: 'home'; date: string | null }
@@ -26,7 +28,11 @@ export type Route =
   | { page: 'import' }
   | { page: 'substitutions'; date: string | null }
   | { page: 'students'; classId: string | null }
-  | { page: 'year' };
+  | { page: 'year'; tab: YearTab };
+
+/** The tabs of «Учебный год», in the order they are shown; `calendar` is the default. */
+export const YEAR_TABS = ['calendar', 'staff', 'classes', 'load', 'timetable', 'ktp', 'iup'] as const;
+export type YearTab = (typeof YEAR_TABS)[number];
 
 /** The attendance board's three views: a day's lessons, a week of days, the study period's totals. */
 export type AttendanceView = 'day' | 'week' | 'period';
@@ -45,7 +51,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'reports') return { page: 'reports' };
   if (parts[0] === 'monitoring') return { page: 'monitoring' };
   if (parts[0] === 'import') return { page: 'import' };
-  if (parts[0] === 'year') return { page: 'year' };
+  if (parts[0] === 'year') return { page: 'year', tab: YEAR_TABS.find((t) => t === parts[1]) ?? 'calendar' };
   if (parts[0] === 'class-codes' && parts.length >= 2) return { page: 'class-codes', classId: parts[1] };
   const params = new URLSearchParams(query);
   const date = params.get('date');
@@ -75,6 +81,11 @@ export const MONITORING_HREF = '#/monitoring';
 export const IMPORT_HREF = '#/import';
 /** «Учебный год»: the deputy's and the administrator's setup of the school-year document (YEAR-*). */
 export const YEAR_HREF = '#/year';
+
+/** One tab of «Учебный год». */
+export function yearHref(tab: YearTab = 'calendar'): string {
+  return tab === 'calendar' ? YEAR_HREF : `${YEAR_HREF}/${tab}`;
+}
 
 export function classCodesHref(classId: string): string {
   return `#/class-codes/${encodeURIComponent(classId)}`;

@@ -2,15 +2,16 @@ import type * as Y from 'yjs';
 import type { ClassId, UserId } from '../ids.ts';
 import { isEnrolledOn, isInGroup, listStudents, parseGroupHistory, type Student } from '../journal/student.ts';
 import { isFinalValue } from '../journal/final.ts';
+import { iupClosedPeriod, iupPlanProblems } from '../journal/iup-checks.ts';
 import { markFromTuple } from '../journal/mark.ts';
 import { isRemarkFieldValue } from '../journal/remark.ts';
 import { isAbsenceMark, isAbsenceReason } from '../marking/attendance.ts';
-import { isMarkValueAllowed, markingSystemFor, type MarkingSystem } from '../marking/mark-value.ts';
+import { isMarkValueAllowed, type MarkingSystem } from '../marking/mark-value.ts';
 import { RejectReason } from '../protocol/messages.ts';
 import { isPeriodClosed } from '../school/closures.ts';
 import { periodsForGrade, type Period } from '../school/school-year.ts';
 import { classes } from '../school/staff.ts';
-import { subjects } from '../school/subject.ts';
+import { markingOf, subjects } from '../school/subject.ts';
 import { substitutions, type Substitution } from '../school/substitution.ts';
 import { allAssignments } from '../school/teaching-load.ts';
 import { parseChangePath, type ChangePath, type JournalChange } from './change-path.ts';
@@ -77,13 +78,13 @@ export function authorize(actor: Actor, change: JournalChange, ctx: AuthorizeCon
   if (path.kind === 'meta') return refuse(RejectReason.forbidden, 'сведения о журнале меняет только сервер');
   const who = mayWrite(actor, path, ctx);
   if (!who.allowed) return who;
-  const closed = closedCheck(path, ctx);
+  const closed = closedCheck(path, ctx, change);
   if (closed) return closed;
   const content = contentCheck(path, change.newValue, ctx, actor, change.oldValue);
   return content ?? who;
 }
 
-/** PERM-2, PERM-6, PERM-7, PERM-8, PERM-9: who may write what. */
+/** PERM-2, PERM-6, PERM-7, PERM-8, PERM-9, IUP-3: who may write what. */
 function mayWrite(actor: Actor, path: Exclude<ChangePath, { kind: 'unknown' | 'meta' }>, ctx: AuthorizeContext): Decision {
   const isTeacher = actor.roles.includes('teacher');
   switch (path.kind) {
@@ -104,7 +105,14 @@ function mayWrite(actor: Actor, path: Exclude<ChangePath, { kind: 'unknown' | 'm
     case 'student':
       if (actor.roles.includes('admin')) return allow();
       if (path.field === 'name' && isClassTeacher(ctx, actor.userId)) return allow();
-      return refuse(RejectReason.forbidden, 'список класса ведёт администратор (ФИО — также классный руководитель)');
+      // IUP-3: individual study plans are set up by the deputy too (the regulations' «ИУП»).
+      if (path.field === 'iup' && actor.roles.includes('deputy')) return allow();
+      return refuse(
+        RejectReason.forbidden,
+        path.field === 'iup'
+          ? 'индивидуальный учебный план вносят заместитель директора и администратор'
+          : 'список класса ведёт администратор (ФИО — также классный руководитель)',
+      );
     case 'remark':
       if (actor.roles.includes('deputy') && path.field !== 'answer') return allow();
       // REM-2: the teacher's answer comes with the state «answered» (its value is checked below).
@@ -113,8 +121,8 @@ function mayWrite(actor: Actor, path: Exclude<ChangePath, { kind: 'unknown' | 'm
   }
 }
 
-/** PERM-10: nothing dated in a closed period is written through the journal. */
-function closedCheck(path: ChangePath, ctx: AuthorizeContext): Decision | null {
+/** PERM-10, IUP-5: nothing dated in a closed period is written through the journal. */
+function closedCheck(path: ChangePath, ctx: AuthorizeContext, change: JournalChange): Decision | null {
   const closed = (name: string) =>
     refuse(RejectReason.periodClosed, `период «${name}» закрыт; исправление — через заместителя директора с указанием причины`);
   if (path.kind === 'lesson' || path.kind === 'mark' || path.kind === 'attendance') {
@@ -126,6 +134,10 @@ function closedCheck(path: ChangePath, ctx: AuthorizeContext): Decision | null {
     return p ? closed(p[1].name) : null;
   }
   if (path.kind === 'final' && closedOf(ctx).some(([id]) => id === path.periodId)) return closed(path.periodId);
+  if (path.kind === 'student' && path.field === 'iup') {
+    const name = iupClosedPeriod(ctx.school, ctx.classId, ctx.grade, change.oldValue ?? null, change.newValue ?? null);
+    return name ? closed(name) : null;
+  }
   return null;
 }
 
@@ -137,7 +149,10 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
     case 'mark': {
       if (removing) return rosterCheck(path, ctx);
       const system = systemOf(ctx, path.lesson.subjectId);
-      if (system === 'none') return refuse(RejectReason.gradeOne, 'в 1 классе отметки не ставятся');
+      if (system === 'none') {
+        const why = ctx.grade <= 1 ? 'в 1 классе отметки не ставятся' : `по этому предмету в ${ctx.grade} классе отметки не ставятся`;
+        return refuse(RejectReason.gradeOne, why);
+      }
       const mark = markFromTuple(value);
       if (!mark || !isMarkValueAllowed(system, mark.v)) return invalid(JSON.stringify(value));
       return rosterCheck(path, ctx);
@@ -171,6 +186,11 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
       if (path.field === 'groups') return Array.isArray(value) && value.every(isIdOrNull) ? null : invalid('группы');
       // STU-8: the groups held before each group transfer.
       if (path.field === 'groupHistory') return removing || parseGroupHistory(value) ? null : invalid('группы до перевода');
+      if (path.field === 'iup') {
+        // IUP-4: a plan of this class's subjects and groups, inside the school year, with its basis.
+        const problems = removing ? [] : iupPlanProblems(ctx.school, ctx.classId, value);
+        return problems.length ? refuse(RejectReason.invalidValue, `недопустимый ИУП: ${problems.join(' ')}`) : null;
+      }
       return value === null || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) ? null : invalid('дата');
     case 'remark':
       if (!isRemarkFieldValue(path.field, value ?? null)) return invalid('замечание');
@@ -188,7 +208,7 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
 /** PERM-4: a mark or absence is for a student on the page's roster on the lesson's date. */
 function rosterCheck(path: Extract<ChangePath, { kind: 'mark' | 'attendance' }>, ctx: AuthorizeContext): Decision | null {
   const s = rosterOf(ctx).get(path.studentId);
-  if (s && isEnrolledOn(s, path.lesson.date) && isInGroup(s, path.lesson.groupId, path.lesson.date)) return null;
+  if (s && isEnrolledOn(s, path.lesson.date) && isInGroup(s, path.lesson.groupId, path.lesson.date, path.lesson.subjectId)) return null;
   return refuse(RejectReason.notOnRoster, 'ученика нет в списке этой страницы на дату урока');
 }
 
@@ -196,7 +216,7 @@ function systemOf(ctx: AuthorizeContext, subjectId: string): MarkingSystem {
   const systems = (cached(ctx).systems ??= new Map());
   let system = systems.get(subjectId);
   if (system === undefined) {
-    system = markingSystemFor(ctx.grade, subjects.get(ctx.school, subjectId)?.marking ?? 'five');
+    system = markingOf(subjects.get(ctx.school, subjectId), ctx.grade);
     systems.set(subjectId, system);
   }
   return system;

@@ -26,7 +26,8 @@ export type ChangePath =
   | { kind: 'meta'; key: string }
   | { kind: 'unknown'; map: string; key: string };
 
-const STUDENT_FIELDS = new Set(['name', 'groups', 'enrolledOn', 'leftOn', 'groupHistory']);
+// IUP-1: `iup` is the student's individual study plan.
+const STUDENT_FIELDS = new Set(['name', 'groups', 'enrolledOn', 'leftOn', 'groupHistory', 'iup']);
 // REM-1: a remark's fields, its page (subject, group) among them.
 const REMARK_FIELDS = new Set<string>(REMARK_FIELD_LIST);
 

@@ -13,6 +13,8 @@ export interface RecordCollection<T> {
   all(doc: Y.Doc): Array<[string, T]>;
   set(doc: Y.Doc, key: string, value: T): void;
   remove(doc: Y.Doc, key: string): void;
+  /** True when `v` is a well-formed record of this collection (the server checks what clients write). */
+  isValid(v: unknown): v is T;
 }
 
 /** A copy of a stored record, or undefined when it holds something that is not JSON. */
@@ -45,6 +47,7 @@ export function recordCollection<T>(mapName: string, validate: (v: unknown) => v
     remove(doc, key) {
       rootMap(doc, mapName).set(key, null);
     },
+    isValid: validate,
   };
 }
 

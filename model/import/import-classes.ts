@@ -5,6 +5,7 @@ import { classes, groups, type Group, type SchoolClass } from '../school/staff.t
 import { IMPORT_COLUMNS } from './import-columns.ts';
 import { nameKey, readWhole } from './import-cells.ts';
 import { newClassId, newGroupId } from './import-ids.ts';
+import { CLASS_NAME_MAX, GROUP_NAME_MAX, gradeInName, idsEverUsed } from '../school/class-checks.ts';
 import { SchoolRefs } from './import-refs.ts';
 import { ImportIssues, type ImportOutcome, type PreviewRow } from './import-report.ts';
 import { FirstRows, previewOf, readImportTable, type TableRow } from './import-table.ts';
@@ -13,9 +14,6 @@ export interface ClassesPlan {
   classes: Array<{ row: number; id: ClassId; record: SchoolClass; isNew: boolean }>;
   groups: Array<{ row: number; id: string; record: Group }>;
 }
-
-/** The grade a class name starts with («10А» → 10), if it starts with one. */
-const gradeInName = (name: string) => (/^(\d{1,2})/.exec(name) ? Number(/^(\d{1,2})/.exec(name)![1]) : null);
 
 /**
  * IMP-10: classes and groups, one row each: a row without subject and group is a class (name,
@@ -34,8 +32,9 @@ export function planClassesImport(raw: readonly (readonly string[])[], school: Y
   const refs = new SchoolRefs(school);
   const first = new FirstRows(issues);
   const preview: PreviewRow[] = [];
-  const classIds = new Set(refs.classes.keys());
-  const groupIds = new Set(refs.groups.keys());
+  // SETUP-3: an id a removed class or group had is not given again.
+  const classIds = idsEverUsed(school, 'classes');
+  const groupIds = idsEverUsed(school, 'groups');
   /** Classes of the file, by name key. */
   const fileClasses = new Map<string, { id: ClassId; record: SchoolClass }>();
   const isGroupRow = (r: TableRow) => r.cells.subject !== '' || r.cells.group !== '';
@@ -43,7 +42,7 @@ export function planClassesImport(raw: readonly (readonly string[])[], school: Y
   for (const r of table.rows.filter((x) => !isGroupRow(x))) {
     const { class: name, grade: gradeText, classTeacher } = r.cells;
     const existing = refs.resolveClass(name);
-    if (name.length > 20) issues.error(r.row, `название класса «${name}» длиннее 20 знаков`, 'class');
+    if (name.length > CLASS_NAME_MAX) issues.error(r.row, `название класса «${name}» длиннее ${CLASS_NAME_MAX} знаков`, 'class');
     first.claim(`class:${nameKey(name)}`, r.row, `класс «${name}»`);
     const old = existing.ok ? refs.classes.get(existing.id)! : null;
     let grade = old?.grade ?? 0;
@@ -84,7 +83,7 @@ export function planClassesImport(raw: readonly (readonly string[])[], school: Y
     if (!s) issues.error(r.row, 'укажите предмет группы', 'subject');
     else if (!s.ok) issues.error(r.row, s.problem, 'subject');
     if (name === '') issues.error(r.row, 'укажите название группы', 'group');
-    else if (name.length > 100) issues.error(r.row, 'название группы длиннее 100 знаков', 'group');
+    else if (name.length > GROUP_NAME_MAX) issues.error(r.row, `название группы длиннее ${GROUP_NAME_MAX} знаков`, 'group');
     if (code !== '' && !isValidId(code)) {
       issues.error(r.row, `код группы «${code}»: только латинские буквы, цифры, «-» и «_», до 40 знаков`, 'code');
     }

@@ -2,12 +2,13 @@ import type * as Y from 'yjs';
 import { sameJson } from '../doc/flat-map.ts';
 import { randomId, type SubjectId, type UserId } from '../ids.ts';
 import { ktpItems, type KtpItem, type KtpKind } from '../school/ktp.ts';
+import { KTP_TITLE_MAX } from '../school/ktp-checks.ts';
 import { IMPORT_COLUMNS } from './import-columns.ts';
 import { nameKey, readHours, readWhole, type Cell } from './import-cells.ts';
 import { SchoolRefs } from './import-refs.ts';
 import { ImportIssues, type ImportOutcome, type PreviewRow } from './import-report.ts';
 import { FirstRows, previewOf, readImportTable } from './import-table.ts';
-import { curriculumPages, hoursDifference } from './ktp-hours.ts';
+import { ktpHoursMismatch, ktpHoursTarget } from './ktp-hours.ts';
 
 export interface KtpPlan {
   items: Array<{ row: number; id: string; item: KtpItem }>;
@@ -45,8 +46,10 @@ const planKey = (teacherId: string, subjectId: string, grade: number) => `${teac
  * a number twice in one plan is a duplicate. The file's plans replace the stored ones of the
  * same teacher, subject and grade: a topic keeps its id (which lessons refer to) by its number,
  * topics the file lacks are removed (a warning), other plans stay. The teacher must teach the
- * subject in that grade, and each plan's hours must total the lessons of the teacher's page
- * (`curriculumPages`), else «КТП «Математика», 5 класс: 168 ч, по учебному плану 170 ч (не хватает 2 ч)».
+ * subject in that grade, and each plan's hours must total its curriculum hours (SETUP-21: hours
+ * per week × study weeks, or without hours per week the lessons of the teacher's page in the
+ * timetable), else «КТП «Математика», 5 класс (Смирнова О. П.): в КТП 168 ч, по учебному плану
+ * 170 ч (5 ч/нед × 34 нед): не хватает 2 ч».
  */
 export function planKtpImport(
   raw: readonly (readonly string[])[],
@@ -76,7 +79,7 @@ export function planKtpImport(
     const order = readWhole(r.cells.order, 'номер темы', 1, 1000);
     if (!order.ok) issues.error(r.row, order.problem, 'order');
     if (r.cells.title === '') issues.error(r.row, 'укажите тему', 'title');
-    else if (r.cells.title.length > 500) issues.error(r.row, 'тема длиннее 500 знаков', 'title');
+    else if (r.cells.title.length > KTP_TITLE_MAX) issues.error(r.row, `тема длиннее ${KTP_TITLE_MAX} знаков`, 'title');
     const hours = readHours(r.cells.hours);
     if (!hours.ok) issues.error(r.row, hours.problem, 'hours');
     const kind = readKtpKind(r.cells.kind);
@@ -120,31 +123,23 @@ export function planKtpImport(
 
   for (const [key, p] of plans) {
     const title = `КТП «${refs.subjectName(p.subjectId)}», ${p.grade} класс (${refs.teacherShort(p.teacherId)})`;
-    const pages = curriculumPages(school, p.teacherId, p.subjectId, p.grade);
     const total = Math.round(p.hours * 10) / 10;
-    if (pages.length === 0) {
+    const target = ktpHoursTarget(school, p.teacherId, p.subjectId, p.grade, total);
+    const mismatch = ktpHoursMismatch(target, total, (id) => refs.className(id));
+    if (target.pages.length === 0) {
       issues.errorOfRows(
         p.rows,
         `${title}: учитель не ведёт этот предмет в ${p.grade}-х классах (нет ни в нагрузке, ни в расписании)`,
         'teacher',
       );
-    } else if (pages.every((x) => x.lessons === 0)) {
-      issues.errorOfRows(p.rows, `${title}: в расписании нет уроков этого учителя по предмету — загрузите сначала расписание`, 'hours');
-    } else if (!tainted.has(key) && !pages.some((x) => x.lessons === total)) {
-      const planned = pages.reduce(
-        (best, x) => (Math.abs(x.lessons - total) < Math.abs(best - total) ? x.lessons : best),
-        pages[0].lessons,
-      );
-      const where =
-        new Set(pages.map((x) => x.lessons)).size > 1
-          ? ` (${pages.map((x) => `${refs.className(x.classId)}: ${x.lessons} ч`).join(', ')})`
-          : '';
-      const sum = String(total).replace('.', ',');
+    } else if (target.source === 'none') {
       issues.errorOfRows(
         p.rows,
-        `${title}: ${sum} ч, по учебному плану ${planned} ч${where} (${hoursDifference(total, planned)})`,
+        `${title}: в расписании нет уроков этого учителя по предмету, а часы в неделю по учебному плану не заданы — задайте их или загрузите сначала расписание`,
         'hours',
       );
+    } else if (!tainted.has(key) && mismatch) {
+      issues.errorOfRows(p.rows, `${title}: ${mismatch}`, 'hours');
     }
     const inFile = new Set(
       plan.items.filter((x) => planKey(x.item.teacherId, x.item.subjectId, x.item.grade) === key).map((x) => x.item.order),

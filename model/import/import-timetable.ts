@@ -1,8 +1,9 @@
 import type * as Y from 'yjs';
 import { sameJson } from '../doc/flat-map.ts';
-import { WHOLE_CLASS } from '../ids.ts';
 import { bells } from '../school/bells.ts';
+import { ROOM_MAX_LENGTH } from '../school/room.ts';
 import { allAssignments } from '../school/teaching-load.ts';
+import { timetableClashes } from '../school/timetable-checks.ts';
 import { removeTimetableEntry, setTimetableEntry, timetableEntries, type TimetableEntry } from '../school/timetable.ts';
 import { IMPORT_COLUMNS } from './import-columns.ts';
 import { readWeekday, readWhole, WEEKDAY_NAMES } from './import-cells.ts';
@@ -52,7 +53,7 @@ export function planTimetableImport(raw: readonly (readonly string[])[], school:
     if (!s.ok) issues.error(r.row, s.problem, 'subject');
     const g = c.ok && s.ok ? refs.resolveGroup(c.id, s.id, r.cells.group) : null;
     if (g && !g.ok) issues.error(r.row, g.problem, 'group');
-    if (r.cells.room.length > 20) issues.error(r.row, `кабинет «${r.cells.room}» длиннее 20 знаков`, 'room');
+    if (r.cells.room.length > ROOM_MAX_LENGTH) issues.error(r.row, `кабинет «${r.cells.room}» длиннее ${ROOM_MAX_LENGTH} знаков`, 'room');
     let teacherId = null as TimetableEntry['teacherId'] | null;
     if (r.cells.teacher !== '') {
       const t = refs.resolveTeacher(r.cells.teacher);
@@ -94,31 +95,28 @@ export function planTimetableImport(raw: readonly (readonly string[])[], school:
     parsed.push(e);
   }
 
-  // Clashes, against the file's other lessons and the stored lessons of classes the file keeps.
+  // Clashes (SETUP-14, SETUP-15), against the file's earlier lessons and the stored lessons of classes the file keeps.
   const fileClasses = new Set(parsed.map((e) => e.classId as string));
-  const kept = timetableEntries(school).filter((e) => !fileClasses.has(e.classId));
-  const byClassSlot = new Map<string, Array<TimetableEntry & { row?: number }>>();
-  const byTeacherSlot = new Map<string, Array<TimetableEntry & { row?: number }>>();
-  for (const e of kept) byTeacherSlot.set(`${e.teacherId}:${e.weekday}:${e.slot}`, [e]);
+  const bySlot = new Map<string, Array<TimetableEntry & { row?: number }>>();
+  const atSlot = (e: TimetableEntry) => {
+    const k = `${e.weekday}:${e.slot}`;
+    if (!bySlot.has(k)) bySlot.set(k, []);
+    return bySlot.get(k)!;
+  };
+  for (const e of timetableEntries(school)) if (!fileClasses.has(e.classId)) atSlot(e).push(e);
   for (const e of parsed) {
     const when = `${WEEKDAY_NAMES[e.weekday]} на ${e.slot}-м уроке`;
-    const classSlot = `${e.classId}:${e.weekday}:${e.slot}`;
-    const rivals = byClassSlot.get(classSlot) ?? [];
-    const clash = rivals.find((o) => o.groupId === WHOLE_CLASS || e.groupId === WHOLE_CLASS);
-    if (clash) {
-      const at = clash.row ? ` (строка ${clash.row})` : '';
-      issues.error(e.row, `у ${refs.className(e.classId)} ${when} уже стоит «${refs.subjectName(clash.subjectId)}»${at}`, 'slot');
+    const { inClass, teacher } = timetableClashes(e, atSlot(e));
+    if (inClass) {
+      const at = inClass.row ? ` (строка ${inClass.row})` : '';
+      issues.error(e.row, `у ${refs.className(e.classId)} ${when} уже стоит «${refs.subjectName(inClass.subjectId)}»${at}`, 'slot');
     }
-    byClassSlot.set(classSlot, [...rivals, e]);
-    const teacherSlot = `${e.teacherId}:${e.weekday}:${e.slot}`;
-    const busy = byTeacherSlot.get(teacherSlot) ?? [];
-    if (busy.length > 0) {
-      const o = busy[0];
-      const at = o.row ? `строка ${o.row}` : 'уже в расписании';
-      const where = `${refs.className(o.classId)}, «${refs.subjectName(o.subjectId)}»`;
+    if (teacher) {
+      const at = teacher.row ? `строка ${teacher.row}` : 'уже в расписании';
+      const where = `${refs.className(teacher.classId)}, «${refs.subjectName(teacher.subjectId)}»`;
       issues.error(e.row, `учитель ${refs.teacherShort(e.teacherId)} ${when} уже ведёт урок: ${where} (${at})`, 'teacher');
     }
-    byTeacherSlot.set(teacherSlot, [...busy, e]);
+    atSlot(e).push(e);
   }
 
   const stored = new Map(timetableEntries(school).map((e) => [entryKey(e), e]));

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { isIsoDate, isValidId, randomId, type GroupId, type IsoDate, type StudentId } from '../ids.ts';
 import { joinKey, rootMap, splitKey, writeValue } from '../doc/flat-map.ts';
+import { IUP_EXEMPT, iupEdges, iupModeOn, iupNames, parseIupPlan, type IupPlan } from './iup.ts';
 
 /** A student on the class roster. Personal data beyond the name stays on the server. */
 export interface Student {
@@ -12,6 +13,8 @@ export interface Student {
   leftOn: IsoDate | null;
   /** STU-8: the groups held before each group transfer, oldest first; absent when never transferred. */
   groupHistory?: GroupSpell[];
+  /** IUP-1: the student's individual study plan; absent when none (or malformed). */
+  iup?: IupPlan;
 }
 
 /** STU-8: the groups a student was in up to the day before `until` (a group transfer's date). */
@@ -20,8 +23,9 @@ export interface GroupSpell {
   groups: GroupId[];
 }
 
-type Field = 'name' | 'groups' | 'enrolledOn' | 'leftOn' | 'groupHistory';
-const FIELDS: readonly Field[] = ['name', 'groups', 'enrolledOn', 'leftOn', 'groupHistory'];
+type Field = 'name' | 'groups' | 'enrolledOn' | 'leftOn' | 'groupHistory' | 'iup';
+// The plan (IUP-3) is written on its own, never by overwriting a whole record (an import, an arrival).
+const FIELDS: readonly Exclude<Field, 'iup'>[] = ['name', 'groups', 'enrolledOn', 'leftOn', 'groupHistory'];
 
 /** STU-8: a stored group history, or null when the value is not one (sorted by date, malformed spells dropped). */
 export function parseGroupHistory(value: unknown): GroupSpell[] | null {
@@ -75,6 +79,9 @@ export function listStudents(doc: Y.Doc): Student[] {
     else if (field === 'groupHistory') {
       const history = parseGroupHistory(value);
       if (history && history.length > 0) s.groupHistory = history;
+    } else if (field === 'iup') {
+      const plan = parseIupPlan(value);
+      if (plan) s.iup = plan;
     }
   });
   // Namesakes are ordered by id: map iteration order differs between replicas.
@@ -91,8 +98,14 @@ export function isEnrolledOn(s: Student, date: IsoDate): boolean {
  * STU-2: a student belongs to a group page when the group is the whole class or theirs.
  * STU-8: with a date, "theirs" is the groups they were in on that date (`groupsOn`); without
  * one, the groups they are in now.
+ * IUP-2: with a date and the page's subject, an individual plan in force that names the subject
+ * decides instead: the student is on the page of its group of one only (none when exempt).
  */
-export function isInGroup(s: Student, groupId: GroupId, date?: IsoDate): boolean {
+export function isInGroup(s: Student, groupId: GroupId, date?: IsoDate, subjectId?: string): boolean {
+  if (date !== undefined && subjectId !== undefined) {
+    const mode = iupModeOn(s.iup, subjectId, date);
+    if (mode !== null) return mode !== IUP_EXEMPT && mode === groupId;
+  }
   return groupId === 'all' || (date === undefined ? s.groups : groupsOn(s, date)).includes(groupId);
 }
 
@@ -102,13 +115,32 @@ export function groupsOn(s: Student, date: IsoDate): GroupId[] {
   return s.groups;
 }
 
-/** STU-8: whether the student was ever in the group this year (now, or in a spell of their history). */
-export function everInGroup(s: Student, groupId: GroupId): boolean {
+/** The days on which what `isInGroup` answers for the student may change: group transfers, a plan's ends. */
+function rosterEdges(s: Student, plan: IupPlan): IsoDate[] {
+  return [...(s.groupHistory ?? []).map((h) => h.until), ...iupEdges(plan)];
+}
+
+/** Earlier than any date: the state before the first edge. */
+const BEFORE_ALL = '0000-01-01' as IsoDate;
+
+/**
+ * STU-8: whether the student was ever in the group this year (now, or in a spell of their history).
+ * IUP-2: with the page's subject, whether on the page on any day, the plan counted.
+ */
+export function everInGroup(s: Student, groupId: GroupId, subjectId?: string): boolean {
+  if (iupNames(s.iup, subjectId)) return [BEFORE_ALL, ...rosterEdges(s, s.iup)].some((d) => isInGroup(s, groupId, d, subjectId));
   return isInGroup(s, groupId) || (s.groupHistory ?? []).some((h) => h.groups.includes(groupId));
 }
 
-/** STU-8: whether the student was in the group on any day from `from` to `to` (a page showing that range lists them). */
-export function wasInGroupBetween(s: Student, groupId: GroupId, from: IsoDate, to: IsoDate): boolean {
+/**
+ * STU-8: whether the student was in the group on any day from `from` to `to` (a page showing that range lists them).
+ * IUP-2: with the page's subject, whether on the page on any of those days, the plan counted.
+ */
+export function wasInGroupBetween(s: Student, groupId: GroupId, from: IsoDate, to: IsoDate, subjectId?: string): boolean {
+  if (iupNames(s.iup, subjectId)) {
+    const edges = rosterEdges(s, s.iup).filter((d) => d > from && d <= to);
+    return [from, ...edges].some((d) => isInGroup(s, groupId, d, subjectId));
+  }
   if (groupId === 'all') return true;
   const changes = (s.groupHistory ?? []).map((h) => h.until).filter((d) => d > from && d <= to);
   return [from, ...changes].some((d) => groupsOn(s, d).includes(groupId));

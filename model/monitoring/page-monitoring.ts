@@ -6,9 +6,9 @@ import { readLesson } from '../journal/lesson.ts';
 import { allMarks, type Mark } from '../journal/mark.ts';
 import { pageLessons } from '../journal/page.ts';
 import { everInGroup, isEnrolledOn, isInGroup, listStudents, type Student } from '../journal/student.ts';
-import { markingSystemFor, type MarkingSystem } from '../marking/mark-value.ts';
+import { type MarkingSystem } from '../marking/mark-value.ts';
 import { ktpItems } from '../school/ktp.ts';
-import { subjects } from '../school/subject.ts';
+import { markingOf, subjects } from '../school/subject.ts';
 import { entryRows, entryVerdict, type TimedRow } from './entry-times.ts';
 import { ktpPlannedHours } from './ktp-progress.ts';
 
@@ -98,12 +98,12 @@ export interface PageStretch {
 export function monitorPage(scan: JournalScan, page: PageStretch): PageFigures {
   const { school, journal, classId } = scan;
   const subject = subjects.get(school, page.subjectId);
-  const marking = markingSystemFor(scan.grade, subject?.marking ?? 'five');
+  const marking = markingOf(subject, scan.grade);
   const year = pageLessons(school, journal, classId, page.subjectId, page.groupId);
   const held = page.to < page.from ? [] : year.filter((l) => l.date >= page.from && l.date <= page.to);
   const asOf = page.to < page.from ? page.from : page.to;
-  const students = scan.roster.filter((s) => isInGroup(s, page.groupId, asOf) && isEnrolledOn(s, asOf));
-  const everyone = scan.roster.filter((s) => everInGroup(s, page.groupId)).map((s) => s.id);
+  const students = scan.roster.filter((s) => isInGroup(s, page.groupId, asOf, page.subjectId) && isEnrolledOn(s, asOf));
+  const everyone = scan.roster.filter((s) => everInGroup(s, page.groupId, page.subjectId)).map((s) => s.id);
   const out: PageFigures = {
     classId,
     ...page,

@@ -22,12 +22,16 @@ export function journalAttendance(doc: Y.Doc): AttendanceSource {
   };
 }
 
+/** A lesson as attendance reads it: its date and group, and its subject (an individual study plan counts by subject, IUP-2). */
+export type DayLesson = Pick<LessonKey, 'date' | 'groupId'> & { subjectId?: LessonKey['subjectId'] };
+
 /**
  * ATT-5: a student had a lesson when they were on the roster that day (STU-1: enrolled, not yet
- * left) and the lesson was for the whole class or for one of their groups (STU-2).
+ * left) and the lesson was for the whole class or for one of their groups (STU-2), the individual
+ * study plan counted (IUP-2).
  */
-export function hadLesson(student: Student, lesson: Pick<LessonKey, 'date' | 'groupId'>): boolean {
-  return isEnrolledOn(student, lesson.date) && isInGroup(student, lesson.groupId, lesson.date);
+export function hadLesson(student: Student, lesson: DayLesson): boolean {
+  return isEnrolledOn(student, lesson.date) && isInGroup(student, lesson.groupId, lesson.date, lesson.subjectId);
 }
 
 /** One student's school day as the class teacher reads it. */
@@ -56,7 +60,7 @@ export function studentDay(
   source: AttendanceSource,
   student: Student,
   date: IsoDate,
-  lessons: ReadonlyArray<Pick<LessonKey, 'date' | 'groupId'> & { id: LessonId }>,
+  lessons: ReadonlyArray<DayLesson & { id: LessonId }>,
 ): StudentDay {
   let had = 0;
   let missed = 0;

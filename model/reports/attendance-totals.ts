@@ -1,8 +1,7 @@
 import type { IsoDate, LessonId, StudentId } from '../ids.ts';
-import type { LessonKey } from '../journal/lesson.ts';
 import type { Student } from '../journal/student.ts';
 import type { AbsenceReason } from '../marking/attendance.ts';
-import { studentDay, type AttendanceSource } from './attendance-day.ts';
+import { studentDay, type AttendanceSource, type DayLesson } from './attendance-day.ts';
 
 /** What a missed lesson or day counts as in the totals. */
 export type ReasonCategory = 'ill' | 'excused' | 'unexcused';
@@ -64,7 +63,7 @@ function count(t: AbsenceTally, n: number, reason: AbsenceReason | null): void {
 export function attendanceTotals(
   source: AttendanceSource,
   students: readonly Student[],
-  lessons: ReadonlyArray<Pick<LessonKey, 'date' | 'groupId'> & { id: LessonId }>,
+  lessons: ReadonlyArray<DayLesson & { id: LessonId }>,
   range: { from: IsoDate; to: IsoDate },
 ): AttendanceTotals[] {
   const byDate = new Map<IsoDate, Array<(typeof lessons)[number]>>();

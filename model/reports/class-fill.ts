@@ -1,4 +1,5 @@
 import type { GroupId } from '../ids.ts';
+import { iupModeOn } from '../journal/iup.ts';
 import { isEnrolledOn, isInGroup, listStudents } from '../journal/student.ts';
 import { groups, staff } from '../school/staff.ts';
 import { subjects } from '../school/subject.ts';
@@ -15,6 +16,7 @@ const FORMULA = [
   'Учащихся — число учащихся в списке класса сегодня: зачисленных не позже сегодняшнего дня и ещё не выбывших.',
   'Для каждого предмета, по которому класс делится на группы, — число учащихся каждой группы и учитель группы по распределению нагрузки.',
   '«Не распределены» — учащиеся класса, не записанные ни в одну группу этого предмета (строка показывается, только если такие есть).',
+  'Группа одного учащегося по индивидуальному учебному плану (ИУП) — не деление класса: она не показывается, а учащийся, который по ИУП занимается по предмету отдельно или не изучает его, не считается нераспределённым.',
   'Итого по школе — сумма учащихся всех классов.',
 ];
 
@@ -28,7 +30,8 @@ export function classFill(input: ReportInput): ReportTable {
   const list = reportClasses(input);
   const person = (id: string | null | undefined) => (id ? (staff.get(input.school, id)?.name ?? id) : null);
   const load = allAssignments(input.school);
-  const allGroups = groups.all(input.school);
+  // IUP-7: a group of one of an individual study plan is no split of the class.
+  const allGroups = groups.all(input.school).filter(([, g]) => g.iupStudentId === undefined);
   const rows: Array<Record<string, ReportCell>> = [];
   let total = 0;
   let counted = 0;
@@ -51,11 +54,15 @@ export function classFill(input: ReportInput): ReportTable {
         rows.push({
           class: cls.name,
           group: `${subject}, ${groupLabel(g.name)}`,
-          students: roster.filter((s) => isInGroup(s, groupId as GroupId, input.today)).length,
+          students: roster.filter((s) => isInGroup(s, groupId as GroupId, input.today, subjectId)).length,
           teacher: person(teacher),
         });
       }
-      const none = roster.filter((s) => !subjectGroups.some(([id]) => isInGroup(s, id as GroupId, input.today))).length;
+      const none = roster.filter(
+        (s) =>
+          iupModeOn(s.iup, subjectId, input.today) === null &&
+          !subjectGroups.some(([id]) => isInGroup(s, id as GroupId, input.today, subjectId)),
+      ).length;
       if (none > 0) rows.push({ class: cls.name, group: `${subject}: не распределены по группам`, students: none, teacher: null });
     }
   }

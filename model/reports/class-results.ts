@@ -1,9 +1,9 @@
 import type { GroupId, PeriodId, SubjectId } from '../ids.ts';
 import { readFinal } from '../journal/final.ts';
 import { isEnrolledOn, isInGroup, listStudents, type Student } from '../journal/student.ts';
-import { markingSystemFor, type MarkValue } from '../marking/mark-value.ts';
+import { type MarkValue } from '../marking/mark-value.ts';
 import { groups } from '../school/staff.ts';
-import { subjects } from '../school/subject.ts';
+import { markingOf, subjects } from '../school/subject.ts';
 import { allAssignments } from '../school/teaching-load.ts';
 import { periodCutoff, periodRange, reportClass, reportPeriod, type ReportDefinition, type ReportInput } from './report-context.ts';
 import { percent, type ReportCell, type ReportTable } from './report-table.ts';
@@ -68,7 +68,7 @@ export function classResults(input: ReportInput) {
   const pages = allAssignments(input.school)
     .filter((a) => a.classId === classId)
     .map((a) => ({ ...a, subject: subjects.get(input.school, a.subjectId) }))
-    .filter((a) => a.subject && markingSystemFor(cls.grade, a.subject.marking) !== 'none')
+    .filter((a) => a.subject && markingOf(a.subject, cls.grade) !== 'none')
     .sort((a, b) => a.subject!.name.localeCompare(b.subject!.name, 'ru') || a.groupId.localeCompare(b.groupId));
 
   const rows: Array<Record<string, ReportCell>> = [];
@@ -76,7 +76,7 @@ export function classResults(input: ReportInput) {
   const byStudent = new Map<Student['id'], Array<MarkValue | null>>();
   const all = emptyTally();
   for (const page of pages) {
-    const students = roster.filter((s) => isInGroup(s, page.groupId as GroupId, cutoff));
+    const students = roster.filter((s) => isInGroup(s, page.groupId as GroupId, cutoff, page.subjectId));
     const t = emptyTally();
     for (const s of students) {
       const v = readFinal(journal, page.subjectId as SubjectId, page.groupId as GroupId, periodId as PeriodId, s.id);

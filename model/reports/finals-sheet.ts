@@ -5,10 +5,10 @@ import { readFinal } from '../journal/final.ts';
 import { readJournalMeta } from '../journal/journal-doc.ts';
 import { listStudents, type Student } from '../journal/student.ts';
 import { YEAR_FINAL, YEAR_FINAL_NAME } from '../journal/year-final.ts';
-import { formatMark, markingSystemFor } from '../marking/mark-value.ts';
+import { formatMark } from '../marking/mark-value.ts';
 import { periods, periodsForGrade, readSchoolMeta } from '../school/school-year.ts';
 import { classes } from '../school/staff.ts';
-import { subjects } from '../school/subject.ts';
+import { markingOf, subjects } from '../school/subject.ts';
 import { allAssignments } from '../school/teaching-load.ts';
 
 /** A column group of the sheet: a study period, or the year final (FIN-3). */
@@ -69,7 +69,7 @@ export function finalsGrid(journal: Y.Doc, school: Y.Doc | null, opts: { yearCol
   });
   // Subjects the class is taught with marks (MARK-3), in the school's catalogue order.
   for (const a of school ? allAssignments(school) : []) {
-    if (a.classId === classId && markingSystemFor(grade, subject(a.subjectId)?.marking ?? 'five') !== 'none') subjectIds.add(a.subjectId);
+    if (a.classId === classId && markingOf(subject(a.subjectId), grade) !== 'none') subjectIds.add(a.subjectId);
   }
   const order = (school ? subjects.all(school) : []).map(([id]) => id);
   const ordered = [...order.filter((id) => subjectIds.has(id)), ...[...subjectIds].filter((id) => !order.includes(id)).sort()];

@@ -51,7 +51,7 @@ export function forecast(input: ReportInput): Forecast {
   const lines: ForecastLine[] = [];
   for (const student of roster) {
     for (const page of pages) {
-      if (!isInGroup(student, page.groupId, cutoff)) continue;
+      if (!isInGroup(student, page.groupId, cutoff, page.subjectId)) continue;
       const marks = byPage.get(pageKey(page.subjectId, page.groupId))?.get(student.id) ?? [];
       lines.push({ student, page, marks, expected: expectedFinal(marks, page.marking) });
     }

@@ -4,9 +4,8 @@ import { readFinal } from '../journal/final.ts';
 import { readLesson } from '../journal/lesson.ts';
 import { pageLessons } from '../journal/page.ts';
 import { isEnrolledOn, isInGroup, listStudents } from '../journal/student.ts';
-import { markingSystemFor } from '../marking/mark-value.ts';
 import type { Period } from '../school/school-year.ts';
-import { subjects } from '../school/subject.ts';
+import { markingOf, subjects } from '../school/subject.ts';
 import { allAssignments } from '../school/teaching-load.ts';
 
 /** One subject page of a class, as far as closing its period goes. */
@@ -44,9 +43,9 @@ export function periodReadiness(
         (l) => l.date >= period.startsOn && l.date <= cutoff,
       );
       const subject = subjects.get(school, a.subjectId);
-      const marked = subject !== undefined && markingSystemFor(grade, subject.marking) !== 'none';
+      const marked = subject !== undefined && markingOf(subject, grade) !== 'none';
       const asOf = period.endsOn < cutoff ? period.endsOn : cutoff;
-      const onPage = roster.filter((s) => isEnrolledOn(s, asOf) && isInGroup(s, a.groupId, asOf));
+      const onPage = roster.filter((s) => isEnrolledOn(s, asOf) && isInGroup(s, a.groupId, asOf, a.subjectId));
       return {
         subjectId: a.subjectId,
         groupId: a.groupId,

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import type { ClassId, GroupId, SubjectId } from '../ids.ts';
-import { markingSystemFor, type MarkingSystem } from '../marking/mark-value.ts';
+import { type MarkingSystem } from '../marking/mark-value.ts';
 import { groups } from '../school/staff.ts';
-import { subjects } from '../school/subject.ts';
+import { markingOf, subjects } from '../school/subject.ts';
 import { allAssignments } from '../school/teaching-load.ts';
 import { groupLabel } from './class-results.ts';
 
@@ -27,7 +27,7 @@ export function markedPages(school: Y.Doc, classId: ClassId, grade: number): Rep
   const out: ReportPage[] = [];
   for (const a of allAssignments(school)) {
     const subject = a.classId === classId ? subjects.get(school, a.subjectId) : undefined;
-    const marking = subject ? markingSystemFor(grade, subject.marking) : 'none';
+    const marking = subject ? markingOf(subject, grade) : 'none';
     if (!subject || marking === 'none') continue;
     const group = a.groupId === 'all' ? '' : `, ${groupLabel(groups.get(school, a.groupId)?.name ?? a.groupId)}`;
     out.push({ subjectId: a.subjectId, groupId: a.groupId, name: subject.name + group, marking });

@@ -15,6 +15,7 @@ export const SCHOOL_MAPS = [
   'groups',
   'load',
   'bells',
+  'rooms',
   'timetable',
   'substitutions',
   'moves',

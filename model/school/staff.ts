@@ -30,9 +30,16 @@ export interface Group {
   classId: string;
   subjectId: string;
   name: string;
+  /** IUP-7: set on a group of one made for this student's individual study plan (not a split of the class). */
+  iupStudentId?: string;
 }
 
 export const groups = recordCollection<Group>(
   'groups',
-  (v): v is Group => is.object(v) && is.string(v.classId) && is.string(v.subjectId) && is.string(v.name),
+  (v): v is Group =>
+    is.object(v) &&
+    is.string(v.classId) &&
+    is.string(v.subjectId) &&
+    is.string(v.name) &&
+    (v.iupStudentId === undefined || is.string(v.iupStudentId)),
 );

@@ -1,5 +1,5 @@
 import { is, recordCollection } from '../doc/record-collection.ts';
-import type { MarkingSystem } from '../marking/mark-value.ts';
+import { markingSystemFor, type MarkingSystem } from '../marking/mark-value.ts';
 
 /** A subject of the curriculum and its marking system. */
 export interface Subject {
@@ -7,15 +7,28 @@ export interface Subject {
   marking: MarkingSystem;
   /** YEAR-4: curriculum hours per week by grade ("5" → 5); absent for a grade = not set. */
   hours?: Record<string, number>;
+  /** YEAR-10: the grades where the subject is marked otherwise («5» → "passfail"); absent = `marking` in every grade. */
+  markingByGrade?: Record<string, MarkingSystem>;
 }
+
+const isMarking = (v: unknown): v is MarkingSystem => v === 'five' || v === 'passfail' || v === 'none';
+const isMarkingByGrade = (v: unknown) => v === undefined || (is.object(v) && Object.values(v).every(isMarking));
 
 const isHours = (v: unknown) => v === undefined || (is.object(v) && Object.values(v).every((h) => is.number(h) && h >= 0));
 
 export const subjects = recordCollection<Subject>(
   'subjects',
-  (v): v is Subject =>
-    is.object(v) && is.string(v.name) && (v.marking === 'five' || v.marking === 'passfail' || v.marking === 'none') && isHours(v.hours),
+  (v): v is Subject => is.object(v) && is.string(v.name) && isMarking(v.marking) && isHours(v.hours) && isMarkingByGrade(v.markingByGrade),
 );
+
+/**
+ * YEAR-10, MARK-3: the marking system of a subject in a grade: none in grade 1, else the
+ * grade's own system where the school set one (a subject marked «зачёт» in one parallel only,
+ * or left without marks there), else the subject's; an unknown subject is 5-point.
+ */
+export function markingOf(subject: Subject | undefined, grade: number): MarkingSystem {
+  return markingSystemFor(grade, subject?.markingByGrade?.[String(grade)] ?? subject?.marking ?? 'five');
+}
 
 /** A work type (вид работы) and its weight in the weighted average (MARK-4). */
 export interface WorkType {

@@ -8,7 +8,8 @@ export interface LoadEntry {
   teacherId: UserId;
 }
 
-const load = recordCollection<LoadEntry>('load', (v): v is LoadEntry => is.object(v) && is.string(v.teacherId));
+/** The `load` map's records; read them through `allAssignments`, write through `assignTeacher`. */
+export const loadEntries = recordCollection<LoadEntry>('load', (v): v is LoadEntry => is.object(v) && is.string(v.teacherId));
 
 export interface Assignment {
   classId: ClassId;
@@ -18,12 +19,17 @@ export interface Assignment {
 }
 
 export function assignTeacher(doc: Y.Doc, a: Assignment): void {
-  load.set(doc, joinKey(a.classId, a.subjectId, a.groupId), { teacherId: a.teacherId });
+  loadEntries.set(doc, joinKey(a.classId, a.subjectId, a.groupId), { teacherId: a.teacherId });
+}
+
+/** Clears one assignment (written as null, DOC-3): nobody teaches that class, subject and group any more. */
+export function unassignTeacher(doc: Y.Doc, a: Pick<Assignment, 'classId' | 'subjectId' | 'groupId'>): void {
+  loadEntries.remove(doc, joinKey(a.classId, a.subjectId, a.groupId));
 }
 
 /** Every assignment of the school year. */
 export function allAssignments(doc: Y.Doc): Assignment[] {
-  return load.all(doc).map(([key, v]) => {
+  return loadEntries.all(doc).map(([key, v]) => {
     const [classId, subjectId, groupId] = splitKey(key) as [ClassId, SubjectId, GroupId];
     return { classId, subjectId, groupId, teacherId: v.teacherId };
   });

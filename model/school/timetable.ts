@@ -20,15 +20,19 @@ interface Stored {
   room: string;
 }
 
-const timetable = recordCollection<Stored>('timetable', (v): v is Stored => is.object(v) && is.string(v.teacherId) && is.string(v.room));
+/** The stored records of the weekly timetable (the server checks what clients write into them, YEAR-9). */
+export const timetableRecords = recordCollection<Stored>(
+  'timetable',
+  (v): v is Stored => is.object(v) && is.string(v.teacherId) && is.string(v.room),
+);
 
 export function setTimetableEntry(doc: Y.Doc, e: TimetableEntry): void {
-  timetable.set(doc, joinKey(e.classId, e.weekday, e.slot, e.subjectId, e.groupId), { teacherId: e.teacherId, room: e.room });
+  timetableRecords.set(doc, joinKey(e.classId, e.weekday, e.slot, e.subjectId, e.groupId), { teacherId: e.teacherId, room: e.room });
 }
 
 /** Removes one weekly timetable entry (written as null, DOC-3). */
 export function removeTimetableEntry(doc: Y.Doc, e: Pick<TimetableEntry, 'classId' | 'weekday' | 'slot' | 'subjectId' | 'groupId'>): void {
-  timetable.remove(doc, joinKey(e.classId, e.weekday, e.slot, e.subjectId, e.groupId));
+  timetableRecords.remove(doc, joinKey(e.classId, e.weekday, e.slot, e.subjectId, e.groupId));
 }
 
 /** The whole weekly timetable, as copies (DOC-5); parsed once per version of the document (DOC-9). */
@@ -37,7 +41,7 @@ export function timetableEntries(doc: Y.Doc): TimetableEntry[] {
 }
 
 function parseTimetable(doc: Y.Doc): TimetableEntry[] {
-  return timetable.all(doc).map(([key, v]) => {
+  return timetableRecords.all(doc).map(([key, v]) => {
     const [classId, weekday, slot, subjectId, groupId] = splitKey(key);
     return {
       classId: classId as ClassId,

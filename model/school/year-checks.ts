@@ -58,7 +58,10 @@ export function bellProblems(slot: number, b: Bell, others: Array<{ slot: number
   return out;
 }
 
-/** YEAR-4: a subject has a name; its curriculum hours per week are per grade 1…11, whole or half hours, 0…40. */
+/**
+ * YEAR-4: a subject has a name; its curriculum hours per week are per grade 1…11, whole or half
+ * hours, 0…40. YEAR-10: its marking by grade names grades 2…11 (grade 1 is never marked, MARK-3).
+ */
 export function subjectProblems(s: Subject): string[] {
   const out: string[] = [];
   if (!s.name.trim()) out.push('Укажите название предмета.');
@@ -67,6 +70,10 @@ export function subjectProblems(s: Subject): string[] {
     if (!Number.isInteger(g) || g < 1 || g > 11) out.push(`Класс «${grade}» — не от 1 до 11.`);
     if (!Number.isFinite(h) || h < 0 || h > 40 || !Number.isInteger(h * 2))
       out.push(`${grade} класс: часов в неделю — от 0 до 40, целое или с половиной.`);
+  }
+  for (const grade of Object.keys(s.markingByGrade ?? {})) {
+    const g = Number(grade);
+    if (!Number.isInteger(g) || g < 2 || g > 11) out.push(`Особая система оценивания — для классов со 2 по 11, не для «${grade}».`);
   }
   return out;
 }

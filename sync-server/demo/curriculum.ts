@@ -59,8 +59,11 @@ export const WORK_TYPES: Readonly<Record<string, WorkTypeSpec>> = {
 
 export const workTypeId = (id: keyof typeof WORK_TYPES & string): WorkTypeId => id as WorkTypeId;
 
+/** Hours per week of each subject (by id), by grade. */
+export type HoursTable = Readonly<Record<number, Readonly<Record<string, number>>>>;
+
 /** Hours per week of each subject, by grade. Sums: grade 1 — 21, grade 5 — 27, grade 10 — 31. */
-export const HOURS: Readonly<Record<number, Readonly<Record<string, number>>>> = {
+export const HOURS: HoursTable = {
   1: { rus: 5, litread: 4, math: 4, world: 2, music: 1, art: 1, tech: 1, pe: 3 },
   5: { rus: 5, lit: 3, eng: 3, math: 5, hist: 2, geo: 1, bio: 1, music: 1, art: 1, tech: 2, pe: 2, odnknr: 1 },
   10: {
@@ -87,3 +90,15 @@ export const subjectId = (id: string): SubjectId => {
   if (!(id in SUBJECTS)) throw new Error(`unknown subject ${id}`);
   return id as SubjectId;
 };
+
+/**
+ * A subject's hours per week as its record keeps them (YEAR-4: grade → hours): only the grades
+ * of `table` whose plan has the subject; a grade the subject is not taught in stays unset, as
+ * do the grades the table has no plan for. Undefined when no grade has the subject.
+ *
+ * @example subjectHours(HOURS, 'rus') // { '1': 5, '5': 5, '10': 2 }
+ */
+export function subjectHours(table: HoursTable, id: string): Record<string, number> | undefined {
+  const hours = Object.entries(table).filter(([, plan]) => plan[id] !== undefined);
+  return hours.length > 0 ? Object.fromEntries(hours.map(([grade, plan]) => [grade, plan[id]])) : undefined;
+}

@@ -21,7 +21,7 @@ import {
   type SchoolId,
   type YearId,
 } from '../../model/index.ts';
-import { subjectId } from './curriculum.ts';
+import { HOURS, subjectId } from './curriculum.ts';
 import { demoClassPlans, demoStaffSpecs, DEMO_USERS, ENGLISH_GROUPS, userId, type DemoUser } from './demo-staff.ts';
 import { DEMO_PROFILE, fillJournal } from './fill-journal.ts';
 import { writeKtp } from './ktp-builder.ts';
@@ -111,7 +111,7 @@ export function buildDemoSchool(opts: { seed?: number; today?: IsoDate } = {}): 
   const plans = demoClassPlans();
   const school = seededDoc(rng);
   change(school, DEMO_ORIGIN, () => {
-    writeYearStructure(school, DEMO_SCHOOL_ID, 'МБОУ СОШ № 7');
+    writeYearStructure(school, DEMO_SCHOOL_ID, 'МБОУ СОШ № 7', HOURS);
     writeStaff(school, demoStaffSpecs());
     for (const plan of plans) writeClass(school, plan);
     writeTimetable(school, buildTimetable(plans, rng.fork('timetable')));

@@ -10,7 +10,7 @@ import {
   isEnrolledOn,
   isInGroup,
   ktpFor,
-  markingSystemFor,
+  markingOf,
   MIN_MARKS_FOR_FINAL,
   pageLessons,
   periodsForGrade,
@@ -34,6 +34,7 @@ import {
 import { workTypeId } from './curriculum.ts';
 import { AttendancePlan, type AbsenceProfile } from './attendance-plan.ts';
 import { writeFinals, type PageMarks } from './finals.ts';
+import { lessonsPerItem } from './ktp-builder.ts';
 import { chooseWorkType, MarkMaker } from './marks.ts';
 import type { Rng } from './random.ts';
 import { homeworkFor } from './topics.ts';
@@ -82,12 +83,20 @@ function classPages(school: Y.Doc, classId: ClassId): Page[] {
     .map((a) => ({ ...a, lessons: pageLessons(school, null, classId, a.subjectId, a.groupId) }));
 }
 
-/** The КТП item of each lesson of the year in order, an item of n hours covering n lessons. */
+/**
+ * The КТП item of each lesson of the year in order: an item of n hours covers n lessons, the
+ * plan fitted to the page's lessons where the curriculum hours differ from them (`lessonsPerItem`).
+ */
 function ktpByLesson(school: Y.Doc, page: Page, grade: number): Array<[KtpItemId, KtpItem]> {
   const out: Array<[KtpItemId, KtpItem]> = [];
-  for (const [id, item] of ktpFor(school, page.subjectId, grade, page.teacherId ?? undefined)) {
-    for (let h = 0; h < item.hours; h++) out.push([id as KtpItemId, item]);
-  }
+  const plan = ktpFor(school, page.subjectId, grade, page.teacherId ?? undefined);
+  const lessons = lessonsPerItem(
+    plan.map(([, item]) => item),
+    page.lessons.length,
+  );
+  plan.forEach(([id, item], i) => {
+    for (let h = 0; h < lessons[i]; h++) out.push([id as KtpItemId, item]);
+  });
   return out;
 }
 
@@ -186,7 +195,7 @@ export function fillJournal(input: FillInput): FillStats {
   const periods = periodsForGrade(school, grade).map(([, p]) => p);
 
   for (const page of pages) {
-    const marking = markingSystemFor(grade, subjects.get(school, page.subjectId)?.marking ?? 'five');
+    const marking = markingOf(subjects.get(school, page.subjectId), grade);
     const plan = ktpByLesson(school, page, grade);
     const positions = periodPositions(page.lessons, periods);
     const marks: PageMarks = { subjectId: page.subjectId, groupId: page.groupId, marking, byStudent: new Map() };
@@ -208,7 +217,7 @@ export function fillJournal(input: FillInput): FillStats {
 
       const present: Student[] = [];
       for (const s of students) {
-        if (!isEnrolledOn(s, lesson.date) || !isInGroup(s, page.groupId)) continue;
+        if (!isEnrolledOn(s, lesson.date) || !isInGroup(s, page.groupId, lesson.date, page.subjectId)) continue;
         const absence = attendance.markFor(s.id, lesson.date, lesson.slot);
         if (absence) {
           setAbsence(journal, lesson.id, s.id, absence);

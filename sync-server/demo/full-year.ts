@@ -41,9 +41,11 @@ export function buildFullYearJournal(opts: { seed?: number } = {}): {
   const base = demoClassPlans().find((p) => p.grade === 10)!;
   const streams = base.streams.map((s) => ({ ...s, hours: s.hours + (PROFILE_HOURS[s.subjectId] ?? 0) }));
   const plan: ClassPlan = { ...base, classId, name: '10Б', daily: [7, 7, 7, 6, 6], streams };
+  // Its curriculum is the profile one, so that the КТП totals the hours its timetable carries out.
+  const hours = { [plan.grade]: Object.fromEntries(streams.map((s) => [s.subjectId, s.hours])) };
   const school = seededDoc(rng);
   change(school, DEMO_ORIGIN, () => {
-    writeYearStructure(school, DEMO_SCHOOL_ID, 'МБОУ СОШ № 7');
+    writeYearStructure(school, DEMO_SCHOOL_ID, 'МБОУ СОШ № 7', hours);
     writeStaff(school, demoStaffSpecs());
     writeClass(school, plan);
     writeTimetable(school, buildTimetable([plan], rng.fork('timetable')));

@@ -1,10 +1,12 @@
 /**
  * Writes the КТП of every teacher, subject and grade of the given classes. The topic lists of
- * topics.ts get hours so that the plan's total equals the lessons the timetable yields over
- * the year, as the regulations ask (КТП hours = curriculum hours).
+ * topics.ts get hours so that the plan's total equals the curriculum hours (SETUP-20: hours per
+ * week × study weeks), as the regulations ask and the import and the КТП editor check (SETUP-21).
+ * The timetable gives a page a few lessons more or fewer than that (holidays fall on some
+ * weekdays more than others); `lessonsPerItem` is how the journal then carries the plan out.
  */
 import type * as Y from 'yjs';
-import { ktpItems, pageLessons, randomId, type KtpItem } from '../../model/index.ts';
+import { curriculumHours, ktpItems, pageLessons, randomId, type KtpItem } from '../../model/index.ts';
 import type { Rng } from './random.ts';
 import type { ClassPlan } from './school-structure.ts';
 import { ktpKindOf, topicsFor } from './topics.ts';
@@ -26,6 +28,36 @@ export function spreadHours(titles: readonly string[], totalLessons: number): nu
   });
 }
 
+/**
+ * The lessons each КТП item gets on a page with `lessons` lessons in the year, the items in
+ * order: its hours (a half hour takes a whole lesson), corrected the way a teacher corrects a
+ * plan the timetable does not quite fit: the ordinary topics nearest the year's end give up a
+ * lesson each (never below one) or take the spare ones, so that every item, the works above
+ * all, is still taught and the year's first lessons follow the plan hour by hour (MON-4). When
+ * even that does not fit, the last items go untaught, or the extra lessons are left over.
+ *
+ * @example lessonsPerItem([{ kind: 'lesson', hours: 3 }, { kind: 'lesson', hours: 2 }, { kind: 'control', hours: 1 }], 4) // [2, 1, 1]
+ */
+export function lessonsPerItem(items: ReadonlyArray<Pick<KtpItem, 'kind' | 'hours'>>, lessons: number): number[] {
+  const out = items.map((item) => Math.max(0, Math.ceil(item.hours)));
+  let diff = lessons - out.reduce((a, b) => a + b, 0);
+  const plain = items.flatMap((item, i) => (item.kind === 'lesson' ? [i] : [])).reverse();
+  while (diff !== 0) {
+    const before = diff;
+    for (const i of plain) {
+      if (diff > 0) {
+        out[i]++;
+        diff--;
+      } else if (diff < 0 && out[i] > 1) {
+        out[i]--;
+        diff++;
+      }
+    }
+    if (diff === before) break;
+  }
+  return out;
+}
+
 export function writeKtp(doc: Y.Doc, plans: readonly ClassPlan[], rng: Rng): void {
   const done = new Set<string>();
   for (const plan of plans) {
@@ -34,9 +66,11 @@ export function writeKtp(doc: Y.Doc, plans: readonly ClassPlan[], rng: Rng): voi
         const key = `${g.teacherId}:${s.subjectId}:${plan.grade}`;
         if (done.has(key)) continue;
         done.add(key);
-        const lessons = pageLessons(doc, null, plan.classId, s.subjectId, g.groupId).length;
+        // Without hours per week the measure is the page's lessons, as SETUP-21 then has it.
+        const total =
+          curriculumHours(doc, s.subjectId, plan.grade)?.hours ?? pageLessons(doc, null, plan.classId, s.subjectId, g.groupId).length;
         const titles = topicsFor(s.subjectId, plan.grade);
-        const hours = spreadHours(titles, lessons);
+        const hours = spreadHours(titles, total);
         titles.forEach((title, order) => {
           const item: KtpItem = {
             teacherId: g.teacherId,

@@ -27,7 +27,7 @@ import {
   type UserId,
   type YearId,
 } from '../../model/index.ts';
-import { SUBJECTS, WORK_TYPES } from './curriculum.ts';
+import { subjectHours, SUBJECTS, WORK_TYPES, type HoursTable } from './curriculum.ts';
 
 export const YEAR_ID = '2026' as YearId;
 export const YEAR_START = asDate('2026-09-01');
@@ -68,13 +68,20 @@ export const BELLS = [
   ['15:15', '16:00'],
 ] as const;
 
-/** Writes the meta, calendar, bells and catalogue of the school year. */
-export function writeYearStructure(doc: Y.Doc, schoolId: SchoolId, schoolName: string): void {
+/**
+ * Writes the meta, calendar, bells and catalogue of the school year. `hours` gives the subjects
+ * their hours per week (YEAR-4), which the КТП must then total (SETUP-20); without it they have
+ * none, and a КТП is measured by the timetable (the benchmarks' generated schools).
+ */
+export function writeYearStructure(doc: Y.Doc, schoolId: SchoolId, schoolName: string, hours?: HoursTable): void {
   initSchoolYear(doc, { schoolId, yearId: YEAR_ID, schoolName, title: '2026/2027 учебный год', startsOn: YEAR_START, endsOn: YEAR_END });
   for (const { id, ...p } of PERIODS) periods.set(doc, id, p);
   for (const { id, ...h } of HOLIDAYS) holidays.set(doc, id, h);
   BELLS.forEach(([starts, ends], i) => bells.set(doc, String(i + 1), { starts, ends }));
-  for (const [id, s] of Object.entries(SUBJECTS)) subjects.set(doc, id, { name: s.name, marking: s.marking });
+  for (const [id, s] of Object.entries(SUBJECTS)) {
+    const perWeek = hours && subjectHours(hours, id);
+    subjects.set(doc, id, { name: s.name, marking: s.marking, ...(perWeek ? { hours: perWeek } : {}) });
+  }
   for (const [id, w] of Object.entries(WORK_TYPES)) {
     workTypes.set(doc, id, { name: w.name, short: w.short, weight: w.weight, ...(w.deadlineDays ? { deadlineDays: w.deadlineDays } : {}) });
   }

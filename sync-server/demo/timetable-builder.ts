@@ -3,7 +3,7 @@
  * different days, each class's day packed from the first bell without gaps, the groups of a
  * split subject side by side in one slot, and no teacher in two places at one time.
  */
-import { setTimetableEntry, type TimetableEntry } from '../../model/index.ts';
+import { rooms, setTimetableEntry, type TimetableEntry } from '../../model/index.ts';
 import type * as Y from 'yjs';
 import type { Rng } from './random.ts';
 import type { ClassPlan, StreamPlan } from './school-structure.ts';
@@ -88,4 +88,6 @@ export function buildTimetable(plans: readonly ClassPlan[], rng: Rng): Timetable
 
 export function writeTimetable(doc: Y.Doc, entries: readonly TimetableEntry[]): void {
   for (const e of entries) setTimetableEntry(doc, e);
+  // The rooms the timetable uses are the school's rooms list (SETUP-10, SETUP-18).
+  for (const room of new Set(entries.map((e) => e.room.trim()).filter((r) => r !== ''))) rooms.set(doc, room, {});
 }

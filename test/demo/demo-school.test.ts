@@ -11,6 +11,10 @@ import {
   isEnrolledOn,
   isFinalValue,
   isInGroup,
+  ktpHoursMismatch,
+  ktpHoursTarget,
+  ktpItems,
+  ktpPlanSummary,
   markFromTuple,
   journalAccess,
   ktpFor,
@@ -21,13 +25,17 @@ import {
   readLesson,
   rootMap,
   splitKey,
+  subjects,
   substitutionsOf,
   timetableEntries,
+  timetableHoursWarnings,
+  weeklyHours,
   type ClassId,
   type GroupId,
   type SubjectId,
   type UserId,
 } from '../../model/index.ts';
+import { HOURS } from '../../sync-server/demo/curriculum.ts';
 import { buildDemoSchool, DEMO_LOGINS, DEMO_PASSWORD, type DemoSchool } from '../../sync-server/demo/demo-school.ts';
 import { buildFullYearJournal } from '../../sync-server/demo/full-year.ts';
 
@@ -41,6 +49,16 @@ beforeAll(() => {
 });
 
 const journal = (id: string) => demo.journals.get(id as ClassId)!;
+let afterYear: DemoSchool | undefined;
+/** The demo built after the year's end: every lesson taught, every final set. */
+const lastDay = () => (afterYear ??= buildDemoSchool({ seed: 7, today: asDate('2027-08-15') }));
+
+/** Every КТП of a school: teacher, subject and grade. */
+function ktpPlans(school: Y.Doc): Array<{ teacherId: UserId; subjectId: SubjectId; grade: number }> {
+  const plans = new Map<string, { teacherId: UserId; subjectId: SubjectId; grade: number }>();
+  for (const [, k] of ktpItems.all(school)) plans.set(`${k.teacherId}:${k.subjectId}:${k.grade}`, k);
+  return [...plans.values()];
+}
 
 describe('demo school', () => {
   it('has the logins and roles the README promises', () => {
@@ -126,6 +144,57 @@ describe('demo school', () => {
     }
   });
 
+  it('YEAR-4: every subject has the curriculum table’s hours per week for the grades it is taught in, and none for others', () => {
+    for (const [id, subject] of subjects.all(demo.school)) {
+      const expected = Object.fromEntries(Object.entries(HOURS).flatMap(([grade, plan]) => (id in plan ? [[grade, plan[id]]] : [])));
+      expect(subject.hours ?? {}, id).toEqual(expected);
+    }
+    expect(subjects.get(demo.school, 'math')?.hours).toEqual({ '1': 4, '5': 5 });
+    expect(subjects.get(demo.school, 'rus')?.hours).toEqual({ '1': 5, '5': 5, '10': 2 });
+  });
+
+  it('SETUP-19: the timetable gives every subject of every class, every English group too, its hours per week', () => {
+    for (const classId of ['1a', '5b', '10a']) {
+      const rows = weeklyHours(demo.school, classId);
+      const grade = classes.get(demo.school, classId)!.grade;
+      expect(rows.length, classId).toBe(Object.keys(HOURS[grade]).length + (classId === '5b' ? 1 : 0));
+      for (const r of rows)
+        expect([r.planned, r.scheduled], `${classId} ${r.subjectId} ${r.groupId}`).toEqual([HOURS[grade][r.subjectId], r.planned]);
+      expect(timetableHoursWarnings(demo.school, classId)).toEqual([]);
+    }
+  });
+
+  it('SETUP-21: every КТП totals its curriculum hours (hours per week × 34 weeks), whatever the timetable gives its page', () => {
+    const plans = ktpPlans(demo.school);
+    // 8 subjects of 1А, 12 of 5Б with two English teachers, 16 of 10А.
+    expect(plans).toHaveLength(37);
+    for (const p of plans) {
+      const { total, target } = ktpPlanSummary(demo.school, p.teacherId, p.subjectId, p.grade);
+      expect(target, `${p.subjectId} ${p.grade}`).toMatchObject({ source: 'curriculum', perWeek: HOURS[p.grade][p.subjectId], weeks: 34 });
+      expect(total, `${p.subjectId} ${p.grade}`).toBe(HOURS[p.grade][p.subjectId] * 34);
+      const check = ktpHoursTarget(demo.school, p.teacherId, p.subjectId, p.grade, total);
+      expect(ktpHoursMismatch(check, total, String), `${p.subjectId} ${p.grade}`).toBeUndefined();
+    }
+    // 5Б's mathematics: 5 h a week × 34 weeks.
+    expect(ktpPlanSummary(demo.school, 'u-teacher' as UserId, 'math' as SubjectId, 5)).toMatchObject({ total: 170, difference: 0 });
+  });
+
+  it('teaches every КТП topic by the year’s end, works included, though the timetable gives a few lessons more or fewer', () => {
+    const { school, journals } = lastDay();
+    let short = 0;
+    for (const [classId, j] of journals) {
+      const grade = classes.get(school, classId)!.grade;
+      for (const a of allAssignments(school).filter((x) => x.classId === classId)) {
+        const lessons = pageLessons(school, null, classId, a.subjectId, a.groupId);
+        const plan = ktpFor(school, a.subjectId, grade, a.teacherId);
+        if (lessons.length < plan.reduce((n, [, k]) => n + k.hours, 0)) short++;
+        const taught = new Set<string | null>(lessons.map((l) => readLesson(j, l.id).ktpItemId));
+        for (const [id, k] of plan) expect(taught.has(id), `${classId} ${a.subjectId} ${a.groupId}: «${k.title}»`).toBe(true);
+      }
+    }
+    expect(short).toBeGreaterThan(10);
+  });
+
   it('plans 30+ topics with control works for mathematics 5, Russian 5 and algebra 10', () => {
     for (const [subject, grade] of [
       ['math', 5],
@@ -199,7 +268,7 @@ describe('demo school', () => {
     const first = buildDemoSchool({ seed: 7, today: asDate('2026-09-01') });
     expect(rootMap(first.journals.get('5b' as ClassId)!, 'marks').size).toBe(0);
     expect(substitutionsOf(first.school, 'u-substitute' as UserId).length).toBeGreaterThanOrEqual(2);
-    const last = buildDemoSchool({ seed: 7, today: asDate('2027-08-15') });
+    const last = lastDay();
     let finals = 0;
     rootMap(last.journals.get('10a' as ClassId)!, 'finals').forEach((_, k) => (finals += Number(splitKey(k)[2] === 'h2')));
     // After the year every period is over, the last one included.
@@ -210,7 +279,7 @@ describe('demo school', () => {
 describe('full-year benchmark journal', () => {
   it('lands within 10% of 1,100 lessons, 13,000 marks and 2,000 absences', () => {
     const started = performance.now();
-    const { journal: j, stats } = buildFullYearJournal({ seed: 1 });
+    const { journal: j, school, stats } = buildFullYearJournal({ seed: 1 });
     const ms = performance.now() - started;
     const size = Y.encodeStateAsUpdate(j).byteLength;
     console.log(`full-year journal: ${JSON.stringify(stats)}, ${size} bytes encoded, built in ${Math.round(ms)} ms`);
@@ -222,5 +291,9 @@ describe('full-year benchmark journal', () => {
     near(stats.absences, 2000);
     expect(allMarks(j)).toHaveLength(stats.marks);
     expect(rootMap(j, 'attendance').size).toBe(stats.absences);
+    // A mathematics profile: 3 h of Russian and 5 h of algebra a week, which its КТП total (SETUP-21).
+    expect(subjects.get(school, 'rus')?.hours).toEqual({ '10': 3 });
+    for (const p of ktpPlans(school)) expect(ktpPlanSummary(school, p.teacherId, p.subjectId, p.grade).difference, p.subjectId).toBe(0);
+    expect(ktpPlanSummary(school, 'u-teacher' as UserId, 'alg' as SubjectId, 10).total).toBe(170);
   });
 });

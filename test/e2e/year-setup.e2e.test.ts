@@ -80,12 +80,12 @@ describe.runIf(chromiumAvailable())('setting up the school year (Chromium)', () 
     for (const id of dayLessons) await expect.poll(() => teacher.getByTestId(`lesson-${id}`).count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(async () => (await mathLessons(server)).some((l) => l.date === day), { timeout: 10_000 }).toBe(false);
 
-    // YEAR-4: curriculum hours per week, kept on the subject.
-    await deputy.getByTestId('hours-math-5').fill('5');
+    // YEAR-4: curriculum hours per week, kept on the subject (the demo's are 4 in grade 1 and 5 in grade 5).
+    await deputy.getByTestId('hours-math-5').fill('6');
     await deputy.getByTestId('hours-math-5').press('Tab');
     await expect
       .poll(async () => subjects.get(await loadStoredDoc(server.storage, SCHOOL), 'math')?.hours, { timeout: 10_000 })
-      .toEqual({ '5': 5 });
+      .toEqual({ '1': 4, '5': 6 });
 
     // YEAR-6: two control works of 5Б on one day are flagged.
     const cw = deputy.getByTestId('year-control-works');

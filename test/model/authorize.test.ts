@@ -233,3 +233,17 @@ describe('authorize: what may be written', () => {
     expect(verdict(teacher, { ...put('remarks', 'r1:state', 'answered'), oldValue: 'open' })).toBe('ok');
   });
 });
+
+describe('marking systems by grade in the rule book', () => {
+  it('YEAR-10, PERM-5: algebra marked «зачёт / незачёт» in grade 7 only takes зачёт there and digits elsewhere', () => {
+    const ctx = context();
+    subjects.set(ctx.school, ALGEBRA, { name: 'Алгебра', marking: 'five', markingByGrade: { '7': 'passfail' } });
+    expect(verdict(teacher, markChange(L, 'st1'), ctx)).toBe('invalid-value');
+    expect(verdict(teacher, markChange(L, 'st1', markToTuple(mark('P'))), ctx)).toBe('ok');
+    const eighth = context(8);
+    subjects.set(eighth.school, ALGEBRA, { name: 'Алгебра', marking: 'five', markingByGrade: { '7': 'passfail' } });
+    expect(verdict(teacher, markChange(L, 'st1'), eighth)).toBe('ok');
+    subjects.set(eighth.school, ALGEBRA, { name: 'Алгебра', marking: 'five', markingByGrade: { '8': 'none' } });
+    expect(verdict(teacher, markChange(L, 'st1'), { ...eighth })).toBe('grade-1');
+  });
+});

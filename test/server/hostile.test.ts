@@ -7,12 +7,10 @@ import * as Y from 'yjs';
 import {
   asDate,
   change,
-  closePeriod,
   substitutions,
   lessonId,
   markToTuple,
   MessageType,
-  type ClassId,
   type GroupId,
   type LessonId,
   type SubjectId,
@@ -135,10 +133,13 @@ describe('hostile clients', () => {
   });
 
   it('PERM-10: after the deputy closes a quarter, nothing dated in it is accepted; the next quarter is', async () => {
-    const deputySchool = await open('deputy', 'school/demo/2026');
-    change(deputySchool.doc, 'close', () =>
-      closePeriod(deputySchool.doc, '5b' as ClassId, 'q1', { closedAt: new Date().toISOString(), closedBy: 'u-deputy' }),
-    );
+    // CLOSE-1 through the server (a client's own closure record would be refused, YEAR-8).
+    const closed = await fetch(`${server.origin}/api/periods/close`, {
+      method: 'POST',
+      headers: { cookie: await server.login('deputy'), 'content-type': 'application/json', origin: server.origin },
+      body: JSON.stringify({ classId: '5b', periodId: 'q1' }),
+    });
+    expect(closed.status).toBe(200);
     const teacher = await open('teacher');
     const s = page.students[3].id;
     const q1Lesson = page.teacherLessons.find((id) => id.startsWith('2610') || id.startsWith('2609')) as LessonId;

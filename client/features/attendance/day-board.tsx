@@ -122,7 +122,7 @@ export function DayBoard(props: DayBoardProps): JSX.Element {
                         const mark = () => props.source.absence(l.id, s.id);
                         return (
                           <Show
-                            when={isInGroup(s, l.groupId, l.date)}
+                            when={isInGroup(s, l.groupId, l.date, l.subjectId)}
                             fallback={
                               <td class="na" title="Не в этой группе">
                                 —

@@ -243,7 +243,7 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                         classList={{
                           ro: !editable(),
                           closed: m.closedPeriod(l.id) !== null,
-                          out: !isEnrolledOn(s, l.date) || !isInGroup(s, l.groupId, l.date),
+                          out: !isEnrolledOn(s, l.date) || !isInGroup(s, l.groupId, l.date, l.subjectId),
                           today: l.date === today,
                           absent: value().absence === 'absent',
                           late: value().absence === 'late',

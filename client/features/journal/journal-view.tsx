@@ -7,7 +7,8 @@ import {
   joinKey,
   isPeriodClosed,
   listStudents,
-  markingSystemFor,
+  markingOf,
+  subjects,
   pageLessons,
   parseLessonId,
   periodAt,
@@ -33,7 +34,7 @@ import { useSchool } from '../../state/school-context.tsx';
 import { journalHref, replaceHash } from '../../state/router.ts';
 import type { OpenDocument } from '../../sync/doc-registry.ts';
 import { todayIso } from '../../i18n/format.ts';
-import { classGrade, subjectMarking } from '../shared/school-names.ts';
+import { classGrade } from '../shared/school-names.ts';
 import { lessonNote } from './lesson-note.ts';
 import { markStamp } from './mark-stamp.ts';
 import { cellTitle, cellWritable, NO_MARKS_IN_GRADE_1, pageRights } from './page-rights.ts';
@@ -74,7 +75,7 @@ export function JournalView(
     ctx.version();
     return readJournalMeta(doc)?.grade ?? classGrade(school, classId) ?? 5;
   });
-  const system = createMemo(() => (ctx.version(), markingSystemFor(grade(), subjectMarking(school, subjectId))));
+  const system = createMemo(() => (ctx.version(), markingOf(subjects.get(school, subjectId), grade())));
 
   // Re-plan only when the school year changes or a lesson id appears that the plan lacks.
   let known = new Set<string>();
@@ -117,7 +118,7 @@ export function JournalView(
     return listStudents(doc).filter((s) =>
       !first
         ? isInGroup(s, groupId)
-        : wasInGroupBetween(s, groupId, first, last!) &&
+        : wasInGroupBetween(s, groupId, first, last!, subjectId) &&
           (s.enrolledOn === null || s.enrolledOn <= last!) &&
           (s.leftOn === null || s.leftOn > first),
     );
@@ -135,7 +136,17 @@ export function JournalView(
   const verdicts = createMemo(() => {
     ctx.version();
     rosterVersion();
-    return pageRights({ school, journal: doc, classId, groupId, grade: grade(), actor, access: props.access, lessons: allLessons() });
+    return pageRights({
+      school,
+      journal: doc,
+      classId,
+      subjectId,
+      groupId,
+      grade: grade(),
+      actor,
+      access: props.access,
+      lessons: allLessons(),
+    });
   });
   const verdict = (id: LessonId) => verdicts().get(id);
   const canEditLesson = (id: LessonId) => verdict(id)?.writable ?? false;
@@ -196,9 +207,10 @@ export function JournalView(
     system,
     selectedLesson: selected,
     peers: () => presence.peers,
-    canEdit: (lessonId, student, date) => cellWritable(verdict(lessonId), student, date, groupId),
-    readOnlyReason: (lessonId, student, date) => cellTitle(verdict(lessonId), student, date, groupId) ?? 'Эту ячейку изменить нельзя.',
-    cellTitle: (lessonId, student, date) => cellTitle(verdict(lessonId), student, date, groupId),
+    canEdit: (lessonId, student, date) => cellWritable(verdict(lessonId), student, date, groupId, subjectId),
+    readOnlyReason: (lessonId, student, date) =>
+      cellTitle(verdict(lessonId), student, date, groupId, subjectId) ?? 'Эту ячейку изменить нельзя.',
+    cellTitle: (lessonId, student, date) => cellTitle(verdict(lessonId), student, date, groupId, subjectId),
     closedPeriod: (lessonId) => verdict(lessonId)?.closedPeriod ?? null,
     onSelect(lessonId, cellKey) {
       setSelected(lessonId);

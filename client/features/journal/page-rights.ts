@@ -15,10 +15,12 @@ import {
   type IsoDate,
   type PlannedLesson,
   type Student,
+  type SubjectId,
 } from '../../../model/index.ts';
 
-/** PERM-4: on the page's roster that day: enrolled, and in the page's group then (STU-8). */
-const isOnPage = (student: Student, date: IsoDate, groupId: GroupId) => isEnrolledOn(student, date) && isInGroup(student, groupId, date);
+/** PERM-4: on the page's roster that day: enrolled, and on the page's group then (STU-8, IUP-2). */
+const isOnPage = (student: Student, date: IsoDate, groupId: GroupId, subjectId?: SubjectId) =>
+  isEnrolledOn(student, date) && isInGroup(student, groupId, date, subjectId);
 
 /**
  * What the user may write in one lesson of a page, by the same rule book the server applies
@@ -38,7 +40,8 @@ export interface LessonVerdict {
 }
 
 export const READ_ONLY_JOURNAL = 'Журнал открыт только для просмотра.';
-export const NOT_ON_PAGE = 'Ученика нет в списке этой страницы на дату урока: он ещё не зачислен, уже выбыл или не в этой группе.';
+export const NOT_ON_PAGE =
+  'Ученика нет в списке этой страницы на дату урока: он ещё не зачислен, уже выбыл, не в этой группе или по индивидуальному учебному плану занимается отдельно.';
 /** The deputy, the director, the administrator: they oversee the journal, its teachers write it. */
 export const NOT_A_TEACHER =
   'Уроки, отметки и посещаемость ведёт учитель предмета; непринятые изменения применяются на странице «Непринятые изменения».';
@@ -55,6 +58,8 @@ export function pageRights(args: {
   school: Y.Doc;
   journal: Y.Doc;
   classId: ClassId;
+  /** The page's subject: an individual study plan takes students off a subject's pages (IUP-2). */
+  subjectId?: SubjectId;
   groupId: GroupId;
   grade: number;
   actor: Actor;
@@ -65,14 +70,14 @@ export function pageRights(args: {
   const out = new Map<string, LessonVerdict>();
   // One context for the whole page: authorize memoizes the roster and the load per context.
   const ctx: AuthorizeContext = { school, journal, classId, grade };
-  const roster = listStudents(journal).filter((s) => everInGroup(s, args.groupId));
+  const roster = listStudents(journal).filter((s) => everInGroup(s, args.groupId, args.subjectId));
   for (const l of args.lessons) {
     const closed = closedPeriodAt(school, classId, grade, l.date)?.[1].name ?? null;
     if (args.access !== 'write') {
       out.set(l.id, { writable: false, asSubstitute: false, marks: false, reason: READ_ONLY_JOURNAL, closedPeriod: closed });
       continue;
     }
-    const probe = roster.find((s) => isOnPage(s, l.date, args.groupId))?.id ?? 'nobody';
+    const probe = roster.find((s) => isOnPage(s, l.date, args.groupId, args.subjectId))?.id ?? 'nobody';
     const absence = authorize(actor, { map: 'attendance', key: `${l.id}:${probe}`, oldValue: undefined, newValue: 'absent' }, ctx);
     const onPage = absence.allowed || absence.reason === RejectReason.notOnRoster;
     if (!onPage) {
@@ -99,8 +104,14 @@ export function pageRights(args: {
 }
 
 /** A cell: writable when its lesson is and the student is on the page that day (PERM-4). */
-export function cellWritable(v: LessonVerdict | undefined, student: Student, date: IsoDate, groupId: GroupId = WHOLE_CLASS): boolean {
-  return !!v?.writable && isOnPage(student, date, groupId);
+export function cellWritable(
+  v: LessonVerdict | undefined,
+  student: Student,
+  date: IsoDate,
+  groupId: GroupId = WHOLE_CLASS,
+  subjectId?: SubjectId,
+): boolean {
+  return !!v?.writable && isOnPage(student, date, groupId, subjectId);
 }
 
 /** The hover text of a cell, or undefined for an ordinary writable one. */
@@ -109,7 +120,8 @@ export function cellTitle(
   student: Student,
   date: IsoDate,
   groupId: GroupId = WHOLE_CLASS,
+  subjectId?: SubjectId,
 ): string | undefined {
-  if (!isOnPage(student, date, groupId)) return NOT_ON_PAGE;
+  if (!isOnPage(student, date, groupId, subjectId)) return NOT_ON_PAGE;
   return v?.reason ?? undefined;
 }

@@ -46,6 +46,7 @@ const STUDENT_FIELD_NAMES: Record<string, string> = {
   groups: 'группы ученика',
   enrolledOn: 'дата зачисления',
   leftOn: 'дата выбытия',
+  iup: 'индивидуальный учебный план',
 };
 
 const REMOVAL = 'удаление';

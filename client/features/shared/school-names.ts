@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { classes, groups, staff, subjects, WHOLE_CLASS, type MarkingSystem } from '../../../model/index.ts';
+import { classes, groups, staff, subjects, WHOLE_CLASS } from '../../../model/index.ts';
 
 /** Names for ids, read from the school-year document, with a readable fallback when missing. */
 
@@ -13,10 +13,6 @@ export function classGrade(school: Y.Doc, classId: string): number | null {
 
 export function subjectName(school: Y.Doc, subjectId: string): string {
   return subjects.get(school, subjectId)?.name ?? subjectId;
-}
-
-export function subjectMarking(school: Y.Doc, subjectId: string): MarkingSystem {
-  return subjects.get(school, subjectId)?.marking ?? 'five';
 }
 
 /** "" for the whole class: a page without a split needs no group label. */

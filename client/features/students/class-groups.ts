@@ -8,10 +8,11 @@ export interface SubjectSplit {
   groups: Array<{ id: GroupId; name: string }>;
 }
 
+/** The class's subjects split into groups; a group of one of an individual study plan is no split (IUP-7). */
 export function classSplits(school: Y.Doc, classId: string): SubjectSplit[] {
   const bySubject = new Map<string, SubjectSplit>();
   for (const [id, g] of groups.all(school)) {
-    if (g.classId !== classId) continue;
+    if (g.classId !== classId || g.iupStudentId !== undefined) continue;
     const split = bySubject.get(g.subjectId) ?? {
       subjectId: g.subjectId as SubjectId,
       subject: subjects.get(school, g.subjectId)?.name ?? g.subjectId,

@@ -4,7 +4,7 @@ import { ProblemList } from './problem-list.tsx';
 import { useYearEdit } from './year-edit.ts';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-const MARKINGS: Array<[MarkingSystem, string]> = [
+export const MARKINGS: Array<[MarkingSystem, string]> = [
   ['five', 'пятибалльная'],
   ['passfail', 'зачёт / незачёт'],
   ['none', 'без отметок'],

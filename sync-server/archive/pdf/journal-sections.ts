@@ -2,10 +2,10 @@ import type * as Y from 'yjs';
 import {
   allAssignments,
   everInGroup,
+  wasInGroupBetween,
   formatAbsence,
   formatMark,
   listStudents,
-  markingSystemFor,
   marksOf,
   pageLessons,
   parseLessonId,
@@ -28,6 +28,7 @@ import {
   type SubjectId,
   type UserId,
 } from '../../../model/index.ts';
+import { iupNames } from '../../../model/journal/iup.ts';
 import type { PrintNames } from './print-names.ts';
 
 /**
@@ -119,8 +120,8 @@ export function journalSections(journal: Y.Doc, school: Y.Doc | null, names: Pri
   const roster = listStudents(journal);
   const out: JournalSection[] = [];
   for (const page of pagesOf(journal, school, classId, names)) {
-    const marking = markingSystemFor(grade, names.marking(page.subjectId));
-    const onPage = roster.filter((s) => everInGroup(s, page.groupId));
+    const marking = names.marking(page.subjectId);
+    const onPage = roster.filter((s) => everInGroup(s, page.groupId, page.subjectId));
     const planned = lessonsOf(journal, school, classId, page.subjectId, page.groupId).map((l, i) => {
       const record = readLesson(journal, l.id);
       const type = school && record.workType ? workTypes.get(school, record.workType) : undefined;
@@ -156,7 +157,13 @@ export function journalSections(journal: Y.Doc, school: Y.Doc | null, names: Pri
       const first = s.lessons[0].date;
       const last = s.lessons[s.lessons.length - 1].date;
       // STU-1 over the period's lessons: on the page on any of its dates (the client's rule).
-      const inRange = onPage.filter((st) => (st.enrolledOn === null || st.enrolledOn <= last) && (st.leftOn === null || st.leftOn > first));
+      // IUP-2: a student on an individual plan for the subject only where the plan leaves them on this page.
+      const inRange = onPage.filter(
+        (st) =>
+          (st.enrolledOn === null || st.enrolledOn <= last) &&
+          (st.leftOn === null || st.leftOn > first) &&
+          (!iupNames(st.iup, page.subjectId) || wasInGroupBetween(st, page.groupId, first, last, page.subjectId)),
+      );
       let finals: Map<string, string> | null = null;
       if (s.period && marking !== 'none') {
         finals = new Map();

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import {
   classes,
   groups,
+  markingOf,
   readJournalMeta,
   readSchoolMeta,
   staff,
@@ -24,6 +25,7 @@ export interface PrintNames {
   grade: number;
   classTeacher: string;
   subject(id: string): string;
+  /** The subject's marking system in this class's grade (MARK-3, YEAR-10). */
   marking(id: string): MarkingSystem;
   /** "" for the whole class. */
   group(id: string): string;
@@ -38,14 +40,15 @@ export function printNames(journal: Y.Doc, school: Y.Doc | null): PrintNames {
   const schoolMeta = school ? readSchoolMeta(school) : undefined;
   const schoolClass = school ? classes.get(school, classId) : undefined;
   const person = (id: string | null) => (id ? ((school && staff.get(school, id)?.name) ?? id) : '');
+  const grade = meta?.grade ?? schoolClass?.grade ?? 0;
   return {
     schoolName: schoolMeta?.schoolName ?? meta?.schoolId ?? '',
     yearTitle: schoolMeta?.title ?? `${meta?.yearId ?? ''} учебный год`,
     className: meta?.className ?? schoolClass?.name ?? classId,
-    grade: meta?.grade ?? schoolClass?.grade ?? 0,
+    grade,
     classTeacher: person(schoolClass?.classTeacherId ?? null),
     subject: (id) => (school && subjects.get(school, id)?.name) ?? id,
-    marking: (id) => (school && subjects.get(school, id)?.marking) ?? 'five',
+    marking: (id) => markingOf(school ? subjects.get(school, id) : undefined, grade),
     group: (id) => (id === WHOLE_CLASS ? '' : ((school && groups.get(school, id)?.name) ?? id)),
     person,
     personShort: (id) => (id ? ((school && staff.get(school, id)?.short) ?? person(id)) : ''),

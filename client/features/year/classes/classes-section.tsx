@@ -1,0 +1,182 @@
+import { createMemo, createSignal, For, type JSX } from 'solid-js';
+import {
+  classes,
+  classesWarnings,
+  classGradeChangeProblems,
+  classRecordProblems,
+  classRemovalProblems,
+  gradeInName,
+  groups,
+  newClassIdFor,
+  type SchoolClass,
+} from '../../../../model/index.ts';
+import { ProblemList } from '../problem-list.tsx';
+import { RemoveCell } from '../year-cells.tsx';
+import { useYearEdit } from '../year-edit.ts';
+import { sortedClasses, sortedStaff } from './school-lists.ts';
+import { TeacherSelect } from './teacher-select.tsx';
+
+const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const EMPTY: SchoolClass = { name: '', grade: 0, classTeacherId: null };
+
+/** The grade a name gives («8В» → 8), when it is one of 1…11. */
+const gradeOf = (name: string) => {
+  const g = gradeInName(name);
+  return g !== null && g >= 1 && g <= 11 ? g : null;
+};
+
+/**
+ * The classes of the school year (SETUP-1…4): name, grade and class teacher; a class added
+ * here gets its id from its name (SETUP-3) and its journal from the server. A rename whose
+ * number differs from the grade moves the class to that grade («7В» → «8В»): a grade changes
+ * only while nothing but its groups names the class (SETUP-4), because the load, timetable and
+ * journal were set up for that grade. Removal is refused, with what still names the class.
+ */
+export function ClassesSection(): JSX.Element {
+  const y = useYearEdit();
+  const list = createMemo(() => (y.doc() ? sortedClasses(y.doc()!) : []));
+  const people = createMemo(() => (y.doc() ? sortedStaff(y.doc()!) : []));
+  const warnings = createMemo(() => (y.doc() ? classesWarnings(y.doc()!) : []));
+  const groupCount = (id: string) => (y.doc() ? groups.all(y.doc()!).filter(([, g]) => g.classId === id).length : 0);
+  const [draft, setDraft] = createSignal<SchoolClass>(EMPTY);
+
+  const put = (id: string, old: SchoolClass, next: SchoolClass) => {
+    const d = y.doc()!;
+    const problems = [...(next.grade !== old.grade ? classGradeChangeProblems(d, id) : []), ...classRecordProblems(d, id, next)];
+    return y.attempt(problems, (doc) => classes.set(doc, id, next));
+  };
+  const rename = (id: string, c: SchoolClass, text: string) => {
+    const name = text.trim();
+    return put(id, c, { ...c, name, grade: gradeOf(name) ?? c.grade });
+  };
+  const add = () => {
+    const d = y.doc()!;
+    const c = { ...draft(), name: draft().name.trim() };
+    const id = newClassIdFor(d, c.name);
+    if (y.attempt(classRecordProblems(d, id, c), (doc) => classes.set(doc, id, c))) setDraft(EMPTY);
+  };
+
+  return (
+    <section class="year-section" data-testid="year-classes">
+      <h2>Классы</h2>
+      <p class="muted">
+        Название («7В»), параллель и классный руководитель. Журнал нового класса создаётся сразу. Класс удаляется, только пока на него
+        ничего не ссылается: группы, нагрузка, расписание, замены, контрольные работы.
+      </p>
+      <For each={warnings()}>
+        {(w) => (
+          <p class="year-warning" data-testid="class-warning">
+            ⚠ {w}
+          </p>
+        )}
+      </For>
+      <fieldset disabled={!y.canWrite()}>
+        <table class="year-table classes-table">
+          <thead>
+            <tr>
+              <th>Класс</th>
+              <th>Параллель</th>
+              <th>Классный руководитель</th>
+              <th class="num">Групп</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            <For each={list()}>
+              {([id, c]) => (
+                <tr data-testid={`class-${id}`}>
+                  <td>
+                    <input
+                      class="class-name"
+                      value={c.name}
+                      aria-label="Название класса"
+                      onChange={(e) => {
+                        if (!rename(id, c, e.currentTarget.value)) e.currentTarget.value = c.name;
+                      }}
+                    />
+                  </td>
+                  <td>
+                    <GradeSelect
+                      value={c.grade}
+                      onChange={(grade, el) => {
+                        if (!put(id, c, { ...c, grade })) el.value = String(c.grade);
+                      }}
+                    />
+                  </td>
+                  <td>
+                    <TeacherSelect
+                      value={c.classTeacherId}
+                      staff={people()}
+                      label="Классный руководитель"
+                      onPick={(t) => put(id, c, { ...c, classTeacherId: t as SchoolClass['classTeacherId'] })}
+                    />
+                  </td>
+                  <td class="num">{groupCount(id) || ''}</td>
+                  <RemoveCell
+                    testId={`class-remove-${id}`}
+                    onRemove={() => y.attempt(classRemovalProblems(y.doc()!, id), (doc) => classes.remove(doc, id))}
+                  />
+                </tr>
+              )}
+            </For>
+            <tr class="year-add">
+              <td>
+                <input
+                  class="class-name"
+                  placeholder="Новый класс"
+                  data-testid="class-new-name"
+                  value={draft().name}
+                  onInput={(e) => {
+                    const name = e.currentTarget.value;
+                    setDraft({ ...draft(), name, grade: gradeOf(name) ?? draft().grade });
+                  }}
+                />
+              </td>
+              <td>
+                <GradeSelect testId="class-new-grade" value={draft().grade} onChange={(grade) => setDraft({ ...draft(), grade })} />
+              </td>
+              <td>
+                <TeacherSelect
+                  value={draft().classTeacherId}
+                  staff={people()}
+                  testId="class-new-teacher"
+                  label="Классный руководитель"
+                  onPick={(t) => (setDraft({ ...draft(), classTeacherId: t as SchoolClass['classTeacherId'] }), true)}
+                />
+              </td>
+              <td />
+              <td>
+                <button data-testid="class-add" onClick={add}>
+                  Добавить
+                </button>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </fieldset>
+      <ProblemList problems={y.problems()} testId="class-problems" />
+    </section>
+  );
+}
+
+function GradeSelect(props: { value: number; onChange: (g: number, el: HTMLSelectElement) => void; testId?: string }): JSX.Element {
+  return (
+    <select
+      class="grade-select"
+      data-testid={props.testId}
+      aria-label="Параллель"
+      onChange={(e) => props.onChange(Number(e.currentTarget.value), e.currentTarget)}
+    >
+      <option value="0" selected={!GRADES.includes(props.value)}>
+        —
+      </option>
+      <For each={GRADES}>
+        {(g) => (
+          <option value={g} selected={g === props.value}>
+            {g}
+          </option>
+        )}
+      </For>
+    </select>
+  );
+}
