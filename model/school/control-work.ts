@@ -1,4 +1,4 @@
-import { isIsoDate, type IsoDate } from '../ids.ts';
+import { isIsoDate, isValidId, type IsoDate } from '../ids.ts';
 import { is, recordCollection } from '../doc/record-collection.ts';
 
 /** A planned control work (контрольная работа) of a class or group on a date: «График контрольных работ». */
@@ -7,11 +7,19 @@ export interface ControlWork {
   date: IsoDate;
   subjectId: string;
   groupId: string;
+  /** YEAR-12: the КТП topic (`ktp` key) «Заполнить из КТП» made it from; absent on one added by hand. */
+  ktpItemId?: string;
 }
 
 export const plannedControlWorks = recordCollection<ControlWork>(
   'controlWorks',
-  (v): v is ControlWork => is.object(v) && is.string(v.classId) && isIsoDate(v.date) && is.string(v.subjectId) && is.string(v.groupId),
+  (v): v is ControlWork =>
+    is.object(v) &&
+    is.string(v.classId) &&
+    isIsoDate(v.date) &&
+    is.string(v.subjectId) &&
+    is.string(v.groupId) &&
+    (v.ktpItemId === undefined || isValidId(v.ktpItemId)),
 );
 
 /** A class's day with more than one planned control work. */

@@ -10,6 +10,7 @@ import {
 import { atRiskReport, controlWorksReport, failingMarksReport, finalsSheetReport, forecastReport } from '../../model/index.ts';
 import { completenessReport } from '../../model/index.ts';
 import { classTeacherReport, diaryReport } from '../../model/index.ts';
+import { iupListReport } from '../../model/index.ts';
 
 /**
  * Every report of the regulations (DOMAIN.md, "Reports") the server answers at
@@ -31,6 +32,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   completenessReport,
   classTeacherReport,
   diaryReport,
+  iupListReport,
   // More reports are registered here, one line each.
 ];
 
