@@ -29,26 +29,28 @@ export function AddStaffForm(): JSX.Element {
     setLogin('');
   };
   return (
-    <form class="year-add-line" onSubmit={submit} data-testid="staff-add">
-      <input
-        placeholder="Фамилия Имя Отчество"
-        value={name()}
-        onInput={(e) => setName(e.currentTarget.value)}
-        data-testid="staff-new-name"
-      />
-      <select onChange={(e) => setRole(e.currentTarget.value as Role)} data-testid="staff-new-role">
-        <For each={ROLES}>
-          {(r) => (
-            <option value={r} selected={r === role()}>
-              {ROLE_NAMES[r]}
-            </option>
-          )}
-        </For>
-      </select>
-      <input placeholder="логин (необязательно)" value={login()} onInput={(e) => setLogin(e.currentTarget.value)} />
-      <button type="submit" disabled={busy()} data-testid="staff-new-submit">
-        Добавить сотрудника
-      </button>
+    <div data-testid="staff-add">
+      <form class="year-add-line" onSubmit={submit}>
+        <input
+          placeholder="Фамилия Имя Отчество"
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          data-testid="staff-new-name"
+        />
+        <select onChange={(e) => setRole(e.currentTarget.value as Role)} data-testid="staff-new-role">
+          <For each={ROLES}>
+            {(r) => (
+              <option value={r} selected={r === role()}>
+                {ROLE_NAMES[r]}
+              </option>
+            )}
+          </For>
+        </select>
+        <input placeholder="логин (необязательно)" value={login()} onInput={(e) => setLogin(e.currentTarget.value)} />
+        <button type="submit" disabled={busy()} data-testid="staff-new-submit">
+          Добавить сотрудника
+        </button>
+      </form>
       <Show when={error()}>
         <p class="year-problems" role="alert" data-testid="staff-add-error">
           {error()}
@@ -68,6 +70,6 @@ export function AddStaffForm(): JSX.Element {
           </Show>
         )}
       </Show>
-    </form>
+    </div>
   );
 }

@@ -1,33 +1,21 @@
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
-import {
-  allAssignments,
-  classes,
-  staff,
-  staffRecordProblems,
-  staffRemovalProblems,
-  subjects,
-  type StaffMember,
-} from '../../../../model/index.ts';
+import { classes, staff, staffRecordProblems, staffRemovalProblems, teacherWeekHours, type StaffMember } from '../../../../model/index.ts';
 import { ProblemList } from '../problem-list.tsx';
 import { RemoveCell } from '../year-cells.tsx';
 import { useYearEdit } from '../year-edit.ts';
 import { AddStaffForm } from './add-staff-form.tsx';
 
-/** What a staff member does this year, in a few words: classes led, the load and its hours per week. */
+/** What a staff member does this year, in a few words: classes led, the load and its hours per week (SETUP-8). */
 function dutiesOf(doc: Y.Doc, userId: string): string {
   const led = classes
     .all(doc)
     .filter(([, c]) => c.classTeacherId === userId)
     .map(([, c]) => c.name);
-  const load = allAssignments(doc).filter((a) => a.teacherId === userId);
-  const hours = load.reduce((sum, a) => {
-    const grade = classes.get(doc, a.classId)?.grade;
-    return sum + (grade ? (subjects.get(doc, a.subjectId)?.hours?.[String(grade)] ?? 0) : 0);
-  }, 0);
+  const week = teacherWeekHours(doc).find((w) => w.teacherId === userId);
   const parts = [
     ...(led.length ? [`кл. руководитель ${led.join(', ')}`] : []),
-    ...(load.length ? [`нагрузка: ${load.length} (${String(hours).replace('.', ',')} ч/нед)`] : []),
+    ...(week ? [`нагрузка: ${week.entries} (${String(week.hours).replace('.', ',')} ч/нед)`] : []),
   ];
   return parts.join(' · ');
 }
