@@ -15,6 +15,7 @@ export * from './school/timetable.ts';
 export * from './school/substitution.ts';
 export * from './school/ktp.ts';
 export * from './school/control-work.ts';
+export * from './school/ktp-control-dates.ts';
 export * from './school/year-checks.ts';
 export * from './school/class-checks.ts';
 export * from './school/load-checks.ts';

@@ -30,8 +30,25 @@ export interface ControlWorkClash {
 }
 
 /**
- * YEAR-6: the days on which a class has more than one control work planned (any subjects or
- * groups), by date then class; each with its works in subject order.
+ * The most control works one student of the class can have among `list` (one class, one day):
+ * per subject, the whole-class works plus the most of any one group — the groups of a subject
+ * share no student (one group per subject, STU-2), the groups of different subjects may.
+ */
+function mostForOneStudent(list: Array<[string, ControlWork]>): number {
+  const perSubject = new Map<string, { whole: number; groups: Map<string, number> }>();
+  for (const [, w] of list) {
+    const s = perSubject.get(w.subjectId) ?? { whole: 0, groups: new Map<string, number>() };
+    if (w.groupId === 'all') s.whole++;
+    else s.groups.set(w.groupId, (s.groups.get(w.groupId) ?? 0) + 1);
+    perSubject.set(w.subjectId, s);
+  }
+  return [...perSubject.values()].reduce((n, s) => n + s.whole + Math.max(0, ...s.groups.values()), 0);
+}
+
+/**
+ * YEAR-6: the days on which a student of a class could have more than one planned control work
+ * (any subjects; two groups of one subject are different students), by date then class; each
+ * with its works in subject order.
  */
 export function controlWorkClashes(works: Array<[string, ControlWork]>): ControlWorkClash[] {
   const byDay = new Map<string, Array<[string, ControlWork]>>();
@@ -40,7 +57,7 @@ export function controlWorkClashes(works: Array<[string, ControlWork]>): Control
     byDay.set(key, [...(byDay.get(key) ?? []), w]);
   }
   return [...byDay.entries()]
-    .filter(([, list]) => list.length > 1)
+    .filter(([, list]) => mostForOneStudent(list) > 1)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([, list]) => ({
       classId: list[0][1].classId,

@@ -97,7 +97,8 @@ export function ktpControlWorksToAdd(doc: Y.Doc): ControlWork[] {
 
 /**
  * YEAR-12 (a warning, never a refusal): the КТП control works that fall on no lesson of the
- * year — the plan is longer than the timetable gives the page — one sentence per page.
+ * year — the plan is longer than the timetable gives the page — one line per page, by class,
+ * subject and group: «10А, Биология: «Итоговая контрольная работа»».
  */
 export function ktpBeyondYearWarnings(doc: Y.Doc): string[] {
   const pages = new Map<string, Array<Omit<KtpControlDate, 'date'>>>();
@@ -105,10 +106,7 @@ export function ktpBeyondYearWarnings(doc: Y.Doc): string[] {
     const key = `${c.classId}|${c.subjectId}|${c.groupId}`;
     pages.set(key, [...(pages.get(key) ?? []), c]);
   }
-  return [...pages.values()].map(
-    (list) =>
-      `${describeLesson(doc, list[0])}: по КТП не хватает уроков в году для ${list.map((c) => `«${c.title}»`).join(', ')} — план длиннее расписания, дату назначьте вручную.`,
-  );
+  return [...pages.values()].map((list) => `${describeLesson(doc, list[0])}: ${list.map((c) => `«${c.title}»`).join(', ')}`);
 }
 
 /** Where a row of the schedule came from, as the table shows it (YEAR-13). */

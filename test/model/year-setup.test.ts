@@ -99,7 +99,7 @@ describe('school-year setup checks', () => {
     ]);
   });
 
-  it('YEAR-6: a class with more than one control work on a day is listed, with its works', () => {
+  it('YEAR-6: a class day on which a student could write more than one control work is listed, with its works', () => {
     const doc = new Y.Doc();
     const w = (classId: string, date: string, subjectId: string, groupId = 'all'): ControlWork => ({
       classId,
@@ -113,11 +113,14 @@ describe('school-year setup checks', () => {
     plannedControlWorks.set(doc, 'd', w('1a', '2026-10-14', 'math'));
     plannedControlWorks.set(doc, 'e', w('10a', '2026-10-20', 'eng', 'g1'));
     plannedControlWorks.set(doc, 'f', w('10a', '2026-10-20', 'eng', 'g2'));
+    // Two groups of one subject are different students; a group of another subject may share them.
+    plannedControlWorks.set(doc, 'g', w('10a', '2026-10-21', 'eng', 'g1'));
+    plannedControlWorks.set(doc, 'h', w('10a', '2026-10-21', 'inf', 'i1'));
     expect(() => plannedControlWorks.set(doc, 'bad', w('5b', '14.10.2026', 'math'))).toThrow();
     const clashes = controlWorkClashes(plannedControlWorks.all(doc));
     expect(clashes.map((c) => [c.date, c.classId, c.works.map(([id]) => id)])).toEqual([
       ['2026-10-14', '5b', ['b', 'a']],
-      ['2026-10-20', '10a', ['e', 'f']],
+      ['2026-10-21', '10a', ['g', 'h']],
     ]);
     expect(controlWorkClashes([])).toEqual([]);
   });

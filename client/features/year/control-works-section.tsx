@@ -9,7 +9,10 @@ import {
   type ControlWork,
   type IsoDate,
 } from '../../../model/index.ts';
+import { controlWorkOrigin, sortControlWorks, type ControlWorkOrigin } from '../../../model/school/ktp-control-dates.ts';
 import { plural } from '../../i18n/format.ts';
+import '../../styles/year-control-works.css';
+import { ControlWorksKtpFill } from './control-works-ktp-fill.tsx';
 import { formatDate } from './format-date.ts';
 import { ProblemList } from './problem-list.tsx';
 import { DateCell, RemoveCell } from './year-cells.tsx';
@@ -17,15 +20,14 @@ import { newKey, useYearEdit } from './year-edit.ts';
 
 /**
  * «График контрольных работ»: the control works planned per class, date, subject and group,
- * with a warning for every class that has more than one on a day (YEAR-6).
+ * with a warning for every class that has more than one on a day (YEAR-6), filled from the
+ * teachers' КТП or by hand (YEAR-12), each row saying which (YEAR-13).
  */
 export function ControlWorksSection(): JSX.Element {
   const y = useYearEdit();
   const works = createMemo(() => {
     const d = y.doc();
-    return d
-      ? plannedControlWorks.all(d).sort((a, b) => a[1].date.localeCompare(b[1].date) || a[1].classId.localeCompare(b[1].classId))
-      : [];
+    return d ? sortControlWorks(d, plannedControlWorks.all(d)) : [];
   });
   const clashes = createMemo(() => controlWorkClashes(works()));
   const className = (id: string) => (y.doc() && classes.get(y.doc()!, id)?.name) ?? id;
@@ -54,6 +56,7 @@ export function ControlWorksSection(): JSX.Element {
   return (
     <section class="year-section" data-testid="year-control-works">
       <h2>График контрольных работ</h2>
+      <ControlWorksKtpFill y={y} />
       <For each={clashes()}>
         {(c) => (
           <p class="year-warning" role="alert" data-testid="control-clash">
@@ -70,6 +73,7 @@ export function ControlWorksSection(): JSX.Element {
               <th>Дата</th>
               <th>Класс</th>
               <th>Предмет</th>
+              <th>Откуда</th>
               <th />
             </tr>
           </thead>
@@ -85,6 +89,7 @@ export function ControlWorksSection(): JSX.Element {
                       <span class="muted"> ({groupName(w)})</span>
                     </Show>
                   </td>
+                  <OriginCell origin={y.doc() ? controlWorkOrigin(y.doc()!, w) : null} />
                   <RemoveCell onRemove={() => y.attempt([], (d) => plannedControlWorks.remove(d, id))} />
                 </tr>
               )}
@@ -115,6 +120,7 @@ export function ControlWorksSection(): JSX.Element {
                   </select>
                 </Show>
               </td>
+              <td class="muted">вручную</td>
               <td>
                 <button data-testid="control-add" onClick={add}>
                   Добавить
@@ -126,5 +132,15 @@ export function ControlWorksSection(): JSX.Element {
       </fieldset>
       <ProblemList problems={y.problems()} testId="control-problems" />
     </section>
+  );
+}
+
+/** YEAR-13: «по КТП: <тема>» or «вручную», and the date the КТП puts the topic on now when the row's is another. */
+function OriginCell(props: { origin: ControlWorkOrigin | null }): JSX.Element {
+  return (
+    <td class="control-origin" classList={{ muted: !props.origin?.fromKtp }} data-testid="control-origin">
+      {props.origin?.text}
+      <Show when={props.origin?.ktpDate}>{(date) => <span class="control-origin-moved"> (по КТП теперь {formatDate(date())})</span>}</Show>
+    </td>
   );
 }
