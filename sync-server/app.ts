@@ -23,6 +23,7 @@ import { rightsRoutes } from './http/rights-routes.ts';
 import { importRoutes } from './http/import-routes.ts';
 import { staffRoutes } from './http/staff-routes.ts';
 import { studentRoutes } from './http/student-routes.ts';
+import { personalRoutes } from './http/personal-routes.ts';
 import { originCheck, sessionMiddleware, type AppEnv } from './http/session-middleware.ts';
 import type { Storage } from './storage/port.ts';
 import { SocketRevocation } from './ws/revocation.ts';
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', importRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, revocation }));
   app.route('/api', historyRoutes({ storage: deps.storage, directory: deps.directory }));
   app.route('/api', studentRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory }));
+  app.route('/api', personalRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, now }));
   app.route('/api', staffRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, revocation, now }));
   // One read-side copy of the stored documents for reports and checks (never the live rooms).
   const projection = new DocumentProjection(deps.storage);

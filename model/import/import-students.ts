@@ -7,14 +7,7 @@ import { formatRuDate, isPersonName, nameKey, readDate, splitList } from './impo
 import { SchoolRefs } from './import-refs.ts';
 import { ImportIssues, type ImportOutcome, type PreviewRow, type PreviewStatus } from './import-report.ts';
 import { previewOf, readImportTable, type TableRow } from './import-table.ts';
-import {
-  mergePersonal,
-  normalizeEmail,
-  normalizePhone,
-  personalKey,
-  type ParentContact,
-  type StudentPersonal,
-} from './student-personal.ts';
+import { mergePersonal, personalKey, readParentContact, type ParentContact, type StudentPersonal } from './student-personal.ts';
 
 export interface StudentsImportContext {
   /** Every class journal's roster (STU-3), by class id. */
@@ -207,12 +200,9 @@ function readParent(r: TableRow, issues: ImportIssues): ParentContact | null {
     if (phoneText !== '' || emailText !== '') issues.error(r.row, 'укажите ФИО родителя, чьи телефон и e-mail записаны', 'parentName');
     return null;
   }
-  if (!isPersonName(name)) issues.error(r.row, `ФИО родителя «${name}» — укажите фамилию и имя`, 'parentName');
-  const phone = phoneText === '' ? '' : normalizePhone(phoneText);
-  if (phone === null) issues.error(r.row, `телефон «${phoneText}» — нужен номер из 10 цифр, например +7 912 345-67-89`, 'phone');
-  const email = emailText === '' ? '' : normalizeEmail(emailText);
-  if (email === null) issues.error(r.row, `e-mail «${emailText}» неверный`, 'email');
-  return { name, phone: phone ?? '', email: email ?? '' };
+  const { parent, problems } = readParentContact(name, phoneText, emailText);
+  for (const p of problems) issues.error(r.row, p.problem, p.field);
+  return parent;
 }
 
 /** Adds the plan's new students of one class to its journal (roster fields only: STU-*). */

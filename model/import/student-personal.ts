@@ -1,4 +1,4 @@
-import { nameKey } from './import-cells.ts';
+import { isPersonName, nameKey } from './import-cells.ts';
 
 /**
  * A parent's (законный представитель) contacts. Personal data under 152-ФЗ: held by the
@@ -41,6 +41,29 @@ export function normalizePhone(text: string): string | null {
 export function normalizeEmail(text: string): string | null {
   const e = text.trim().toLowerCase();
   return e.length <= 200 && /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/.test(e) ? e : null;
+}
+
+/** The field of a parent's problem (the import's column names). */
+export type ParentField = 'parentName' | 'phone' | 'email';
+
+/**
+ * A parent's contacts as a person typed them (an import row, the «Контакты родителей» panel):
+ * a full name, a phone that `normalizePhone` reads, an e-mail that `normalizeEmail` accepts; an
+ * empty phone or e-mail is ''. The contacts are meaningful only when there are no problems.
+ */
+export function readParentContact(
+  name: string,
+  phoneText: string,
+  emailText: string,
+): { parent: ParentContact; problems: Array<{ field: ParentField; problem: string }> } {
+  const problems: Array<{ field: ParentField; problem: string }> = [];
+  if (!isPersonName(name)) problems.push({ field: 'parentName', problem: `ФИО родителя «${name}» — укажите фамилию и имя` });
+  const phone = phoneText === '' ? '' : normalizePhone(phoneText);
+  if (phone === null)
+    problems.push({ field: 'phone', problem: `телефон «${phoneText}» — нужен номер из 10 цифр, например +7 912 345-67-89` });
+  const email = emailText === '' ? '' : normalizeEmail(emailText);
+  if (email === null) problems.push({ field: 'email', problem: `e-mail «${emailText}» неверный` });
+  return { parent: { name, phone: phone ?? '', email: email ?? '' }, problems };
 }
 
 /**

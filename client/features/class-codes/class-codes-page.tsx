@@ -112,7 +112,7 @@ function ClassCodes(props: { classId: string }): JSX.Element {
         <h2>Ученики класса</h2>
         <Show when={journal} fallback={<p class="muted">Журнал этого класса вам не открыт: список учеников недоступен.</p>}>
           <Show when={journal!.isLoaded()} fallback={<p class="muted">Загрузка списка класса…</p>}>
-            <RosterTable students={current()} codes={codes()} busy={busy() || !loaded()} onIssue={issue} />
+            <RosterTable classId={props.classId} students={current()} codes={codes()} busy={busy() || !loaded()} onIssue={issue} />
           </Show>
         </Show>
       </section>

@@ -1,5 +1,6 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { ROLE_NAMES, type Student } from '../../../model/index.ts';
+import { PersonalPanel } from '../students/personal-panel.tsx';
 import type { ClassCode, FamilyRole } from './class-codes-api.ts';
 import { CODE_STATE_NAMES } from './class-codes-list.tsx';
 
@@ -9,6 +10,7 @@ import { CODE_STATE_NAMES } from './class-codes-list.tsx';
  * account «Родитель: <ученик>»), because one student may have several parents.
  */
 export function RosterTable(props: {
+  classId: string;
   students: Student[];
   codes: ClassCode[];
   busy: boolean;
@@ -16,6 +18,8 @@ export function RosterTable(props: {
 }): JSX.Element {
   const [parentFor, setParentFor] = createSignal<string | null>(null);
   const [parentName, setParentName] = createSignal('');
+  // «Контакты родителей» of one student at a time, under their row (STU-9).
+  const [personalFor, setPersonalFor] = createSignal<string | null>(null);
   const codesOf = (studentId: string) => props.codes.filter((c) => c.studentLink?.studentId === studentId);
   const openParent = (s: Student) => {
     setParentName('');
@@ -71,8 +75,24 @@ export function RosterTable(props: {
                   >
                     Код для родителя
                   </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    data-testid={`personal-open-${s.id}`}
+                    onClick={() => setPersonalFor(personalFor() === s.id ? null : s.id)}
+                  >
+                    Контакты родителей
+                  </button>
                 </td>
               </tr>
+              <Show when={personalFor() === s.id}>
+                <tr class="personal-row">
+                  <td />
+                  <td colSpan={3}>
+                    <PersonalPanel classId={props.classId} studentId={s.id} studentName={s.name} />
+                  </td>
+                </tr>
+              </Show>
               <Show when={parentFor() === s.id}>
                 <tr class="parent-form-row">
                   <td />

@@ -7,6 +7,7 @@ import { useSchool } from '../../state/school-context.tsx';
 import { ArrivalForm } from './arrival-form.tsx';
 import { classSplits, groupsLabel } from './class-groups.ts';
 import { arrive } from './movement-actions.ts';
+import { PersonalPanel } from './personal-panel.tsx';
 import { StudentActions } from './student-actions.tsx';
 
 /**
@@ -102,6 +103,7 @@ export function ClassRoster(props: { journal: Y.Doc; classId: ClassId; writable:
                           setSelected(null);
                         }}
                       />
+                      <PersonalPanel classId={props.classId} studentId={s.id} studentName={s.name} />
                     </td>
                   </tr>
                 </Show>

@@ -15,7 +15,7 @@ import '../../styles/year-control-works.css';
 import { ControlWorksKtpFill } from './control-works-ktp-fill.tsx';
 import { formatDate } from './format-date.ts';
 import { ProblemList } from './problem-list.tsx';
-import { DateCell, RemoveCell } from './year-cells.tsx';
+import { AddCell, DateCell, RemoveCell } from './year-cells.tsx';
 import { newKey, useYearEdit } from './year-edit.ts';
 
 /**
@@ -121,11 +121,7 @@ export function ControlWorksSection(): JSX.Element {
                 </Show>
               </td>
               <td class="muted">вручную</td>
-              <td>
-                <button data-testid="control-add" onClick={add}>
-                  Добавить
-                </button>
-              </td>
+              <AddCell testId="control-add" onAdd={add} />
             </tr>
           </tbody>
         </table>

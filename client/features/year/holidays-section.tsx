@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, type JSX } from 'solid-js';
 import { holidayProblems, holidays, type Holiday, type IsoDate } from '../../../model/index.ts';
 import { ProblemList } from './problem-list.tsx';
-import { DateCell, RemoveCell } from './year-cells.tsx';
+import { AddCell, DateCell, RemoveCell } from './year-cells.tsx';
 import { newKey, useYearEdit } from './year-edit.ts';
 
 const EMPTY: Holiday = { name: '', startsOn: '' as IsoDate, endsOn: '' as IsoDate };
@@ -59,11 +59,7 @@ export function HolidaysSection(): JSX.Element {
                 onDate={(startsOn) => setDraft({ ...draft(), startsOn })}
               />
               <DateCell draft testId="holiday-new-end" value={draft().endsOn} onDate={(endsOn) => setDraft({ ...draft(), endsOn })} />
-              <td>
-                <button data-testid="holiday-add" onClick={() => put(newKey('h'), draft()) && setDraft(EMPTY)}>
-                  Добавить
-                </button>
-              </td>
+              <AddCell testId="holiday-add" onAdd={() => put(newKey('h'), draft()) && setDraft(EMPTY)} />
             </tr>
           </tbody>
         </table>

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, type JSX } from 'solid-js';
 import { periodProblems, periods, type IsoDate, type Period } from '../../../model/index.ts';
 import { ProblemList } from './problem-list.tsx';
-import { DateCell, RemoveCell } from './year-cells.tsx';
+import { AddCell, DateCell, RemoveCell } from './year-cells.tsx';
 import { newKey, useYearEdit } from './year-edit.ts';
 
 const EMPTY: Period = { name: '', startsOn: '' as IsoDate, endsOn: '' as IsoDate, minGrade: 1, maxGrade: 11 };
@@ -73,11 +73,7 @@ export function PeriodsSection(): JSX.Element {
                 <GradeInput value={draft().minGrade} onChange={(g) => setDraft({ ...draft(), minGrade: g })} />–
                 <GradeInput value={draft().maxGrade} onChange={(g) => setDraft({ ...draft(), maxGrade: g })} />
               </td>
-              <td>
-                <button data-testid="period-add" onClick={() => put(newKey('p'), draft()) && setDraft(EMPTY)}>
-                  Добавить
-                </button>
-              </td>
+              <AddCell testId="period-add" onAdd={() => put(newKey('p'), draft()) && setDraft(EMPTY)} />
             </tr>
           </tbody>
         </table>

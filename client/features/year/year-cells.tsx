@@ -30,3 +30,14 @@ export function RemoveCell(props: { onRemove: () => void; testId?: string }): JS
     </td>
   );
 }
+
+/** «Добавить» at the end of a table's new row. */
+export function AddCell(props: { onAdd: () => void; testId: string }): JSX.Element {
+  return (
+    <td>
+      <button data-testid={props.testId} onClick={() => props.onAdd()}>
+        Добавить
+      </button>
+    </td>
+  );
+}

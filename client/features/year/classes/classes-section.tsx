@@ -11,7 +11,7 @@ import {
   type SchoolClass,
 } from '../../../../model/index.ts';
 import { ProblemList } from '../problem-list.tsx';
-import { RemoveCell } from '../year-cells.tsx';
+import { AddCell, RemoveCell } from '../year-cells.tsx';
 import { useYearEdit } from '../year-edit.ts';
 import { sortedClasses, sortedStaff } from './school-lists.ts';
 import { TeacherSelect } from './teacher-select.tsx';
@@ -145,11 +145,7 @@ export function ClassesSection(): JSX.Element {
                 />
               </td>
               <td />
-              <td>
-                <button data-testid="class-add" onClick={add}>
-                  Добавить
-                </button>
-              </td>
+              <AddCell testId="class-add" onAdd={add} />
             </tr>
           </tbody>
         </table>

@@ -13,7 +13,7 @@ import {
 } from '../../../../model/index.ts';
 import { studentsHref } from '../../../state/router.ts';
 import { ProblemList } from '../problem-list.tsx';
-import { RemoveCell } from '../year-cells.tsx';
+import { AddCell, RemoveCell } from '../year-cells.tsx';
 import { useYearEdit } from '../year-edit.ts';
 import { sortedClasses, sortedSubjects } from './school-lists.ts';
 
@@ -149,11 +149,7 @@ export function GroupsSection(): JSX.Element {
                 />
               </td>
               <td />
-              <td>
-                <button data-testid="group-add" onClick={add}>
-                  Добавить
-                </button>
-              </td>
+              <AddCell testId="group-add" onAdd={add} />
             </tr>
           </tbody>
         </table>

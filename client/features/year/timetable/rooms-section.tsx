@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { roomRecordProblems, roomRemovalProblems, rooms, sameRoom, timetableEntries, type Room } from '../../../../model/index.ts';
 import { ProblemList } from '../problem-list.tsx';
-import { RemoveCell } from '../year-cells.tsx';
+import { AddCell, RemoveCell } from '../year-cells.tsx';
 import { useYearEdit } from '../year-edit.ts';
 import { byRoom } from './timetable-names.ts';
 
@@ -122,11 +122,7 @@ export function RoomsSection(): JSX.Element {
                 />
               </td>
               <td />
-              <td>
-                <button data-testid="room-add" onClick={add}>
-                  Добавить
-                </button>
-              </td>
+              <AddCell testId="room-add" onAdd={add} />
             </tr>
           </tbody>
         </table>
