@@ -46,6 +46,13 @@ export function rightsRoutes(deps: { storage: Storage; registry: RoomRegistry; d
       const row = await deps.storage.findRefused(c.req.param('id'));
       if (!row) throw new HTTPException(404, { message: 'Такого непринятого изменения нет' });
       if (row.state !== 'open') throw new HTTPException(409, { message: 'Это изменение уже рассмотрено' });
+      // YEAR-7: a refused record of the school year broke one of its rules; writing it anyway
+      // would bypass them. It is entered again on «Учебный год», where the rules say what to fix.
+      if (action === 'apply' && row.docName.startsWith('school/')) {
+        throw new HTTPException(409, {
+          message: 'Изменение учебного года не применяется в обход проверок: внесите его на странице «Учебный год»',
+        });
+      }
       if (action === 'apply') {
         const room = await deps.registry.open(row.docName);
         const slash = row.path.indexOf('/');

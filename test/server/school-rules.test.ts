@@ -75,6 +75,26 @@ describe('the school-year rule book on the server', () => {
     expect(rootMap(s, 'closures').get('5b:q1')).toBeUndefined();
   });
 
+  it('YEAR-7: a refused record of the school year is listed for the deputy, can be dismissed but never applied around the rules', async () => {
+    const deputyCookie = await server.login('deputy');
+    const call = (method: string, path: string, body?: unknown) =>
+      server.app.request(path, {
+        method,
+        headers: { cookie: deputyCookie, origin: 'http://localhost', 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const listed = (await (await call('GET', `/api/refused?doc=${SCHOOL}&state=open`)).json()) as {
+      refused: Array<{ id: string; path: string }>;
+    };
+    const bad = listed.refused.find((r) => r.path === 'periods/bad')!;
+    expect(bad).toBeDefined();
+    const apply = await call('POST', `/api/refused/${bad.id}/apply`, { reason: 'всё равно' });
+    expect(apply.status).toBe(409);
+    expect(((await apply.json()) as { error: string }).error).toContain('в обход проверок');
+    expect(periods.get(await stored(), 'bad')).toBeUndefined();
+    expect((await call('POST', `/api/refused/${bad.id}/dismiss`, { reason: 'период не нужен' })).status).toBe(200);
+  });
+
   it('YEAR-7: a teacher cannot write the school year at all (read-only), nothing of it is stored', async () => {
     const teacher = connectClient(server, SCHOOL, await server.login('teacher'), { ext: true });
     clients.push(teacher);
