@@ -82,6 +82,19 @@ describe.runIf(chromiumAvailable())('individual study plans (Chromium)', () => {
     const row = deputy.getByTestId(`iup-list-${student.id}`);
     await expect.poll(() => row.innerText()).toContain('Математика — индивидуально, учитель не назначен');
     expect(await row.innerText()).toContain('Музыка — не изучает');
+    // REP-16: the same list from the server's stored journals, printable.
+    const href = await deputy.getByTestId('iup-list-xlsx').getAttribute('href');
+    await expect
+      .poll(
+        async () => {
+          const json = await deputyCtx.request.get(`${server.origin}${href!.replace('format=xlsx', 'format=json')}`);
+          return JSON.stringify(await json.json());
+        },
+        { timeout: 10_000 },
+      )
+      .toContain('Музыка — не изучает');
+    const pdf = await deputyCtx.request.get(`${server.origin}/api/reports/iup-list?format=pdf`);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
     await deputy.getByTestId('year-iup').screenshot({ path: `${SHOTS}/e2e-iup-tab.png` });
     await teacherCtx.close();
     await deputyCtx.close();

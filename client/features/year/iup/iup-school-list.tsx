@@ -46,6 +46,16 @@ export function IupSchoolList(): JSX.Element {
   return (
     <section class="year-section" data-testid="iup-list">
       <h2>Обучающиеся по индивидуальным учебным планам</h2>
+      <p class="muted">
+        Печать и выгрузка (отчёт REP-16, по журналам на сервере):{' '}
+        <a href="/api/reports/iup-list?format=pdf" target="_blank" data-testid="iup-list-pdf">
+          PDF
+        </a>{' '}
+        ·{' '}
+        <a href="/api/reports/iup-list?format=xlsx" data-testid="iup-list-xlsx">
+          Excel
+        </a>
+      </p>
       <Show when={rows().length > 0} fallback={<p class="muted">Ни у одного ученика нет ИУП.</p>}>
         <table class="year-table iup-list-table">
           <thead>
