@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { eachDate, weekday } from '../dates.ts';
 import type { ClassId, GroupId, IsoDate, LessonId, SubjectId, UserId } from '../ids.ts';
-import { holidays, readSchoolMeta } from '../school/school-year.ts';
+import { holidayCovers, holidays, readSchoolMeta } from '../school/school-year.ts';
+import { classes } from '../school/staff.ts';
 import { substitutions } from '../school/substitution.ts';
 import { pageMoves } from '../school/lesson-move.ts';
 import { timetableEntries } from '../school/timetable.ts';
@@ -41,10 +42,13 @@ function isSlot(slot: number): boolean {
  * keys name a few hundred lessons, so the distinct ids are collected once per version of the
  * journal (DOC-9), not once per page.
  */
-/** The year's dates outside holidays (SCH-2) with their weekdays, once per version of the school year (DOC-9). */
-function schoolDays(school: Y.Doc, from: IsoDate, to: IsoDate): ReadonlyArray<readonly [IsoDate, number]> {
-  return derived(school, `school-days:${from}:${to}`, () => {
-    const closed = holidays.all(school).map(([, h]) => h);
+/** The year's dates outside the holidays of a grade (SCH-2, YEAR-14) with their weekdays, once per version of the school year and grade (DOC-9). */
+function schoolDays(school: Y.Doc, from: IsoDate, to: IsoDate, grade: number | undefined): ReadonlyArray<readonly [IsoDate, number]> {
+  return derived(school, `school-days:${from}:${to}:${grade}`, () => {
+    const closed = holidays
+      .all(school)
+      .map(([, h]) => h)
+      .filter((h) => holidayCovers(h, grade));
     return eachDate(from, to)
       .filter((date) => !closed.some((h) => date >= h.startsOn && date <= h.endsOn))
       .map((date) => [date, weekday(date)] as const);
@@ -85,7 +89,7 @@ export function pageLessons(
   if (weekly.length > 0) {
     const byWeekday = new Map<number, typeof weekly>();
     for (const e of weekly) if (isSlot(e.slot)) byWeekday.set(e.weekday, [...(byWeekday.get(e.weekday) ?? []), e]);
-    for (const [date, day] of schoolDays(school, meta.startsOn, meta.endsOn)) {
+    for (const [date, day] of schoolDays(school, meta.startsOn, meta.endsOn, classes.get(school, classId)?.grade)) {
       for (const e of byWeekday.get(day) ?? []) add(date, e.slot, e.teacherId);
     }
   }

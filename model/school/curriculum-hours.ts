@@ -34,7 +34,7 @@ export function studyWeeks(doc: Y.Doc, grade: number): StudyWeeks {
     const days = new Set<string>();
     for (const [, p] of periodsForGrade(doc, grade)) {
       if (p.startsOn > p.endsOn) continue;
-      for (const date of eachDate(p.startsOn, p.endsOn)) if (weekday(date) <= 5 && !isHoliday(doc, date)) days.add(date);
+      for (const date of eachDate(p.startsOn, p.endsOn)) if (weekday(date) <= 5 && !isHoliday(doc, date, grade)) days.add(date);
     }
     return { days: days.size, weeks: Math.round(days.size / 5) };
   });

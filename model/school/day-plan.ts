@@ -4,6 +4,7 @@ import type { ClassId, IsoDate, LessonId, UserId } from '../ids.ts';
 import { lessonId, type LessonKey } from '../journal/lesson.ts';
 import { allMoves } from './lesson-move.ts';
 import { isHoliday, readSchoolMeta } from './school-year.ts';
+import { classes } from './staff.ts';
 import { substitutions, type Substitution } from './substitution.ts';
 import { allAssignments } from './teaching-load.ts';
 import { timetableEntries, type TimetableEntry } from './timetable.ts';
@@ -59,11 +60,15 @@ export function schoolDayLessons(school: Y.Doc, date: IsoDate): ScheduledLesson[
     return lesson;
   };
   const wd = weekday(date);
-  if (!isHoliday(school, date)) {
-    for (const e of entries) {
-      if (e.weekday === wd)
-        add({ classId: e.classId, slot: e.slot, subjectId: e.subjectId, groupId: e.groupId, teacherId: e.teacherId, room: e.room });
-    }
+  // SCH-2, YEAR-14: a holiday of some grades only takes out those classes' lessons.
+  const holidayOf = new Map<string, boolean>();
+  const offFor = (classId: string) => {
+    if (!holidayOf.has(classId)) holidayOf.set(classId, isHoliday(school, date, classes.get(school, classId)?.grade));
+    return holidayOf.get(classId)!;
+  };
+  for (const e of entries) {
+    if (e.weekday === wd && !offFor(e.classId))
+      add({ classId: e.classId, slot: e.slot, subjectId: e.subjectId, groupId: e.groupId, teacherId: e.teacherId, room: e.room });
   }
   const loadTeacher = (m: { classId: string; subjectId: string; groupId: string }) =>
     allAssignments(school).find((a) => a.classId === m.classId && a.subjectId === m.subjectId && a.groupId === m.groupId)?.teacherId;

@@ -6,7 +6,8 @@ import { schoolDayLessons } from './day-plan.ts';
 import { busyTeachers } from './free-teachers.ts';
 import { moveKey, moves, type LessonMove } from './lesson-move.ts';
 import { describeLesson, formatDay, staffShortName } from './lesson-words.ts';
-import { holidays, readSchoolMeta } from './school-year.ts';
+import { holidayOn, readSchoolMeta } from './school-year.ts';
+import { classes } from './staff.ts';
 
 /**
  * MOVE-3: why a lesson cannot be moved, in Russian, or null. The lesson is a lesson of the
@@ -30,7 +31,7 @@ export function checkMove(school: Y.Doc, m: LessonMove): string | null {
   if (m.toDate === m.fromDate && m.toSlot === m.fromSlot) return 'Урок уже стоит в этот день и на этом уроке';
   if (m.toDate < meta.startsOn || m.toDate > meta.endsOn) return `${formatDay(m.toDate)} — вне учебного года`;
   if (weekday(m.toDate) === 7) return `${formatDay(m.toDate)} — воскресенье`;
-  const holiday = holidays.all(school).find(([, h]) => m.toDate >= h.startsOn && m.toDate <= h.endsOn)?.[1];
+  const holiday = holidayOn(school, m.toDate, classes.get(school, m.classId)?.grade);
   if (holiday) return `${formatDay(m.toDate)} — ${holiday.name.toLowerCase()}, уроков нет`;
   if (!bells.get(school, String(m.toSlot))) return `В расписании звонков нет ${m.toSlot}-го урока`;
   const target = schoolDayLessons(school, m.toDate).filter((l) => l.slot === m.toSlot && !l.movedTo && l.movedFrom?.key !== key);

@@ -8,7 +8,7 @@ import type { ControlWork } from './control-work.ts';
 import { moveKey, type LessonMove } from './lesson-move.ts';
 import { formatDay } from './lesson-words.ts';
 import { plannedLessonOf } from './register-substitution.ts';
-import { holidays, readSchoolMeta } from './school-year.ts';
+import { isHoliday, readSchoolMeta } from './school-year.ts';
 import { classes, groups, staff } from './staff.ts';
 import { subjects } from './subject.ts';
 import type { Substitution } from './substitution.ts';
@@ -58,8 +58,7 @@ export function moveRecordProblems(doc: Y.Doc, key: string, m: LessonMove): stri
   if (key !== moveKey(m)) out.push('Ключ переноса не совпадает с переносимым уроком.');
   if (!insideYear(doc, m.toDate)) out.push(`${formatDay(m.toDate)} — вне учебного года.`);
   else if (weekday(m.toDate) === 7) out.push(`${formatDay(m.toDate)} — воскресенье.`);
-  else if (holidays.all(doc).some(([, h]) => m.toDate >= h.startsOn && m.toDate <= h.endsOn))
-    out.push(`${formatDay(m.toDate)} — каникулы.`);
+  else if (isHoliday(doc, m.toDate, classes.get(doc, m.classId)?.grade)) out.push(`${formatDay(m.toDate)} — каникулы.`);
   if (!bells.get(doc, String(m.toSlot))) out.push(`В расписании звонков нет ${m.toSlot}-го урока.`);
   return out;
 }

@@ -67,21 +67,51 @@ export const periods = recordCollection<Period>(
     is.object(v) && is.string(v.name) && isIsoDate(v.startsOn) && isIsoDate(v.endsOn) && is.number(v.minGrade) && is.number(v.maxGrade),
 );
 
-/** Holidays (каникулы): no lessons are planned inside them. */
+/**
+ * Holidays (каникулы): no lessons are planned inside them. YEAR-14: a holiday may be for some
+ * grades only (`minGrade`…`maxGrade`, both or neither), like the first-graders' extra week in
+ * February; without them it is the whole school's.
+ */
 export interface Holiday {
   name: string;
   startsOn: IsoDate;
   endsOn: IsoDate;
+  minGrade?: number;
+  maxGrade?: number;
 }
+
+const isGrade = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 11;
 
 export const holidays = recordCollection<Holiday>(
   'holidays',
-  (v): v is Holiday => is.object(v) && is.string(v.name) && isIsoDate(v.startsOn) && isIsoDate(v.endsOn),
+  (v): v is Holiday =>
+    is.object(v) &&
+    is.string(v.name) &&
+    isIsoDate(v.startsOn) &&
+    isIsoDate(v.endsOn) &&
+    ((v.minGrade === undefined && v.maxGrade === undefined) || (isGrade(v.minGrade) && isGrade(v.maxGrade))),
 );
 
-/** SCH-2: true when `date` falls inside any holiday (both ends included). */
-export function isHoliday(doc: Y.Doc, date: IsoDate): boolean {
-  return holidays.all(doc).some(([, h]) => date >= h.startsOn && date <= h.endsOn);
+/**
+ * YEAR-14: whether a holiday is one for `grade`: a holiday without grades is everyone's; asked
+ * without a grade (the whole school's day), only such a holiday counts.
+ */
+export function holidayCovers(h: Holiday, grade?: number): boolean {
+  if (h.minGrade === undefined || h.maxGrade === undefined) return true;
+  return grade !== undefined && grade >= h.minGrade && grade <= h.maxGrade;
+}
+
+/** SCH-2, YEAR-14: the holiday `date` falls inside (both ends included) for `grade`, if any. */
+export function holidayOn(doc: Y.Doc, date: IsoDate, grade?: number): Holiday | undefined {
+  return holidays
+    .all(doc)
+    .map(([, h]) => h)
+    .find((h) => date >= h.startsOn && date <= h.endsOn && holidayCovers(h, grade));
+}
+
+/** SCH-2: true when `date` is a holiday for `grade` (without one: for the whole school). */
+export function isHoliday(doc: Y.Doc, date: IsoDate, grade?: number): boolean {
+  return holidayOn(doc, date, grade) !== undefined;
 }
 
 /** SCH-1: the periods that apply to `grade` (minGrade ≤ grade ≤ maxGrade), in date order. */

@@ -33,12 +33,17 @@ export function periodProblems(year: YearSpan, p: Period, others: Array<[string,
   return out;
 }
 
-/** YEAR-2: a holiday has a name, starts no later than it ends, and lies inside the school year. */
+/** YEAR-2: a holiday has a name, starts no later than it ends, and lies inside the school year; YEAR-14: its grades, when given, are a range within 1…11. */
 export function holidayProblems(year: YearSpan, h: Holiday): string[] {
   const out: string[] = [];
   if (!h.name.trim()) out.push('Укажите название каникул.');
   if (h.startsOn > h.endsOn) out.push('Начало каникул позже их конца.');
   else if (outside(year, h.startsOn, h.endsOn)) out.push(`Каникулы выходят за границы ${yearText(year)}.`);
+  // YEAR-14: for some grades only — both ends given, 1…11, «с» not after «по».
+  if (h.minGrade !== undefined || h.maxGrade !== undefined) {
+    const ok = [h.minGrade, h.maxGrade].every((g) => Number.isInteger(g) && g! >= 1 && g! <= 11);
+    if (!ok || h.minGrade! > h.maxGrade!) out.push('Классы каникул — от 1 до 11, «с» не больше «по» (или не указаны: для всей школы).');
+  }
   return out;
 }
 

@@ -6,7 +6,11 @@ import { newKey, useYearEdit } from './year-edit.ts';
 
 const EMPTY: Holiday = { name: '', startsOn: '' as IsoDate, endsOn: '' as IsoDate };
 
-/** Holidays (YEAR-2): no lesson is planned inside them (SCH-2, PAGE-1), so every journal page follows at once. */
+/**
+ * Holidays (YEAR-2): no lesson is planned inside them (SCH-2, PAGE-1), so every journal page
+ * follows at once. YEAR-14: a holiday may be for some grades only («1–1» for the first-graders'
+ * February week); empty grades mean the whole school.
+ */
 export function HolidaysSection(): JSX.Element {
   const y = useYearEdit();
   const list = createMemo(() => {
@@ -26,6 +30,7 @@ export function HolidaysSection(): JSX.Element {
               <th>Название</th>
               <th>Первый день</th>
               <th>Последний день</th>
+              <th>Классы</th>
               <th />
             </tr>
           </thead>
@@ -38,6 +43,7 @@ export function HolidaysSection(): JSX.Element {
                   </td>
                   <DateCell value={h.startsOn} onDate={(startsOn) => put(id, { ...h, startsOn })} />
                   <DateCell value={h.endsOn} onDate={(endsOn) => put(id, { ...h, endsOn })} />
+                  <GradesCell value={h} onGrades={(g) => put(id, withGrades(h, g))} />
                   <RemoveCell testId="holiday-remove" onRemove={() => y.attempt([], (d) => holidays.remove(d, id))} />
                 </tr>
               )}
@@ -59,6 +65,7 @@ export function HolidaysSection(): JSX.Element {
                 onDate={(startsOn) => setDraft({ ...draft(), startsOn })}
               />
               <DateCell draft testId="holiday-new-end" value={draft().endsOn} onDate={(endsOn) => setDraft({ ...draft(), endsOn })} />
+              <GradesCell testId="holiday-new" value={draft()} onGrades={(g) => setDraft(withGrades(draft(), g))} />
               <AddCell testId="holiday-add" onAdd={() => put(newKey('h'), draft()) && setDraft(EMPTY)} />
             </tr>
           </tbody>
@@ -66,5 +73,44 @@ export function HolidaysSection(): JSX.Element {
       </fieldset>
       <ProblemList problems={y.problems()} testId="holiday-problems" />
     </section>
+  );
+}
+
+type Grades = { minGrade?: number; maxGrade?: number };
+
+/** The holiday with these grades, or the whole school's when both are empty. */
+function withGrades(h: Holiday, g: Grades): Holiday {
+  const { minGrade: _min, maxGrade: _max, ...rest } = h;
+  return g.minGrade === undefined && g.maxGrade === undefined ? rest : { ...rest, ...g };
+}
+
+const gradeOf = (text: string) => (text.trim() === '' ? undefined : Number(text));
+
+/** «с … по …» classes of a holiday; both empty = the whole school. */
+function GradesCell(props: { value: Grades; onGrades: (g: Grades) => void; testId?: string }): JSX.Element {
+  const set = (which: 'minGrade' | 'maxGrade', text: string) => props.onGrades({ ...props.value, [which]: gradeOf(text) });
+  return (
+    <td class="grades">
+      <input
+        type="number"
+        class="narrow"
+        min="1"
+        max="11"
+        placeholder="все"
+        data-testid={props.testId && `${props.testId}-min-grade`}
+        value={props.value.minGrade ?? ''}
+        onChange={(e) => set('minGrade', e.currentTarget.value)}
+      />
+      {' – '}
+      <input
+        type="number"
+        class="narrow"
+        min="1"
+        max="11"
+        data-testid={props.testId && `${props.testId}-max-grade`}
+        value={props.value.maxGrade ?? ''}
+        onChange={(e) => set('maxGrade', e.currentTarget.value)}
+      />
+    </td>
   );
 }
