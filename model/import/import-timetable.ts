@@ -106,7 +106,7 @@ export function planTimetableImport(raw: readonly (readonly string[])[], school:
   for (const e of timetableEntries(school)) if (!fileClasses.has(e.classId)) atSlot(e).push(e);
   for (const e of parsed) {
     const when = `${WEEKDAY_NAMES[e.weekday]} на ${e.slot}-м уроке`;
-    const { inClass, teacher } = timetableClashes(e, atSlot(e));
+    const { inClass, teacher, room } = timetableClashes(e, atSlot(e));
     if (inClass) {
       const at = inClass.row ? ` (строка ${inClass.row})` : '';
       issues.error(e.row, `у ${refs.className(e.classId)} ${when} уже стоит «${refs.subjectName(inClass.subjectId)}»${at}`, 'slot');
@@ -115,6 +115,16 @@ export function planTimetableImport(raw: readonly (readonly string[])[], school:
       const at = teacher.row ? `строка ${teacher.row}` : 'уже в расписании';
       const where = `${refs.className(teacher.classId)}, «${refs.subjectName(teacher.subjectId)}»`;
       issues.error(e.row, `учитель ${refs.teacherShort(e.teacherId)} ${when} уже ведёт урок: ${where} (${at})`, 'teacher');
+    }
+    // SETUP-16 refuses a shared room on the page; an import keeps the school's own data and warns.
+    if (room && !inClass && !teacher) {
+      const at = room.row ? `строка ${room.row}` : 'уже в расписании';
+      const where = `${refs.className(room.classId)}, «${refs.subjectName(room.subjectId)}»`;
+      issues.warn(
+        e.row,
+        `кабинет «${e.room.trim()}» ${when} уже занят: ${where} (${at}); такой урок не сохранится при правке в «Учебном году»`,
+        'room',
+      );
     }
     atSlot(e).push(e);
   }

@@ -24,6 +24,21 @@ const seeded =
     ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
 
 describe('timetable import', () => {
+  it('IMP-12, SETUP-16: two groups in one room at one time are imported with a warning, not refused', () => {
+    const school = importSchool();
+    const o = planTimetableImport(
+      table(`${TT}
+5А;Пн;1;Математика;;Смирнова Ольга Петровна;21
+5А;2;1;Иностранный язык (английский);1 группа;Новикова А. С.;25
+5А;Вт;1;Иностранный язык (английский);2 группа;Фёдорова М. А.;25`),
+      school,
+    );
+    expect(messages(o)).toEqual([]);
+    expect(o.warnings.map((w) => w.message)).toContain(
+      'Строка 4: кабинет «25» Вт на 1-м уроке уже занят: 5А, «Иностранный язык (английский)» (строка 3); такой урок не сохранится при правке в «Учебном году»',
+    );
+  });
+
   it('IMP-12: the file replaces the timetable of its classes; the teacher may come from the load; removals are warned', () => {
     const school = importSchool();
     const o = planTimetableImport(
