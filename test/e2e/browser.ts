@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -41,6 +42,22 @@ export function buildClient(): Promise<void> {
 
 /** Where the scenarios put the screenshots a person looks at (gitignored). */
 export const SHOTS = 'screenshots';
+
+/**
+ * A scenario file's one server and browser, started before its tests and closed after them;
+ * read them inside a test (`const { server, browser } = scene`).
+ */
+export function useScenario(): { readonly server: TestServer; readonly browser: Browser } {
+  const scene = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    Object.assign(scene, await startScenario());
+  });
+  afterAll(async () => {
+    await scene.browser?.close();
+    await scene.server?.dispose();
+  });
+  return scene;
+}
 
 /** A browser scenario's setup: the current client built, a real server serving it, Chromium. */
 export async function startScenario(): Promise<{ server: TestServer; browser: Browser }> {

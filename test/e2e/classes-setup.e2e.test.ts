@@ -1,27 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allAssignments, classes, groups } from '../../model/index.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
-import type { TestServer } from '../helpers/test-server.ts';
-import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
+import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
 import { signIn } from './pages.ts';
 
 const CONTEXT = { viewport: { width: 1400, height: 1000 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
 const SCHOOL = 'school/demo/2026';
 
 describe.runIf(chromiumAvailable())('classes, groups and the teaching load (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const stored = () => loadStoredDoc(server.storage, SCHOOL);
-  beforeAll(async () => {
-    ({ server, browser } = await startScenario());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const scene = useScenario();
+  const stored = () => loadStoredDoc(scene.server.storage, SCHOOL);
 
   it('E2E-18: the deputy adds 7В (a second «7в» is refused with its reason), a group and its load; the maths teacher opens 7В’s journal', async () => {
+    const { server, browser } = scene;
     const deputyCtx = await browser.newContext(CONTEXT);
     const deputy = await signIn(deputyCtx, server.origin, 'deputy');
     await deputy.goto(`${server.origin}/#/year/classes`);

@@ -1,11 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { controlWorkClashes, plannedControlWorks } from '../../model/index.ts';
 import { ktpBeyondYearWarnings, ktpControlDates } from '../../model/school/ktp-control-dates.ts';
 import { plural } from '../../client/i18n/format.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
-import type { TestServer } from '../helpers/test-server.ts';
-import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
+import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
 import { signIn } from './pages.ts';
 
 const CONTEXT = { viewport: { width: 1400, height: 1100 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
@@ -14,17 +12,10 @@ const FORMS = ['контрольная работа', 'контрольные р
 const ru = (iso: string) => iso.split('-').reverse().join('.');
 
 describe.runIf(chromiumAvailable())('the control-work schedule from the КТП (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ server, browser } = await startScenario());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const scene = useScenario();
 
   it('E2E-23: the deputy fills the schedule from the КТП: 5Б gets its КТП control works with their topics, a second fill adds nothing, clashes are warned of', async () => {
+    const { server, browser } = scene;
     const before = await loadStoredDoc(server.storage, SCHOOL);
     const planned = ktpControlDates(before);
     const of5b = planned.filter((c) => c.classId === '5b');

@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { groups, listStudents, pageLessons, WHOLE_CLASS, type ClassId, type SubjectId } from '../../model/index.ts';
 import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
-import type { TestServer } from '../helpers/test-server.ts';
-import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
+import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
 import { localToday, signIn } from './pages.ts';
 
 const CONTEXT = { viewport: { width: 1400, height: 1100 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
@@ -11,17 +9,10 @@ const SCHOOL = 'school/demo/2026';
 const J5B = 'journal/5b/2026';
 
 describe.runIf(chromiumAvailable())('individual study plans (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ server, browser } = await startScenario());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const scene = useScenario();
 
   it('E2E-21: the deputy puts a 5Б student on an ИУП (maths alone, no music); the journal and the school year store it, and the maths teacher’s open page drops the student from the plan’s first day', async () => {
+    const { server, browser } = scene;
     const today = localToday();
     const student = (await mathPage(server.storage)).students[0];
     const lessons = pageLessons(

@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ownKtp, subjects, type SubjectId, type UserId } from '../../model/index.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
-import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
+import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
 import { signIn } from './pages.ts';
 
 const CONTEXT = { viewport: { width: 1400, height: 1100 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
@@ -13,17 +12,10 @@ const mathPlan = async (server: TestServer) =>
   ownKtp(await loadStoredDoc(server.storage, SCHOOL), 'u-teacher' as UserId, 'math' as SubjectId, 5);
 
 describe.runIf(chromiumAvailable())('the КТП editor (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ server, browser } = await startScenario());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const scene = useScenario();
 
   it('E2E-20: the deputy opens the maths teacher’s КТП of grade 5, sees it total 5 h × 34 weeks, adds a control work (1 h over), moves it up; an empty topic is refused', async () => {
+    const { server, browser } = scene;
     const before = await mathPlan(server);
     const total = before.reduce((n, [, k]) => n + k.hours, 0);
     const controls = before.filter(([, k]) => k.kind === 'control').length;

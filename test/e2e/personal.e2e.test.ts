@@ -1,25 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listStudents } from '../../model/index.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
-import type { TestServer } from '../helpers/test-server.ts';
-import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
+import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
 import { signIn } from './pages.ts';
 
 const CONTEXT = { viewport: { width: 1300, height: 1000 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
 
 describe.runIf(chromiumAvailable())('parents’ contacts by hand (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ server, browser } = await startScenario());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const scene = useScenario();
 
   it('E2E-24: the class teacher of 5Б gives a student’s parent a phone on the codes page, sees it after a reload; a bad phone shows the server’s error', async () => {
+    const { server, browser } = scene;
     const student = listStudents(await loadStoredDoc(server.storage, 'journal/5b/2026'))[0];
     const page = await signIn(await browser.newContext(CONTEXT), server.origin, 'classteacher');
     await page.goto(`${server.origin}/#/class-codes/5b`);

@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listStudents, pageLessons, staff, subjects, WHOLE_CLASS, type ClassId, type SubjectId } from '../../model/index.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
-import type { TestServer } from '../helpers/test-server.ts';
-import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
+import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
 import { cellText, localToday, signIn, typeInCell } from './pages.ts';
 
 const CONTEXT = { viewport: { width: 1400, height: 1000 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
@@ -11,17 +9,10 @@ const SCHOOL = 'school/demo/2026';
 const J5B = 'journal/5b/2026';
 
 describe.runIf(chromiumAvailable())('staff and marking systems on «Учебный год» (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ server, browser } = await startScenario());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const scene = useScenario();
 
   it('E2E-22: the administrator adds a teacher (code shown, the deputy sees them live); the maths teacher is not removed; music in grade 5 becomes «зачёт» and the open 5Б music page takes «зч», not «5»', async () => {
+    const { server, browser } = scene;
     const deputyCtx = await browser.newContext(CONTEXT);
     const deputy = await signIn(deputyCtx, server.origin, 'deputy');
     await deputy.goto(`${server.origin}/#/year/staff`);
