@@ -87,10 +87,11 @@ const SCHOOL_RULES: Record<string, MapRules<unknown>> = {
   classes: rules({ collection: classes, keyOk: isValidId, record: classRecordProblems, removal: classRemovalProblems }),
   groups: rules({ collection: groups, keyOk: isValidId, record: groupRecordProblems, removal: groupRemovalProblems }),
   load: rules({ collection: loadEntries, record: loadRecordProblems }),
-  // SETUP-22…24; a topic's removal is never refused (lessons keep their written topic).
   // A room's key is the room as the timetable writes it («Спортзал»): its check judges the key.
   rooms: rules({ collection: rooms, record: roomRecordProblems, removal: roomRemovalProblems }),
+  // Three arguments: the page's fourth (the entry an edit replaces) has no meaning here.
   timetable: rules({ collection: timetableRecords, record: (doc, key, v) => timetableRecordProblems(doc, key, v) }),
+  // SETUP-22…24; a topic's removal is never refused (lessons keep their written topic).
   ktp: rules({ collection: ktpItems, keyOk: isValidId, record: ktpRecordProblems }),
   controlWorks: rules({ collection: plannedControlWorks, keyOk: isValidId, record: controlWorkRecordProblems }),
   substitutions: rules({ collection: substitutions, record: substitutionRecordProblems }),
@@ -112,7 +113,7 @@ const refuse = (reason: RejectReason, detail: string): Decision => ({ allowed: f
 export function authorizeSchoolChange(actor: Actor, change: JournalChange, doc: Y.Doc): Decision {
   if (schoolAccess(actor) !== 'write')
     return refuse(RejectReason.forbidden, 'учебный год настраивают заместитель директора и администратор');
-  const map = SCHOOL_RULES[change.map];
+  const map = Object.hasOwn(SCHOOL_RULES, change.map) ? SCHOOL_RULES[change.map] : undefined;
   if (!map) return refuse(RejectReason.forbidden, `«${change.map}» учебного года меняет только сервер`);
   if (map.keyOk && !map.keyOk(change.key)) return refuse(RejectReason.malformed, `недопустимый ключ ${change.map}/${change.key}`);
   const value = change.newValue;
