@@ -40,7 +40,7 @@ export interface AppDeps {
   staticDir?: string;
   /** Interval of the sockets' ping/pong liveness check; 30 s unless a test wants it faster. */
   heartbeatMs?: number;
-  /** The clock of sessions and rate limits; tests move it forward. */
+  /** The server's clock (clock.ts): sessions, rate limits, deadlines, reports; tests move it forward. */
   now?: () => number;
   /** Sign-in rate limits; a test passes its own to start from clean counts. */
   limits?: SignInLimits;
@@ -103,7 +103,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', activationRoutes(identity));
   app.route('/api', adminRoutes(identity));
   app.route('/api', classCodeRoutes(identity));
-  app.route('/api', rightsRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory }));
+  app.route('/api', rightsRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, now }));
   app.route('/api', importRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, revocation }));
   app.route('/api', historyRoutes({ storage: deps.storage, directory: deps.directory }));
   app.route('/api', studentRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory }));

@@ -1,3 +1,5 @@
+import { clockFromEnv, type Clock } from './clock.ts';
+
 /** Server configuration from the environment, with the defaults the README promises. */
 export interface Config {
   port: number;
@@ -10,6 +12,8 @@ export interface Config {
    * session cookie works on a LAN address. Without them, plain HTTP (README: HTTPS).
    */
   tls: { certFile: string; keyFile: string } | null;
+  /** The server's clock: the system's, unless `JOURNAL_CLOCK` starts it elsewhere (clock.ts). */
+  now: Clock;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,6 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     staticDir: env.STATIC_DIR ?? './dist/client',
     tls: readTls(env),
+    now: clockFromEnv(env),
   };
 }
 

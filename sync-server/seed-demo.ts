@@ -1,15 +1,18 @@
 import * as Y from 'yjs';
 import { journalDocName, schoolDocName } from '../model/index.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { currentClock, localDateOf, type Clock } from './clock.ts';
 import { buildDemoSchool, DEMO_PASSWORD } from './demo/demo-school.ts';
 import type { Storage } from './storage/port.ts';
 
 /**
  * Writes the demo school into an empty store: its users (password "demo") and its documents
- * as the first entry of each document's log, attributed to "system".
+ * as the first entry of each document's log, attributed to "system". The journals are filled
+ * up to the day `now` reads (the process's clock unless given: README, "The demo's today").
  */
-export async function seedDemoSchool(storage: Storage, opts: { seed?: number } = {}): Promise<void> {
-  const demo = buildDemoSchool({ seed: opts.seed });
+export async function seedDemoSchool(storage: Storage, opts: { seed?: number; now?: Clock } = {}): Promise<void> {
+  const clock = opts.now ?? currentClock();
+  const demo = buildDemoSchool({ seed: opts.seed, today: localDateOf(clock()) });
   for (const u of demo.users) {
     await storage.createUser({
       id: u.id,
@@ -20,7 +23,7 @@ export async function seedDemoSchool(storage: Storage, opts: { seed?: number } =
       disabled: false,
     });
   }
-  const now = Date.now();
+  const now = clock();
   const row = (doc: Y.Doc) => ({
     update: Y.encodeStateAsUpdate(doc),
     userId: 'system',

@@ -42,7 +42,7 @@ export async function startServer(
     storage?: Storage;
     registry?: Partial<Pick<RegistryOptions, 'snapshotAfterUpdates' | 'unloadDelayMs'>>;
     heartbeatMs?: number;
-    /** Clock of sessions and rate limits, and the interval of the expired-session sweep (tests). */
+    /** The server's clock (tests), else the configuration's; and the expired-session sweep's interval. */
     now?: () => number;
     sessionSweepMs?: number;
     /**
@@ -56,6 +56,7 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.log(m));
+  const now = opts.now ?? config.now;
   let storage = opts.storage;
   if (!storage) {
     mkdirSync(config.dataDir, { recursive: true });
@@ -63,7 +64,7 @@ export async function startServer(
   }
   if (await storage.isEmpty()) {
     log('Empty data directory: creating the demo school…');
-    await seedDemoSchool(storage);
+    await seedDemoSchool(storage, { now });
   }
   const schoolDocName = (await storage.listDocuments()).filter((n) => n.startsWith('school/')).at(-1);
   if (!schoolDocName) throw new Error('The store has no school-year document');
@@ -72,6 +73,7 @@ export async function startServer(
   const registry = new RoomRegistry(storage, {
     snapshotAfterUpdates: opts.registry?.snapshotAfterUpdates ?? 200,
     unloadDelayMs: opts.registry?.unloadDelayMs ?? 2000,
+    now,
     onError,
     initialize: (name, room) => directory!.initializeDocument(name, room),
     policyFor: async (name, doc) => {
@@ -84,9 +86,9 @@ export async function startServer(
   const stopWatchingJournals = watchClassJournals(await directory.schoolDoc(), { registry, storage, schoolDocName }, onError);
   // The archive works beside the sync path: it reads the store, never the rooms.
   const archiveConfig = opts.archive ?? readArchiveConfig();
-  const key = loadSigningKey(config.dataDir);
-  const snapshotter = new Snapshotter(storage, key, archiveConfig.snapshots, onError);
-  const backups = new Backups(storage, config.dataDir, archiveConfig.backups, onError);
+  const key = loadSigningKey(config.dataDir, () => new Date(now()));
+  const snapshotter = new Snapshotter(storage, key, archiveConfig.snapshots, onError, now);
+  const backups = new Backups(storage, config.dataDir, archiveConfig.backups, onError, () => new Date(now()));
   snapshotter.start();
   backups.start();
   const stopPeriodWatch = snapshotOnPeriodClose(await directory.schoolDoc(), schoolDocName, snapshotter, onError);
@@ -98,7 +100,7 @@ export async function startServer(
     allowedOrigins: config.allowedOrigins,
     staticDir: config.staticDir,
     heartbeatMs: opts.heartbeatMs,
-    now: opts.now,
+    now,
     sessionSweepMs: opts.sessionSweepMs,
     onError,
   });

@@ -80,9 +80,13 @@ export async function validateSessionId(storage: Storage, id: string, now = Date
   return { session, user };
 }
 
-/** The Set-Cookie value: __Host- prefix, HttpOnly, Secure, SameSite=Lax, Path=/. */
-export function sessionCookie(token: string, expiresAt: number): string {
-  return `${SESSION_COOKIE}=${token}; HttpOnly; Secure; SameSite=Lax; Path=/; Expires=${new Date(expiresAt).toUTCString()}`;
+/**
+ * The Set-Cookie value: __Host- prefix, HttpOnly, Secure, SameSite=Lax, Path=/, kept for
+ * `lifetimeMs`. Max-Age, not Expires: the browser counts it from when it receives the cookie, so
+ * a classroom laptop whose clock is wrong by weeks keeps its session as long as any other.
+ */
+export function sessionCookie(token: string, lifetimeMs: number): string {
+  return `${SESSION_COOKIE}=${token}; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=${Math.max(0, Math.floor(lifetimeMs / 1000))}`;
 }
 
 export function clearedSessionCookie(): string {

@@ -21,6 +21,7 @@ import {
   type SchoolId,
   type YearId,
 } from '../../model/index.ts';
+import { currentClock, localDateOf } from '../clock.ts';
 import { HOURS, subjectId } from './curriculum.ts';
 import { demoClassPlans, demoStaffSpecs, DEMO_USERS, ENGLISH_GROUPS, userId, type DemoUser } from './demo-staff.ts';
 import { DEMO_PROFILE, fillJournal } from './fill-journal.ts';
@@ -54,12 +55,6 @@ export interface DemoSchool {
 export function clampIntoYear(date: IsoDate): IsoDate {
   const after = addDays(YEAR_END, 1);
   return date < YEAR_START ? YEAR_START : date > after ? after : date;
-}
-
-function localToday(): IsoDate {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return asDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
 }
 
 /** A Y.Doc whose client id comes from the seed, so that one seed encodes to the same bytes. */
@@ -107,7 +102,7 @@ function registerSubstitutions(school: Y.Doc, today: IsoDate, rng: Rng): void {
 
 export function buildDemoSchool(opts: { seed?: number; today?: IsoDate } = {}): DemoSchool {
   const rng = new Rng(opts.seed ?? DEMO_SEED);
-  const today = clampIntoYear(opts.today ?? localToday());
+  const today = clampIntoYear(opts.today ?? localDateOf(currentClock()()));
   const plans = demoClassPlans();
   const school = seededDoc(rng);
   change(school, DEMO_ORIGIN, () => {

@@ -69,7 +69,7 @@ export function activationRoutes(deps: IdentityDeps) {
       revocation.closeUser(user.id);
     }
     const { token, session } = await createSession(storage, user.id, now);
-    c.header('Set-Cookie', sessionCookie(token, session.createdAt + SESSION_ABSOLUTE_MS));
+    c.header('Set-Cookie', sessionCookie(token, SESSION_ABSOLUTE_MS));
     return c.json({ user: publicUser(user) });
   });
 

@@ -25,7 +25,7 @@ async function reasonOf(req: { json(): Promise<unknown> }, what: string): Promis
  * edits; the deputy lists everyone's, applies one with a stated reason (the server writes it,
  * attributed to the deputy) or dismisses it, and closes or reopens a period for a class.
  */
-export function rightsRoutes(deps: { storage: Storage; registry: RoomRegistry; directory: Directory }) {
+export function rightsRoutes(deps: { storage: Storage; registry: RoomRegistry; directory: Directory; now: () => number }) {
   const app = new Hono<AppEnv>();
 
   app.get('/refused', async (c) => {
@@ -65,7 +65,7 @@ export function rightsRoutes(deps: { storage: Storage; registry: RoomRegistry; d
         });
         await room.flush();
       }
-      const ok = await deps.storage.resolveRefused(row.id, action === 'apply' ? 'applied' : 'dismissed', user.id, reason, Date.now());
+      const ok = await deps.storage.resolveRefused(row.id, action === 'apply' ? 'applied' : 'dismissed', user.id, reason, deps.now());
       if (!ok) throw new HTTPException(409, { message: 'Это изменение уже рассмотрено' });
       return c.json({ ok: true });
     });
@@ -106,7 +106,7 @@ export function rightsRoutes(deps: { storage: Storage; registry: RoomRegistry; d
         () => {
           for (const id of targets) {
             if (action === 'close')
-              closePeriod(room.doc, id as ClassId, periodId, { closedAt: new Date().toISOString(), closedBy: user.id });
+              closePeriod(room.doc, id as ClassId, periodId, { closedAt: new Date(deps.now()).toISOString(), closedBy: user.id });
             else reopenPeriod(room.doc, id as ClassId, periodId);
           }
         },

@@ -11,6 +11,8 @@ export interface RegistryOptions {
   initialize?: (name: string, room: Room) => Promise<void> | void;
   /** What the document admits: its maps and per-path rules (see Room). */
   policyFor(name: string, doc: Y.Doc): Promise<Omit<RoomPolicy, 'clientIds'>>;
+  /** The server's clock, for the time of arrival of every update (clock.ts); the system's by default. */
+  now?: () => number;
   onError(error: unknown): void;
 }
 
@@ -77,7 +79,7 @@ export class RoomRegistry {
         upToSeq: updates[updates.length - 1].seq,
         state: Y.encodeStateAsUpdate(doc),
         stateVector: Y.encodeStateVector(doc),
-        createdAt: Date.now(),
+        createdAt: (this.options.now ?? Date.now)(),
       });
     }
     const policy = { ...(await this.options.policyFor(name, doc)), clientIds: await this.storage.loadClientIds(name) };
@@ -88,6 +90,7 @@ export class RoomRegistry {
       {
         onIdle: (r) => this.scheduleUnload(r),
         onError: this.options.onError,
+        now: this.options.now,
       },
       policy,
     );

@@ -51,6 +51,8 @@ export interface RoomEvents {
   /** Called when the room has no connections and nothing left to write. */
   onIdle(room: Room): void;
   onError(error: unknown): void;
+  /** The server's clock (clock.ts); the system's by default. */
+  now?: () => number;
 }
 
 /** What a document admits: its maps, per-path rules (journals), and bound Yjs client ids. */
@@ -80,6 +82,7 @@ export class Room {
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly allowedMaps: ReadonlySet<string>;
   private readonly collector: ChangeCollector | null;
+  private readonly now: () => number;
 
   constructor(
     readonly name: string,
@@ -88,6 +91,7 @@ export class Room {
     private readonly events: RoomEvents,
     private readonly policy: RoomPolicy,
   ) {
+    this.now = events.now ?? Date.now;
     this.allowedMaps = new Set(policy.maps);
     this.collector = policy.authorize ? new ChangeCollector(doc, policy.maps) : null;
     this.presence = new RoomAwareness(doc, (m) => this.broadcast(m));
@@ -95,7 +99,7 @@ export class Room {
       if (origin === LOAD_ORIGIN) return;
       const from = origin instanceof Connection ? origin : null;
       const action = origin instanceof ServerAction ? origin : null;
-      const now = Date.now();
+      const now = this.now();
       this.pending.push({
         from,
         origin,
@@ -144,7 +148,7 @@ export class Room {
       else if (type === MessageType.queryAwareness) {
         const states = this.presence.encodeAll();
         if (states) conn.send(states);
-      } else if (type === MessageType.clock) conn.clockOffsetMs = decoding.readFloat64(dec) - Date.now();
+      } else if (type === MessageType.clock) conn.clockOffsetMs = decoding.readFloat64(dec) - this.now();
       else if (type === MessageType.editTimes) conn.editTimes.add(readEditTimes(dec));
       else throw new Error(`unknown message type ${type}`);
     } catch (e) {
@@ -201,7 +205,7 @@ export class Room {
       }),
     );
     compensate(this.doc, refused, COMPENSATION_ORIGIN);
-    const now = Date.now();
+    const now = this.now();
     changes.forEach((c, i) => {
       const d = decisions[i];
       if (d.allowed) return;

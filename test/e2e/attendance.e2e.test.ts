@@ -21,6 +21,7 @@ import {
 import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
+import { formatLongDate } from '../../client/i18n/format.ts';
 import { localToday, signIn } from './pages.ts';
 
 const JOURNAL = 'journal/5b/2026';
@@ -33,7 +34,11 @@ const pending = (page: Page) => page.getByTestId('sync-status').getAttribute('da
 describe.runIf(chromiumAvailable())('the class teacher’s attendance board (Chromium)', () => {
   let server: TestServer;
   let browser: Browser;
-  /** Today's 5Б mathematics lesson, or (weekends, holidays) the next one. */
+  /**
+   * The scenario's lesson: today's 5Б mathematics, or the next (weekends, holidays, the summer
+   * before the year), with an earlier lesson of its period nobody took attendance of. The server's
+   * clock and every browser move to just after its bell, so that it has begun.
+   */
   let lesson: PlannedLesson;
   /** A past 5Б mathematics lesson with no absence recorded: for «Все присутствуют». */
   let quiet: PlannedLesson;
@@ -47,12 +52,17 @@ describe.runIf(chromiumAvailable())('the class teacher’s attendance board (Chr
     const journal = await loadStoredDoc(server.storage, JOURNAL);
     const today = localToday();
     const math = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS);
-    lesson = math.find((l) => l.date === today) ?? math.find((l) => l.date > today) ?? math.at(-1)!;
     // In the period the journal page opens on, so that its column is on the page.
-    const [, current] = periodAt(school, 5, lesson.date)!;
-    quiet = math.filter((l) => l.date >= current.startsOn && l.date < lesson.date && !isAttendanceRecorded(journal, l.id)).at(-1)!;
-    expect(quiet).toBeDefined();
+    const quietBefore = (l: PlannedLesson) => {
+      const [, period] = periodAt(school, 5, l.date)!;
+      return math.filter((m) => m.date >= period.startsOn && m.date < l.date && !isAttendanceRecorded(journal, m.id)).at(-1);
+    };
+    const found = math.find((l) => l.date >= today && quietBefore(l)) ?? math.findLast((l) => quietBefore(l));
+    if (!found) throw new Error(`The demo (today ${today}) has no 5Б mathematics lesson with an earlier one of its period left unrecorded`);
+    lesson = found;
+    quiet = quietBefore(lesson)!;
     bellStarts = bellSchedule(school).find((b) => b.slot === lesson.slot)!.bell.starts;
+    server.clock.moveTo(schoolMoment(lesson.date, bellStarts, MSK) + 5 * 60_000);
     const day = classLessons(school, journal, '5b' as ClassId, lesson.date, lesson.date);
     students = (await mathPage(server.storage)).students.filter(
       (s) => day.every((l) => readAbsence(journal, l.id, s.id) === null) && readAbsenceReason(journal, s.id, lesson.date) === null,
@@ -73,13 +83,12 @@ describe.runIf(chromiumAvailable())('the class teacher’s attendance board (Chr
     const cell = teacher.getByTestId(`cell-${student.id}-${lesson.id}`);
     await cell.waitFor();
 
-    // The class teacher's laptop at the lesson's day, just after its bell: the lesson has begun.
+    // The class teacher's laptop, like the server, reads the lesson's day just after its bell.
     const classCtx = await browser.newContext(CONTEXT);
-    await classCtx.clock.setSystemTime(new Date(schoolMoment(lesson.date, bellStarts, MSK) + 5 * 60_000));
     const board = await signIn(classCtx, server.origin, 'classteacher');
     await board.getByTestId('attendance-link-5b').click();
     await board.getByTestId('attendance-day').waitFor();
-    if (lesson.date !== localToday()) await board.goto(`${server.origin}/#/attendance/5b?date=${lesson.date}`);
+    expect(await board.getByTestId('board-heading').innerText()).toContain(formatLongDate(lesson.date));
     const header = board.getByTestId(`board-lesson-${lesson.id}`);
     await header.waitFor();
     expect(await header.innerText()).toContain('Математика');
@@ -208,7 +217,7 @@ describe.runIf(chromiumAvailable())('the class teacher’s attendance board (Chr
     expect(marked).toBe('н');
 
     await ctx.setOffline(true);
-    const offAt = Date.now();
+    const offAt = server.clock.now();
     const stale = board.getByTestId('board-stale');
     await stale.waitFor({ timeout: 10_000 });
     const text = await stale.innerText();

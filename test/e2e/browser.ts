@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { build } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import type { TestClock } from '../helpers/test-clock.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,6 +31,21 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * Every context the browser opens from now on starts at the server's clock (`clock.setSystemTime`;
+ * time then runs on), so the page and the server agree on "today" whatever `JOURNAL_CLOCK` says or
+ * wherever a scenario moved the clock. A context on the system clock is left alone.
+ */
+export function followServerClock(browser: Browser, clock: TestClock): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    if (Math.abs(clock.skewMs) > 1000) await context.clock.setSystemTime(clock.now());
+    return context;
+  };
+  return browser;
 }
 
 let built: Promise<void> | null = null;
@@ -64,5 +80,5 @@ export async function startScenario(): Promise<{ server: TestServer; browser: Br
   mkdirSync(SHOTS, { recursive: true });
   await buildClient();
   const server = await startTestServer({ staticDir: 'dist/client' });
-  return { server, browser: await launchChromium() };
+  return { server, browser: followServerClock(await launchChromium(), server.clock) };
 }

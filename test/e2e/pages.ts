@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { IsoDate } from '../../model/index.ts';
+import { currentClock, localDateOf } from '../../sync-server/clock.ts';
 
 /** What the browser scenarios do as a person would: sign in, type into a cell, read it. */
 export async function signIn(context: BrowserContext, origin: string, login: string, password = 'demo'): Promise<Page> {
@@ -23,9 +24,10 @@ export async function typeInCell(page: Page, testId: string, text: string): Prom
 
 export const cellText = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 
-/** Today as the browser on this machine sees it (the page opens on its period, SCH-8). */
+/**
+ * Today as the server and the browser see it (the page opens on its period, SCH-8): the date of
+ * the one clock (`JOURNAL_CLOCK`, sync-server/clock.ts) on this machine's local time.
+ */
 export function localToday(): IsoDate {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` as IsoDate;
+  return localDateOf(currentClock()());
 }

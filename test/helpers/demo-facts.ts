@@ -13,6 +13,15 @@ import {
 } from '../../model/index.ts';
 import type { Storage } from '../../sync-server/storage/port.ts';
 
+/**
+ * A school day in the middle of the demo's second quarter, after its student's departure (16.10)
+ * and arrival (09.11): tests that read the demo as a lived-in school — figures, finals, history —
+ * and not what day it is start their server's clock here (`startTestServer({ at })`), so they
+ * read the same school on any date. The tests of what "today" changes read the real clock
+ * (or `JOURNAL_CLOCK`) instead, and the dated check (scripts/dated-check.mjs) moves it.
+ */
+export const DEMO_FIXTURE_DAY = '2026-12-09';
+
 /** Reads a stored document as the server has it. */
 export async function loadStoredDoc(storage: Storage, name: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
@@ -26,7 +35,10 @@ export async function loadStoredDoc(storage: Storage, name: string): Promise<Y.D
 export interface MathPage {
   /** Students on the roster for the whole year (no arrival, no departure). */
   students: Student[];
-  /** Lessons of `teacher`'s 5Б mathematics before the first substitution, none substituted. */
+  /**
+   * Lessons of `teacher`'s 5Б mathematics that no substitute holds, in date order: the year's,
+   * whatever day the clock reads (the demo registers its substitutions around its today).
+   */
   teacherLessons: LessonId[];
   /** The lessons `substitute` is registered for. */
   substituteLessons: LessonId[];
@@ -39,7 +51,7 @@ export async function mathPage(storage: Storage): Promise<MathPage> {
   const lessons = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS);
   return {
     students: listStudents(journal).filter((s) => s.enrolledOn === null && s.leftOn === null),
-    teacherLessons: lessons.filter((l) => l.substituteId === null && l.date < subs[0].date).map((l) => l.id),
+    teacherLessons: lessons.filter((l) => l.substituteId === null).map((l) => l.id),
     substituteLessons: subs.map((s) => lessonId(s.date, s.slot, s.subjectId, s.groupId)),
   };
 }

@@ -1,14 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseClockStart } from '../../sync-server/clock.ts';
 import { readConfig } from '../../sync-server/config.ts';
 import { startServer, type RunningServer } from '../../sync-server/server.ts';
 import type { Storage } from '../../sync-server/storage/port.ts';
 import type { RegistryOptions } from '../../sync-server/ws/room-registry.ts';
+import { TestClock } from './test-clock.ts';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
   origin: string;
+  /** The server's clock: the process's unless the test gave its own `now`; a test may move it. */
+  clock: TestClock;
   /** Signs in and returns the Cookie header value. */
   login(login: string, password?: string): Promise<string>;
   /** Stops the server and removes its data directory. */
@@ -24,12 +28,20 @@ export async function startTestServer(
     port?: number;
     staticDir?: string;
     heartbeatMs?: number;
-    /** The clock of sessions and rate limits. */
+    /** The server's clock; by default the process's (`JOURNAL_CLOCK`, sync-server/clock.ts). */
     now?: () => number;
+    /**
+     * Starts the server's clock at this day (10:00 Moscow time) or instant instead, before the demo
+     * is seeded: for tests that read the demo as a lived-in school, whatever day it is
+     * (`DEMO_FIXTURE_DAY`).
+     */
+    at?: string;
     sessionSweepMs?: number;
     tls?: { certFile: string; keyFile: string };
   } = {},
 ): Promise<TestServer> {
+  const clock = new TestClock(opts.now);
+  if (opts.at) clock.moveTo(parseClockStart(opts.at));
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'journal-test-'));
   const config = {
     ...readConfig({}),
@@ -43,7 +55,7 @@ export async function startTestServer(
     storage: opts.storage,
     registry: { unloadDelayMs: 50, ...opts.registry },
     heartbeatMs: opts.heartbeatMs,
-    now: opts.now,
+    now: clock.now,
     sessionSweepMs: opts.sessionSweepMs,
     log: () => {},
   });
@@ -52,6 +64,7 @@ export async function startTestServer(
     ...server,
     dataDir,
     origin,
+    clock,
     async login(login, password = 'demo') {
       const res = await fetch(`${origin}/api/auth/login`, {
         method: 'POST',
