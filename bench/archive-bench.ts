@@ -11,6 +11,7 @@ import { Snapshotter } from '../sync-server/archive/snapshotter.ts';
 import { verifyArchive } from '../sync-server/archive/verify.ts';
 import { openSqliteStorage } from '../sync-server/storage/sqlite.ts';
 import { mathPage } from '../test/helpers/demo-facts.ts';
+import { currentClock, localDateOf } from '../sync-server/clock.ts';
 import { connectClient, synced } from '../test/helpers/ws-client.ts';
 import { login, spawnServer } from './data-dir.ts';
 import { median, percentile, type Row } from './machine.ts';
@@ -101,7 +102,7 @@ async function hotPathRun(
 ): Promise<{ latencies: number[]; edits: number }> {
   const page = await (async () => {
     const s = openSqliteStorage(join(dir, 'journal.sqlite'));
-    const p = await mathPage(s);
+    const p = await mathPage(s, localDateOf(currentClock()()));
     await s.close();
     return p;
   })();

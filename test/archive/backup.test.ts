@@ -10,7 +10,7 @@ import { documentHash, documentHashes } from '../../sync-server/archive/replay.t
 import { restoreBackup } from '../../sync-server/archive/restore.ts';
 import { verifyArchive } from '../../sync-server/archive/verify.ts';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
-import { mathPage } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, mathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
@@ -32,9 +32,9 @@ describe('backups', () => {
   });
 
   it('ARC-10, ARC-11: a backup taken while clients write restores into an empty directory with identical document hashes', async () => {
-    server = await startTestServer();
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     const s = server;
-    const page = await mathPage(s.storage);
+    const page = await mathPage(s.storage, s.today());
     const cookie = await s.login('teacher');
     const admin = await s.login('admin');
     const clients: TestClient[] = [0, 1, 2].map(() => connectClient(s, JOURNAL, cookie, { ext: true }));

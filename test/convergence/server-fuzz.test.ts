@@ -42,7 +42,7 @@ async function runFuzz(seed: number, servers: { current: TestServer | null }): P
   const clients: TestClient[] = cookies.map((cookie) => connectClient(server, JOURNAL, cookie, { ext: true }));
   try {
     await Promise.all(clients.map(synced));
-    const students = (await mathPage(server.storage)).students.slice(0, 6);
+    const students = (await mathPage(server.storage, server.today())).students.slice(0, 6);
     const lessons = [1, 2, 3, 4].map((d) => lessonId(asDate(`2026-11-0${d}`), 2, 'math' as SubjectId, 'all' as GroupId));
     const writes = new Map<string, Write[]>();
     const record = (map: string, key: string, client: number, value: unknown) => {

@@ -64,7 +64,7 @@ describe.runIf(chromiumAvailable())('the class teacher’s attendance board (Chr
     bellStarts = bellSchedule(school).find((b) => b.slot === lesson.slot)!.bell.starts;
     server.clock.moveTo(schoolMoment(lesson.date, bellStarts, MSK) + 5 * 60_000);
     const day = classLessons(school, journal, '5b' as ClassId, lesson.date, lesson.date);
-    students = (await mathPage(server.storage)).students.filter(
+    students = (await mathPage(server.storage, server.today())).students.filter(
       (s) => day.every((l) => readAbsence(journal, l.id, s.id) === null) && readAbsenceReason(journal, s.id, lesson.date) === null,
     );
     expect(students.length).toBeGreaterThanOrEqual(5);

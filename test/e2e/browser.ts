@@ -63,10 +63,10 @@ export const SHOTS = 'screenshots';
  * A scenario file's one server and browser, started before its tests and closed after them;
  * read them inside a test (`const { server, browser } = scene`).
  */
-export function useScenario(): { readonly server: TestServer; readonly browser: Browser } {
+export function useScenario(opts: ScenarioOptions = {}): { readonly server: TestServer; readonly browser: Browser } {
   const scene = {} as { server: TestServer; browser: Browser };
   beforeAll(async () => {
-    Object.assign(scene, await startScenario());
+    Object.assign(scene, await startScenario(opts));
   });
   afterAll(async () => {
     await scene.browser?.close();
@@ -75,10 +75,19 @@ export function useScenario(): { readonly server: TestServer; readonly browser: 
   return scene;
 }
 
+export interface ScenarioOptions {
+  /**
+   * The day (or instant) the server's and the browser's clocks start at, for a scenario that reads
+   * the demo as a lived-in school rather than what day it is (`DEMO_FIXTURE_DAY`); by default the
+   * process's clock (`JOURNAL_CLOCK`, or the system clock).
+   */
+  at?: string;
+}
+
 /** A browser scenario's setup: the current client built, a real server serving it, Chromium. */
-export async function startScenario(): Promise<{ server: TestServer; browser: Browser }> {
+export async function startScenario(opts: ScenarioOptions = {}): Promise<{ server: TestServer; browser: Browser }> {
   mkdirSync(SHOTS, { recursive: true });
   await buildClient();
-  const server = await startTestServer({ staticDir: 'dist/client' });
+  const server = await startTestServer({ staticDir: 'dist/client', at: opts.at });
   return { server, browser: followServerClock(await launchChromium(), server.clock) };
 }

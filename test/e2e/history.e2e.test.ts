@@ -45,7 +45,7 @@ describe.runIf(chromiumAvailable())('attributed history (Chromium)', () => {
     );
     lesson = (lessons.filter((l) => l.date <= today).at(-1) ?? lessons[0]).id;
     const empty = (s: Student) => marksOf(journal, lesson, s.id).length === 0 && readAbsence(journal, lesson, s.id) === null;
-    student = (await mathPage(server.storage)).students.filter(empty)[0];
+    student = (await mathPage(server.storage, server.today())).students.filter(empty)[0];
     expect(student).toBeDefined();
   });
 

@@ -14,7 +14,7 @@ describe.runIf(chromiumAvailable())('individual study plans (Chromium)', () => {
   it('E2E-21: the deputy puts a 5Б student on an ИУП (maths alone, no music); the journal and the school year store it, and the maths teacher’s open page drops the student from the plan’s first day', async () => {
     const { server, browser } = scene;
     const today = localToday();
-    const student = (await mathPage(server.storage)).students[0];
+    const student = (await mathPage(server.storage, server.today())).students[0];
     const lessons = pageLessons(
       await loadStoredDoc(server.storage, SCHOOL),
       await loadStoredDoc(server.storage, J5B),

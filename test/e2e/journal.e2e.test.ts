@@ -17,7 +17,7 @@ describe.runIf(chromiumAvailable())('journal in two browsers (Chromium)', () => 
 
   beforeAll(async () => {
     ({ server, browser } = await startScenario());
-    const page = await mathPage(server.storage);
+    const page = await mathPage(server.storage, server.today());
     students = page.students;
     // The substitute's lesson that is already in the past (registered by the demo school), and a
     // regular math lesson of the main teacher before it.

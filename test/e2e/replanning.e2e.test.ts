@@ -51,7 +51,7 @@ describe.runIf(chromiumAvailable())('substitutions and student movement (Chromiu
           substituteCandidates(school, l).some((t) => t.teacherId === SUBSTITUTE && !t.busyWith),
       );
     }
-    const student = (await mathPage(server.storage)).students[0];
+    const student = (await mathPage(server.storage, server.today())).students[0];
 
     // The substitute's home page is open on that day.
     const subCtx = await browser.newContext(CONTEXT);

@@ -51,7 +51,7 @@ describe.runIf(chromiumAvailable())('when an entry was made, and whether on time
     expect(recent.length).toBeGreaterThan(0);
     ({ id: lesson, date } = recent.at(-1)!);
     const empty = (s: Student) => marksOf(journal, lesson, s.id).length === 0 && readAbsence(journal, lesson, s.id) === null;
-    [onTime, late] = (await mathPage(server.storage)).students.filter(empty);
+    [onTime, late] = (await mathPage(server.storage, server.today())).students.filter(empty);
     expect(late).toBeDefined();
   });
 

@@ -6,6 +6,7 @@ import {
   substitutionsOf,
   WHOLE_CLASS,
   type ClassId,
+  type IsoDate,
   type LessonId,
   type Student,
   type SubjectId,
@@ -36,22 +37,27 @@ export interface MathPage {
   /** Students on the roster for the whole year (no arrival, no departure). */
   students: Student[];
   /**
-   * Lessons of `teacher`'s 5Б mathematics that no substitute holds, in date order: the year's,
-   * whatever day the clock reads (the demo registers its substitutions around its today).
+   * Lessons of `teacher`'s 5Б mathematics up to `today` (they have taken place, or take place
+   * today) that no substitute holds, in date order. Never empty: a day before the year's first
+   * lesson throws, saying so.
    */
   teacherLessons: LessonId[];
   /** The lessons `substitute` is registered for. */
   substituteLessons: LessonId[];
 }
 
-export async function mathPage(storage: Storage): Promise<MathPage> {
+export async function mathPage(storage: Storage, today: IsoDate): Promise<MathPage> {
   const school = await loadStoredDoc(storage, 'school/demo/2026');
   const journal = await loadStoredDoc(storage, 'journal/5b/2026');
   const subs = substitutionsOf(school, 'u-substitute' as UserId).sort((a, b) => a.date.localeCompare(b.date));
   const lessons = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS);
+  const teacherLessons = lessons.filter((l) => l.substituteId === null && l.date <= today).map((l) => l.id);
+  if (teacherLessons.length === 0) {
+    throw new Error(`The demo has no 5Б mathematics lesson of \`teacher\` on or before ${today}: its year starts ${lessons[0]?.date}`);
+  }
   return {
     students: listStudents(journal).filter((s) => s.enrolledOn === null && s.leftOn === null),
-    teacherLessons: lessons.filter((l) => l.substituteId === null).map((l) => l.id),
+    teacherLessons,
     substituteLessons: subs.map((s) => lessonId(s.date, s.slot, s.subjectId, s.groupId)),
   };
 }

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseClockStart } from '../../sync-server/clock.ts';
+import type { IsoDate } from '../../model/index.ts';
+import { localDateOf, parseClockStart } from '../../sync-server/clock.ts';
 import { readConfig } from '../../sync-server/config.ts';
 import { startServer, type RunningServer } from '../../sync-server/server.ts';
 import type { Storage } from '../../sync-server/storage/port.ts';
@@ -13,6 +14,8 @@ export interface TestServer extends RunningServer {
   origin: string;
   /** The server's clock: the process's unless the test gave its own `now`; a test may move it. */
   clock: TestClock;
+  /** The server's today: its clock's date on this machine's local time, as the demo reads it. */
+  today(): IsoDate;
   /** Signs in and returns the Cookie header value. */
   login(login: string, password?: string): Promise<string>;
   /** Stops the server and removes its data directory. */
@@ -65,6 +68,7 @@ export async function startTestServer(
     dataDir,
     origin,
     clock,
+    today: () => localDateOf(clock.now()),
     async login(login, password = 'demo') {
       const res = await fetch(`${origin}/api/auth/login`, {
         method: 'POST',

@@ -115,7 +115,7 @@ describe('monitoring, remarks and the completeness report over HTTP', () => {
     expect(after.withoutTopic).not.toContain(lesson);
     expect(after.recordedLate).toEqual([lesson]);
     // An oral mark entered now for that past lesson: late by the server's clock (no clock offset sent).
-    const student = (await mathPage(server.storage)).students[0];
+    const student = (await mathPage(server.storage, server.today())).students[0];
     const key = `${lesson}:${student.id}:3`;
     await acked(teacher, () => teacher.doc.getMap('marks').set(key, [5, 'oral', 1]));
     const marked = maths(await monitoring());

@@ -79,7 +79,7 @@ describe('reports over HTTP (REP-0)', () => {
   });
 
   it('REP-0: a report follows what teachers enter: the projection catches up with the stored log', async () => {
-    const page = await mathPage(server.storage);
+    const page = await mathPage(server.storage, server.today());
     const before = (await json(URL_5B)).rows.find((r) => r.subject === 'Математика')!;
     const teacher = connectClient(server, 'journal/5b/2026', await server.login('teacher'), { ext: true });
     await synced(teacher);

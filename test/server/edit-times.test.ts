@@ -78,7 +78,7 @@ describe('when an offline edit was made', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    page = await mathPage(server.storage);
+    page = await mathPage(server.storage, server.today());
     const school = await loadStoredDoc(server.storage, 'school/demo/2026');
     const journal = await loadStoredDoc(server.storage, J5B);
     const today = new Date().toISOString().slice(0, 10);

@@ -28,7 +28,7 @@ describe('history of changes', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    page = await mathPage(server.storage);
+    page = await mathPage(server.storage, server.today());
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();

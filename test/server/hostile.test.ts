@@ -69,7 +69,7 @@ describe('hostile clients', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    page = await mathPage(server.storage);
+    page = await mathPage(server.storage, server.today());
     watcher = await open('teacher');
     for (const name of ['marks', 'attendance', 'lessons', 'reasons', 'finals', 'students', 'meta', 'remarks']) {
       const map = watcher.doc.getMap(name);

@@ -48,7 +48,7 @@ describe('individual study plans through the server', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    page = await mathPage(server.storage);
+    page = await mathPage(server.storage, server.today());
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();

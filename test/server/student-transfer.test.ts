@@ -80,7 +80,7 @@ describe('transfer of a student between classes (STU-7)', () => {
     );
     date = held[Math.floor(held.length / 2)].date;
     const keys = (s: Student) => Object.keys(entriesOf(journal, s.id)).map(dateOf);
-    student = (await mathPage(server.storage)).students.find((s) => keys(s).some((d) => d < date) && keys(s).some((d) => d >= date))!;
+    student = (await mathPage(server.storage, server.today())).students.find((s) => keys(s).some((d) => d < date) && keys(s).some((d) => d >= date))!;
     expect(student).toBeDefined();
     before5b = entriesOf(journal, student.id);
   });

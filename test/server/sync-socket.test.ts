@@ -35,7 +35,7 @@ describe('sync over real WebSockets', () => {
   let page: MathPage;
   beforeEach(async () => {
     server = await startTestServer();
-    page = await mathPage(server.storage);
+    page = await mathPage(server.storage, server.today());
   });
   afterEach(async () => {
     for (const c of clients) c.destroy();
