@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyArchivePath } from '../../sync-server/archive/archive-zip.ts';
 import type { TestServer } from '../helpers/test-server.ts';
+import { DEMO_FIXTURE_DAY } from '../helpers/demo-facts.ts';
 import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
 import { signIn } from './pages.ts';
 
@@ -16,7 +17,7 @@ describe.runIf(chromiumAvailable())('the archive on the administrator’s page (
   let work = '';
 
   beforeAll(async () => {
-    ({ server, browser } = await startScenario());
+    ({ server, browser } = await startScenario({ at: DEMO_FIXTURE_DAY }));
     work = mkdtempSync(join(tmpdir(), 'journal-e2e-archive-'));
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allAssignments, classes, groups } from '../../model/index.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
 import { signIn } from './pages.ts';
 
@@ -8,7 +8,7 @@ const CONTEXT = { viewport: { width: 1400, height: 1000 }, timezoneId: 'Europe/M
 const SCHOOL = 'school/demo/2026';
 
 describe.runIf(chromiumAvailable())('classes, groups and the teaching load (Chromium)', () => {
-  const scene = useScenario();
+  const scene = useScenario({ at: DEMO_FIXTURE_DAY });
   const stored = () => loadStoredDoc(scene.server.storage, SCHOOL);
 
   it('E2E-18: the deputy adds 7В (a second «7в» is refused with its reason), a group and its load; the maths teacher opens 7В’s journal', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { controlWorkClashes, plannedControlWorks } from '../../model/index.ts';
 import { ktpBeyondYearWarnings, ktpControlDates } from '../../model/school/ktp-control-dates.ts';
 import { plural } from '../../client/i18n/format.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
 import { signIn } from './pages.ts';
 
@@ -12,7 +12,7 @@ const FORMS = ['контрольная работа', 'контрольные р
 const ru = (iso: string) => iso.split('-').reverse().join('.');
 
 describe.runIf(chromiumAvailable())('the control-work schedule from the КТП (Chromium)', () => {
-  const scene = useScenario();
+  const scene = useScenario({ at: DEMO_FIXTURE_DAY });
 
   it('E2E-23: the deputy fills the schedule from the КТП: 5Б gets its КТП control works with their topics, a second fill adds nothing, clashes are warned of', async () => {
     const { server, browser } = scene;

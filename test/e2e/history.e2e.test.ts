@@ -13,10 +13,10 @@ import {
   type Student,
   type SubjectId,
 } from '../../model/index.ts';
-import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
-import { localToday, signIn } from './pages.ts';
+import { signIn } from './pages.ts';
 
 const JOURNAL = 'journal/5b/2026';
 const VIEWPORT = { width: 1400, height: 900 };
@@ -32,12 +32,12 @@ describe.runIf(chromiumAvailable())('attributed history (Chromium)', () => {
   let teacherName: string;
 
   beforeAll(async () => {
-    ({ server, browser } = await startScenario());
+    ({ server, browser } = await startScenario({ at: DEMO_FIXTURE_DAY }));
     const school = await loadStoredDoc(server.storage, 'school/demo/2026');
     const journal = await loadStoredDoc(server.storage, JOURNAL);
     teacherName = staff.get(school, 'u-teacher')!.name;
     // A lesson of the teacher's own in the period the page opens on, and a student with an empty cell there.
-    const today = localToday();
+    const today = server.today();
     const periods = periodsForGrade(school, 5);
     const current = periodAt(school, 5, today) ?? periods.filter(([, p]) => p.startsOn <= today).at(-1) ?? periods[0];
     const lessons = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS).filter(
@@ -70,7 +70,7 @@ describe.runIf(chromiumAvailable())('attributed history (Chromium)', () => {
     await expect.poll(() => cell.innerText()).toBe('4');
     await expect.poll(() => pending(teacher), { timeout: 10_000 }).toBe('0');
     await sleep(1500);
-    const beforeChange = Date.now();
+    const beforeChange = server.clock.now();
     await sleep(1500);
     await cell.click();
     await teacher.keyboard.press('Delete');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listStudents, type Student } from '../../model/index.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
 import { signIn } from './pages.ts';
@@ -27,7 +27,7 @@ describe.runIf(chromiumAvailable())('accounts, codes and sessions (Chromium)', (
   let students: Student[];
 
   beforeAll(async () => {
-    ({ server, browser } = await startScenario());
+    ({ server, browser } = await startScenario({ at: DEMO_FIXTURE_DAY }));
     const journal = await loadStoredDoc(server.storage, 'journal/5b/2026');
     students = listStudents(journal).filter((s) => s.leftOn === null && s.enrolledOn === null);
   });

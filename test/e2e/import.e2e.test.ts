@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listStudents } from '../../model/index.ts';
 import { readImportFile } from '../../sync-server/import/read-import-file.ts';
 import { tableCsv, tableXlsx } from '../../sync-server/import/write-table.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
 import { signIn } from './pages.ts';
@@ -26,7 +26,7 @@ describe.runIf(chromiumAvailable())('imports and exports (Chromium)', () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
-    ({ server, browser } = await startScenario());
+    ({ server, browser } = await startScenario({ at: DEMO_FIXTURE_DAY }));
   });
   afterAll(async () => {
     await browser?.close();

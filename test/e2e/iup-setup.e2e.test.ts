@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { groups, listStudents, pageLessons, WHOLE_CLASS, type ClassId, type SubjectId } from '../../model/index.ts';
-import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
-import { localToday, signIn } from './pages.ts';
+import { signIn } from './pages.ts';
 
 const CONTEXT = { viewport: { width: 1400, height: 1100 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
 const SCHOOL = 'school/demo/2026';
 const J5B = 'journal/5b/2026';
 
 describe.runIf(chromiumAvailable())('individual study plans (Chromium)', () => {
-  const scene = useScenario();
+  const scene = useScenario({ at: DEMO_FIXTURE_DAY });
 
   it('E2E-21: the deputy puts a 5Б student on an ИУП (maths alone, no music); the journal and the school year store it, and the maths teacher’s open page drops the student from the plan’s first day', async () => {
     const { server, browser } = scene;
-    const today = localToday();
+    const today = scene.server.today();
     const student = (await mathPage(server.storage, server.today())).students[0];
     const lessons = pageLessons(
       await loadStoredDoc(server.storage, SCHOOL),

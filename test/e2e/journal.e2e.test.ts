@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marksOf, type LessonId, type Student } from '../../model/index.ts';
-import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
 import { cellText, signIn, typeInCell } from './pages.ts';
@@ -16,7 +16,7 @@ describe.runIf(chromiumAvailable())('journal in two browsers (Chromium)', () => 
   let regular: string;
 
   beforeAll(async () => {
-    ({ server, browser } = await startScenario());
+    ({ server, browser } = await startScenario({ at: DEMO_FIXTURE_DAY }));
     const page = await mathPage(server.storage, server.today());
     students = page.students;
     // The substitute's lesson that is already in the past (registered by the demo school), and a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownKtp, subjects, type SubjectId, type UserId } from '../../model/index.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
 import { signIn } from './pages.ts';
@@ -12,7 +12,7 @@ const mathPlan = async (server: TestServer) =>
   ownKtp(await loadStoredDoc(server.storage, SCHOOL), 'u-teacher' as UserId, 'math' as SubjectId, 5);
 
 describe.runIf(chromiumAvailable())('the КТП editor (Chromium)', () => {
-  const scene = useScenario();
+  const scene = useScenario({ at: DEMO_FIXTURE_DAY });
 
   it('E2E-20: the deputy opens the maths teacher’s КТП of grade 5, sees it total 5 h × 34 weeks, adds a control work (1 h over), moves it up; an empty topic is refused', async () => {
     const { server, browser } = scene;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { listStudents } from '../../model/index.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
 import { signIn } from './pages.ts';
 
 const CONTEXT = { viewport: { width: 1300, height: 1000 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
 
 describe.runIf(chromiumAvailable())('parents’ contacts by hand (Chromium)', () => {
-  const scene = useScenario();
+  const scene = useScenario({ at: DEMO_FIXTURE_DAY });
 
   it('E2E-24: the class teacher of 5Б gives a student’s parent a phone on the codes page, sees it after a reload; a bad phone shows the server’s error', async () => {
     const { server, browser } = scene;

@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, pageLessons, WHOLE_CLASS, type ClassId, type LessonId, type SubjectId } from '../../model/index.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
 import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
-import { localToday, signIn } from './pages.ts';
+import { signIn } from './pages.ts';
 
 const JOURNAL = 'journal/5b/2026';
 const ROW = '5b:math:all';
@@ -27,10 +27,10 @@ describe.runIf(chromiumAvailable())('the deputy’s monitoring and remarks (Chro
   let forgotten: LessonId;
 
   beforeAll(async () => {
-    ({ server, browser } = await startScenario());
+    ({ server, browser } = await startScenario({ at: DEMO_FIXTURE_DAY }));
     const school = await loadStoredDoc(server.storage, 'school/demo/2026');
     const journal = await loadStoredDoc(server.storage, JOURNAL);
-    const today = localToday();
+    const today = server.today();
     // The teacher's own lesson of last week whose topic she "forgot": removed through sync.
     const past = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS).filter(
       (l) => l.substituteId === null && l.date < addDays(today, -1) && l.date >= addDays(today, -8),
@@ -51,7 +51,7 @@ describe.runIf(chromiumAvailable())('the deputy’s monitoring and remarks (Chro
         text: 'Не выставлены отметки за диктант',
         deadline: addDays(today, -2),
         createdBy: 'u-deputy',
-        createdAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+        createdAt: new Date(server.clock.now() - 5 * 86_400_000).toISOString(),
         state: 'open',
       };
       for (const [f, v] of Object.entries(fields)) deputy.doc.getMap('remarks').set(`old00001:${f}`, v);

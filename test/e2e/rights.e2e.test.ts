@@ -12,10 +12,10 @@ import {
   type Student,
   type SubjectId,
 } from '../../model/index.ts';
-import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
-import { cellText, localToday, signIn, typeInCell } from './pages.ts';
+import { cellText, signIn, typeInCell } from './pages.ts';
 
 const JOURNAL = 'journal/5b/2026';
 const VIEWPORT = { width: 1400, height: 900 };
@@ -30,11 +30,11 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
   let students: Student[];
 
   beforeAll(async () => {
-    ({ server, browser } = await startScenario());
+    ({ server, browser } = await startScenario({ at: DEMO_FIXTURE_DAY }));
     const school = await loadStoredDoc(server.storage, 'school/demo/2026');
     const journal = await loadStoredDoc(server.storage, JOURNAL);
     // The current period of 5Б (grade 5), or the latest started one between periods.
-    const today = localToday();
+    const today = server.today();
     const periods = periodsForGrade(school, 5);
     const current = periodAt(school, 5, today) ?? periods.filter(([, p]) => p.startsOn <= today).at(-1) ?? periods[0];
     periodId = current[0];
@@ -149,7 +149,7 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
     const five = deputy.locator(`[data-testid="refused-row"][data-path^="marks/${lesson}:${students[0].id}:"]`);
     await five.getByTestId('refused-apply').click();
     await five.getByTestId('reason-input').fill('отметка за ответ у доски, подтверждена учителем');
-    const appliedAt = Date.now();
+    const appliedAt = server.clock.now();
     await five.getByTestId('reason-submit').click();
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
 

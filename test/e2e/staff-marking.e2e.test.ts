@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { listStudents, pageLessons, staff, subjects, WHOLE_CLASS, type ClassId, type SubjectId } from '../../model/index.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
-import { cellText, localToday, signIn, typeInCell } from './pages.ts';
+import { cellText, signIn, typeInCell } from './pages.ts';
 
 const CONTEXT = { viewport: { width: 1400, height: 1000 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
 const SCHOOL = 'school/demo/2026';
 const J5B = 'journal/5b/2026';
 
 describe.runIf(chromiumAvailable())('staff and marking systems on «Учебный год» (Chromium)', () => {
-  const scene = useScenario();
+  const scene = useScenario({ at: DEMO_FIXTURE_DAY });
 
   it('E2E-22: the administrator adds a teacher (code shown, the deputy sees them live); the maths teacher is not removed; music in grade 5 becomes «зачёт» and the open 5Б music page takes «зч», not «5»', async () => {
     const { server, browser } = scene;
@@ -44,7 +44,7 @@ describe.runIf(chromiumAvailable())('staff and marking systems on «Учебны
     // The music teacher has 5Б's music page open on a lesson already given with a free cell.
     const [school, journal] = [await loadStoredDoc(server.storage, SCHOOL), await loadStoredDoc(server.storage, J5B)];
     const lesson = pageLessons(school, journal, '5b' as ClassId, 'music' as SubjectId, WHOLE_CLASS)
-      .filter((l) => l.date <= localToday() && l.date >= '2026-11-05')
+      .filter((l) => l.date <= scene.server.today() && l.date >= '2026-11-05')
       .at(-1)!;
     const marks = journal.getMap('marks');
     const pupil = listStudents(journal).find((s) => ![0, 1, 2, 3].some((n) => marks.has(`${lesson.id}:${s.id}:${n}`)))!;

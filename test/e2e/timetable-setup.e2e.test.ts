@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { pageLessons, periodAt, rooms, timetableEntries, weekday, WHOLE_CLASS, type ClassId, type SubjectId } from '../../model/index.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
-import { localToday, signIn } from './pages.ts';
+import { signIn } from './pages.ts';
 
 const CONTEXT = { viewport: { width: 1400, height: 1100 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
 const SCHOOL = 'school/demo/2026';
 const CLASH = 'Смирнова О. П. в субботу на 1-м уроке уже ведёт урок: 5Б, «Математика».';
 
 describe.runIf(chromiumAvailable())('rooms and the weekly timetable (Chromium)', () => {
-  const scene = useScenario();
+  const scene = useScenario({ at: DEMO_FIXTURE_DAY });
 
   it('E2E-19: the deputy adds a room and a Saturday maths lesson to 5Б (the open journal gains its lessons live); a teacher clash in 10А is refused with its reason', async () => {
     const { server, browser } = scene;
     // The demo has no Saturday lessons: 5Б's maths on Saturday, 1st lesson, falls on the running
     // quarter's remaining Saturdays (PAGE-1).
-    const today = localToday();
+    const today = scene.server.today();
     const school = await loadStoredDoc(server.storage, SCHOOL);
     const quarter = periodAt(school, 5, today)![1];
     expect(timetableEntries(school).some((e) => e.weekday === 6)).toBe(false);

@@ -10,10 +10,10 @@ import {
   type IsoDate,
   type SubjectId,
 } from '../../model/index.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { chromiumAvailable, SHOTS, startScenario } from './browser.ts';
-import { localToday, signIn } from './pages.ts';
+import { signIn } from './pages.ts';
 
 const CONTEXT = { viewport: { width: 1400, height: 1100 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
 const SCHOOL = 'school/demo/2026';
@@ -30,7 +30,7 @@ describe.runIf(chromiumAvailable())('setting up the school year (Chromium)', () 
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
-    ({ server, browser } = await startScenario());
+    ({ server, browser } = await startScenario({ at: DEMO_FIXTURE_DAY }));
   });
   afterAll(async () => {
     await browser?.close();
@@ -39,7 +39,7 @@ describe.runIf(chromiumAvailable())('setting up the school year (Chromium)', () 
 
   it('E2E-17: the deputy adds a holiday (the open 5Б journal loses that day’s lessons live), sets a subject’s hours, and is warned of two control works of 5Б on one day', async () => {
     // A day ahead in the running quarter on which 5Б has mathematics and nothing is recorded yet.
-    const today = localToday();
+    const today = server.today();
     const ahead = (await mathLessons(server)).filter((l) => l.date > today && l.date <= '2026-12-28');
     expect(ahead.length).toBeGreaterThan(0);
     const day = ahead.at(-1)!.date as IsoDate;
