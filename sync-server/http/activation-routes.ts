@@ -68,7 +68,7 @@ export function activationRoutes(deps: IdentityDeps) {
       await storage.deleteUserSessions(user.id);
       revocation.closeUser(user.id);
     }
-    const { token, session } = await createSession(storage, user.id, now);
+    const { token } = await createSession(storage, user.id, now);
     c.header('Set-Cookie', sessionCookie(token, SESSION_ABSOLUTE_MS));
     return c.json({ user: publicUser(user) });
   });

@@ -32,7 +32,7 @@ export function authRoutes(deps: IdentityDeps, directory: Directory) {
       throw new HTTPException(401, { message: 'Неверный логин или пароль' });
     }
     limits.account.reset(account);
-    const { token, session } = await createSession(storage, user.id, deps.now());
+    const { token } = await createSession(storage, user.id, deps.now());
     // The browser keeps the cookie for the absolute lifetime; inactivity is the server's to judge.
     c.header('Set-Cookie', sessionCookie(token, SESSION_ABSOLUTE_MS));
     return c.json({ user: publicUser(user) });

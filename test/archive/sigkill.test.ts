@@ -2,15 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  change,
-  pageLessons,
-  setLessonField,
-  WHOLE_CLASS,
-  type ClassId,
-  type LessonId,
-  type SubjectId,
-} from '../../model/index.ts';
+import { change, pageLessons, setLessonField, WHOLE_CLASS, type ClassId, type LessonId, type SubjectId } from '../../model/index.ts';
 import { login, prepareDataDir, spawnServer, type ServerProcess } from '../../bench/data-dir.ts';
 import { exportArchive } from '../../sync-server/archive/export.ts';
 import { replayLog } from '../../sync-server/archive/replay.ts';
