@@ -5,7 +5,10 @@ import { type MarkValue } from '../marking/mark-value.ts';
 import { groups } from '../school/staff.ts';
 import { markingOf, subjects } from '../school/subject.ts';
 import { allAssignments } from '../school/teaching-load.ts';
+import { PRELIMINARY_NOTE } from './class-teacher.ts';
+import { forecast } from './forecast.ts';
 import { periodCutoff, periodRange, reportClass, reportPeriod, type ReportDefinition, type ReportInput } from './report-context.ts';
+import { reportDate } from './report-month.ts';
 import { percent, type ReportCell, type ReportTable } from './report-table.ts';
 
 const FORMULA = [
@@ -58,12 +61,21 @@ const mean = (sum: number, count: number): number | null => (count === 0 ? null 
  * REP-1: «Итоги успеваемости класса за период» — per subject (and group) of the class's
  * teaching load: the count of period finals 5/4/3/2, success %, quality %, mean; and the
  * class's totals. Students are those on the class's (group's) roster at the period's end (or
- * today while it runs).
+ * today while it runs). A subject is pass/fail by the grade's marking system (`markingOf`,
+ * YEAR-10). While the period runs the table is preliminary, as REP-14: a missing final counts
+ * with its forecast (REP-3, FIN-2).
  */
 export function classResults(input: ReportInput) {
   const { classId, cls, journal } = reportClass(input);
   const { periodId, period } = reportPeriod(input, cls.grade);
   const cutoff = periodCutoff(period, input.today);
+  const preliminary = cls.grade > 1 && input.today <= period.endsOn;
+  const expected = new Map<string, MarkValue | null>();
+  if (preliminary) {
+    for (const l of forecast(input).lines) expected.set(`${l.page.subjectId}:${l.page.groupId}:${l.student.id}`, l.expected.value);
+  }
+  let finalsSet = 0;
+  let forecasts = 0;
   const roster = listStudents(journal).filter((s) => isEnrolledOn(s, cutoff));
   const pages = allAssignments(input.school)
     .filter((a) => a.classId === classId)
@@ -79,13 +91,16 @@ export function classResults(input: ReportInput) {
     const students = roster.filter((s) => isInGroup(s, page.groupId as GroupId, cutoff, page.subjectId));
     const t = emptyTally();
     for (const s of students) {
-      const v = readFinal(journal, page.subjectId as SubjectId, page.groupId as GroupId, periodId as PeriodId, s.id);
+      const final = readFinal(journal, page.subjectId as SubjectId, page.groupId as GroupId, periodId as PeriodId, s.id);
+      if (preliminary && final !== null) finalsSet++;
+      if (preliminary && final === null) forecasts++;
+      const v = final ?? (preliminary ? (expected.get(`${page.subjectId}:${page.groupId}:${s.id}`) ?? null) : null);
       add(t, v);
       add(all, v);
       byStudent.set(s.id, [...(byStudent.get(s.id) ?? []), v]);
     }
     const groupName = page.groupId === 'all' ? '' : `, ${groupLabel(groups.get(input.school, page.groupId)?.name ?? page.groupId)}`;
-    const passfail = page.subject!.marking === 'passfail';
+    const passfail = markingOf(page.subject, cls.grade) === 'passfail';
     rows.push({
       subject: page.subject!.name + groupName,
       students: students.length,
@@ -119,7 +134,7 @@ export function classResults(input: ReportInput) {
   const table: ReportTable = {
     kind: 'class-results',
     title: 'Итоги успеваемости класса за период',
-    scope: `${cls.name} · ${period.name} (${periodRange(period)})`,
+    scope: `${cls.name} · ${period.name} (${periodRange(period)})${preliminary ? ` · предварительный, по ${reportDate(cutoff)}` : ''}`,
     columns: [
       { key: 'subject', title: 'Предмет' },
       { key: 'students', title: 'Учащихся', format: 'count' },
@@ -135,7 +150,15 @@ export function classResults(input: ReportInput) {
     rows,
     formula: FORMULA,
     chart: { title: 'Успеваемость и качество по предметам, %', labelKey: 'subject', valueKeys: ['success', 'quality'], max: 100 },
-    notes: cls.grade === 1 ? ['В 1 классе отметки не ставятся: итогов успеваемости нет.'] : undefined,
+    notes:
+      cls.grade === 1
+        ? ['В 1 классе отметки не ставятся: итогов успеваемости нет.']
+        : preliminary
+          ? [
+              `${PRELIMINARY_NOTE}: период идёт до ${reportDate(period.endsOn)}.`,
+              `Выставленные итоговые отметки (${finalsSet}) учтены как итоговые, прогноз — по остальным (${forecasts}); «Не аттестованы» — без итоговой и без прогноза (недостаточно отметок).`,
+            ]
+          : undefined,
   };
   return table;
 }

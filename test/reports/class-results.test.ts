@@ -4,17 +4,20 @@ import {
   classes,
   classResults,
   groups,
+  lessonId,
+  PRELIMINARY_NOTE,
   periods,
   putStudent,
   ReportParamError,
   setFinal,
+  setMark,
   subjects,
   type MarkValue,
   type PeriodId,
   type ReportInput,
   type StudentId,
 } from '../../model/index.ts';
-import { ALGEBRA, CLASS_7A, d, ENGLISH, grp, newJournal, newSchool, sid, subj, uid } from './../model/fixtures.ts';
+import { ALGEBRA, CLASS_7A, d, ENGLISH, grp, mark, newJournal, newSchool, sid, subj, uid } from './../model/fixtures.ts';
 
 const MUSIC = subj('mus');
 const Q2 = 'q2' as PeriodId;
@@ -124,6 +127,32 @@ describe('class results for a period (REP-1)', () => {
     expect(g1.notes).toEqual(['В 1 классе отметки не ставятся: итогов успеваемости нет.']);
     expect(() => classResults({ ...input(), params: { classId: 'zz', periodId: Q2 } })).toThrow(ReportParamError);
     expect(() => classResults({ ...input(), params: { classId: CLASS_7A, periodId: 'q9' } })).toThrow(/Неизвестный период/);
+  });
+
+  it('REP-1, YEAR-10: a subject pass/fail only in this grade counts as pass/fail, by the grade’s marking system', () => {
+    const i = input();
+    // Music is five-point for the school, pass/fail in grade 7 only (its finals are «зачёт»/«незачёт»).
+    subjects.set(i.school, MUSIC, { name: 'Музыка', marking: 'five', markingByGrade: { '7': 'passfail' } });
+    expect(row(classResults(i), 'Музыка')).toMatchObject({ n5: null, n4: null, n3: null, n2: 1, success: 80, quality: null, mean: null });
+  });
+
+  it('REP-1: while the period runs the table is preliminary: a missing final counts with its forecast, and the notes say so', () => {
+    const i = input(7, '2024-12-15');
+    const journal = i.journals.get(CLASS_7A)!;
+    // e (no algebra final) has 5, 5, 4 this quarter: the forecast (FIN-2) is «5».
+    ['2024-11-12', '2024-11-19', '2024-11-26'].forEach((date, n) =>
+      setMark(journal, lessonId(d(date), 2, ALGEBRA, grp('all')), sid('e'), 0, mark(n < 2 ? 5 : 4)),
+    );
+    const t = classResults(i);
+    // On 15.12: a 5, b 4, c 3, dd 2, f 5 (not yet left) are finals; e's forecast 5 counts; nobody unattested.
+    expect(row(t, 'Алгебра')).toMatchObject({ students: 6, n5: 3, n4: 1, n3: 1, n2: 1, none: 0 });
+    expect(t.scope).toContain('предварительный, по 15.12.2024');
+    expect(t.notes?.[0]).toBe(`${PRELIMINARY_NOTE}: период идёт до 28.12.2024.`);
+    // After the period: finals only, e unattested again, no preliminary word.
+    const after = classResults({ ...i, today: d('2025-01-15') });
+    expect(row(after, 'Алгебра')).toMatchObject({ students: 5, n5: 1, none: 1 });
+    expect(after.scope).not.toContain('предварительный');
+    expect(after.notes).toBeUndefined();
   });
 
   it('REP-1: while the period runs, the roster is today’s: a student who leaves later still counts', () => {
