@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editStoredDoc, prepareDataDir } from '../../bench/data-dir.ts';
+import { editStoredDoc } from '../../bench/data-dir.ts';
 import {
   listStudents,
   pageLessons,
@@ -27,8 +27,11 @@ import { loadSigningKey } from '../../sync-server/archive/keys.ts';
 import { printJournal } from '../../sync-server/archive/pdf/print-journal.ts';
 import { Snapshotter } from '../../sync-server/archive/snapshotter.ts';
 import { verifyArchive } from '../../sync-server/archive/verify.ts';
+import { parseClockStart } from '../../sync-server/clock.ts';
+import { seedDemoSchool } from '../../sync-server/seed-demo.ts';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { JOURNAL, never } from './archive-fixture.ts';
 import {
   pageSizes,
@@ -53,6 +56,12 @@ const PRINTED_BY = 'Проверка печати';
 const TOPIC = 'Сложение натуральных чисел: проверка печати';
 const LATER_TOPIC = 'Тема, записанная после снимка';
 const MATH = 'math' as SubjectId;
+/**
+ * The archive's clock: the demo is seeded and its snapshots signed on DEMO_FIXTURE_DAY, so the
+ * printouts read a lived-in school (q1's finals set, the journal printed as of that day) on any date.
+ */
+const clock = new TestClock();
+clock.moveTo(parseClockStart(DEMO_FIXTURE_DAY));
 
 let root = '';
 let dataDir = '';
@@ -67,7 +76,10 @@ const file = (dir: string, name: string) => join(dir, 'documents', JOURNAL, name
 const surname = (s: Student) => s.name.split(' ')[0];
 
 beforeAll(async () => {
-  dataDir = await prepareDataDir();
+  dataDir = mkdtempSync(join(tmpdir(), 'journal-pdf-data-'));
+  const seeding = openSqliteStorage(join(dataDir, 'journal.sqlite'));
+  await seedDemoSchool(seeding, { now: clock.now });
+  await seeding.close();
   const key = loadSigningKey(dataDir);
   root = mkdtempSync(join(tmpdir(), 'journal-pdf-'));
   plain = join(root, 'plain');
@@ -84,9 +96,15 @@ beforeAll(async () => {
   [student, absent] = [unique[2], unique[5]];
   journal.destroy();
 
-  const snapshotter = new Snapshotter(storage, key, never, (e) => {
-    throw e;
-  });
+  const snapshotter = new Snapshotter(
+    storage,
+    key,
+    never,
+    (e) => {
+      throw e;
+    },
+    clock.now,
+  );
   await snapshotter.snapshotDocument(JOURNAL);
   await editStoredDoc(storage, JOURNAL, (doc) => {
     for (const s of [student, absent]) for (let n = 0; n < 4; n++) setMark(doc, lesson.id, s.id, n, null);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReportCell, substitutions, type ReportTable } from '../../model/index.ts';
 import { popplerAvailable, POPPLER_MISSING } from '../helpers/poppler.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { expectCsvToMatch, expectXlsxToMatch } from './report-files.ts';
 
@@ -49,6 +49,8 @@ const CASES: Case[] = [
  * school is known to hold (5Б's departure on 16.10 and arrival on 09.11, its English groups,
  * `substitute`'s lessons) read back from the reports, which must agree with one another.
  * `REPORT_PNG_DIR=dir` keeps each PDF there with its first page as a PNG, to look at.
+ * Every test here reads the demo as a lived-in school (November's figures, the 16.10 departure,
+ * the 09.11 arrival), not what day it is: the server's clock starts on DEMO_FIXTURE_DAY.
  */
 describe('attendance, movement, class fill and substitutions over HTTP (REP-7 … REP-12)', () => {
   let server: TestServer;
@@ -62,7 +64,7 @@ describe('attendance, movement, class fill and substitutions over HTTP (REP-7 �
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     deputy = await server.login('deputy');
   });
   afterAll(async () => {
@@ -135,7 +137,8 @@ describe('attendance, movement, class fill and substitutions over HTTP (REP-7 �
   it('REP-12: `substitute`’s November substitutions of `teacher`, and nothing left unfilled in the demo', async () => {
     const t = await json('/api/reports/substitutions?month=2026-11');
     const school = await loadStoredDoc(server.storage, 'school/demo/2026');
-    const today = new Date().toISOString().slice(0, 10);
+    // Counted up to yesterday: the substitutions before the server's today.
+    const today = server.today();
     const held = substitutions.all(school).filter(([, s]) => s.date.startsWith('2026-11') && s.date < today).length;
     expect(t.rows.find((r) => r.teacher === 'Соколов Дмитрий Андреевич')).toMatchObject({ substituted: held });
     expect(t.rows.find((r) => r.teacher === 'Смирнова Ольга Петровна')).toMatchObject({ away: held });

@@ -4,10 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allMarks, formatReportCell, listStudents, parseLessonId, type ReportTable, type Student } from '../../model/index.ts';
+import {
+  allMarks,
+  formatReportCell,
+  listStudents,
+  parseLessonId,
+  PRELIMINARY_NOTE,
+  type IsoDate,
+  type ReportTable,
+  type Student,
+} from '../../model/index.ts';
 import { pageTexts, popplerAvailable, POPPLER_MISSING } from '../helpers/poppler.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { cutoffOf, periodsOfToday, schoolDay } from './period-of-today.ts';
 import { expectCsvToMatch, expectXlsxToMatch } from './report-files.ts';
 
 const POPPLER = popplerAvailable();
@@ -15,24 +25,33 @@ const POPPLER = popplerAvailable();
 if (!POPPLER && process.env.CI === 'true') throw new Error(POPPLER_MISSING);
 if (!POPPLER) console.warn(`\n*** REP-14, REP-15 PDF checks SKIPPED: ${POPPLER_MISSING}\n`);
 
-/** REP-14 and REP-15 on the demo school (today is the machine's day: q1 is over, q2 runs). */
+/** «28.12.2026», as the reports print a date. */
+const printed = (d: IsoDate) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+
+/** REP-14 and REP-15 on the demo school. */
 describe('the class teacher’s report and the diary printout over HTTP (REP-14, REP-15)', () => {
+  /** The demo as a lived-in school on DEMO_FIXTURE_DAY (q1 is over, q2 runs): the tests not about what day it is. */
   let server: TestServer;
   let deputy = '';
+  /** The demo seeded on the process's day (JOURNAL_CLOCK or the real one): the test of what "today" changes. */
+  let live: TestServer;
+  let liveDeputy = '';
   let work = '';
   /** 5Б's student who arrived on 09.11, and one of 1А. */
   let arrived: Student;
   let firstGrader: Student;
   const get = (path: string, cookie = deputy) => fetch(`${server.origin}${path}`, { headers: { cookie } });
-  const report = async (path: string) => {
-    const res = await get(path);
+  const report = async (path: string, s = server) => {
+    const res = await fetch(`${s.origin}${path}`, { headers: { cookie: s === server ? deputy : liveDeputy } });
     expect(res.status, await res.clone().text()).toBe(200);
     return ((await res.json()) as { report: ReportTable }).report;
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     deputy = await server.login('deputy');
+    live = await startTestServer();
+    liveDeputy = await live.login('deputy');
     work = process.env.REPORT_PNG_DIR ?? mkdtempSync(join(tmpdir(), 'journal-rep14-15-'));
     mkdirSync(work, { recursive: true });
     arrived = listStudents(await loadStoredDoc(server.storage, 'journal/5b/2026')).find((s) => s.enrolledOn !== null)!;
@@ -40,6 +59,7 @@ describe('the class teacher’s report and the diary printout over HTTP (REP-14,
   });
   afterAll(async () => {
     await server.dispose();
+    await live.dispose();
     if (!process.env.REPORT_PNG_DIR) rmSync(work, { recursive: true, force: true });
   });
 
@@ -104,6 +124,7 @@ describe('the class teacher’s report and the diary printout over HTTP (REP-14,
     }
   });
 
+  // On the fixture day: q1 is over, q2 runs (the test below reads today's periods instead).
   it('REP-14: its class totals are REP-1’s for a finished period; while one runs it is preliminary', async () => {
     const mine = (await report('/api/reports/class-teacher?class=5b&period=q1')).rows.at(-1)!;
     const rep1 = (await report('/api/reports/class-results?class=5b&period=q1')).rows.at(-1)!;
@@ -119,6 +140,41 @@ describe('the class teacher’s report and the diary printout over HTTP (REP-14,
     expect(grade1.rows.at(-1)!.lessons).toBeGreaterThan(0);
   });
 
+  // Reads "today" (the live server): whether a period's report is final or preliminary, and whose roster it is, is what the date changes.
+  it('REP-14 on the demo of today: a period over is final with REP-1’s totals, the running one preliminary up to today, one ahead says it has not begun', async () => {
+    const school = await loadStoredDoc(live.storage, 'school/demo/2026');
+    const students = listStudents(await loadStoredDoc(live.storage, 'journal/5b/2026'));
+    // The 5Б students who arrived (09.11) and left (16.10): on a period's roster as its cutoff says.
+    const moved = students.filter((s) => s.enrolledOn !== null || s.leftOn !== null);
+    expect(moved).toHaveLength(2);
+    const today = schoolDay(live.clock.now(), school);
+    const { all } = periodsOfToday(school, 5, today);
+    for (const [periodId, period] of all) {
+      const t = await report(`/api/reports/class-teacher?class=5b&period=${periodId}`, live);
+      const cutoff = cutoffOf(period, today);
+      if (period.endsOn < today) {
+        expect(t.scope, periodId).toContain('по итоговым отметкам');
+        expect(t.notes, periodId).not.toContain(PRELIMINARY_NOTE);
+        const rep1 = (await report(`/api/reports/class-results?class=5b&period=${periodId}`, live)).rows.at(-1)!;
+        const mine = t.rows.at(-1)!;
+        expect(mine.student).toBe('Итого по классу');
+        for (const k of ['n5', 'n4', 'n3', 'n2', 'none', 'success', 'quality', 'mean']) expect(mine[k], `${periodId}: ${k}`).toBe(rep1[k]);
+      } else {
+        expect(t.scope, periodId).toContain(`предварительный, по ${printed(cutoff)}`);
+        expect(t.notes, periodId).toContain(PRELIMINARY_NOTE);
+      }
+      expect((t.notes ?? []).includes('Период ещё не начался: отметок и пропусков за него нет.'), periodId).toBe(period.startsOn > today);
+      for (const s of moved) {
+        const enrolled = (s.enrolledOn === null || s.enrolledOn <= cutoff) && (s.leftOn === null || cutoff < s.leftOn);
+        expect(
+          t.rows.some((r) => r.student === s.name),
+          `${periodId}: ${s.name}`,
+        ).toBe(enrolled);
+      }
+    }
+  });
+
+  // November's marks of the arrival, read from the lived-in school (the fixture server).
   it('REP-15: the printout shows every mark of the student in the range, from the lessons after the arrival only', async () => {
     const t = await report(`/api/reports/diary?class=5b&student=${arrived.id}&from=2026-11-02&to=2026-11-20`);
     const journal = await loadStoredDoc(server.storage, 'journal/5b/2026');

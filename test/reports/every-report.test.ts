@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listStudents, type ReportTable } from '../../model/index.ts';
 import { REPORTS } from '../../sync-server/reports/report-registry.ts';
 import { popplerAvailable, POPPLER_MISSING } from '../helpers/poppler.ts';
-import { loadStoredDoc } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { expectCsvToMatch, expectXlsxToMatch } from './report-files.ts';
 
@@ -17,7 +17,9 @@ if (!POPPLER) console.warn(`SKIPPED the PDF part of every report: ${POPPLER_MISS
 /**
  * REP-0 for every registered report, on the demo school: JSON, a CSV and an XLSX with the same
  * figures, a PDF that renders and shows the report's title — for 5Б, and for the whole school
- * where the report allows it.
+ * where the report allows it. It reads the demo as a lived-in school (November, q1, and the
+ * reports' defaults of "today" — the diary's last two weeks, the period of today — inside the
+ * year), not what day it is: the server's clock starts on DEMO_FIXTURE_DAY.
  */
 describe('every report in every format on the demo school (REP-0)', () => {
   let server: TestServer;
@@ -28,7 +30,7 @@ describe('every report in every format on the demo school (REP-0)', () => {
   const get = (path: string) => fetch(`${server.origin}${path}`, { headers: { cookie: deputy } });
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     deputy = await server.login('deputy');
     student = listStudents(await loadStoredDoc(server.storage, 'journal/5b/2026'))[0].id;
   });

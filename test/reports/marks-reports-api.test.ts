@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReportCell, type ReportCell, type ReportTable } from '../../model/index.ts';
+import { DEMO_FIXTURE_DAY } from '../helpers/demo-facts.ts';
 import { pageTexts, popplerAvailable } from '../helpers/poppler.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -30,6 +31,10 @@ const CASES = [
 const csvText = (v: ReportCell) => (v === null ? '' : typeof v === 'number' ? String(v).replace('.', ',') : v);
 
 describe('the reports of finals and marks over HTTP (REP-2…REP-6)', () => {
+  /**
+   * Every test here reads the demo as a lived-in school — q1's finals and control works, q2's
+   * marks so far — not what day it is: the server's clock starts on DEMO_FIXTURE_DAY.
+   */
   let server: TestServer;
   let deputy = '';
   let work = '';
@@ -37,7 +42,7 @@ describe('the reports of finals and marks over HTTP (REP-2…REP-6)', () => {
   const get = (path: string, cookie = deputy) => fetch(`${server.origin}${path}`, { headers: { cookie } });
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     deputy = await server.login('deputy');
     work = process.env.REPORT_PNG_DIR ?? mkdtempSync(join(tmpdir(), 'journal-marks-reports-'));
     mkdirSync(work, { recursive: true });

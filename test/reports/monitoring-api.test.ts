@@ -7,19 +7,20 @@ import {
   addDays,
   formatReportCell,
   pageLessons,
-  periods,
   WHOLE_CLASS,
   type ClassId,
   type IsoDate,
   type PageFigures,
+  type Period,
   type ReportTable,
   type SubjectId,
 } from '../../model/index.ts';
 import { popplerAvailable, POPPLER_MISSING } from '../helpers/poppler.ts';
-import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
+import { periodsOfToday, schoolDay } from './period-of-today.ts';
 import { expectCsvToMatch, expectXlsxToMatch } from './report-files.ts';
 
 const POPPLER = popplerAvailable();
@@ -27,12 +28,10 @@ if (!POPPLER && process.env.CI === 'true') throw new Error(POPPLER_MISSING);
 if (!POPPLER) console.warn(`\n*** SKIPPED the PDF checks of monitoring's report: ${POPPLER_MISSING}\n`);
 
 const JOURNAL = 'journal/5b/2026';
-/** The school's day (UTC+3, TIME-1) of a moment. */
-const schoolDay = (ms: number) => new Date(ms + 180 * 60_000).toISOString().slice(0, 10) as IsoDate;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Monitoring {
-  today: string;
+  today: IsoDate;
   classes: Array<{ classId: string; periodId: string; from: string; to: string }>;
   pages: PageFigures[];
   notes: string[];
@@ -42,22 +41,31 @@ interface Monitoring {
 
 /** MON-6, REM-4, REP-13 over HTTP on the demo school. */
 describe('monitoring, remarks and the completeness report over HTTP', () => {
+  /** The demo as a lived-in school (DEMO_FIXTURE_DAY, mid-q2): the tests not about what day it is. */
   let server: TestServer;
   let deputy: string;
+  /** The demo seeded on the process's day (JOURNAL_CLOCK or the real one): the test of what "today" changes. */
+  let live: TestServer;
+  let liveDeputy: string;
   const tmp = mkdtempSync(join(tmpdir(), 'monitoring-'));
-  const get = (path: string, cookie = deputy) => fetch(`${server.origin}${path}`, { headers: { cookie } });
-  const monitoring = async (q = '') => (await (await get(`/api/monitoring${q}`)).json()) as Monitoring;
+  const get = (path: string, cookie = deputy, s = server) => fetch(`${s.origin}${path}`, { headers: { cookie } });
+  const monitoring = async (q = '', s = server, cookie = deputy) =>
+    (await (await get(`/api/monitoring${q}`, cookie, s)).json()) as Monitoring;
   const maths = (m: Monitoring) => m.pages.find((p) => p.classId === '5b' && p.subjectId === 'math')!;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     deputy = await server.login('deputy');
+    live = await startTestServer();
+    liveDeputy = await live.login('deputy');
   });
   afterAll(async () => {
     await server.dispose();
+    await live.dispose();
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  // Not about the date: the fixture server.
   it('MON-6: the deputy, the director and the administrator get it; a teacher does not; bad parameters are 400', async () => {
     expect((await fetch(`${server.origin}/api/monitoring`)).status).toBe(401);
     expect((await get('/api/monitoring', await server.login('teacher'))).status).toBe(403);
@@ -74,18 +82,33 @@ describe('monitoring, remarks and the completeness report over HTTP', () => {
     expect(q2.notes.join(' ')).toContain('10А');
   });
 
-  it('MON-6: 5Б mathematics on the demo school: the figures count the page’s lessons of the period up to yesterday, with their ids', async () => {
-    const m = await monitoring();
-    const today = schoolDay(Date.now());
-    const school = await loadStoredDoc(server.storage, 'school/demo/2026');
-    const journal = await loadStoredDoc(server.storage, JOURNAL);
-    const cls = m.classes.find((c) => c.classId === '5b')!;
-    const period = periods.get(school, cls.periodId)!;
-    const to = period.endsOn < addDays(today, -1) ? period.endsOn : addDays(today, -1);
-    const expected = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS).filter(
-      (l) => l.date >= period.startsOn && l.date <= to,
-    );
-    const p = maths(m);
+  // Reads "today" (the live server): which period is counted, and up to which day, is what the date changes.
+  it('MON-6: 5Б mathematics on the demo of today: the period of today (SCH-8) up to yesterday, with the lessons’ ids; before the year, none', async () => {
+    const school = await loadStoredDoc(live.storage, 'school/demo/2026');
+    const journal = await loadStoredDoc(live.storage, JOURNAL);
+    const asked = live.clock.now();
+    const m = await monitoring('', live, liveDeputy);
+    expect([schoolDay(asked, school), schoolDay(live.clock.now(), school)]).toContain(m.today);
+    const yesterday = addDays(m.today, -1);
+    const to = (period: Period) => (period.endsOn < yesterday ? period.endsOn : yesterday);
+    const counted = (period: Period) =>
+      pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS).filter(
+        (l) => l.date >= period.startsOn && l.date <= to(period),
+      );
+    // The running period, or after its end (holidays, after the year) the latest begun, counted up to its end.
+    const { current, all } = periodsOfToday(school, 5, m.today);
+    let shown = m;
+    if (!current) {
+      // Before the year no period has begun: 5Б is left out, with a note; its first period, asked for, has nothing held yet.
+      expect(m.classes.map((c) => c.classId)).not.toContain('5b');
+      expect(m.notes.join(' ')).toContain('5Б');
+      shown = await monitoring(`?period=${all[0][0]}`, live, liveDeputy);
+    }
+    const [periodId, period] = current ?? all[0];
+    expect(shown.classes.find((c) => c.classId === '5b')).toMatchObject({ periodId, from: period.startsOn, to: to(period) });
+    const expected = counted(period);
+    if (!current) expect(expected).toEqual([]);
+    const p = maths(shown);
     expect(p.teacherId).toBe('u-teacher');
     expect(p.held).toEqual(expected.map((l) => l.id));
     expect(p.substituted).toEqual(expected.filter((l) => l.substituteId !== null).map((l) => l.id));
@@ -93,9 +116,10 @@ describe('monitoring, remarks and the completeness report over HTTP', () => {
     expect(p.recordedUnknown.length).toBe(p.recorded.length);
     expect(p.recordedOnTime.length + p.recordedLate.length).toBe(0);
     // Every student a figure lists is named.
-    for (const s of [...p.noMarks, ...p.oneMark]) expect(m.students['5b'][s]).toBeTruthy();
+    for (const s of [...p.noMarks, ...p.oneMark]) expect(shown.students['5b'][s]).toBeTruthy();
   });
 
+  // Needs past lessons with topics, read as a lived-in school: the fixture server, whose clock is after those lesson days.
   it('MON-2: a topic the teacher removes shows as missing; entered again now, after the lesson day, it is late; a mark too', async () => {
     const teacher = connectClient(server, JOURNAL, await server.login('teacher'), { ext: true });
     await synced(teacher);
@@ -124,11 +148,13 @@ describe('monitoring, remarks and the completeness report over HTTP', () => {
     teacher.destroy();
   });
 
+  // The remark's life, not the date: the fixture server, with a period of 5Б running for the period-close check.
   it('REM-3, REM-4: a remark past its deadline is overdue on monitoring and listed by the period-close check; answered, it is neither', async () => {
     const d = connectClient(server, JOURNAL, deputy, { ext: true });
     await synced(d);
     const remarks = d.doc.getMap('remarks');
-    const yesterday = addDays(schoolDay(Date.now()), -1);
+    // The server's own day (fixture server): a deadline of yesterday is past.
+    const yesterday = addDays((await monitoring()).today, -1);
     const n = d.acks.length;
     d.doc.transact(() => {
       for (const [f, v] of Object.entries({
@@ -137,7 +163,7 @@ describe('monitoring, remarks and the completeness report over HTTP', () => {
         text: 'Не записаны темы',
         deadline: yesterday,
         createdBy: 'u-deputy',
-        createdAt: new Date().toISOString(),
+        createdAt: new Date(server.clock.now()).toISOString(),
         state: 'open',
       }))
         remarks.set(`rem00001:${f}`, v);
@@ -174,6 +200,7 @@ describe('monitoring, remarks and the completeness report over HTTP', () => {
     d.destroy();
   });
 
+  // Measured on the lived-in school (the fixture server): before the year there would be nothing to count.
   it('MON-6: the whole school answers in well under a second (median of 5)', async () => {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -193,6 +220,7 @@ describe('monitoring, remarks and the completeness report over HTTP', () => {
     expect(median(times)).toBeLessThan(1000);
   });
 
+  // A report's files agreeing on the lived-in school (the fixture server).
   it.each([
     { name: 'школа', url: '/api/reports/completeness?x=1' },
     { name: '5Б, 2 четверть', url: '/api/reports/completeness?class=5b&period=q2' },

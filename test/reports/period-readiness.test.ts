@@ -2,20 +2,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assignTeacher,
   classes,
+  isEnrolledOn,
+  listStudents,
   markToTuple,
+  pageLessons,
   periodReadiness,
   periods,
   putStudent,
+  readFinal,
+  readLesson,
   setFinal,
   setLessonField,
   setTimetableEntry,
   subjects,
+  WHOLE_CLASS,
+  type ClassId,
+  type PeriodId,
+  type SubjectId,
   type WorkTypeId,
 } from '../../model/index.ts';
 import { ALGEBRA, CLASS_7A, d, grp, lid, newJournal, newSchool, sid, uid } from '../model/fixtures.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced } from '../helpers/ws-client.ts';
+import { cutoffOf, periodsOfToday, schoolDay } from './period-of-today.ts';
 
 describe('readiness before a period is closed', () => {
   it('CLOSE-1: lessons held without a topic up to the cutoff, students on the page at the end without a final; grade 1 has no finals to miss', () => {
@@ -56,19 +67,27 @@ describe('readiness before a period is closed', () => {
 });
 
 describe('readiness over HTTP (CLOSE-2)', () => {
+  /** The demo as a lived-in school on DEMO_FIXTURE_DAY: q1 is over, its topics written. */
   let server: TestServer;
+  /** The demo seeded on the process's day (JOURNAL_CLOCK or the real one): the test of what "today" changes. */
+  let live: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
+    live = await startTestServer();
   });
-  afterAll(() => server.dispose());
-  const readiness = async (login: string, q: string) => {
-    const res = await fetch(`${server.origin}/api/periods/readiness?${q}`, { headers: { cookie: await server.login(login) } });
+  afterAll(async () => {
+    await server.dispose();
+    await live.dispose();
+  });
+  const readiness = async (login: string, q: string, s = server) => {
+    const res = await fetch(`${s.origin}/api/periods/readiness?${q}`, { headers: { cookie: await s.login(login) } });
     return {
       status: res.status,
       body: (await res.json()) as Record<string, unknown> & { pages: Array<Record<string, unknown>>; ready: boolean },
     };
   };
 
+  // Closing q1, a period over with its topics written, on the fixture server.
   it('CLOSE-2: the deputy sees what is missing per subject; a teacher’s removed topic shows up at once; others are refused', async () => {
     const before = await readiness('deputy', 'class=5b&period=q1');
     expect(before.status).toBe(200);
@@ -100,5 +119,37 @@ describe('readiness over HTTP (CLOSE-2)', () => {
     expect((await readiness('deputy', 'class=5b&period=h1')).status).toBe(400);
     teacher.destroy();
     deputy.destroy();
+  });
+
+  // Reads "today" (the live server): the period checked, and up to which day, is what the date changes.
+  it('CLOSE-2 on the demo of today: the period of today is checked up to today (to its end once over); before the year, its first, with nothing held yet', async () => {
+    const school = await loadStoredDoc(live.storage, 'school/demo/2026');
+    const journal = await loadStoredDoc(live.storage, 'journal/5b/2026');
+    const today = schoolDay(live.clock.now(), school);
+    const { current, all } = periodsOfToday(school, 5, today);
+    const [periodId, period] = current ?? all[0];
+    const { status, body } = await readiness('deputy', `class=5b&period=${periodId}`, live);
+    expect(status).toBe(200);
+    const cutoff = cutoffOf(period, today);
+    expect(body.cutoff).toBe(cutoff);
+    const held = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS).filter(
+      (l) => l.date >= period.startsOn && l.date <= cutoff,
+    );
+    if (!current) expect(held).toEqual([]);
+    const maths = body.pages.find((p) => p.subjectId === 'math') as {
+      lessonsWithoutTopic: Array<{ lessonId: string; date: string }>;
+      lastLesson: string | null;
+      withoutFinal: Array<{ studentId: string }>;
+    };
+    // The demo writes its lessons before today: one held today (the cutoff while the period runs) has no topic yet.
+    const untopical = held.filter((l) => readLesson(journal, l.id).topic.trim() === '');
+    expect(maths.lessonsWithoutTopic).toEqual(untopical.map((l) => ({ lessonId: l.id, date: l.date })));
+    expect(maths.lastLesson).toBe(held.at(-1)?.date ?? null);
+    // Students on the page at the cutoff without a final of the period (the demo sets them once a period is over).
+    const unfinished = listStudents(journal)
+      .filter((s) => isEnrolledOn(s, cutoff) && readFinal(journal, 'math' as SubjectId, WHOLE_CLASS, periodId as PeriodId, s.id) === null)
+      .map((s) => s.id);
+    expect(maths.withoutFinal.map((s) => s.studentId).sort()).toEqual(unfinished.sort());
+    if (untopical.length > 0 || maths.withoutFinal.length > 0) expect(body.ready).toBe(false);
   });
 });

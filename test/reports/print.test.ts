@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hex } from '../../sync-server/archive/replay.ts';
+import { DEMO_FIXTURE_DAY } from '../helpers/demo-facts.ts';
 import { pageTexts, popplerAvailable, POPPLER_MISSING } from '../helpers/poppler.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -12,7 +13,11 @@ const POPPLER = popplerAvailable();
 if (!POPPLER && process.env.CI === 'true') throw new Error(POPPLER_MISSING);
 if (!POPPLER) console.warn(`SKIPPED the printing checks: ${POPPLER_MISSING}`);
 
-/** PRINT-1: a journal page and the summary sheet printed from the browser, from a signed snapshot taken for it. */
+/**
+ * PRINT-1: a journal page and the summary sheet printed from the browser, from a signed snapshot
+ * taken for it. Both tests print q1 of the demo as a lived-in school (its topics written, its
+ * finals set), not what day it is: the server's clock starts on DEMO_FIXTURE_DAY.
+ */
 describe.skipIf(!POPPLER)('printing a journal (PRINT-1)', () => {
   let server: TestServer;
   const tmp = mkdtempSync(join(tmpdir(), 'print-'));
@@ -26,7 +31,7 @@ describe.skipIf(!POPPLER)('printing a journal (PRINT-1)', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
   });
   afterAll(async () => {
     await server.dispose();
