@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { addDays } from '../dates.ts';
 import type { ClassId, IsoDate } from '../ids.ts';
-import { periodAt, periods, type Period } from '../school/school-year.ts';
+import { noPeriodReason, periodAt, periods, type Period } from '../school/school-year.ts';
 import { classes, type SchoolClass } from '../school/staff.ts';
 import { subjects } from '../school/subject.ts';
 import { allAssignments } from '../school/teaching-load.ts';
@@ -73,7 +73,7 @@ export function monitorSchool(input: MonitoringInput): SchoolMonitoring {
       else out.notes.push(`${cls.name}: период «${asked.name}» не для ${cls.grade} класса — класс не учтён.`);
     } else {
       found = periodAt(input.school, cls.grade, input.today);
-      if (!found) out.notes.push(`${cls.name}: учебные периоды не заданы — класс не учтён.`);
+      if (!found) out.notes.push(`${cls.name}: ${noPeriodReason(input.school, cls.grade, input.today)} — класс не учтён.`);
     }
     if (!found) continue;
     const [periodId, period] = found;

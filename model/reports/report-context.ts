@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { ClassId, IsoDate } from '../ids.ts';
-import { periodAt, periods, type Period } from '../school/school-year.ts';
+import { noPeriodReason, periodAt, periods, type Period } from '../school/school-year.ts';
 import { classes, type SchoolClass } from '../school/staff.ts';
 import type { TimedRow } from '../monitoring/entry-times.ts';
 import type { ReportTable } from './report-table.ts';
@@ -61,7 +61,10 @@ export function reportPeriod(input: ReportInput, grade: number): { periodId: str
     return { periodId: id, period: p };
   }
   const found = periodAt(input.school, grade, input.today);
-  if (!found) throw new ReportParamError('Учебные периоды не заданы');
+  if (!found) {
+    const why = noPeriodReason(input.school, grade, input.today);
+    throw new ReportParamError(`${why[0].toUpperCase()}${why.slice(1)}; выберите период`);
+  }
   return { periodId: found[0], period: found[1] };
 }
 

@@ -130,3 +130,16 @@ export function periodAt(doc: Y.Doc, grade: number, date: IsoDate): [string, Per
   const list = periodsForGrade(doc, grade);
   return list.find(([, p]) => date >= p.startsOn && date <= p.endsOn) ?? [...list].reverse().find(([, p]) => p.startsOn <= date);
 }
+
+/**
+ * Why `periodAt` finds no period for a grade on `date`, in the words a report or the monitoring
+ * page shows: none are set for the grade, or none has begun yet (before the year).
+ *
+ * @example noPeriodReason(doc, 5, '2026-08-31') === 'ни один учебный период ещё не начался: «1 четверть» — с 01.09.2026'
+ */
+export function noPeriodReason(doc: Y.Doc, grade: number, date: IsoDate): string {
+  const first = periodsForGrade(doc, grade)[0];
+  if (!first || first[1].startsOn <= date) return 'учебные периоды не заданы';
+  const d = first[1].startsOn;
+  return `ни один учебный период ещё не начался: «${first[1].name}» — с ${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+}

@@ -111,7 +111,9 @@ describe('reports over HTTP (REP-0)', () => {
     if (!current) {
       // No period has begun: there is none to report on, and the answer is a parameter error, not a failure.
       expect(res.status).toBe(400);
-      expect(((await res.json()) as { error: string }).error).toMatch(/[а-яё]/i);
+      expect(((await res.json()) as { error: string }).error).toBe(
+        `Ни один учебный период ещё не начался: «1 четверть» — с 01.09.2026; выберите период`,
+      );
       return;
     }
     expect(res.status, await res.clone().text()).toBe(200);
