@@ -97,7 +97,7 @@ export async function reportsBench(): Promise<Row[]> {
       await Promise.all(
         [0].map(async () => {
           const t = performance.now();
-          await reportPdf(table, { printedAt: new Date(), printedBy: 'bench', sources: [] });
+          await reportPdf(table, { printedAt: new Date(), printedBy: 'bench', sources: [], utcOffsetMinutes: 180 });
           return performance.now() - t;
         }),
       ),
@@ -114,7 +114,7 @@ export async function reportsBench(): Promise<Row[]> {
     await renderJournalPdf(
       journal,
       school,
-      { printedAt: new Date(), printedBy: 'bench', snapshot: null, logUpToSeq: 0 },
+      { printedAt: new Date(), printedBy: 'bench', utcOffsetMinutes: 180, snapshot: null, logUpToSeq: 0 },
       TODAY,
       (s) => s.period?.id === periodId,
     );

@@ -1,13 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import * as Y from 'yjs';
-import { encodeLogFile, parseDocName } from '../../model/index.ts';
+import { DEFAULT_DEADLINES, encodeLogFile, parseDocName, readDeadlines, schoolDate } from '../../model/index.ts';
 import { openSqliteStorage } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/port.ts';
 import { FORMAT_MD } from './format-description.ts';
 import { journalGridCsv, lessonsCsv } from './journal-csv.ts';
 import { loadSigningKey, type SigningKey } from './keys.ts';
-import { localDate, printJournal } from './pdf/print-journal.ts';
+import { printJournal } from './pdf/print-journal.ts';
 import type { PrintStamp } from './pdf/print-stamp.ts';
 import { hex, sha256 } from './replay.ts';
 
@@ -92,14 +92,16 @@ async function writePrintouts(
   const latest = snapshots[snapshots.length - 1];
   const journal = latest ? new Y.Doc() : replayed;
   if (latest) Y.applyUpdate(journal, latest.state);
+  const utcOffsetMinutes = school ? readDeadlines(school).utcOffsetMinutes : DEFAULT_DEADLINES.utcOffsetMinutes;
   const stamp: PrintStamp = {
     printedAt: print.printedAt,
     printedBy: print.printedBy,
+    utcOffsetMinutes,
     snapshot: latest ? { n: snapshots.length, upToSeq: latest.upToSeq, sha256: hex(latest.sha256) } : null,
     logUpToSeq: lastSeq,
   };
   try {
-    const files = await printJournal(journal, school, stamp, localDate(latest?.createdAt ?? print.printedAt.getTime()));
+    const files = await printJournal(journal, school, stamp, schoolDate(latest?.createdAt ?? print.printedAt.getTime(), utcOffsetMinutes));
     for (const [file, bytes] of Object.entries(files)) write(out, `${dir}/${file}`, bytes);
   } finally {
     if (journal !== replayed) journal.destroy();

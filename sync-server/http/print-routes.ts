@@ -56,7 +56,13 @@ export function printRoutes(deps: PrintDeps) {
     const journal = await printedState(deps, name);
     const year = await printedState(deps, deps.directory.schoolDocName);
     const printedAt = new Date(now());
-    const stamp: PrintStamp = { printedAt, printedBy: user.name, snapshot: journal.snapshot, logUpToSeq: journal.snapshot?.upToSeq ?? 0 };
+    const stamp: PrintStamp = {
+      printedAt,
+      printedBy: user.name,
+      utcOffsetMinutes: readDeadlines(year.doc).utcOffsetMinutes,
+      snapshot: journal.snapshot,
+      logUpToSeq: journal.snapshot?.upToSeq ?? 0,
+    };
     // The school's calendar day (TIME-1): planned lessons after it with nothing recorded are not printed.
     const asOf = new Date(printedAt.getTime() + readDeadlines(year.doc).utcOffsetMinutes * 60_000).toISOString().slice(0, 10) as IsoDate;
     return { classId, journal: journal.doc, school: year.doc, stamp, asOf };

@@ -148,7 +148,12 @@ export function reportRoutes(deps: ReportDeps) {
         download('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${file}.xlsx`),
       );
     }
-    const pdf = await reportPdf(table, { printedAt: new Date(now()), printedBy: user.name, sources });
+    const pdf = await reportPdf(table, {
+      printedAt: new Date(now()),
+      printedBy: user.name,
+      sources,
+      utcOffsetMinutes: readDeadlines(school).utcOffsetMinutes,
+    });
     return c.body(new Uint8Array(pdf), 200, download('application/pdf', `${file}.pdf`));
   });
   return app;

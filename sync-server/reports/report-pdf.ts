@@ -13,6 +13,8 @@ export interface ReportSource {
 export interface ReportStamp {
   printedAt: Date;
   printedBy: string;
+  /** The school's UTC offset (TIME-1), for the time on the page. */
+  utcOffsetMinutes: number;
   sources: readonly ReportSource[];
 }
 
@@ -123,7 +125,10 @@ function drawChart(doc: Pdf, t: ReportTable, y: number, width: number): number {
 export function reportPdf(t: ReportTable, stamp: ReportStamp): Promise<Buffer> {
   const layout = t.columns.length > 6 ? 'landscape' : 'portrait';
   return renderPdf({ layout, title: `${t.title} — ${t.scope}`, printedAt: stamp.printedAt, author: stamp.printedBy }, (doc) => {
-    const footLines = [`Напечатано: ${printedTime(stamp.printedAt)} · ${stamp.printedBy}`, ...stamp.sources.map(sourceLine)];
+    const footLines = [
+      `Напечатано: ${printedTime(stamp.printedAt, stamp.utcOffsetMinutes)} · ${stamp.printedBy}`,
+      ...stamp.sources.map(sourceLine),
+    ];
     doc.addPage();
     const width = doc.page.width - 2 * MARGIN;
     const bottom = () => doc.page.height - MARGIN - footLines.length * 9 - 8;

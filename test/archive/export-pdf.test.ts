@@ -51,7 +51,8 @@ if (!poppler && CI) throw new Error(POPPLER_MISSING);
 if (!poppler) console.warn(`\n*** ARC-16 SKIPPED: ${POPPLER_MISSING}\n`);
 
 const SCHOOL = 'school/demo/2026';
-const PRINTED_AT = new Date(2026, 11, 1, 9, 30);
+// 09:30 at the school (Moscow), whatever the zone of the machine that prints (ARC-16).
+const PRINTED_AT = new Date('2026-12-01T09:30:00+03:00');
 const PRINTED_BY = 'Проверка печати';
 const TOPIC = 'Сложение натуральных чисел: проверка печати';
 const LATER_TOPIC = 'Тема, записанная после снимка';
@@ -241,7 +242,13 @@ describe('archive printouts (PDF)', () => {
   it('ARC-16: the same journal state and stamp give the same bytes', async () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, new Uint8Array(readFileSync(file(signed, latest.stateFile))));
-    const stamp = { printedAt: PRINTED_AT, printedBy: PRINTED_BY, snapshot: { n: 2, upToSeq: 7, sha256: 'ab'.repeat(32) }, logUpToSeq: 8 };
+    const stamp = {
+      printedAt: PRINTED_AT,
+      printedBy: PRINTED_BY,
+      utcOffsetMinutes: 180,
+      snapshot: { n: 2, upToSeq: 7, sha256: 'ab'.repeat(32) },
+      logUpToSeq: 8,
+    };
     const [a, b] = [await printJournal(doc, school, stamp, lesson.date), await printJournal(doc, school, stamp, lesson.date)];
     expect(a['journal.pdf'].equals(b['journal.pdf'])).toBe(true);
     expect(a['finals.pdf'].equals(b['finals.pdf'])).toBe(true);

@@ -12,13 +12,6 @@ export interface PrintedJournal {
   'finals.pdf': Buffer;
 }
 
-/** The local calendar date of a moment, `YYYY-MM-DD`. */
-export function localDate(ms: number): IsoDate {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` as IsoDate;
-}
-
 /**
  * The journal pages, and the summary sheet of finals as CSV and PDF, of one journal state.
  * `asOf` is the day the state is of (a signed snapshot's day): planned lessons after it with

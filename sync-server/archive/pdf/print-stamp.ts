@@ -9,6 +9,8 @@ import { FONT, type Pdf } from './pdf-document.ts';
 export interface PrintStamp {
   printedAt: Date;
   printedBy: string;
+  /** The school's UTC offset (TIME-1): the time on the page is the school's, as on its screens. */
+  utcOffsetMinutes: number;
   /** The signed snapshot the pages show, or null when the document has none yet. */
   snapshot: { n: number; upToSeq: number; sha256: string } | null;
   /** The last update of the document's log in the export (what is printed without a snapshot). */
@@ -17,9 +19,10 @@ export interface PrintStamp {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** ДД.ММ.ГГГГ ЧЧ:ММ in the local time of the computer that prints. */
-export function printedTime(d: Date): string {
-  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** ДД.ММ.ГГГГ ЧЧ:ММ in the school's time (its UTC offset, TIME-1), whatever the server's zone. */
+export function printedTime(d: Date, utcOffsetMinutes: number): string {
+  const t = new Date(d.getTime() + utcOffsetMinutes * 60_000);
+  return `${pad(t.getUTCDate())}.${pad(t.getUTCMonth() + 1)}.${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
 }
 
 /** The source part of the stamp: the snapshot and its hash, or plainly that there is none. */
@@ -32,7 +35,7 @@ export function stampSource(stamp: PrintStamp): string {
 
 /** «Напечатано: 01.12.2026 09:30 · кто · снимок № 3 (до обновления 812), SHA-256 …». */
 export function stampText(stamp: PrintStamp): string {
-  return `Напечатано: ${printedTime(stamp.printedAt)} · ${stamp.printedBy} · ${stampSource(stamp)}`;
+  return `Напечатано: ${printedTime(stamp.printedAt, stamp.utcOffsetMinutes)} · ${stamp.printedBy} · ${stampSource(stamp)}`;
 }
 
 const SIZE = 6.5;
@@ -45,7 +48,7 @@ const MARGIN = 28;
  */
 export function drawFooters(doc: Pdf, stamp: PrintStamp): void {
   const { start, count } = doc.bufferedPageRange();
-  const head = `Напечатано: ${printedTime(stamp.printedAt)} · ${stamp.printedBy}`;
+  const head = `Напечатано: ${printedTime(stamp.printedAt, stamp.utcOffsetMinutes)} · ${stamp.printedBy}`;
   const source = stampSource(stamp);
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
