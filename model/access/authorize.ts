@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { ClassId, UserId } from '../ids.ts';
+import type { ClassId, IsoDate, UserId } from '../ids.ts';
 import { isEnrolledOn, isInGroup, listStudents, parseGroupHistory, type Student } from '../journal/student.ts';
 import { isFinalValue } from '../journal/final.ts';
 import { iupClosedPeriod, iupPlanProblems } from '../journal/iup-checks.ts';
@@ -8,7 +8,10 @@ import { isRemarkFieldValue } from '../journal/remark.ts';
 import { isAbsenceMark, isAbsenceReason } from '../marking/attendance.ts';
 import { isMarkValueAllowed, type MarkingSystem } from '../marking/mark-value.ts';
 import { RejectReason } from '../protocol/messages.ts';
+import { bellSchedule } from '../school/bells.ts';
 import { isPeriodClosed } from '../school/closures.ts';
+import { readDeadlines } from '../school/deadlines.ts';
+import { schoolMoment } from '../timeliness/deadline.ts';
 import { periodsForGrade, type Period } from '../school/school-year.ts';
 import { classes } from '../school/staff.ts';
 import { markingOf, subjects } from '../school/subject.ts';
@@ -27,6 +30,12 @@ export interface AuthorizeContext {
   journal: Y.Doc;
   classId: ClassId;
   grade: number;
+  /**
+   * The writer's moment, ms (the server's clock on the server, the device's in the browser):
+   * marks and attendance only in lessons that have begun by then (PERM-13). The server always
+   * gives it; without it that rule is not applied (the rule book's own unit tests).
+   */
+  now?: number;
 }
 
 export type Decision = { allowed: true; asSubstitute: boolean } | { allowed: false; reason: RejectReason; detail: string };
@@ -40,6 +49,8 @@ const memo = new WeakMap<
     subs?: Substitution[];
     systems?: Map<string, MarkingSystem>;
     closed?: Array<[string, Period]>;
+    starts?: Map<number, string>;
+    offset?: number;
   }
 >();
 function cached(ctx: AuthorizeContext) {
@@ -148,6 +159,8 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
   switch (path.kind) {
     case 'mark': {
       if (removing) return rosterCheck(path, ctx);
+      const early = notBegunCheck(path.lesson, ctx);
+      if (early) return early;
       const system = systemOf(ctx, path.lesson.subjectId);
       if (system === 'none') {
         const why = ctx.grade <= 1 ? 'в 1 классе отметки не ставятся' : `по этому предмету в ${ctx.grade} классе отметки не ставятся`;
@@ -159,6 +172,10 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
     }
     case 'attendance':
       if (!removing && !isAbsenceMark(value)) return invalid(JSON.stringify(value));
+      if (!removing) {
+        const early = notBegunCheck(path.lesson, ctx);
+        if (early) return early;
+      }
       return rosterCheck(path, ctx);
     case 'lesson':
       if (path.field === 'homework' && ctx.grade <= 1 && !removing && value !== '')
@@ -169,7 +186,10 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
         return value === null || (value === actor.userId && substitutes(ctx, actor.userId, path.lesson)) ? null : invalid('замена');
       }
       // ATT-4: a fact, not a text: true or removed. Grade 1 keeps attendance too.
-      if (path.field === 'attendanceChecked') return removing || value === true ? null : invalid('отметка «посещаемость отмечена»');
+      if (path.field === 'attendanceChecked') {
+        if (removing) return null;
+        return value === true ? notBegunCheck(path.lesson, ctx) : invalid('отметка «посещаемость отмечена»');
+      }
       return isIdOrNull(value) ? null : invalid(path.field);
     case 'final': {
       if (removing) return null;
@@ -203,6 +223,22 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
     default:
       return null;
   }
+}
+
+/**
+ * PERM-13: marks and attendance only in a lesson that has begun — its bell (by slot) on its date
+ * in the school's zone (TIME-1), or the start of its day where the slot has no bell. Topics and
+ * homework may be written ahead; removals are always allowed.
+ */
+function notBegunCheck(lesson: { date: string; slot: number }, ctx: AuthorizeContext): Decision | null {
+  if (ctx.now === undefined) return null;
+  const m = cached(ctx);
+  const starts = (m.starts ??= new Map(bellSchedule(ctx.school).map((b) => [b.slot, b.bell.starts])));
+  const offset = (m.offset ??= readDeadlines(ctx.school).utcOffsetMinutes);
+  const time = starts.get(lesson.slot) ?? '00:00';
+  if (schoolMoment(lesson.date as IsoDate, time, offset) <= ctx.now) return null;
+  const when = `${lesson.date.slice(8, 10)}.${lesson.date.slice(5, 7)} в ${time}`;
+  return refuse(RejectReason.notBegun, `урок ещё не начался (${when}): отметки и посещаемость ставятся с начала урока`);
 }
 
 /** PERM-4: a mark or absence is for a student on the page's roster on the lesson's date. */

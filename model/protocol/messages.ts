@@ -72,6 +72,8 @@ export const RejectReason = {
   notOnRoster: 'not-on-roster',
   /** PERM-5: the value is not one the journal admits. */
   invalidValue: 'invalid-value',
+  /** PERM-13: marks and attendance only in a lesson that has begun. */
+  notBegun: 'not-begun',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
@@ -103,6 +105,7 @@ export const REJECT_REASON_TEXT: Readonly<Record<RejectReason, string>> = {
   'grade-1': 'в 1 классе отметки и домашнее задание не ставятся',
   'not-on-roster': 'ученика нет в списке на эту дату',
   'invalid-value': 'недопустимое значение',
+  'not-begun': 'урок ещё не начался: отметки и посещаемость — с начала урока',
 };
 
 /**

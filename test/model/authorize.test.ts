@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   assignTeacher,
+  bells,
   authorize,
   classes,
   closePeriod,
@@ -245,5 +246,33 @@ describe('marking systems by grade in the rule book', () => {
     expect(verdict(teacher, markChange(L, 'st1'), eighth)).toBe('ok');
     subjects.set(eighth.school, ALGEBRA, { name: 'Алгебра', marking: 'five', markingByGrade: { '8': 'none' } });
     expect(verdict(teacher, markChange(L, 'st1'), { ...eighth })).toBe('grade-1');
+  });
+});
+
+describe('lessons that have not begun', () => {
+  it('PERM-13: marks, absences and «все присутствуют» only once the lesson’s bell has rung (school time); topics, homework and removals ahead', () => {
+    const ctx = context();
+    bells.set(ctx.school, '2', { starts: '09:25', ends: '10:10' });
+    // L is 03.09.2024, 2nd lesson: 09:25 Moscow time is 06:25 UTC.
+    const at = (iso: string): AuthorizeContext => ({ ...ctx, now: Date.parse(iso) });
+    const before = at('2024-09-03T06:24:59Z');
+    const rung = at('2024-09-03T06:25:00Z');
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'st1'), rung)).toBe('not-begun');
+    expect(verdict(teacher, markChange(L, 'st1'), before)).toBe('not-begun');
+    expect(verdict(teacher, put('attendance', `${L}:st1`, 'absent'), before)).toBe('not-begun');
+    expect(verdict(teacher, put('lessons', `${L}:attendanceChecked`, true), before)).toBe('not-begun');
+    expect(verdict(teacher, markChange(L, 'st1'), rung)).toBe('ok');
+    expect(verdict(teacher, put('attendance', `${L}:st1`, 'late'), rung)).toBe('ok');
+    // Ahead of time: the plan of the lesson, and undoing what was there.
+    expect(verdict(teacher, put('lessons', `${L_OTHER_DAY}:topic`, 'Квадратные уравнения'), rung)).toBe('ok');
+    expect(verdict(teacher, put('lessons', `${L_OTHER_DAY}:homework`, '№ 12'), rung)).toBe('ok');
+    expect(verdict(teacher, markChange(L_OTHER_DAY, 'st1', null), rung)).toBe('ok');
+    expect(verdict(teacher, put('attendance', `${L_OTHER_DAY}:st1`, null), rung)).toBe('ok');
+    // A slot without a bell begins with its day; the refusal says when.
+    const noBell = lessonId(d('2024-09-04'), 7, ALGEBRA, ALL);
+    expect(verdict(teacher, markChange(noBell, 'st1'), at('2024-09-03T20:59:59Z'))).toBe('not-begun');
+    expect(verdict(teacher, markChange(noBell, 'st1'), at('2024-09-03T21:00:00Z'))).toBe('ok');
+    const r = authorize(teacher, markChange(L, 'st1'), before);
+    expect(r.allowed ? '' : r.detail).toBe('урок ещё не начался (03.09 в 09:25): отметки и посещаемость ставятся с начала урока');
   });
 });
