@@ -11,6 +11,7 @@ export * from './school/subject.ts';
 export * from './school/staff.ts';
 export * from './school/teaching-load.ts';
 export * from './school/bells.ts';
+export * from './school/lesson-start.ts';
 export * from './school/timetable.ts';
 export * from './school/substitution.ts';
 export * from './school/ktp.ts';

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { ClassId, IsoDate, UserId } from '../ids.ts';
+import type { ClassId, UserId } from '../ids.ts';
 import { isEnrolledOn, isInGroup, listStudents, parseGroupHistory, type Student } from '../journal/student.ts';
 import { isFinalValue } from '../journal/final.ts';
 import { iupClosedPeriod, iupPlanProblems } from '../journal/iup-checks.ts';
@@ -11,7 +11,7 @@ import { RejectReason } from '../protocol/messages.ts';
 import { bellSchedule } from '../school/bells.ts';
 import { isPeriodClosed } from '../school/closures.ts';
 import { readDeadlines } from '../school/deadlines.ts';
-import { schoolMoment } from '../timeliness/deadline.ts';
+import { lessonStartsAt } from '../school/lesson-start.ts';
 import { periodsForGrade, type Period } from '../school/school-year.ts';
 import { classes } from '../school/staff.ts';
 import { markingOf, subjects } from '../school/subject.ts';
@@ -235,9 +235,8 @@ function notBegunCheck(lesson: { date: string; slot: number }, ctx: AuthorizeCon
   const m = cached(ctx);
   const starts = (m.starts ??= new Map(bellSchedule(ctx.school).map((b) => [b.slot, b.bell.starts])));
   const offset = (m.offset ??= readDeadlines(ctx.school).utcOffsetMinutes);
-  const time = starts.get(lesson.slot) ?? '00:00';
-  if (schoolMoment(lesson.date as IsoDate, time, offset) <= ctx.now) return null;
-  const when = `${lesson.date.slice(8, 10)}.${lesson.date.slice(5, 7)} в ${time}`;
+  if (lessonStartsAt(lesson, starts, offset) <= ctx.now) return null;
+  const when = `${lesson.date.slice(8, 10)}.${lesson.date.slice(5, 7)} в ${starts.get(lesson.slot) ?? '00:00'}`;
   return refuse(RejectReason.notBegun, `урок ещё не начался (${when}): отметки и посещаемость ставятся с начала урока`);
 }
 

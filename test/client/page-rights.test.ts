@@ -3,7 +3,9 @@ import type * as Y from 'yjs';
 import {
   allAssignments,
   asDate,
+  bellSchedule,
   closePeriod,
+  lessonStartsAt,
   listStudents,
   pageLessons,
   periodsForGrade,
@@ -120,5 +122,37 @@ describe('journal page rights in the client (authorize, PERM-*)', () => {
       studentName: student.id,
       valueText: '4',
     });
+  });
+
+  it('PERM-13: by the device’s clock, a lesson ahead takes its topic and homework but its cells stay shut, saying when it begins', () => {
+    const journal = journals.get(c5b)!;
+    const lessons = pageLessons(school, journal, c5b, math, WHOLE_CLASS).filter((l) => l.substituteId === null);
+    const bell = new Map(bellSchedule(school).map((b) => [b.slot, b.bell.starts]));
+    const at = (now: number) =>
+      pageRights({
+        school,
+        journal,
+        classId: c5b,
+        groupId: WHOLE_CLASS,
+        grade: 5,
+        actor: actor('teacher', 'teacher'),
+        access: 'write',
+        lessons,
+        now,
+      });
+    // A lesson after the demo's today in a period no other test here has closed.
+    const open = at(Date.parse('2027-12-31T00:00:00Z'));
+    const next = lessons.find((l) => l.date > '2026-11-25' && open.get(l.id)!.cells)!;
+    const start = lessonStartsAt(next, bell, 180);
+    const student = listStudents(journal).find((s) => s.enrolledOn === null && s.leftOn === null)!;
+    const before = at(start - 1).get(next.id)!;
+    expect(before).toMatchObject({ writable: true, cells: false, marks: true });
+    expect(before.reason).toBe(
+      `Урок ещё не начался (${next.date.slice(8, 10)}.${next.date.slice(5, 7)} в ${bell.get(next.slot)}): отметки и посещаемость ставятся с начала урока.`,
+    );
+    expect(cellWritable(before, student, next.date)).toBe(false);
+    const rung = at(start).get(next.id)!;
+    expect(rung).toMatchObject({ writable: true, cells: true, reason: null });
+    expect(cellWritable(rung, student, next.date)).toBe(true);
   });
 });

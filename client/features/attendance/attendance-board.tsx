@@ -27,7 +27,7 @@ import { LOCAL_EDIT } from '../../sync/origins.ts';
 import { classGrade } from '../shared/school-names.ts';
 import { createBoardSource } from './board-source.ts';
 import { createClassLessons } from './create-class-lessons.ts';
-import { createNow } from './create-now.ts';
+import { createNow } from '../shared/create-now.ts';
 import { DayBoard } from './day-board.tsx';
 import { lessonNames } from './lesson-names.ts';
 import { PeriodTotals } from './period-totals.tsx';

@@ -38,6 +38,7 @@ import { classGrade } from '../shared/school-names.ts';
 import { lessonNote } from './lesson-note.ts';
 import { markStamp } from './mark-stamp.ts';
 import { cellTitle, cellWritable, NO_MARKS_IN_GRADE_1, pageRights } from './page-rights.ts';
+import { createBegunCount } from './create-begun-count.ts';
 import { clearCell, writeEntries, type EntryContext } from './cell-entry.ts';
 import { JournalHeader } from './journal-header.tsx';
 import { JournalGrid, type GridModel } from './journal-grid.tsx';
@@ -133,10 +134,13 @@ export function JournalView(
   // The server's rule book, run once per change of the school year (closures, load,
   // substitutions) or the roster; cells only look their lesson up.
   const actor = { userId, roles: ctx.me.user.roles };
+  const begun = createBegunCount(school, ctx.version, allLessons);
   const verdicts = createMemo(() => {
     ctx.version();
     rosterVersion();
+    begun();
     return pageRights({
+      now: Date.now(),
       school,
       journal: doc,
       classId,
@@ -299,6 +303,7 @@ export function JournalView(
         lesson={selectedLesson()}
         record={selectedLesson() ? records(selectedLesson()!.id) : null}
         editable={selectedLesson() ? canEditLesson(selectedLesson()!.id) : false}
+        begun={selectedLesson() ? (verdict(selectedLesson()!.id)?.cells ?? false) : false}
         readOnlyReason={selectedLesson() ? (verdict(selectedLesson()!.id)?.reason ?? null) : null}
         closedPeriod={selectedLesson() ? (verdict(selectedLesson()!.id)?.closedPeriod ?? null) : null}
         asSubstitute={selectedLesson() ? (verdict(selectedLesson()!.id)?.asSubstitute ?? false) : false}

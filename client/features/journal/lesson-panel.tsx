@@ -16,7 +16,7 @@ import {
 } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { LOCAL_EDIT } from '../../sync/origins.ts';
-import { formatDayMonth, formatLongDate, todayIso } from '../../i18n/format.ts';
+import { formatDayMonth, formatLongDate } from '../../i18n/format.ts';
 import { staffName, staffShort } from '../shared/school-names.ts';
 import { markSubstitution } from './cell-entry.ts';
 import { CommittedText } from './committed-text.tsx';
@@ -30,7 +30,9 @@ export function LessonPanel(props: {
   lesson: PlannedLesson | null;
   record: LessonRecord | null;
   editable: boolean;
-  /** Why the lesson may not be changed, or what it does not take (grade 1: marks). */
+  /** Marks and attendance too: the lesson has begun (PERM-13); topics and homework may come ahead. */
+  begun: boolean;
+  /** Why the lesson may not be changed, or what it does not take (grade 1: marks; ahead: anything but its plan). */
   readOnlyReason: string | null;
   /** The closed period the lesson is in (SCH-9), if any. */
   closedPeriod: string | null;
@@ -116,7 +118,7 @@ export function LessonPanel(props: {
                 {props.history}
                 <LessonAttendance
                   state={props.attendance ?? null}
-                  offer={props.editable && lesson.date <= todayIso()}
+                  offer={props.editable && props.begun}
                   onAllPresent={() => write(id, { attendanceChecked: true })}
                 />
               </div>

@@ -30,6 +30,8 @@ const isOnPage = (student: Student, date: IsoDate, groupId: GroupId, subjectId?:
 export interface LessonVerdict {
   /** Attendance, and the lesson's topic and homework, may be written (for students on the page). */
   writable: boolean;
+  /** The cells too — marks and attendance: the lesson has begun by the device's clock (PERM-13). */
+  cells: boolean;
   asSubstitute: boolean;
   /** Marks too (grade 1 gets none, PERM-3). */
   marks: boolean;
@@ -65,21 +67,25 @@ export function pageRights(args: {
   actor: Actor;
   access: 'read' | 'write';
   lessons: readonly PlannedLesson[];
+  /** The device's clock, ms: cells of lessons that have not begun take no marks or attendance (PERM-13). */
+  now?: number;
 }): Map<string, LessonVerdict> {
   const { school, journal, classId, grade, actor } = args;
   const out = new Map<string, LessonVerdict>();
   // One context for the whole page: authorize memoizes the roster and the load per context.
-  const ctx: AuthorizeContext = { school, journal, classId, grade };
+  const ctx: AuthorizeContext = { school, journal, classId, grade, now: args.now };
   const roster = listStudents(journal).filter((s) => everInGroup(s, args.groupId, args.subjectId));
   for (const l of args.lessons) {
     const closed = closedPeriodAt(school, classId, grade, l.date)?.[1].name ?? null;
     if (args.access !== 'write') {
-      out.set(l.id, { writable: false, asSubstitute: false, marks: false, reason: READ_ONLY_JOURNAL, closedPeriod: closed });
+      out.set(l.id, { writable: false, cells: false, asSubstitute: false, marks: false, reason: READ_ONLY_JOURNAL, closedPeriod: closed });
       continue;
     }
     const probe = roster.find((s) => isOnPage(s, l.date, args.groupId, args.subjectId))?.id ?? 'nobody';
     const absence = authorize(actor, { map: 'attendance', key: `${l.id}:${probe}`, oldValue: undefined, newValue: 'absent' }, ctx);
-    const onPage = absence.allowed || absence.reason === RejectReason.notOnRoster;
+    // PERM-13: a lesson ahead takes its topic and homework, not yet its marks and attendance.
+    const ahead = !absence.allowed && absence.reason === RejectReason.notBegun;
+    const onPage = absence.allowed || absence.reason === RejectReason.notOnRoster || ahead;
     if (!onPage) {
       const reason =
         absence.reason === RejectReason.periodClosed
@@ -87,16 +93,17 @@ export function pageRights(args: {
           : absence.reason === RejectReason.forbidden && !actor.roles.includes('teacher')
             ? NOT_A_TEACHER
             : capitalized(absence.detail);
-      out.set(l.id, { writable: false, asSubstitute: false, marks: false, reason, closedPeriod: closed });
+      out.set(l.id, { writable: false, cells: false, asSubstitute: false, marks: false, reason, closedPeriod: closed });
       continue;
     }
     const mark = authorize(actor, { map: 'marks', key: `${l.id}:${probe}:0`, oldValue: undefined, newValue: [5, 'probe', 1] }, ctx);
     const marks = mark.allowed || mark.reason !== RejectReason.gradeOne;
     out.set(l.id, {
       writable: true,
+      cells: !ahead,
       asSubstitute: absence.allowed ? absence.asSubstitute : l.substituteId === actor.userId,
       marks,
-      reason: marks ? null : NO_MARKS_IN_GRADE_1,
+      reason: ahead ? capitalized(absence.detail) : marks ? null : NO_MARKS_IN_GRADE_1,
       closedPeriod: closed,
     });
   }
@@ -111,7 +118,7 @@ export function cellWritable(
   groupId: GroupId = WHOLE_CLASS,
   subjectId?: SubjectId,
 ): boolean {
-  return !!v?.writable && isOnPage(student, date, groupId, subjectId);
+  return !!v?.writable && v.cells && isOnPage(student, date, groupId, subjectId);
 }
 
 /** The hover text of a cell, or undefined for an ordinary writable one. */
