@@ -22,7 +22,13 @@ import type { RoomPolicy } from './ws/room.ts';
  * year, the roster, the journal's meta): `authorize` memoizes the roster, the teaching load and
  * the substitutions per context, so the hot path of a single mark reads none of them again.
  */
-export async function documentPolicy(name: string, doc: Y.Doc, schoolDoc: () => Promise<Y.Doc>): Promise<Omit<RoomPolicy, 'clientIds'>> {
+export async function documentPolicy(
+  name: string,
+  doc: Y.Doc,
+  schoolDoc: () => Promise<Y.Doc>,
+  /** The server's clock (clock.ts): PERM-13 judges "has the lesson begun" by it, never by the client's. */
+  now: () => number = Date.now,
+): Promise<Omit<RoomPolicy, 'clientIds'>> {
   const parsed = parseDocName(name);
   if (parsed?.kind !== 'journal') {
     return {
@@ -50,6 +56,8 @@ export async function documentPolicy(name: string, doc: Y.Doc, schoolDoc: () => 
         classId: parsed.classId,
         grade: readJournalMeta(doc)?.grade ?? classes.get(school, parsed.classId)?.grade ?? 0,
       };
+      // Read per update, while the rest of the context (roster, load, bells) is kept between them.
+      ctx.now = now();
       const actor = { userId: conn.identity.userId as UserId, roles: conn.identity.roles };
       return changes.map((c) => authorize(actor, c, ctx!));
     },

@@ -77,7 +77,7 @@ export async function startServer(
     onError,
     initialize: (name, room) => directory!.initializeDocument(name, room),
     policyFor: async (name, doc) => {
-      const policy = await documentPolicy(name, doc, () => directory!.schoolDoc());
+      const policy = await documentPolicy(name, doc, () => directory!.schoolDoc(), now);
       return opts.withoutPathRules ? { maps: policy.maps } : policy;
     },
   });

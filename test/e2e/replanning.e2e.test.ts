@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
   bellSchedule,
+  lessonStartsAt,
   listStudents,
   marksOf,
   readAbsence,
@@ -108,7 +109,11 @@ describe.runIf(chromiumAvailable())('substitutions (Chromium)', () => {
     await deputy.screenshot({ path: `${SHOTS}/e2e-substitution-registered.png` });
     await substitute.screenshot({ path: `${SHOTS}/e2e-substitution-home.png` });
 
-    // The substitute opens the lesson from the home page and fills it in.
+    // The lesson's day, just after its bell (marks only once it has begun, PERM-13): the substitute
+    // opens it from the home page and fills it in.
+    const bells = new Map(bellSchedule(school).map((b) => [b.slot, b.bell.starts]));
+    server.clock.moveTo(lessonStartsAt(lesson, bells, MSK) + 5 * 60_000);
+    await subCtx.clock.setSystemTime(server.clock.now());
     await entry.click();
     await substitute.getByTestId(`cell-${student.id}-${lesson.lessonId}`).waitFor();
     await typeInCell(substitute, `cell-${student.id}-${lesson.lessonId}`, '5');

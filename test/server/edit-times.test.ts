@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import {
+  addDays,
   CloseCode,
   encodeClock,
   encodeEditTimes,
@@ -9,10 +10,10 @@ import {
   markToTuple,
   MessageType,
   pageLessons,
-  parseLessonId,
   schoolMoment,
   WHOLE_CLASS,
   type ClassId,
+  type IsoDate,
   type LessonId,
   type SubjectId,
   type WorkTypeId,
@@ -45,8 +46,9 @@ interface Late extends Row {
 describe('when an offline edit was made', () => {
   let server: TestServer;
   let page: MathPage;
-  /** A lesson of `teacher`'s 5Б mathematics two to eight days ago (the "Monday" of the scenario). */
+  /** A lesson of `teacher`'s 5Б mathematics at least two days before the server's now (the "Monday" of the scenario). */
   let monday: LessonId;
+  let mondayDate: IsoDate;
   const clients: TestClient[] = [];
 
   const api = async <T>(login: string, path: string): Promise<T> => {
@@ -69,7 +71,8 @@ describe('when an offline edit was made', () => {
     // As the app does on connect (client/sync/doc-registry.ts): its clock, then when its unsent edits were typed.
     c.provider.on('status', ({ status }: { status: string }) => {
       if (status !== 'connected') return;
-      if (opts.sendClock) c.provider.ws!.send(encodeClock(Date.now()));
+      // The device's clock agrees with the server's (whatever day JOURNAL_CLOCK or the test moved it to).
+      if (opts.sendClock) c.provider.ws!.send(encodeClock(server.clock.now()));
       c.provider.ws!.send(encodeEditTimes([{ client: c.doc.clientID, from, to, at }]));
     });
     c.provider.connect();
@@ -77,24 +80,29 @@ describe('when an offline edit was made', () => {
   }
 
   beforeAll(async () => {
+    // About what "today" changes (an edit synced days after its lesson, judged against its deadline):
+    // on the process clock (JOURNAL_CLOCK), not the fixture day, so it runs on whatever day it is.
     server = await startTestServer();
-    page = await mathPage(server.storage, server.today());
     const school = await loadStoredDoc(server.storage, 'school/demo/2026');
     const journal = await loadStoredDoc(server.storage, J5B);
-    const today = new Date().toISOString().slice(0, 10);
-    const recent = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS).filter(
-      (l) =>
-        l.substituteId === null && l.date < today && Date.parse(l.date) > Date.now() - 8 * DAY && Date.parse(l.date) < Date.now() - 2 * DAY,
-    );
-    expect(recent.length).toBeGreaterThan(0);
-    monday = lessonId(recent[0].date, recent[0].slot, recent[0].subjectId, recent[0].groupId);
+    const taught = pageLessons(school, journal, '5b' as ClassId, 'math' as SubjectId, WHOLE_CLASS).filter((l) => l.substituteId === null);
+    // "Monday": the teacher's latest lesson at least two days before today (the last one before
+    // the holidays, or the year's last in summer). Before the year has run two days there is none:
+    // then the year's first lesson, and the clock moves on to three days after it.
+    const past = taught.filter((l) => l.date <= addDays(server.today(), -2)).at(-1);
+    const lesson = past ?? taught[0];
+    if (!lesson) throw new Error('The demo has no 5Б mathematics lesson of `teacher` at all');
+    if (!past) server.clock.moveTo(schoolMoment(addDays(lesson.date, 3), '10:00', MSK));
+    monday = lessonId(lesson.date, lesson.slot, lesson.subjectId, lesson.groupId);
+    mondayDate = lesson.date;
+    page = await mathPage(server.storage, mondayDate);
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
     await server.dispose();
   });
 
-  const mondayAt = (time: string) => schoolMoment(parseLessonId(monday)!.date, time, MSK);
+  const mondayAt = (time: string) => schoolMoment(mondayDate, time, MSK);
 
   it('PROTO-13, TIME-5: typed offline on Monday at 10:00, synced days later with a known clock: dated Monday, on time', async () => {
     const key = `${monday}:${page.students[0].id}:3`;
@@ -159,12 +167,12 @@ describe('when an offline edit was made', () => {
 
   it('PROTO-13: a typed time later than the arrival is not believed: the change is dated at its arrival', async () => {
     const key = `${monday}:${page.students[3].id}:3`;
-    const before = Date.now();
-    await typeOffline(key, Date.now() + 30 * DAY, { sendClock: true });
+    const before = server.clock.now();
+    await typeOffline(key, server.clock.now() + 30 * DAY, { sendClock: true });
     await waitFor(async () => expect((await historyOf(key)).changes).toHaveLength(1));
     const [row] = (await historyOf(key)).changes;
     expect(row.clientTime!).toBeGreaterThanOrEqual(before - 2000);
-    expect(row.clientTime!).toBeLessThanOrEqual(Date.now() + 2000);
+    expect(row.clientTime!).toBeLessThanOrEqual(server.clock.now() + 2000);
   });
 
   it('PROTO-13: a malformed edit-times message closes the socket as malformed and changes nothing', async () => {
@@ -178,7 +186,7 @@ describe('when an offline edit was made', () => {
     encoding.writeVarUint(enc, c.doc.clientID);
     encoding.writeVarUint(enc, 5);
     encoding.writeVarUint(enc, 2); // to < from
-    encoding.writeFloat64(enc, Date.now());
+    encoding.writeFloat64(enc, server.clock.now());
     const rowsBefore = (await api<{ changes: Row[] }>('deputy', `/api/history?doc=${encodeURIComponent(J5B)}`)).changes.length;
     c.provider.ws!.send(encoding.toUint8Array(enc));
     expect(await closed).toBe(CloseCode.malformed);

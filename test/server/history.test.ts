@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeClock, markToTuple, type WorkTypeId } from '../../model/index.ts';
-import { mathPage, type MathPage } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, mathPage, type MathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
@@ -27,7 +27,9 @@ describe('history of changes', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // The history of cells, not what day it is: on the fixture day, where the teacher's lessons
+    // have taken place. "Now" below is the server's clock, which the stored times are on.
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     page = await mathPage(server.storage, server.today());
   });
   afterAll(async () => {
@@ -38,7 +40,7 @@ describe('history of changes', () => {
   it('HIST-1: every accepted change is a row: path, old and new value, author, substitute or not, both times, clock offset', async () => {
     const teacher = await open('teacher');
     // This device's clock runs 90 s behind the server's.
-    (teacher.provider.ws as unknown as { send(b: Uint8Array): void }).send(encodeClock(Date.now() - 90_000));
+    (teacher.provider.ws as unknown as { send(b: Uint8Array): void }).send(encodeClock(server.clock.now() - 90_000));
     const s = page.students[0].id;
     const key = `${page.teacherLessons[0]}:${s}:3`;
     teacher.doc.transact(() => teacher.doc.getMap('marks').set(key, mark(4)));
@@ -54,7 +56,7 @@ describe('history of changes', () => {
     ]);
     for (const r of rows) {
       expect(r).toMatchObject({ userId: 'u-teacher', asSubstitute: false });
-      expect(Math.abs((r.serverTime as number) - Date.now())).toBeLessThan(10_000);
+      expect(Math.abs((r.serverTime as number) - server.clock.now())).toBeLessThan(10_000);
       expect(r.serverTime as number).toBeGreaterThan(r.clientTime as number);
       expect(Math.abs((r.clockOffsetMs as number) + 90_000)).toBeLessThan(2000);
     }
@@ -87,8 +89,9 @@ describe('history of changes', () => {
     const key = `${page.teacherLessons[3]}:topic`;
     teacher.doc.transact(() => teacher.doc.getMap('lessons').set(key, 'Первая тема'));
     await waitFor(async () => expect((await history('teacher', `path=lessons/${key}`)).body.changes.length).toBe(1));
-    const between = Date.now();
-    await new Promise((r) => setTimeout(r, 20));
+    const between = server.clock.now();
+    // The correction is stored at a later server time than `between`.
+    await waitFor(() => expect(server.clock.now()).toBeGreaterThan(between + 1), 1000, 1);
     teacher.doc.transact(() => teacher.doc.getMap('lessons').set(key, 'Исправленная тема'));
     await waitFor(async () => expect((await history('teacher', `path=lessons/${key}`)).body.changes.length).toBe(2));
     const cookie = await server.login('teacher');
@@ -100,7 +103,7 @@ describe('history of changes', () => {
       return doc.getMap('lessons').get(key);
     };
     expect(await asOf(between)).toBe('Первая тема');
-    expect(await asOf(Date.now())).toBe('Исправленная тема');
+    expect(await asOf(server.clock.now())).toBe('Исправленная тема');
   });
 
   it('HIST-3: a refused change the deputy applies is in the history under the deputy, with the stated reason', async () => {

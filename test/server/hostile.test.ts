@@ -16,7 +16,7 @@ import {
   type SubjectId,
   type WorkTypeId,
 } from '../../model/index.ts';
-import { mathPage, type MathPage } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, mathPage, type MathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
@@ -68,7 +68,9 @@ describe('hostile clients', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // Reads the demo as a lived-in school, not what day it is: on the fixture day (mid-q2), so the
+    // teacher's lessons of both quarters have taken place and the hard-coded 2026-10/11 dates hold.
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     page = await mathPage(server.storage, server.today());
     watcher = await open('teacher');
     for (const name of ['marks', 'attendance', 'lessons', 'reasons', 'finals', 'students', 'meta', 'remarks']) {

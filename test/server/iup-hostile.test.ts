@@ -10,7 +10,7 @@ import {
   type WorkTypeId,
 } from '../../model/index.ts';
 import { IUP_EXEMPT, type IupPlan } from '../../model/journal/iup.ts';
-import { loadStoredDoc, mathPage, type MathPage } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc, mathPage, type MathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
@@ -47,7 +47,8 @@ describe('individual study plans through the server', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // Reads the demo as a lived-in school, not what day it is: on the fixture day, a week into the plan (SINCE).
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     page = await mathPage(server.storage, server.today());
   });
   afterAll(async () => {

@@ -9,25 +9,27 @@ import {
   pageLessons,
   parseLessonId,
   periodAt,
+  periodsForGrade,
   rootMap,
+  schoolMoment,
   WHOLE_CLASS,
   type ClassId,
   type IsoDate,
+  type PlannedLesson,
   type ReportTable,
   type Student,
   type SubjectId,
   type WorkTypeId,
 } from '../../model/index.ts';
-import { clampIntoYear } from '../../sync-server/demo/demo-school.ts';
 import { loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced } from '../helpers/ws-client.ts';
-import { localToday } from '../e2e/pages.ts';
 
 const J5B = 'journal/5b/2026';
 const J10A = 'journal/10a/2026';
 const MATH = 'math' as SubjectId;
+const MARK = markToTuple({ v: 4, t: 'oral' as WorkTypeId, w: 1 });
 
 /** The marks and absence marks of a student in a journal, by key. */
 function entriesOf(journal: Y.Doc, studentId: string): Record<string, unknown> {
@@ -67,22 +69,47 @@ describe('transfer of a student between classes (STU-7)', () => {
   const total = (t: ReportTable) => t.rows.find((r) => r.subject === 'Итого по классу')!.students;
 
   beforeAll(async () => {
+    // About what "today" changes (a transfer in the running quarter, the reports of it): on the
+    // process clock (JOURNAL_CLOCK), not the fixture day, so it runs on whatever day it is.
     server = await startTestServer();
+    const school = await loadStoredDoc(server.storage, 'school/demo/2026');
+    const taught = pageLessons(school, null, '5b' as ClassId, MATH, WHOLE_CLASS).filter((l) => l.substituteId === null);
+    const quarters = periodsForGrade(school, 5).map(([, p]) => taught.filter((l) => l.date >= p.startsOn && l.date <= p.endsOn));
+    const daysOf = (ls: PlannedLesson[]) => [...new Set(ls.map((l) => l.date))];
+    // The quarter: the latest one with three days of 5Б mathematics held by today — the running
+    // one, or the one before in a quarter's first days, over the holidays and after the year.
+    let held = [...quarters].reverse().find((q) => daysOf(q.filter((l) => l.date <= server.today())).length >= 3);
+    held = held?.filter((l) => l.date <= server.today());
+    if (!held) {
+      // Before the year has held three: its first five days of mathematics, and the clock moves
+      // on to the day after them.
+      held = quarters[0].filter((l) => daysOf(quarters[0]).slice(0, 5).includes(l.date));
+      server.clock.moveTo(schoolMoment(addDays(held.at(-1)!.date, 1), '10:00', 180));
+    }
+    // Mid-quarter: the middle day of them, or the next one whose month had a lesson before it
+    // (so that the student is on 5Б's roster in the month's attendance report).
+    const days = daysOf(held);
+    const mid = Math.floor(days.length / 2);
+    date = days.find((d, i) => i >= mid && i < days.length - 1 && d.slice(0, 7) === days[i - 1].slice(0, 7)) ?? days[mid];
+    // Signed in on the day the test runs (a moved clock has expired sessions opened before).
     admin = await server.login('admin');
     deputy = await server.login('deputy');
-    const school = await loadStoredDoc(server.storage, 'school/demo/2026');
-    const journal = await loadStoredDoc(server.storage, J5B);
-    const today = clampIntoYear(localToday());
-    const [, quarter] = periodAt(school, 5, today)!;
-    // Mid-quarter: the middle one of 5Б's mathematics lessons held so far in the quarter.
-    const held = pageLessons(school, journal, '5b' as ClassId, MATH, WHOLE_CLASS).filter(
-      (l) => l.date > quarter.startsOn && l.date <= today,
+    // A student on the roster all year, whom the teacher marks in the lessons either side of the
+    // date (the demo's own entries are on both sides only once the quarter has run a while).
+    student = (await mathPage(server.storage, date)).students[0];
+    const marked = [held.filter((l) => l.date < date).at(-1)!, held.find((l) => l.date === date)!].map(
+      (l) => `marks/${l.id}:${student.id}:3`,
     );
-    date = held[Math.floor(held.length / 2)].date;
-    const keys = (s: Student) => Object.keys(entriesOf(journal, s.id)).map(dateOf);
-    student = (await mathPage(server.storage, server.today())).students.find((s) => keys(s).some((d) => d < date) && keys(s).some((d) => d >= date))!;
-    expect(student).toBeDefined();
-    before5b = entriesOf(journal, student.id);
+    const teacher = connectClient(server, J5B, await server.login('teacher'), { ext: true });
+    await synced(teacher);
+    teacher.doc.transact(() => {
+      for (const key of marked) teacher.doc.getMap('marks').set(key.slice('marks/'.length), MARK);
+    });
+    await waitFor(async () =>
+      expect(Object.keys(entriesOf(await loadStoredDoc(server.storage, J5B), student.id))).toEqual(expect.arrayContaining(marked)),
+    );
+    teacher.destroy();
+    before5b = entriesOf(await loadStoredDoc(server.storage, J5B), student.id);
   });
   afterAll(async () => {
     await server?.dispose();
@@ -106,9 +133,12 @@ describe('transfer of a student between classes (STU-7)', () => {
   });
 
   it('STU-7: mid-quarter, the old journal keeps every mark and drops the student from the date; the new one has them from it, with none before', async () => {
-    const quarter = periodAt(await loadStoredDoc(server.storage, 'school/demo/2026'), 5, date)![0];
+    const school = await loadStoredDoc(server.storage, 'school/demo/2026');
+    // The periods the date is in: 5Б's quarter and 10А's half-year.
+    const quarter = periodAt(school, 5, date)![0];
+    const half = periodAt(school, 10, date)![0];
     const results5b = total(await report(`/api/reports/class-results?class=5b&period=${quarter}`));
-    const results10a = total(await report(`/api/reports/class-results?class=10a&period=h1`));
+    const results10a = total(await report(`/api/reports/class-results?class=10a&period=${half}`));
     // A parent of the student follows them to 10А.
     await server.storage.createUser({
       id: 'p-transfer',
@@ -149,7 +179,7 @@ describe('transfer of a student between classes (STU-7)', () => {
 
     // REP-1: the roster at the period's end (today while it runs): one fewer in 5Б, one more in 10А.
     expect(total(await report(`/api/reports/class-results?class=5b&period=${quarter}`))).toBe((results5b as number) - 1);
-    expect(total(await report(`/api/reports/class-results?class=10a&period=h1`))).toBe((results10a as number) + 1);
+    expect(total(await report(`/api/reports/class-results?class=10a&period=${half}`))).toBe((results10a as number) + 1);
 
     // REP-7: both classes list the student for the month, each counting only the lessons they had there.
     const month = date.slice(0, 7);
@@ -167,7 +197,9 @@ describe('transfer of a student between classes (STU-7)', () => {
     const moved = await loadStoredDoc(server.storage, J10A);
     const russian = pageLessons(school, moved, '10a' as ClassId, 'rus' as SubjectId, WHOLE_CLASS);
     const beforeArrival = russian.filter((l) => l.date < date).at(-1)!;
-    const afterArrival = russian.find((l) => l.date >= date)!;
+    // From the arrival, and on a day before today: a lesson that has begun (PERM-13).
+    const afterArrival = russian.find((l) => l.date >= date && l.date < server.today());
+    if (!afterArrival) throw new Error(`The demo has no 10А Russian lesson from ${date} to before ${server.today()}`);
     const teacher = connectClient(server, J10A, await server.login('russian'), { ext: true });
     await synced(teacher);
     const mark = markToTuple({ v: 5, t: 'oral' as WorkTypeId, w: 1 });

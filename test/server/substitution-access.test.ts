@@ -3,6 +3,7 @@ import {
   addDays,
   cancelSubstitution,
   change,
+  pageLessons,
   registerSubstitution,
   schoolDayLessons,
   substituteCandidates,
@@ -11,12 +12,11 @@ import {
   type ScheduledLesson,
   type UserId,
 } from '../../model/index.ts';
-import { clampIntoYear } from '../../sync-server/demo/demo-school.ts';
+import { YEAR_END } from '../../sync-server/demo/school-structure.ts';
 import { loadStoredDoc } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
-import { localToday } from '../e2e/pages.ts';
 
 const SCHOOL = 'school/demo/2026';
 const J10A = 'journal/10a/2026';
@@ -30,6 +30,7 @@ const ARTS = 'u-arts' as UserId;
 describe('a substitution opens the journal to the substitute at once', () => {
   let server: TestServer;
   let lesson: ScheduledLesson;
+  let other: string;
   const clients: TestClient[] = [];
   const me = async (cookie: string) =>
     (await (await fetch(`${server.origin}/api/me`, { headers: { cookie } })).json()) as {
@@ -37,14 +38,23 @@ describe('a substitution opens the journal to the substitute at once', () => {
     };
 
   beforeAll(async () => {
+    // About what "today" changes (a substitution for the coming days): on the process clock
+    // (JOURNAL_CLOCK), not the fixture day, so it runs on whatever day it is.
     server = await startTestServer();
     const school = await loadStoredDoc(server.storage, SCHOOL);
-    // The first 10А lesson from tomorrow on that `arts` is free for.
-    for (let date = addDays(clampIntoYear(localToday()), 1); !lesson; date = addDays(date, 1)) {
-      lesson = schoolDayLessons(school, date as IsoDate)
+    const artsFreeFor = (date: IsoDate) =>
+      schoolDayLessons(school, date)
         .filter((l) => l.classId === ('10a' as ClassId) && !l.substitution)
-        .find((l) => substituteCandidates(school, l).some((t) => t.teacherId === ARTS && !t.busyWith))!;
-    }
+        .find((l) => substituteCandidates(school, l).some((t) => t.teacherId === ARTS && !t.busyWith));
+    // The first 10А lesson from tomorrow on that `arts` is free for (over holidays and before the
+    // year, its first school days). After the year's last school day none is ahead: then the
+    // year's last such lesson, a substitution the deputy records after the fact.
+    for (let date = addDays(server.today(), 1); !lesson && date <= YEAR_END; date = addDays(date, 1)) lesson = artsFreeFor(date)!;
+    for (let date = YEAR_END; !lesson && date >= addDays(YEAR_END, -30); date = addDays(date, -1)) lesson = artsFreeFor(date)!;
+    if (!lesson) throw new Error(`The demo has no 10А lesson \`arts\` is free for after ${server.today()} nor in the year's last month`);
+    // Another 10А lesson of the same page, on another day: never the substitute's.
+    const page = pageLessons(school, null, lesson.classId, lesson.subjectId, lesson.groupId);
+    other = page.find((l) => l.date !== lesson.date)!.id;
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -83,9 +93,8 @@ describe('a substitution opens the journal to the substitute at once', () => {
       expect(changes.at(-1)).toMatchObject({ userId: ARTS, asSubstitute: true, newValue: 'Музыка в кино (замена)' });
     });
     // Any other 10А lesson is still not theirs (PERM-2).
-    const other = `${lesson.lessonId.replace(/^\d{6}/, '270514')}:topic`;
-    sub.doc.getMap('lessons').set(other, 'чужой урок');
-    await waitFor(() => expect(sub.rejects.some((r) => r.path === `lessons/${other}` && r.reason === 'forbidden')).toBe(true));
+    sub.doc.getMap('lessons').set(`${other}:topic`, 'чужой урок');
+    await waitFor(() => expect(sub.rejects.some((r) => r.path === `lessons/${other}:topic` && r.reason === 'forbidden')).toBe(true));
     expect(sub.rejects.filter((r) => r.path === `lessons/${lesson.lessonId}:topic`)).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ import {
   type SubjectId,
   type GroupId,
 } from '../../model/index.ts';
-import { mathPage, type MathPage } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY, mathPage, type MathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
@@ -33,8 +33,10 @@ describe('sync over real WebSockets', () => {
   };
 
   let page: MathPage;
+  // Sockets on a lived-in journal, not what day it is: on the fixture day, where the hard-coded
+  // October and November lessons have taken place. "Now" below is the server's clock.
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     page = await mathPage(server.storage, server.today());
   });
   afterEach(async () => {
@@ -123,9 +125,9 @@ describe('sync over real WebSockets', () => {
     await waitFor(async () => expect((await server.storage.readUpdates(JOURNAL, 0)).at(-1)!.userId).toBe('u-teacher'));
     const first = (await server.storage.readUpdates(JOURNAL, 0)).at(-1)!;
     expect(first.clientTime).toBeNull();
-    expect(Math.abs(first.serverTime - Date.now())).toBeLessThan(5000);
+    expect(Math.abs(first.serverTime - server.clock.now())).toBeLessThan(5000);
     // A client whose clock runs an hour ahead.
-    (a.provider.ws as unknown as { send(b: Uint8Array): void }).send(encodeClock(Date.now() + 3_600_000));
+    (a.provider.ws as unknown as { send(b: Uint8Array): void }).send(encodeClock(server.clock.now() + 3_600_000));
     change(a.doc, 't', () => setMark(a.doc, lesson, student, 2, { v: 4, t: 'oral' as never, w: 1 }));
     await waitFor(async () => expect((await server.storage.readUpdates(JOURNAL, 0)).at(-1)!.seq).toBe(first.seq + 1));
     const second = (await server.storage.readUpdates(JOURNAL, 0)).at(-1)!;
@@ -233,7 +235,8 @@ describe('sync over real WebSockets', () => {
   it('SYNC-7: a socket that stops answering pings is closed, and its presence removed', async () => {
     const dataDir = server.dataDir;
     await server.close();
-    server = await startTestServer({ dataDir, heartbeatMs: 100 });
+    // Restarted on the same data, its clock running on from the first one's.
+    server = await startTestServer({ dataDir, heartbeatMs: 100, now: server.clock.now });
     const a = open(server, JOURNAL, await server.login('teacher'));
     const b = open(server, JOURNAL, await server.login('classteacher'));
     await Promise.all([synced(a), synced(b)]);
@@ -259,7 +262,7 @@ describe('sync over real WebSockets', () => {
     await waitFor(() => expect(server.registry.isLoaded(JOURNAL)).toBe(false));
     const dataDir = server.dataDir;
     await server.close();
-    server = await startTestServer({ dataDir });
+    server = await startTestServer({ dataDir, now: server.clock.now });
     const b = open(server, JOURNAL, await server.login('teacher'));
     await synced(b);
     expect(b.doc.getMap('lessons').get(`${lesson}:topic`)).toBe('Сохранено');
