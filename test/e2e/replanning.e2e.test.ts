@@ -29,8 +29,10 @@ const pending = (page: Page) => page.getByTestId('sync-status').getAttribute('da
 
 /**
  * The first lesson after `today` that `fits`, as the deputy would plan it; when the year has none
- * left (the summer), its last one, and the server's clock goes back to the morning before it, so
- * that the scenario always plans a lesson ahead. Says so plainly when the year has none at all.
+ * left (the summer), its last one. The scenario plays on the morning of the day before it: the
+ * server's clock moves there before anyone signs in, so that the later step to the lesson's bell
+ * is a day, never the two weeks of a holiday that would let the sessions expire. Says so plainly
+ * when the year has no such lesson at all.
  */
 function nextLessonWhere(school: Y.Doc, server: TestServer, fits: (l: ScheduledLesson) => boolean): ScheduledLesson {
   const meta = readSchoolMeta(school)!;
@@ -39,10 +41,8 @@ function nextLessonWhere(school: Y.Doc, server: TestServer, fits: (l: ScheduledL
   const today = server.today();
   const lesson = all.find((l) => l.date > today) ?? all.at(-1);
   if (!lesson) throw new Error(`The demo year ${meta.startsOn}–${meta.endsOn} has no lesson for this scenario`);
-  if (lesson.date <= today) {
-    const firstBell = bellSchedule(school)[0].bell.starts;
-    server.clock.moveTo(schoolMoment(addDays(lesson.date, -1), firstBell, MSK));
-  }
+  const firstBell = bellSchedule(school)[0].bell.starts;
+  server.clock.moveTo(schoolMoment(addDays(lesson.date, -1), firstBell, MSK));
   return lesson;
 }
 
