@@ -5,7 +5,8 @@
 // `test-results-dated-<date>.json` for scripts/print-test-summary.mjs.
 // Uses only Node's standard library, like ensure-install.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { countsOf } from './test-counts.mjs';
 
 /** The days of the 2026/27 demo year the suite must pass on, and why each one. */
 const DATES = [
@@ -54,15 +55,6 @@ function chosenDates(argv) {
   return wanted.map((date) => DATES.find((d) => d.date === date) ?? { date, what: 'given' });
 }
 
-function counts(file) {
-  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const r = JSON.parse(readFileSync(file, 'utf8'));
-  const failedFiles = (r.testResults ?? []).filter(
-    (t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed'),
-  ).length;
-  return { passed: r.numPassedTests, failed: r.numFailedTests + failedFiles, skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
-}
-
 const dates = chosenDates(process.argv.slice(2));
 const rows = [];
 for (const { date, what } of dates) {
@@ -74,7 +66,7 @@ for (const { date, what } of dates) {
     stdio: 'inherit',
     env: { ...process.env, JOURNAL_CLOCK: date },
   });
-  rows.push({ date, what, ...counts(out), seconds: Math.round((Date.now() - started) / 1000) });
+  rows.push({ date, what, ...countsOf(out), seconds: Math.round((Date.now() - started) / 1000) });
 }
 
 console.log('\nDated check (the date-sensitive tests with the clock pinned to 10:00 Moscow time of each day):');
