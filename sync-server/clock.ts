@@ -24,13 +24,22 @@ const DEFAULT_TIME = 'T10:00:00+03:00';
  * @example parseClockStart('2026-12-28') === Date.parse('2026-12-28T07:00:00Z')
  */
 export function parseClockStart(value: string): number {
-  const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${asDate(value)}${DEFAULT_TIME}` : value;
+  const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}${DEFAULT_TIME}` : value;
   const zoned = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text);
-  const ms = zoned ? Date.parse(text) : NaN;
+  const ms = zoned && isRealDate(text.slice(0, 10)) ? Date.parse(text) : NaN;
   if (!Number.isFinite(ms)) {
     throw new Error(`${CLOCK_ENV} must be a date (2026-12-28) or a date-time with its zone (2026-12-28T10:00:00+03:00), got "${value}"`);
   }
   return ms;
+}
+
+function isRealDate(date: string): boolean {
+  try {
+    asDate(date);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A clock that reads `startMs` now and runs on with the real one. */
