@@ -73,4 +73,7 @@ console.log('\nDated check (the date-sensitive tests with the clock pinned to 10
 console.log('| date | day | passed | failed | skipped | s |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.date} | ${r.what} | ${r.passed} | ${r.failed} | ${r.skipped} | ${r.seconds} |`);
-process.exit(rows.every((r) => r.failed === 0 && r.skipped === 0) ? 0 : 1);
+// Outside CI a test that lacks Chromium or poppler skips loudly and says how to get it; in CI a skip
+// is a failure, as in the suite itself.
+const ok = (r) => r.failed === 0 && (!process.env.CI || r.skipped === 0);
+process.exit(rows.every(ok) ? 0 : 1);

@@ -11,9 +11,9 @@ import {
   readDeadlines,
   ReportParamError,
   type ClassId,
-  type IsoDate,
   type SchoolMonitoring,
   type TimedRow,
+  schoolDate,
 } from '../../model/index.ts';
 import type { Directory } from '../directory.ts';
 import { loadTimedRows } from '../reports/journal-changes.ts';
@@ -66,7 +66,7 @@ export function monitoringRoutes(deps: MonitoringDeps) {
       journals.set(parsed.classId, doc);
       changes.set(parsed.classId, await loadTimedRows(deps.storage, journalDocName(parsed.classId, yearId)));
     }
-    const today = new Date(now() + readDeadlines(school).utcOffsetMinutes * 60_000).toISOString().slice(0, 10) as IsoDate;
+    const today = schoolDate(now(), readDeadlines(school).utcOffsetMinutes);
     let result: SchoolMonitoring;
     try {
       result = monitorSchool({ school, journals, changes, classId, periodId, today });

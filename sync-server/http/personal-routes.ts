@@ -15,6 +15,7 @@ import {
   type IsoDate,
   type ParentContact,
   type StudentPersonal,
+  schoolDate,
 } from '../../model/index.ts';
 import type { ValidSession } from '../auth/sessions.ts';
 import type { Directory } from '../directory.ts';
@@ -102,7 +103,7 @@ export function personalRoutes(deps: PersonalDeps) {
     const roster = yearId ? listStudents((await deps.registry.open(journalDocName(classId, yearId))).doc) : [];
     const student = roster.find((s) => s.id === body.studentId);
     if (!student) throw bad('Ученик не найден в списке класса');
-    const today = new Date(deps.now() + readDeadlines(school).utcOffsetMinutes * 60_000).toISOString().slice(0, 10) as IsoDate;
+    const today = schoolDate(deps.now(), readDeadlines(school).utcOffsetMinutes);
     const record = readRecord(body, classId, student.id, today);
     await deps.storage.putStudentPersonal([record]);
     return c.json({ record });

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { classes, journalDocName, parseDocName, periods, readDeadlines, subjects, type ClassId, type IsoDate } from '../../model/index.ts';
+import { classes, journalDocName, parseDocName, periods, readDeadlines, subjects, type ClassId, schoolDate } from '../../model/index.ts';
 import { finalsSheet } from '../archive/finals-sheet.ts';
 import { renderFinalsPdf } from '../archive/pdf/finals-pdf.ts';
 import { renderJournalPdf } from '../archive/pdf/journal-pdf.ts';
@@ -64,7 +64,7 @@ export function printRoutes(deps: PrintDeps) {
       logUpToSeq: journal.snapshot?.upToSeq ?? 0,
     };
     // The school's calendar day (TIME-1): planned lessons after it with nothing recorded are not printed.
-    const asOf = new Date(printedAt.getTime() + readDeadlines(year.doc).utcOffsetMinutes * 60_000).toISOString().slice(0, 10) as IsoDate;
+    const asOf = schoolDate(printedAt.getTime(), readDeadlines(year.doc).utcOffsetMinutes);
     return { classId, journal: journal.doc, school: year.doc, stamp, asOf };
   };
 

@@ -13,8 +13,8 @@ import {
   staff,
   subjects,
   type ClassId,
-  type IsoDate,
   type PeriodId,
+  schoolDate,
 } from '../../model/index.ts';
 import type { Directory } from '../directory.ts';
 import type { DocumentProjection } from '../reports/journal-projection.ts';
@@ -49,7 +49,7 @@ export function readinessRoutes(deps: { storage: Storage; directory: Directory; 
     if (!period || cls.grade < period.minGrade || cls.grade > period.maxGrade) {
       throw new HTTPException(400, { message: `Неизвестный период «${periodId}» для ${cls.name}` });
     }
-    const today = new Date(now() + readDeadlines(school).utcOffsetMinutes * 60_000).toISOString().slice(0, 10) as IsoDate;
+    const today = schoolDate(now(), readDeadlines(school).utcOffsetMinutes);
     const cutoff = periodCutoff(period, today);
     const pages = periodReadiness(school, journal, classId, cls.grade, periodId, period, cutoff);
 
@@ -67,7 +67,7 @@ export function readinessRoutes(deps: { storage: Storage; directory: Directory; 
 
     const out = pages.map((p) => {
       const last = lastFrom.get(p.teacherId) ?? null;
-      const lastDay = last === null ? null : new Date(last + readDeadlines(school).utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+      const lastDay = last === null ? null : schoolDate(last, readDeadlines(school).utcOffsetMinutes);
       return {
         ...p,
         subjectName: subjects.get(school, p.subjectId)?.name ?? p.subjectId,

@@ -8,9 +8,9 @@ import {
   readDeadlines,
   ReportParamError,
   type ClassId,
-  type IsoDate,
   type ReportTable,
   type TimedRow,
+  schoolDate,
 } from '../../model/index.ts';
 import { hex } from '../archive/replay.ts';
 import type { Snapshotter } from '../archive/snapshotter.ts';
@@ -38,8 +38,7 @@ const FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** The school's calendar day at a moment, by its UTC offset (TIME-1). */
-const schoolDay = (ms: number, school: Y.Doc) =>
-  new Date(ms + readDeadlines(school).utcOffsetMinutes * 60_000).toISOString().slice(0, 10) as IsoDate;
+const schoolDay = (ms: number, school: Y.Doc) => schoolDate(ms, readDeadlines(school).utcOffsetMinutes);
 
 /**
  * REP-0: every report as a page's data and as files: `GET /api/reports` lists them;

@@ -1,12 +1,12 @@
 import type * as Y from 'yjs';
-import { periodsForGrade, readDeadlines, type IsoDate, type Period } from '../../model/index.ts';
+import { periodsForGrade, readDeadlines, schoolDate, type IsoDate, type Period } from '../../model/index.ts';
 
 /**
  * The school's day of an instant: the date in the school's zone (TIME-1, Moscow by default), as
  * the report, monitoring and readiness routes read "today" from the server's clock.
  */
 export function schoolDay(ms: number, school: Y.Doc): IsoDate {
-  return new Date(ms + readDeadlines(school).utcOffsetMinutes * 60_000).toISOString().slice(0, 10) as IsoDate;
+  return schoolDate(ms, readDeadlines(school).utcOffsetMinutes);
 }
 
 /** A study period with its id. */
