@@ -2,6 +2,8 @@ import type * as Y from 'yjs';
 import {
   classes,
   initJournal,
+  journalNeedsMigration,
+  migrateJournal,
   journalAccess,
   journalDocName,
   parseDocName,
@@ -68,10 +70,17 @@ export class Directory {
     return doc?.access ?? null;
   }
 
-  /** Writes the meta of a journal that has never been stored, from the school-year document. */
-  async initializeDocument(name: string, room: Room): Promise<void> {
+  /**
+   * Writes the meta of a journal that has never been stored, from the school-year document;
+   * brings a stored journal of an older layout up to date (DOC-4).
+   */
+  async initializeDocument(name: string, room: Room, isNew: boolean): Promise<void> {
     const parsed = parseDocName(name);
     if (parsed?.kind !== 'journal') return;
+    if (!isNew) {
+      if (journalNeedsMigration(room.doc)) room.doc.transact(() => migrateJournal(room.doc), SERVER_ORIGIN);
+      return;
+    }
     const school = (await this.schoolRoom()).doc;
     const meta = readSchoolMeta(school);
     const c = classes.get(school, parsed.classId);

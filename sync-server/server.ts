@@ -75,7 +75,7 @@ export async function startServer(
     unloadDelayMs: opts.registry?.unloadDelayMs ?? 2000,
     now,
     onError,
-    initialize: (name, room) => directory!.initializeDocument(name, room),
+    initialize: (name, room, isNew) => directory!.initializeDocument(name, room, isNew),
     policyFor: async (name, doc) => {
       const policy = await documentPolicy(name, doc, () => directory!.schoolDoc(), now);
       return opts.withoutPathRules ? { maps: policy.maps } : policy;

@@ -15,7 +15,8 @@ import {
 } from '../../model/index.ts';
 
 export interface CellMark {
-  n: number;
+  /** The mark's place in its cell (MARK-8). */
+  place: string;
   value: MarkValue;
   weight: number;
 }
@@ -46,7 +47,7 @@ export function createPageCells(
   const attendance = rootMap(doc, 'attendance');
 
   const read = (lessonId: LessonId, studentId: StudentId): CellValue => ({
-    marks: marksOf(doc, lessonId, studentId).map((m) => ({ n: m.n, value: m.value, weight: m.weight })),
+    marks: marksOf(doc, lessonId, studentId).map((m) => ({ place: m.place, value: m.value, weight: m.weight })),
     absence: readAbsence(doc, lessonId, studentId),
   });
 

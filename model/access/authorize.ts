@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
-import type { ClassId, UserId } from '../ids.ts';
+import type { ClassId, LessonId, UserId } from '../ids.ts';
 import { isEnrolledOn, isInGroup, listStudents, parseGroupHistory, type Student } from '../journal/student.ts';
 import { isFinalValue } from '../journal/final.ts';
 import { iupClosedPeriod, iupPlanProblems } from '../journal/iup-checks.ts';
-import { markFromTuple } from '../journal/mark.ts';
+import { markFromTuple, marksOf } from '../journal/mark.ts';
+import { MAX_MARKS_PER_LESSON } from '../journal/mark-places.ts';
 import { isRemarkFieldValue } from '../journal/remark.ts';
 import { isAbsenceMark, isAbsenceReason } from '../marking/attendance.ts';
 import { isMarkValueAllowed, type MarkingSystem } from '../marking/mark-value.ts';
@@ -168,6 +169,9 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
       }
       const mark = markFromTuple(value);
       if (!mark || !isMarkValueAllowed(system, mark.v)) return invalid(JSON.stringify(value));
+      // MARK-6: judged on the journal as the update left it, so a full cell refuses a fifth mark.
+      if (marksOf(ctx.journal, path.lesson.id as LessonId, path.studentId).length > MAX_MARKS_PER_LESSON)
+        return refuse(RejectReason.invalidValue, `за один урок — не больше ${MAX_MARKS_PER_LESSON} отметок`);
       return rosterCheck(path, ctx);
     }
     case 'attendance':

@@ -1,6 +1,6 @@
 import { isIsoDate, isValidId, type GroupId, type IsoDate, type PeriodId, type StudentId, type SubjectId } from '../ids.ts';
 import { parseLessonId, LESSON_FIELDS, type LessonField, type LessonKey } from '../journal/lesson.ts';
-import { MAX_MARKS_PER_LESSON } from '../journal/mark.ts';
+import { parseMarkPlace } from '../journal/mark-places.ts';
 import { REMARK_FIELDS as REMARK_FIELD_LIST } from '../journal/remark.ts';
 
 /**
@@ -17,7 +17,7 @@ export interface JournalChange {
 /** A journal key parsed into what it is about; `unknown` for anything malformed (PERM-1). */
 export type ChangePath =
   | { kind: 'lesson'; lesson: LessonKey & { id: string }; field: LessonField }
-  | { kind: 'mark'; lesson: LessonKey & { id: string }; studentId: StudentId; n: number }
+  | { kind: 'mark'; lesson: LessonKey & { id: string }; studentId: StudentId; place: string }
   | { kind: 'attendance'; lesson: LessonKey & { id: string }; studentId: StudentId }
   | { kind: 'reason'; studentId: StudentId; date: IsoDate }
   | { kind: 'final'; subjectId: SubjectId; groupId: GroupId; periodId: PeriodId; studentId: StudentId }
@@ -49,9 +49,9 @@ export function parseChangePath(map: string, key: string): ChangePath {
     }
     case 'marks': {
       const lesson = parts.length === 3 ? lessonOf(parts[0]) : null;
-      const n = Number(parts[2]);
-      const ok = lesson && isValidId(parts[1]) && /^\d$/.test(parts[2]) && n < MAX_MARKS_PER_LESSON;
-      return ok ? { kind: 'mark', lesson, studentId: parts[1] as StudentId, n } : unknown;
+      const place = parts.length === 3 ? parseMarkPlace(parts[2]) : null;
+      const ok = lesson && place && isValidId(parts[1]);
+      return ok ? { kind: 'mark', lesson, studentId: parts[1] as StudentId, place: parts[2] } : unknown;
     }
     case 'attendance': {
       const lesson = parts.length === 2 ? lessonOf(parts[0]) : null;

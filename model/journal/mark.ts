@@ -2,11 +2,12 @@ import type * as Y from 'yjs';
 import { isValidId, type LessonId, type StudentId, type WorkTypeId } from '../ids.ts';
 import { joinKey, rootMap, splitKey, writeValue } from '../doc/flat-map.ts';
 import { isMarkValueAllowed, type MarkValue } from '../marking/mark-value.ts';
+import { compareMarks, newMarkPlace, parseMarkPlace, placesOfCell } from './mark-places.ts';
 
 /**
  * A mark as the app handles it: value, work type, weight frozen at entry, optional comment.
- * Key: `marks["lessonId:studentId:n"]`, n = 0, 1, 2… for several marks of one student in one
- * lesson (MARK-6). In the document it is a tuple (DOC-8): see `MarkTuple`.
+ * Key: `marks["lessonId:studentId:place"]`, one place per mark of a student in a lesson (MARK-6,
+ * MARK-8: see mark-places.ts). In the document it is a tuple (DOC-8): see `MarkTuple`.
  */
 export interface StoredMark {
   v: MarkValue;
@@ -18,6 +19,9 @@ export interface StoredMark {
 export interface Mark {
   lessonId: LessonId;
   studentId: StudentId;
+  /** The key's last part (MARK-8). */
+  place: string;
+  /** The place's place in the cell's order. */
   n: number;
   value: MarkValue;
   workType: WorkTypeId;
@@ -44,9 +48,6 @@ export function markFromTuple(raw: unknown): StoredMark | null {
   return isStoredMark(m) ? m : null;
 }
 
-/** MARK-6: the most marks one student may get in one lesson (indexes 0 … MAX − 1). */
-export const MAX_MARKS_PER_LESSON = 4;
-
 /** MARK-1, MARK-2, MARK-4: a stored mark has a value of a marking system, a work type and a positive finite weight. */
 export function isStoredMark(v: unknown): v is StoredMark {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -56,34 +57,51 @@ export function isStoredMark(v: unknown): v is StoredMark {
   return anyValue && typeof m.t === 'string' && weight && (m.c === undefined || typeof m.c === 'string');
 }
 
-/** MARK-6: writes mark number `n` of a student in a lesson; `null` removes it (DOC-3). */
-export function setMark(doc: Y.Doc, lessonId: LessonId, studentId: StudentId, n: number, mark: StoredMark | null): void {
-  if (!Number.isInteger(n) || n < 0 || n >= MAX_MARKS_PER_LESSON) throw new Error(`mark index out of range: ${n}`);
+/** MARK-6: writes the mark in `place` of a student's cell in a lesson; `null` removes it (DOC-3). */
+export function setMark(doc: Y.Doc, lessonId: LessonId, studentId: StudentId, place: string | number, mark: StoredMark | null): void {
+  place = String(place);
+  if (parseMarkPlace(place) === null) throw new Error(`malformed mark place: ${place}`);
   if (mark !== null && !isStoredMark(mark)) throw new Error(`invalid mark: ${JSON.stringify(mark)}`);
-  writeValue(rootMap(doc, 'marks'), joinKey(lessonId, studentId, n), mark === null ? null : markToTuple(mark));
+  writeValue(rootMap(doc, 'marks'), joinKey(lessonId, studentId, place), mark === null ? null : markToTuple(mark));
+}
+
+/**
+ * MARK-6: adds a mark after the cell's others, in a place of its own (`newMarkPlace`); returns the
+ * place, or null when the cell already holds `MAX_MARKS_PER_LESSON` marks.
+ */
+export function addMark(
+  doc: Y.Doc,
+  lessonId: LessonId,
+  studentId: StudentId,
+  mark: StoredMark,
+  random: () => number = Math.random,
+): string | null {
+  const place = newMarkPlace(marksOf(doc, lessonId, studentId), random);
+  if (place !== null) setMark(doc, lessonId, studentId, place, mark);
+  return place;
 }
 
 /** The shape of a lesson id (LES-1), checked cheaply: marks are read by the thousand. */
 const LESSON_ID_SHAPE = /^\d{6}\.(0|[1-9]\d?)\.[A-Za-z0-9_-]{1,40}(\.[A-Za-z0-9_-]{1,40})?$/;
-const INDEX = /^(0|[1-9]\d*)$/;
 
 /**
  * Parses one entry of the marks map; null for removed or malformed marks, and for keys that
- * are not `lessonId:studentId:n` with n in range (a hostile key must not add a mark that
- * `marksOf` never shows but an average would count).
+ * are not `lessonId:studentId:place` (a hostile key must not add a mark that `marksOf` never
+ * shows but an average would count).
  */
 export function markFromEntry(key: string, raw: unknown): Mark | null {
   const value = markFromTuple(raw);
   if (!value) return null;
   const parts = splitKey(key);
   if (parts.length !== 3) return null;
-  const [lessonId, studentId, index] = parts;
-  const n = Number(index);
-  if (!INDEX.test(index) || n >= MAX_MARKS_PER_LESSON || !isValidId(studentId) || !LESSON_ID_SHAPE.test(lessonId)) return null;
+  const [lessonId, studentId, place] = parts;
+  const parsed = parseMarkPlace(place);
+  if (parsed === null || !isValidId(studentId) || !LESSON_ID_SHAPE.test(lessonId)) return null;
   return {
     lessonId: lessonId as LessonId,
     studentId: studentId as StudentId,
-    n,
+    place,
+    n: parsed.n,
     value: value.v,
     workType: value.t,
     weight: value.w,
@@ -91,23 +109,16 @@ export function markFromEntry(key: string, raw: unknown): Mark | null {
   };
 }
 
-/** The marks of one student in one lesson, in order. */
+/** The marks of one student in one lesson, in their stable order (MARK-8). */
 export function marksOf(doc: Y.Doc, lessonId: LessonId, studentId: StudentId): Mark[] {
   const map = rootMap(doc, 'marks');
   const out: Mark[] = [];
-  for (let n = 0; n < MAX_MARKS_PER_LESSON; n++) {
-    const key = joinKey(lessonId, studentId, n);
+  for (const place of placesOfCell(doc, lessonId, studentId)) {
+    const key = joinKey(lessonId, studentId, place);
     const m = markFromEntry(key, map.get(key));
     if (m) out.push(m);
   }
-  return out;
-}
-
-/** The first free mark index of a student in a lesson, or null when all are taken. */
-export function nextMarkIndex(doc: Y.Doc, lessonId: LessonId, studentId: StudentId): number | null {
-  const taken = new Set(marksOf(doc, lessonId, studentId).map((m) => m.n));
-  for (let n = 0; n < MAX_MARKS_PER_LESSON; n++) if (!taken.has(n)) return n;
-  return null;
+  return out.sort(compareMarks);
 }
 
 /** Every mark in the journal. */

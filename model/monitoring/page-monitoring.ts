@@ -152,7 +152,7 @@ export function monitorPage(scan: JournalScan, page: PageStretch): PageFigures {
     if (l.substituteId !== null) out.substituted.push(l.id);
     if (!topic && !homework && !attendance && marks.length === 0) out.empty.push(l.id);
     for (const m of marks) {
-      const key = joinKey(m.lessonId, m.studentId, m.n);
+      const key = joinKey(m.lessonId, m.studentId, m.place);
       out.marks.push(key);
       // The stored tuple names the work type, whose checking days set the deadline (TIME-2).
       const verdict = entryVerdict('marks', key, marksMap.get(key), scan.entries, school);

@@ -74,6 +74,8 @@ export const RejectReason = {
   invalidValue: 'invalid-value',
   /** PERM-13: marks and attendance only in a lesson that has begun. */
   notBegun: 'not-begun',
+  /** SYNC-9: another writer's value, written at the same time without seeing this one, was kept. */
+  replaced: 'replaced',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
@@ -106,6 +108,7 @@ export const REJECT_REASON_TEXT: Readonly<Record<RejectReason, string>> = {
   'not-on-roster': 'ученика нет в списке на эту дату',
   'invalid-value': 'недопустимое значение',
   'not-begun': 'урок ещё не начался: отметки и посещаемость — с начала урока',
+  replaced: 'ваше значение заменено: одновременно было записано другое',
 };
 
 /**

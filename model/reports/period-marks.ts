@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { GroupId, IsoDate, StudentId, SubjectId } from '../ids.ts';
 import { parseLessonId, type LessonKey } from '../journal/lesson.ts';
 import { allMarks, type Mark } from '../journal/mark.ts';
+import { compareMarks } from '../journal/mark-places.ts';
 import { formatMark } from '../marking/mark-value.ts';
 
 /** A mark with its lesson's date, slot, subject and group (LES-2). */
@@ -9,7 +10,7 @@ export type DatedMark = Mark & LessonKey;
 
 /**
  * Every mark of the lessons dated in `[from, to]`, in the order they were given: by date, bell
- * slot, subject, group, student and the mark's number in the lesson (MARK-6). One pass over the
+ * slot, subject, group, student and the mark's order in its cell (MARK-8). One pass over the
  * marks map (a full year holds ~13,000), each lesson id parsed once.
  */
 export function marksBetween(journal: Y.Doc, from: IsoDate, to: IsoDate): DatedMark[] {
@@ -26,7 +27,7 @@ export function marksBetween(journal: Y.Doc, from: IsoDate, to: IsoDate): DatedM
       cmp(a.subjectId, b.subjectId) ||
       cmp(a.groupId, b.groupId) ||
       cmp(a.studentId, b.studentId) ||
-      a.n - b.n,
+      compareMarks(a, b),
   );
 }
 
@@ -55,4 +56,32 @@ export function marksByPage(marks: readonly DatedMark[]): Map<string, Map<Studen
  */
 export function marksWithWeights(marks: ReadonlyArray<Pick<Mark, 'value' | 'weight'>>): string {
   return marks.map((m) => `${formatMark(m.value)}(${String(m.weight).replace('.', ',')})`).join(' ');
+}
+
+/** The key of one student's marks of a page in a period in `marksByPeriod`: the finals map's key (FIN-3). */
+export const periodMarksKey = (subjectId: SubjectId, groupId: GroupId, periodId: string, studentId: StudentId) =>
+  `${subjectId}:${groupId}:${periodId}:${studentId}`;
+
+/**
+ * The marks behind every period final of a journal (FIN-2): per page, study period and student
+ * (`periodMarksKey`), the marks of the period's lessons up to `cutoff`, in the order they were
+ * given. One pass over the marks for the whole year, whatever the number of periods.
+ */
+export function marksByPeriod(
+  journal: Y.Doc,
+  periods: ReadonlyArray<{ id: string; startsOn: IsoDate; endsOn: IsoDate }>,
+  cutoff: IsoDate,
+): Map<string, DatedMark[]> {
+  const out = new Map<string, DatedMark[]>();
+  if (periods.length === 0) return out;
+  const from = periods.reduce((d, p) => (p.startsOn < d ? p.startsOn : d), periods[0].startsOn);
+  for (const m of marksBetween(journal, from, cutoff)) {
+    const p = periods.find((x) => m.date >= x.startsOn && m.date <= x.endsOn);
+    if (!p) continue;
+    const key = periodMarksKey(m.subjectId, m.groupId, p.id, m.studentId);
+    const list = out.get(key);
+    if (list) list.push(m);
+    else out.set(key, [m]);
+  }
+  return out;
 }

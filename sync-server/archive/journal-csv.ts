@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import {
   allMarks,
+  compareMarks,
   formatAbsence,
   formatMark,
   isAbsenceMark,
@@ -54,7 +55,7 @@ export function journalGridCsv(journal: Y.Doc, school: Y.Doc | null): string {
     const key = `${lesson}:${student}`;
     cells.set(key, [...(cells.get(key) ?? []), text]);
   };
-  for (const m of allMarks(journal).sort((a, b) => a.n - b.n)) add(m.lessonId, m.studentId, formatMark(m.value));
+  for (const m of allMarks(journal).sort(compareMarks)) add(m.lessonId, m.studentId, formatMark(m.value));
   journal.getMap('attendance').forEach((v, key) => {
     if (isAbsenceMark(v)) add(key.split(':')[0], key.split(':')[1], formatAbsence(v));
   });

@@ -17,6 +17,7 @@ import {
   setAbsence,
   setAbsenceReason,
   setLessonField,
+  markPlace,
   setMark,
   subjects,
   workTypes,
@@ -36,7 +37,10 @@ import { AttendancePlan, type AbsenceProfile } from './attendance-plan.ts';
 import { writeFinals, type PageMarks } from './finals.ts';
 import { lessonsPerItem } from './ktp-builder.ts';
 import { chooseWorkType, MarkMaker } from './marks.ts';
-import type { Rng } from './random.ts';
+import { Rng } from './random.ts';
+
+/** The seed of the marks' places' letters: fixed, so the demo stays the same from run to run. */
+const PLACES_SEED = 0x706c6163;
 import { homeworkFor } from './topics.ts';
 
 export interface FillProfile extends AbsenceProfile {
@@ -142,6 +146,8 @@ interface MarkContext {
   weights: ReadonlyMap<string, number>;
   profile: FillProfile;
   rng: Rng;
+  /** Draws the letters of the marks' places (MARK-8), apart from `rng` so the marks do not depend on them. */
+  places: Rng;
   stats: FillStats;
 }
 
@@ -161,7 +167,7 @@ function markLesson(
   const give = (s: Student, type: WorkTypeId, index: number) => {
     const value = ctx.maker.value(s.id, lesson.subjectId, type, marks.marking);
     const weight = ctx.weights.get(type) ?? 1;
-    setMark(ctx.journal, lesson.id, s.id, index, { v: value, t: type, w: weight });
+    setMark(ctx.journal, lesson.id, s.id, markPlace(index, ctx.places.next), { v: value, t: type, w: weight });
     ctx.stats.marks++;
     const list = marks.byStudent.get(s.id) ?? [];
     marks.byStudent.set(s.id, list);
@@ -200,7 +206,7 @@ export function fillJournal(input: FillInput): FillStats {
     const positions = periodPositions(page.lessons, periods);
     const marks: PageMarks = { subjectId: page.subjectId, groupId: page.groupId, marking, byStudent: new Map() };
     pageMarks.push(marks);
-    const ctx: MarkContext = { journal, marks, maker, weights, profile, rng, stats };
+    const ctx: MarkContext = { journal, marks, maker, weights, profile, rng, places: new Rng(PLACES_SEED), stats };
     page.lessons.forEach((lesson, n) => {
       if (lesson.date >= until) return;
       // Lessons past the end of the plan (an extra lesson) repeat its last item.

@@ -7,8 +7,11 @@ export interface RegistryOptions {
   snapshotAfterUpdates: number;
   /** How long an idle room stays in memory before it is unloaded. */
   unloadDelayMs: number;
-  /** Called once on a document that has never been stored (e.g. to write a journal's meta). */
-  initialize?: (name: string, room: Room) => Promise<void> | void;
+  /**
+   * Called on every document loaded: `isNew` when it has never been stored (to write a journal's
+   * meta), else to migrate an older layout (DOC-4).
+   */
+  initialize?: (name: string, room: Room, isNew: boolean) => Promise<void> | void;
   /** What the document admits: its maps and per-path rules (see Room). */
   policyFor(name: string, doc: Y.Doc): Promise<Omit<RoomPolicy, 'clientIds'>>;
   /** The server's clock, for the time of arrival of every update (clock.ts); the system's by default. */
@@ -94,7 +97,7 @@ export class RoomRegistry {
       },
       policy,
     );
-    if (!snapshot && updates.length === 0 && this.options.initialize) await this.options.initialize(name, room);
+    if (this.options.initialize) await this.options.initialize(name, room, !snapshot && updates.length === 0);
     return room;
   }
 

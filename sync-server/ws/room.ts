@@ -20,6 +20,8 @@ import { clientTimeOf } from './change-time.ts';
 import { Connection } from './connection.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { guardUpdate } from './update-guard.ts';
+import { settleConcurrentWrites, type SettleRoom } from './concurrent-settle.ts';
+import { findUnseenOverwrites } from './concurrent-writes.ts';
 
 /** Transaction origin of changes the server makes itself (initialisation, applied corrections). */
 export const SERVER_ORIGIN = Symbol('server');
@@ -187,9 +189,10 @@ export class Room {
       Y.applyUpdate(this.doc, update, conn);
       return;
     }
+    // SYNC-9: which keys this update writes over a value its writer never saw; known only before applying.
+    const overwrites = findUnseenOverwrites(verdict.structs, this.doc);
     const changes = this.collector.collect(conn, () => Y.applyUpdate(this.doc, update, conn));
-    if (changes.length === 0) return;
-    const decisions = this.policy.authorize(conn, changes);
+    const decisions = changes.length > 0 ? this.policy.authorize(conn, changes) : [];
     const refused = changes.filter((_, i) => !decisions[i].allowed);
     // HIST-1: the accepted paths become the change rows of the update just queued.
     const substitute = new Set(changes.filter((_, i) => decisions[i].allowed && (decisions[i] as { asSubstitute: boolean }).asSubstitute));
@@ -205,31 +208,71 @@ export class Room {
       }),
     );
     compensate(this.doc, refused, COMPENSATION_ORIGIN);
-    const now = this.now();
     changes.forEach((c, i) => {
       const d = decisions[i];
-      if (d.allowed) return;
-      const path = `${c.map}/${c.key}`;
-      const id = randomId(12);
-      this.refused.push({
-        id,
-        docName: this.name,
-        path,
-        value: c.newValue,
-        oldValue: c.oldValue,
-        userId: conn.identity.userId,
-        sessionId: conn.identity.sessionId,
-        reason: d.reason,
-        detail: d.detail,
-        clientTime: clientTimeOf(conn, c, now),
-        serverTime: now,
-        state: 'open',
-        resolvedBy: null,
-        resolvedAt: null,
-        resolution: null,
-      });
-      this.reject(conn, { reason: d.reason, detail: d.detail, path, value: c.newValue ?? null, at: now, id });
+      if (!d.allowed) this.refuse(conn, c, d.reason, d.detail);
     });
+    if (overwrites.length > 0) settleConcurrentWrites(this.settling(conn), conn, overwrites, changes, decisions);
+  }
+
+  /** PROTO-11: a refused change is reported to its writer and kept for the deputy. */
+  private refuse(conn: Connection | null, c: JournalChange, reason: RejectReason, detail: string, userId = conn?.identity.userId): void {
+    const now = this.now();
+    const path = `${c.map}/${c.key}`;
+    const id = randomId(12);
+    this.refused.push({
+      id,
+      docName: this.name,
+      path,
+      value: c.newValue,
+      oldValue: c.oldValue,
+      userId: userId ?? 'system',
+      sessionId: conn?.identity.sessionId ?? 'system',
+      reason,
+      detail,
+      clientTime: conn ? clientTimeOf(conn, c, now) : null,
+      serverTime: now,
+      state: 'open',
+      resolvedBy: null,
+      resolvedAt: null,
+      resolution: null,
+    });
+    const rejection = { reason, detail, path, value: c.newValue ?? null, at: now, id };
+    for (const other of conn ? [conn] : [...this.conns].filter((x) => x.identity.userId === userId)) this.reject(other, rejection);
+  }
+
+  /** SYNC-9: what settling concurrent writes may do in this room. */
+  private settling(conn: Connection): SettleRoom {
+    return {
+      doc: this.doc,
+      userOf: (client) => this.policy.clientIds.get(client),
+      authorize: (c, changes) => this.policy.authorize!(c, changes),
+      writeAs: (userId, sessionId, note, fn) => this.act(new ServerAction(userId, sessionId, note), fn),
+      refuse: (c, change, reason, detail) => this.refuse(c, change, reason, detail),
+      replaced: (userId, change, detail) => {
+        // The writer of this update lost: its value stays in the history, beside the one kept.
+        if (userId === conn.identity.userId) this.noteLost(conn, change);
+        this.refuse(userId === conn.identity.userId ? conn : null, change, RejectReason.replaced, detail, userId);
+      },
+    };
+  }
+
+  /** Adds the change row of a value that lost to a concurrent one to its update's history. */
+  private noteLost(conn: Connection, c: JournalChange): void {
+    const entry = this.pending.findLast((p) => p.origin === conn);
+    if (!entry) return;
+    const row = {
+      path: `${c.map}/${c.key}`,
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+      serverTime: entry.row.serverTime,
+      userId: conn.identity.userId,
+      asSubstitute: false,
+      clientTime: clientTimeOf(conn, c, entry.row.serverTime),
+      clockOffsetMs: conn.clockOffsetMs,
+      note: `не сохранено: одновременно записано «${JSON.stringify(c.oldValue)}»`,
+    };
+    entry.row.changes = [...(entry.row.changes ?? []), row];
   }
 
   /**

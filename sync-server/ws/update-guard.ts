@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { MAX_UPDATE_BYTES, RejectReason, type Rejection } from '../../model/index.ts';
 
 /** What an incoming update may be applied as, or why not (PROTO-4, PROTO-10, PROTO-11). */
-export type GuardVerdict = { ok: true; empty: boolean; clientIds: number[] } | { ok: false; rejection: Rejection };
+export type GuardVerdict =
+  { ok: true; empty: boolean; clientIds: number[]; structs: ReadonlyArray<Y.Item | Y.GC> } | { ok: false; rejection: Rejection };
 
 const no = (reason: RejectReason, detail: string): GuardVerdict => ({ ok: false, rejection: { reason, detail } });
 
@@ -29,7 +30,7 @@ export function guardUpdate(
   } catch {
     return no(RejectReason.malformed, 'update could not be decoded');
   }
-  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return { ok: true, empty: true, clientIds: [] };
+  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return { ok: true, empty: true, clientIds: [], structs: [] };
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue;
     const parent: unknown = s.parent;
@@ -53,5 +54,5 @@ export function guardUpdate(
     const owner = boundUserOf(c) ?? (sv.has(c) ? 'system' : undefined);
     if (owner !== undefined && owner !== userId) return no(RejectReason.foreignClientId, `client id ${c} belongs to another user`);
   }
-  return { ok: true, empty: false, clientIds };
+  return { ok: true, empty: false, clientIds, structs: decoded.structs };
 }

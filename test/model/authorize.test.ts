@@ -78,7 +78,9 @@ describe('authorize: who writes a journal path', () => {
     expect(verdict(teacher, put('lessons', `${L}:colour`, 'red'))).toBe('malformed');
     expect(verdict(teacher, put('meta', 'grade', 11))).toBe('forbidden');
     expect(verdict(actor('a', 'admin'), put('meta', 'grade', 11))).toBe('forbidden');
-    expect(parseChangePath('marks', `${L}:st1:0`)).toMatchObject({ kind: 'mark', studentId: 'st1', n: 0 });
+    expect(parseChangePath('marks', `${L}:st1:0`)).toMatchObject({ kind: 'mark', studentId: 'st1', place: '0' });
+    expect(parseChangePath('marks', `${L}:st1:2kq`)).toMatchObject({ kind: 'mark', studentId: 'st1', place: '2kq' });
+    expect(parseChangePath('marks', `${L}:st1:4`).kind).toBe('unknown');
   });
 
   it('PERM-2: the subject teacher writes lessons, marks and absences of their subject and group only', () => {

@@ -2,8 +2,8 @@ import type * as Y from 'yjs';
 import {
   change,
   enterAbsence,
+  addMark,
   marksOf,
-  nextMarkIndex,
   readAbsence,
   setAbsence,
   setLessonField,
@@ -39,12 +39,9 @@ export function writeEntries(ctx: EntryContext, lessonId: LessonId, studentId: S
         enterAbsence(ctx.doc, lessonId, studentId, e.mark);
         continue;
       }
-      const n = nextMarkIndex(ctx.doc, lessonId, studentId);
-      if (n === null) {
+      // MARK-8: a place of its own, so a colleague typing into this cell at once loses nothing.
+      if (addMark(ctx.doc, lessonId, studentId, { v: e.value, t: ctx.workType, w: ctx.weight }) === null)
         problem = 'За один урок можно поставить не больше 4 отметок.';
-        continue;
-      }
-      setMark(ctx.doc, lessonId, studentId, n, { v: e.value, t: ctx.workType, w: ctx.weight });
     }
     markSubstitution(ctx, lessonId);
   });
@@ -57,7 +54,7 @@ export function clearCell(ctx: EntryContext, lessonId: LessonId, studentId: Stud
   const absence = readAbsence(ctx.doc, lessonId, studentId);
   if (marks.length === 0 && absence === null) return;
   change(ctx.doc, LOCAL_EDIT, () => {
-    for (const m of marks) setMark(ctx.doc, lessonId, studentId, m.n, null);
+    for (const m of marks) setMark(ctx.doc, lessonId, studentId, m.place, null);
     if (absence !== null) setAbsence(ctx.doc, lessonId, studentId, null);
     markSubstitution(ctx, lessonId);
   });

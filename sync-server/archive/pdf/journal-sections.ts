@@ -102,9 +102,7 @@ function lessonsOf(journal: Y.Doc, school: Y.Doc | null, classId: ClassId, subje
 }
 
 function cellOf(journal: Y.Doc, lessonId: LessonId, student: Student): string {
-  const marks = marksOf(journal, lessonId, student.id)
-    .sort((a, b) => a.n - b.n)
-    .map((m) => formatMark(m.value));
+  const marks = marksOf(journal, lessonId, student.id).map((m) => formatMark(m.value));
   const absence = readAbsence(journal, lessonId, student.id);
   return [...marks, ...(absence ? [formatAbsence(absence)] : [])].join(' ');
 }

@@ -1,0 +1,106 @@
+import * as Y from 'yjs';
+import { markFromEntry, newMarkPlace, marksOf, joinKey, type JsonValue, type LessonId, type StudentId } from '../../model/index.ts';
+
+/**
+ * SYNC-9: a write that replaces a value its writer never saw. Two people typing into one cell
+ * at once (or a teacher on two devices offline) each write a key without knowing of the other's
+ * value; Yjs keeps one value per key, the same on every replica, and the other is gone. The
+ * server sees both values meet, so it is the one place that can make sure nothing vanishes.
+ */
+export interface UnseenOverwrite {
+  map: string;
+  key: string;
+  /** The value the server held before this update, and the Yjs client that wrote it. */
+  before: JsonValue;
+  beforeClient: number;
+  /** The value this update wrote to the key. */
+  written: JsonValue;
+  /**
+   * True when the writer's replica had nothing under the key (a new mark typed into a cell), false
+   * when it replaced an older value (an edit of what both had seen). A deleted value's content
+   * is gone from the server's memory, so "had a null there" counts as an edit, never as silence.
+   */
+  creation: boolean;
+}
+
+/**
+ * Lists, before an update is applied, each key it writes over a value (not null) that its writer
+ * did not see: the new item's left origin (what the writer's replica held under the key) is not
+ * the item the server holds now. Items that follow the writer's own earlier item in the same
+ * update are its own corrections, not a meeting with someone else's value.
+ */
+export function findUnseenOverwrites(structs: ReadonlyArray<Y.Item | Y.GC>, doc: Y.Doc): UnseenOverwrite[] {
+  const out: UnseenOverwrite[] = [];
+  const own = new Set<string>();
+  for (const s of structs) if (s instanceof Y.Item) own.add(`${s.id.client}:${s.id.clock}`);
+  for (const s of structs) {
+    if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentAny)) continue;
+    const origin = s.origin;
+    if (origin && own.has(`${origin.client}:${origin.clock}`)) continue;
+    const target = targetOf(s, doc);
+    if (!target) continue;
+    const current = doc.getMap(target.map)._map.get(target.key);
+    if (!current || current.deleted) continue;
+    const values = current.content.getContent() as JsonValue[];
+    const before = values[values.length - 1];
+    if (before === null || before === undefined) continue;
+    const seen = origin !== null && origin.client === current.id.client && origin.clock === current.id.clock + current.length - 1;
+    if (seen) continue;
+    const written = (s.content.getContent() as JsonValue[]).at(-1) ?? null;
+    out.push({ map: target.map, key: target.key, before, beforeClient: current.id.client, written, creation: origin === null });
+  }
+  return out;
+}
+
+/**
+ * The map and key an incoming item writes. A new key carries them; an item that replaces a value
+ * carries only its left origin (the item it replaces), whose map and key the server knows.
+ */
+function targetOf(s: Y.Item, doc: Y.Doc): { map: string; key: string } | null {
+  if (typeof s.parent === 'string') return s.parentSub === null ? null : { map: s.parent, key: s.parentSub };
+  const origin = s.origin;
+  if (!origin || Y.getState(doc.store, origin.client) <= origin.clock) return null;
+  const left = Y.getItem(doc.store, origin);
+  if (!(left instanceof Y.Item) || left.parentSub === null || !(left.parent instanceof Y.Map) || left.parent._item !== null) return null;
+  return { map: Y.findRootTypeKey(left.parent), key: left.parentSub };
+}
+
+/** Which of the two values the document kept after the update, and which it lost. */
+export interface ConcurrentOutcome {
+  overwrite: UnseenOverwrite;
+  /** True when the update's value lost: the server's earlier value is still under the key. */
+  writtenLost: boolean;
+  lost: JsonValue;
+  kept: JsonValue;
+}
+
+/** After the update is applied: the outcome of each meeting that left two different values. */
+export function outcomesOf(overwrites: readonly UnseenOverwrite[], doc: Y.Doc): ConcurrentOutcome[] {
+  const out: ConcurrentOutcome[] = [];
+  for (const o of overwrites) {
+    const now = (doc.getMap(o.map).get(o.key) ?? null) as JsonValue;
+    if (JSON.stringify(o.before) === JSON.stringify(o.written)) continue;
+    const writtenLost = JSON.stringify(now) === JSON.stringify(o.before);
+    const lost = writtenLost ? o.written : o.before;
+    if (lost === null) continue;
+    out.push({ overwrite: o, writtenLost, lost, kept: now });
+  }
+  return out;
+}
+
+/**
+ * MARK-8, SYNC-9: where a mark that lost its key to a concurrent mark goes: a free place of the
+ * same cell, after the others; null when the key is not a mark or the cell is full (MARK-6).
+ */
+export function rescuePlaceOf(
+  doc: Y.Doc,
+  outcome: ConcurrentOutcome,
+): { key: string; lessonId: LessonId; studentId: StudentId; place: string } | null {
+  // An edit of a mark both had seen is one mark with two values, not two marks.
+  if (outcome.overwrite.map !== 'marks' || !outcome.overwrite.creation) return null;
+  const mark = markFromEntry(outcome.overwrite.key, outcome.lost);
+  if (!mark) return null;
+  const place = newMarkPlace(marksOf(doc, mark.lessonId, mark.studentId));
+  if (place === null) return null;
+  return { key: joinKey(mark.lessonId, mark.studentId, place), lessonId: mark.lessonId, studentId: mark.studentId, place };
+}
