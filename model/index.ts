@@ -30,6 +30,7 @@ export * from './journal/student.ts';
 export * from './journal/lesson.ts';
 export * from './journal/mark.ts';
 export * from './journal/mark-places.ts';
+export * from './journal/journal-use.ts';
 export * from './journal/attendance.ts';
 export * from './journal/final.ts';
 export * from './journal/page.ts';

@@ -10,6 +10,7 @@ import {
   type AuthorizeContext,
   type UserId,
 } from '../model/index.ts';
+import type { JournalUseIndex } from './journal-use-index.ts';
 import type { RoomPolicy } from './ws/room.ts';
 
 /**
@@ -21,6 +22,9 @@ import type { RoomPolicy } from './ws/room.ts';
  * The context is kept between updates and rebuilt only when what it reads changes (the school
  * year, the roster, the journal's meta): `authorize` memoizes the roster, the teaching load and
  * the substitutions per context, so the hot path of a single mark reads none of them again.
+ *
+ * `journals`: what the school year's rules know of the class journals (SETUP-4, YEAR-15); each
+ * journal's room attaches its document to it while it is open.
  */
 export async function documentPolicy(
   name: string,
@@ -28,17 +32,20 @@ export async function documentPolicy(
   schoolDoc: () => Promise<Y.Doc>,
   /** The server's clock (clock.ts): PERM-13 judges "has the lesson begun" by it, never by the client's. */
   now: () => number = Date.now,
+  journals?: JournalUseIndex,
 ): Promise<Omit<RoomPolicy, 'clientIds'>> {
   const parsed = parseDocName(name);
   if (parsed?.kind !== 'journal') {
+    const useOf = journals ? (classId: string) => journals.of(classId) : undefined;
     return {
       maps: SCHOOL_MAPS,
       authorize(conn, changes) {
         const actor = { userId: conn.identity.userId as UserId, roles: conn.identity.roles };
-        return changes.map((c) => authorizeSchoolChange(actor, c, doc));
+        return changes.map((c) => authorizeSchoolChange(actor, c, doc, useOf));
       },
     };
   }
+  journals?.attach(name, doc);
   const school = await schoolDoc();
   let ctx: AuthorizeContext | null = null;
   const invalidate = () => {
@@ -63,6 +70,7 @@ export async function documentPolicy(
     },
     dispose() {
       school.off('update', invalidate);
+      journals?.detach(name, doc);
     },
   };
 }

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { parseDocName } from '../model/index.ts';
 import { createApp } from './app.ts';
 import { readArchiveConfig, type ArchiveConfig } from './archive/archive-config.ts';
 import { Backups } from './archive/backup.ts';
@@ -12,6 +13,7 @@ import { Snapshotter } from './archive/snapshotter.ts';
 import type { Config } from './config.ts';
 import { Directory } from './directory.ts';
 import { documentPolicy } from './document-policy.ts';
+import { JournalUseIndex } from './journal-use-index.ts';
 import { watchAccess } from './access-watch.ts';
 import { watchClassJournals } from './class-journals-watch.ts';
 import { seedDemoSchool } from './seed-demo.ts';
@@ -69,6 +71,9 @@ export async function startServer(
   const schoolDocName = (await storage.listDocuments()).filter((n) => n.startsWith('school/')).at(-1);
   if (!schoolDocName) throw new Error('The store has no school-year document');
   const onError = (e: unknown) => console.error(e);
+  // SETUP-4, YEAR-15: the school year's rules read the journals' use from here, never the journals.
+  const journals = new JournalUseIndex(parseDocName(schoolDocName)?.yearId ?? '');
+  await journals.loadStored(storage);
   let directory: Directory | null = null;
   const registry = new RoomRegistry(storage, {
     snapshotAfterUpdates: opts.registry?.snapshotAfterUpdates ?? 200,
@@ -77,7 +82,7 @@ export async function startServer(
     onError,
     initialize: (name, room, isNew) => directory!.initializeDocument(name, room, isNew),
     policyFor: async (name, doc) => {
-      const policy = await documentPolicy(name, doc, () => directory!.schoolDoc(), now);
+      const policy = await documentPolicy(name, doc, () => directory!.schoolDoc(), now, journals);
       return opts.withoutPathRules ? { maps: policy.maps } : policy;
     },
   });

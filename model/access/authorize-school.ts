@@ -9,7 +9,14 @@ import { DEADLINES_KEY, deadlineSettings } from '../school/deadlines.ts';
 import { moves } from '../school/lesson-move.ts';
 import { controlWorkRecordProblems, moveRecordProblems, substitutionRecordProblems } from '../school/replan-checks.ts';
 import { holidays, periods, readSchoolMeta } from '../school/school-year.ts';
-import { classRecordProblems, classRemovalProblems, groupRecordProblems, groupRemovalProblems } from '../school/class-checks.ts';
+import {
+  classGradeChangeProblems,
+  classRecordProblems,
+  classRemovalProblems,
+  groupJournalProblems,
+  groupRecordProblems,
+  groupRemovalProblems,
+} from '../school/class-checks.ts';
 import { ktpItems } from '../school/ktp.ts';
 import { ktpRecordProblems } from '../school/ktp-checks.ts';
 import { loadRecordProblems } from '../school/load-checks.ts';
@@ -23,14 +30,28 @@ import { staffRecordProblems, staffRemovalProblems } from '../school/staff-check
 import { subjects, workTypes } from '../school/subject.ts';
 import { substitutions } from '../school/substitution.ts';
 import { bellProblems, holidayProblems, periodProblems, subjectProblems, workTypeProblems } from '../school/year-checks.ts';
+import type { JournalUse } from '../journal/journal-use.ts';
 import type { JournalChange } from './change-path.ts';
 import type { Decision } from './authorize.ts';
 import { schoolAccess, type Actor } from './journal-access.ts';
 
+/**
+ * What the school-year rule book knows of the class journals, which it never reads itself: a
+ * class's `JournalUse` (SETUP-4, YEAR-15), kept by the server for every journal of the year
+ * (sync-server/journal-use-index.ts); undefined for a class without a journal. Without it the
+ * rules that need the journals judge the school year alone.
+ */
+export type JournalUseOf = (classId: string) => JournalUse | undefined;
+
+/** Besides the document: the record a change replaces (undefined when none) and the journals' use. */
+interface CheckContext {
+  old: unknown;
+  journals?: JournalUseOf;
+}
 /** The problems of storing a record under a key, judged against the rest of the document. */
-type RecordCheck<T> = (doc: Y.Doc, key: string, value: T) => string[];
+type RecordCheck<T> = (doc: Y.Doc, key: string, value: T, ctx: CheckContext) => string[];
 /** The problems of removing the record under a key (who still refers to it). */
-type RemovalCheck = (doc: Y.Doc, key: string) => string[];
+type RemovalCheck = (doc: Y.Doc, key: string, ctx: CheckContext) => string[];
 
 interface MapRules<T> {
   collection: RecordCollection<T>;
@@ -84,8 +105,31 @@ const SCHOOL_RULES: Record<string, MapRules<unknown>> = {
   subjects: rules({ collection: subjects, keyOk: isValidId, record: (_doc, _key, s) => subjectProblems(s) }),
   workTypes: rules({ collection: workTypes, keyOk: isValidId, record: (_doc, _key, t) => workTypeProblems(t) }),
   staff: rules({ collection: staff, keyOk: isValidId, record: staffRecordProblems, removal: staffRemovalProblems }),
-  classes: rules({ collection: classes, keyOk: isValidId, record: classRecordProblems, removal: classRemovalProblems }),
-  groups: rules({ collection: groups, keyOk: isValidId, record: groupRecordProblems, removal: groupRemovalProblems }),
+  // SETUP-4: a stored class's grade changes only while nothing names the class and its journal holds no records.
+  classes: rules({
+    collection: classes,
+    keyOk: isValidId,
+    record: (doc, key, c, { old, journals }) => {
+      const before = classes.isValid(old) ? old : null;
+      const regraded = before !== null && before.grade !== c.grade;
+      return [...classRecordProblems(doc, key, c), ...(regraded ? classGradeChangeProblems(doc, key, journals?.(key)) : [])];
+    },
+    removal: classRemovalProblems,
+  }),
+  // YEAR-15: a group its class's journal uses keeps its class and subject, and is not removed.
+  groups: rules({
+    collection: groups,
+    keyOk: isValidId,
+    record: (doc, key, g, { old, journals }) => {
+      const before = groups.isValid(old) ? old : null;
+      const moved = before !== null && (before.classId !== g.classId || before.subjectId !== g.subjectId);
+      return [...groupRecordProblems(doc, key, g), ...(moved ? groupJournalProblems(doc, key, before, journals?.(before.classId)) : [])];
+    },
+    removal: (doc, key, { old, journals }) => [
+      ...groupRemovalProblems(doc, key),
+      ...(groups.isValid(old) ? groupJournalProblems(doc, key, old, journals?.(old.classId)) : []),
+    ],
+  }),
   load: rules({ collection: loadEntries, record: loadRecordProblems }),
   // A room's key is the room as the timetable writes it («Спортзал»): its check judges the key.
   rooms: rules({ collection: rooms, record: roomRecordProblems, removal: roomRemovalProblems }),
@@ -110,18 +154,19 @@ const refuse = (reason: RejectReason, detail: string): Decision => ({ allowed: f
  * for its map, under a well-formed key, and passes its map's checks; a removal passes the
  * map's removal check.
  */
-export function authorizeSchoolChange(actor: Actor, change: JournalChange, doc: Y.Doc): Decision {
+export function authorizeSchoolChange(actor: Actor, change: JournalChange, doc: Y.Doc, journals?: JournalUseOf): Decision {
   if (schoolAccess(actor) !== 'write')
     return refuse(RejectReason.forbidden, 'учебный год настраивают заместитель директора и администратор');
   const map = Object.hasOwn(SCHOOL_RULES, change.map) ? SCHOOL_RULES[change.map] : undefined;
   if (!map) return refuse(RejectReason.forbidden, `«${change.map}» учебного года меняет только сервер`);
   if (map.keyOk && !map.keyOk(change.key)) return refuse(RejectReason.malformed, `недопустимый ключ ${change.map}/${change.key}`);
   const value = change.newValue;
+  const ctx: CheckContext = { old: change.oldValue ?? undefined, journals };
   if (value === null || value === undefined) {
-    const problems = map.removal?.(doc, change.key) ?? [];
+    const problems = map.removal?.(doc, change.key, ctx) ?? [];
     return problems.length ? refuse(RejectReason.invalidValue, problems.join(' ')) : { allowed: true, asSubstitute: false };
   }
   if (!map.collection.isValid(value)) return refuse(RejectReason.malformed, `неверная запись ${change.map}/${change.key}`);
-  const problems = map.record?.(doc, change.key, value) ?? [];
+  const problems = map.record?.(doc, change.key, value, ctx) ?? [];
   return problems.length ? refuse(RejectReason.invalidValue, problems.join(' ')) : { allowed: true, asSubstitute: false };
 }

@@ -2,7 +2,8 @@ import type * as Y from 'yjs';
 import type { ClassId, LessonId, UserId } from '../ids.ts';
 import { isEnrolledOn, isInGroup, listStudents, parseGroupHistory, type Student } from '../journal/student.ts';
 import { isFinalValue } from '../journal/final.ts';
-import { iupClosedPeriod, iupPlanProblems } from '../journal/iup-checks.ts';
+import { iupClosedPeriod, iupHiddenProblems, iupPlanProblems } from '../journal/iup-checks.ts';
+import { parseIupPlan } from '../journal/iup.ts';
 import { markFromTuple, marksOf } from '../journal/mark.ts';
 import { MAX_MARKS_PER_LESSON } from '../journal/mark-places.ts';
 import { isRemarkFieldValue } from '../journal/remark.ts';
@@ -213,7 +214,13 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
       if (path.field === 'iup') {
         // IUP-4: a plan of this class's subjects and groups, inside the school year, with its basis.
         const problems = removing ? [] : iupPlanProblems(ctx.school, ctx.classId, value);
-        return problems.length ? refuse(RejectReason.invalidValue, `недопустимый ИУП: ${problems.join(' ')}`) : null;
+        if (problems.length) return refuse(RejectReason.invalidValue, `недопустимый ИУП: ${problems.join(' ')}`);
+        // IUP-6: nor one (or a removal) that takes recorded marks or absences off the pages; judged against the plan it replaces.
+        const s = rosterOf(ctx).get(path.studentId);
+        const hidden = s
+          ? iupHiddenProblems(ctx.school, ctx.journal, { ...s, iup: parseIupPlan(oldValue) ?? undefined }, parseIupPlan(value))
+          : [];
+        return hidden.length ? refuse(RejectReason.invalidValue, `недопустимый ИУП: ${hidden.join(' ')}`) : null;
       }
       return value === null || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) ? null : invalid('дата');
     case 'remark':

@@ -3,6 +3,7 @@ import { rootMap } from '../doc/flat-map.ts';
 import { isValidId, WHOLE_CLASS } from '../ids.ts';
 import { nameKey } from '../import/import-cells.ts';
 import { newClassId, newGroupId } from '../import/import-ids.ts';
+import type { JournalUse } from '../journal/journal-use.ts';
 import { closures } from './closures.ts';
 import { plannedControlWorks } from './control-work.ts';
 import { allMoves } from './lesson-move.ts';
@@ -123,13 +124,18 @@ export function classRemovalProblems(doc: Y.Doc, key: string): string[] {
 }
 
 /**
- * SETUP-4: a class changes grade only while nothing but its groups names it: the load,
- * timetable and the rest were set up for the grade's curriculum and periods. The page asks this
- * before it writes another grade (the server sees only the record that results).
+ * SETUP-4: a class changes grade only while nothing but its groups names it — the load,
+ * timetable and the rest were set up for the grade's curriculum and periods — and its journal
+ * (`journal`, when known) holds no marks, absence marks or finals, which were given under that
+ * grade's periods and marking. The page asks this before it writes another grade; the server
+ * when a stored record's grade changes (authorize-school.ts).
  */
-export function classGradeChangeProblems(doc: Y.Doc, key: string): string[] {
+export function classGradeChangeProblems(doc: Y.Doc, key: string, journal?: JournalUse): string[] {
   const all = classUses(doc, key);
-  return all.length ? [`Параллель класса меняется, только пока у него нет нагрузки и расписания (${all.join('; ')}).`] : [];
+  const out = all.length ? [`Параллель класса меняется, только пока у него нет нагрузки и расписания (${all.join('; ')}).`] : [];
+  if (journal?.records)
+    out.push(`В журнале класса уже есть отметки, пропуски или итоговые отметки (${journal.records}): параллель класса не меняется.`);
+  return out;
 }
 
 /**
@@ -154,6 +160,22 @@ export function groupRecordProblems(doc: Y.Doc, key: string, g: Group): string[]
   if (elsewhere.length)
     out.push(`Группа уже указана с другим классом или предметом (${elsewhere.join('; ')}): её класс и предмет не меняются.`);
   return out;
+}
+
+/**
+ * YEAR-15: a group (`group`, the stored record) is not removed, nor given another class or
+ * subject, while its class's journal (`journal`, when known) has students in it or records of
+ * it: they would drop off every page (STU-2). Answers what the journal holds.
+ */
+export function groupJournalProblems(doc: Y.Doc, key: string, group: Group, journal: JournalUse | undefined): string[] {
+  const use = journal?.groups.get(key);
+  if (!use) return [];
+  const held = [...count(use.students, 'учеников в группе'), ...count(use.records, 'отметок, пропусков и итоговых отметок группы')];
+  const className = classes.get(doc, group.classId)?.name ?? group.classId;
+  const then = use.students ? 'сначала переведите учеников в другую группу' : 'записи журнала остаются за ней';
+  return [
+    `Группу «${group.name}» ещё использует журнал ${className} (${held.join('; ')}): её не удалить и не перенести в другой класс или предмет — ${then}.`,
+  ];
 }
 
 /**

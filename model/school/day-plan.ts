@@ -39,10 +39,12 @@ const slotKey = (classId: string, wd: number, slot: number, subjectId: string, g
  * and dates outside the school year have none), the lessons moved here from another day or
  * slot, and the lessons a substitution names that the timetable does not have; each with its
  * substitution, and lessons moved away kept but marked `movedTo`. By class, slot, subject, group.
+ * `exceptSubstitution`: the key of a substitution record to leave out — the plan a record is
+ * judged against (YEAR-9), which its own lesson must be on without it.
  *
  * @example schoolDayLessons(school, '2026-12-01').filter((l) => l.classId === '5b')
  */
-export function schoolDayLessons(school: Y.Doc, date: IsoDate): ScheduledLesson[] {
+export function schoolDayLessons(school: Y.Doc, date: IsoDate, exceptSubstitution?: string): ScheduledLesson[] {
   const meta = readSchoolMeta(school);
   if (!meta || date < meta.startsOn || date > meta.endsOn) return [];
   const entries = timetableEntries(school);
@@ -86,7 +88,7 @@ export function schoolDayLessons(school: Y.Doc, date: IsoDate): ScheduledLesson[
   }
   const rooms = new Map(entries.filter((e) => e.weekday === wd).map((e) => [`${e.classId}|${e.slot}`, e.room]));
   for (const [key, s] of substitutions.all(school)) {
-    if (s.date !== date) continue;
+    if (s.date !== date || key === exceptSubstitution) continue;
     const l = add({
       classId: s.classId,
       slot: s.slot,

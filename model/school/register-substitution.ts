@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { joinKey } from '../doc/flat-map.ts';
 import type { ClassId, GroupId, IsoDate, SubjectId, UserId } from '../ids.ts';
+import { lessonId } from '../journal/lesson.ts';
 import { schoolDayLessons, type ScheduledLesson } from './day-plan.ts';
 import { busyTeachers } from './free-teachers.ts';
 import { describeLesson, formatDay, staffShortName } from './lesson-words.ts';
@@ -22,9 +23,16 @@ export function substitutionKey(l: { classId: ClassId; lessonId: string }): stri
   return joinKey(l.classId, l.lessonId);
 }
 
-/** The lesson of the day plan a request names, if any. */
+/**
+ * The lesson of the day plan a request names, if any, planned without its own substitution
+ * record (key `classId:lessonId`): a substitution puts its lesson on the day plan (PAGE-2), so a
+ * record already written — the server judges the document as the update left it (YEAR-9) — must
+ * never be what makes its own lesson exist.
+ */
 export function plannedLessonOf(school: Y.Doc, r: Omit<SubstitutionRequest, 'teacherId'>): ScheduledLesson | undefined {
-  return schoolDayLessons(school, r.date).find(
+  if (!Number.isInteger(r.slot) || r.slot < 0 || r.slot > 99 || !r.date.startsWith('20')) return undefined;
+  const own = joinKey(r.classId, lessonId(r.date, r.slot, r.subjectId, r.groupId));
+  return schoolDayLessons(school, r.date, own).find(
     (l) => l.classId === r.classId && l.slot === r.slot && l.subjectId === r.subjectId && l.groupId === r.groupId,
   );
 }
@@ -32,7 +40,10 @@ export function plannedLessonOf(school: Y.Doc, r: Omit<SubstitutionRequest, 'tea
 /**
  * SUB-3: why a substitution cannot be registered, in Russian, or null: the lesson must be on
  * the day plan (SUB-1) and not moved away; the substitute is a staff member other than the
- * lesson's own teacher and free in that slot (SUB-2); one away that day is only ranked last.
+ * lesson's own teacher and free in that slot (SUB-2): no other lesson of the day plan then is
+ * theirs — by the timetable, another substitution or a lesson moved there; one away that day is
+ * only ranked last. The page asks this before it writes, the server of every record it receives
+ * (YEAR-9); both judge the lesson without its own substitution (`plannedLessonOf`).
  */
 export function checkSubstitution(school: Y.Doc, r: SubstitutionRequest): string | null {
   const lesson = plannedLessonOf(school, r);

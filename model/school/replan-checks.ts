@@ -6,10 +6,10 @@ import { lessonId } from '../journal/lesson.ts';
 import { bells } from './bells.ts';
 import type { ControlWork } from './control-work.ts';
 import { moveKey, type LessonMove } from './lesson-move.ts';
-import { formatDay } from './lesson-words.ts';
-import { plannedLessonOf } from './register-substitution.ts';
+import { formatDay, staffShortName } from './lesson-words.ts';
+import { checkSubstitution, plannedLessonOf } from './register-substitution.ts';
 import { isHoliday, readSchoolMeta } from './school-year.ts';
-import { classes, groups, staff } from './staff.ts';
+import { classes, groups } from './staff.ts';
 import { subjects } from './subject.ts';
 import type { Substitution } from './substitution.ts';
 
@@ -38,17 +38,22 @@ export function controlWorkRecordProblems(doc: Y.Doc, _key: string, w: ControlWo
 }
 
 /**
- * YEAR-9 (SUB-3, as far as the record itself tells): a substitution is stored under its
- * lesson's one key, names a lesson of the day plan, a substitute who is a staff member other than
- * the absent teacher. Whether the substitute is free is the deputy's page's advice (SUB-2), not
- * re-judged here: the record being checked already makes them busy.
+ * YEAR-9, SUB-3: a substitution is stored under its lesson's one key and passes the page's own
+ * check (`checkSubstitution`) against the day plan without it: its lesson is planned and not
+ * moved away, the substitute is a staff member other than the lesson's teacher and free then
+ * (SUB-2: no other lesson of the day plan in that slot is theirs); the absent teacher is the
+ * lesson's teacher. The record being judged never makes its own lesson or its substitute busy.
  */
 export function substitutionRecordProblems(doc: Y.Doc, key: string, s: Substitution): string[] {
   const out = pageProblems(doc, s);
+  if (!Number.isInteger(s.slot) || s.slot < 0 || s.slot > 99 || !s.date.startsWith('20'))
+    return [...out, 'Неверный номер урока или дата замены.'];
   if (key !== joinKey(s.classId, lessonId(s.date, s.slot, s.subjectId, s.groupId))) out.push('Ключ замены не совпадает с её уроком.');
-  if (!plannedLessonOf(doc, s)) out.push(`Такого урока ${formatDay(s.date)} в расписании нет.`);
-  if (!staff.get(doc, s.teacherId)) out.push('Замещающий — не сотрудник школы.');
-  if (s.teacherId === s.absentTeacherId) out.push('Учитель не может заменять свой собственный урок.');
+  const reason = checkSubstitution(doc, s);
+  if (reason) return [...out, `${reason}.`];
+  const lesson = plannedLessonOf(doc, s)!;
+  if (s.absentTeacherId !== lesson.teacherId)
+    out.push(`Отсутствующим указан не учитель этого урока (${staffShortName(doc, lesson.teacherId)}).`);
   return out;
 }
 

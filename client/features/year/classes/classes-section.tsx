@@ -10,9 +10,11 @@ import {
   newClassIdFor,
   type SchoolClass,
 } from '../../../../model/index.ts';
+import { useSchool } from '../../../state/school-context.tsx';
 import { ProblemList } from '../problem-list.tsx';
 import { AddCell, RemoveCell } from '../year-cells.tsx';
 import { useYearEdit } from '../year-edit.ts';
+import { classJournalUse } from './class-journal-use.ts';
 import { sortedClasses, sortedStaff } from './school-lists.ts';
 import { TeacherSelect } from './teacher-select.tsx';
 
@@ -29,25 +31,32 @@ const gradeOf = (name: string) => {
  * The classes of the school year (SETUP-1…4): name, grade and class teacher; a class added
  * here gets its id from its name (SETUP-3) and its journal from the server. A rename whose
  * number differs from the grade moves the class to that grade («7В» → «8В»): a grade changes
- * only while nothing but its groups names the class (SETUP-4), because the load, timetable and
- * journal were set up for that grade. Removal is refused, with what still names the class.
+ * only while nothing but its groups names the class and its journal holds no marks, absences or
+ * finals (SETUP-4), because the load, timetable and journal were set up for that grade; the
+ * server checks it again. Removal is refused, with what still names the class.
  */
 export function ClassesSection(): JSX.Element {
   const y = useYearEdit();
+  const school = useSchool();
   const list = createMemo(() => (y.doc() ? sortedClasses(y.doc()!) : []));
   const people = createMemo(() => (y.doc() ? sortedStaff(y.doc()!) : []));
   const warnings = createMemo(() => (y.doc() ? classesWarnings(y.doc()!) : []));
   const groupCount = (id: string) => (y.doc() ? groups.all(y.doc()!).filter(([, g]) => g.classId === id).length : 0);
   const [draft, setDraft] = createSignal<SchoolClass>(EMPTY);
 
-  const put = (id: string, old: SchoolClass, next: SchoolClass) => {
-    const d = y.doc()!;
-    const problems = [...(next.grade !== old.grade ? classGradeChangeProblems(d, id) : []), ...classRecordProblems(d, id, next)];
-    return y.attempt(problems, (doc) => classes.set(doc, id, next));
+  /** SETUP-1, SETUP-2; the grade stays (a grade change is `regrade`'s). */
+  const put = (id: string, next: SchoolClass) => y.attempt(classRecordProblems(y.doc()!, id, next), (doc) => classes.set(doc, id, next));
+  /** SETUP-4: another grade, only while nothing names the class and its journal (as on this device) holds no records. */
+  const regrade = async (id: string, old: SchoolClass, next: SchoolClass) => {
+    if (next.grade === old.grade) return put(id, next);
+    const use = await classJournalUse(school, id);
+    const d = y.doc();
+    if (!d) return false;
+    return y.attempt([...classGradeChangeProblems(d, id, use), ...classRecordProblems(d, id, next)], (doc) => classes.set(doc, id, next));
   };
   const rename = (id: string, c: SchoolClass, text: string) => {
     const name = text.trim();
-    return put(id, c, { ...c, name, grade: gradeOf(name) ?? c.grade });
+    return regrade(id, c, { ...c, name, grade: gradeOf(name) ?? c.grade });
   };
   const add = () => {
     const d = y.doc()!;
@@ -91,7 +100,10 @@ export function ClassesSection(): JSX.Element {
                       value={c.name}
                       aria-label="Название класса"
                       onChange={(e) => {
-                        if (!rename(id, c, e.currentTarget.value)) e.currentTarget.value = c.name;
+                        const el = e.currentTarget;
+                        void rename(id, c, el.value).then((ok) => {
+                          if (!ok) el.value = c.name;
+                        });
                       }}
                     />
                   </td>
@@ -99,7 +111,9 @@ export function ClassesSection(): JSX.Element {
                     <GradeSelect
                       value={c.grade}
                       onChange={(grade, el) => {
-                        if (!put(id, c, { ...c, grade })) el.value = String(c.grade);
+                        void regrade(id, c, { ...c, grade }).then((ok) => {
+                          if (!ok) el.value = String(c.grade);
+                        });
                       }}
                     />
                   </td>
@@ -108,7 +122,7 @@ export function ClassesSection(): JSX.Element {
                       value={c.classTeacherId}
                       staff={people()}
                       label="Классный руководитель"
-                      onPick={(t) => put(id, c, { ...c, classTeacherId: t as SchoolClass['classTeacherId'] })}
+                      onPick={(t) => put(id, { ...c, classTeacherId: t as SchoolClass['classTeacherId'] })}
                     />
                   </td>
                   <td class="num">{groupCount(id) || ''}</td>

@@ -2,6 +2,7 @@ import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
 import {
   classes,
+  groupJournalProblems,
   groupRecordProblems,
   groupRemovalProblems,
   groups,
@@ -12,9 +13,11 @@ import {
   type Group,
 } from '../../../../model/index.ts';
 import { studentsHref } from '../../../state/router.ts';
+import { useSchool } from '../../../state/school-context.tsx';
 import { ProblemList } from '../problem-list.tsx';
 import { AddCell, RemoveCell } from '../year-cells.tsx';
 import { useYearEdit } from '../year-edit.ts';
+import { classJournalUse } from './class-journal-use.ts';
 import { sortedClasses, sortedSubjects } from './school-lists.ts';
 
 const EMPTY: Group = { classId: '', subjectId: '', name: '' };
@@ -36,11 +39,13 @@ function sortedGroups(doc: Y.Doc): Array<[string, Group]> {
 /**
  * Groups (подгруппы) of a class for one subject (SETUP-5, SETUP-6): English in two groups,
  * say. A group is renamed here; its class and subject stay; it is removed only while no load,
- * timetable lesson, substitution, move or control work names it. Which students are in it is
- * the class journal's (the students page).
+ * timetable lesson, substitution, move or control work names it, and no student of its class's
+ * journal is in it nor any record of it is there (YEAR-15, read from the journal on this device;
+ * the server checks again). Which students are in it is the class journal's (the students page).
  */
 export function GroupsSection(): JSX.Element {
   const y = useYearEdit();
+  const school = useSchool();
   const list = createMemo(() => (y.doc() ? sortedGroups(y.doc()!) : []));
   const classList = createMemo(() => (y.doc() ? sortedClasses(y.doc()!) : []));
   const subjectList = createMemo(() => (y.doc() ? sortedSubjects(y.doc()!) : []));
@@ -58,6 +63,12 @@ export function GroupsSection(): JSX.Element {
   };
 
   const put = (id: string, g: Group) => y.attempt(groupRecordProblems(y.doc()!, id, g), (doc) => groups.set(doc, id, g));
+  /** SETUP-6, YEAR-15: nothing of the year names the group, and its class's journal has nobody and nothing in it. */
+  const remove = async (id: string, g: Group) => {
+    const use = await classJournalUse(school, g.classId);
+    const d = y.doc();
+    if (d) y.attempt([...groupRemovalProblems(d, id), ...groupJournalProblems(d, id, g, use)], (doc) => groups.remove(doc, id));
+  };
   const add = () => {
     const d = y.doc()!;
     const g = { ...draft(), name: draft().name.trim() };
@@ -107,10 +118,7 @@ export function GroupsSection(): JSX.Element {
                     />
                   </td>
                   <td class="muted">{teachers(id)}</td>
-                  <RemoveCell
-                    testId={`group-remove-${id}`}
-                    onRemove={() => y.attempt(groupRemovalProblems(y.doc()!, id), (doc) => groups.remove(doc, id))}
-                  />
+                  <RemoveCell testId={`group-remove-${id}`} onRemove={() => void remove(id, g)} />
                 </tr>
               )}
             </For>
