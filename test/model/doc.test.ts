@@ -1,11 +1,16 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
+  addMark,
   change,
   cloneJson,
   JOURNAL_MAPS,
   JOURNAL_SCHEMA_VERSION,
   journalDocName,
+  journalIsNewer,
+  journalNeedsMigration,
+  marksOf,
+  migrateJournal,
   joinKey,
   lessonId,
   parseDocName,
@@ -132,6 +137,28 @@ describe('flat documents', () => {
     expect(readSchoolMeta(newSchool())?.schemaVersion).toBe(SCHOOL_SCHEMA_VERSION);
     expect(readJournalMeta(new Y.Doc())).toBeUndefined();
     expect(readSchoolMeta(new Y.Doc())).toBeUndefined();
+  });
+
+  it('DOC-4, MARK-8: a layout 1 journal is migrated to 2 with its marks where they were; a newer layout is recognised', () => {
+    const journal = newJournal(7);
+    rootMap(journal, 'meta').set('schemaVersion', 1);
+    setMark(journal, L1, sid('st1'), 0, mark(5));
+    setMark(journal, L1, sid('st1'), 1, mark(4));
+    expect(journalNeedsMigration(journal)).toBe(true);
+    migrateJournal(journal);
+    expect(readJournalMeta(journal)?.schemaVersion).toBe(JOURNAL_SCHEMA_VERSION);
+    expect(JOURNAL_SCHEMA_VERSION).toBe(2);
+    expect(journalNeedsMigration(journal)).toBe(false);
+    expect(marksOf(journal, L1, sid('st1')).map((m) => [m.place, m.value])).toEqual([
+      ['0', 5],
+      ['1', 4],
+    ]);
+    // A new mark after version 1 ones takes a version 2 place after them.
+    expect(addMark(journal, L1, sid('st1'), mark(3))).toMatch(/^2[a-z]{2}$/);
+    expect(journalIsNewer(journal)).toBe(false);
+    rootMap(journal, 'meta').set('schemaVersion', JOURNAL_SCHEMA_VERSION + 1);
+    expect(journalIsNewer(journal)).toBe(true);
+    expect(journalNeedsMigration(new Y.Doc())).toBe(false);
   });
 
   it('DOC-5: writing an equal value is no change: no update, no clock step', () => {
