@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { Decision, JournalChange, JsonValue, RejectReason } from '../../model/index.ts';
+import type { ChangeRow } from '../storage/port.ts';
 import type { CollectedChange } from './change-collector.ts';
+import { clientTimeOf } from './change-time.ts';
 import { outcomesOf, rescuePlaceOf, type UnseenOverwrite } from './concurrent-writes.ts';
 import type { Connection } from './connection.ts';
 
@@ -65,4 +67,19 @@ export function settleConcurrentWrites(
     const change: JournalChange = { map, key, oldValue: o.kept, newValue: o.lost };
     room.replaced(loser, change, `ваше значение заменено: «${shown(o.lost)}» → «${shown(o.kept)}» (записано одновременно)`);
   }
+}
+
+/** SYNC-9: the history row of a value that lost to a concurrent one, beside the row of the one kept. */
+export function lostValueRow(conn: Connection, c: JournalChange, serverTime: number): ChangeRow {
+  return {
+    path: `${c.map}/${c.key}`,
+    oldValue: c.oldValue,
+    newValue: c.newValue,
+    serverTime,
+    userId: conn.identity.userId,
+    asSubstitute: false,
+    clientTime: clientTimeOf(conn, c, serverTime),
+    clockOffsetMs: conn.clockOffsetMs,
+    note: `не сохранено: одновременно записано «${shown(c.oldValue as JsonValue)}»`,
+  };
 }

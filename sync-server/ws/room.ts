@@ -8,63 +8,23 @@ import {
   encodeReject,
   MessageType,
   RejectReason,
-  randomId,
   readEditTimes,
-  type Decision,
   type JournalChange,
   type Rejection,
 } from '../../model/index.ts';
-import type { ChangeRow, RefusedChange, Storage, UpdateRow } from '../storage/port.ts';
+import type { ChangeRow, RefusedChange, Storage } from '../storage/port.ts';
 import { ChangeCollector, compensate, type CollectedChange } from './change-collector.ts';
 import { clientTimeOf } from './change-time.ts';
 import { Connection } from './connection.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { guardUpdate } from './update-guard.ts';
-import { settleConcurrentWrites, type SettleRoom } from './concurrent-settle.ts';
+import { lostValueRow, settleConcurrentWrites, type SettleRoom } from './concurrent-settle.ts';
+import { refusedRow } from './refused-row.ts';
 import { findUnseenOverwrites } from './concurrent-writes.ts';
+import { broadcastBatch, pendingUpdate, type PendingUpdate } from './room-broadcast.ts';
+import { COMPENSATION_ORIGIN, LOAD_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
 
-/** Transaction origin of changes the server makes itself (initialisation, applied corrections). */
-export const SERVER_ORIGIN = Symbol('server');
-/** Transaction origin of loading from storage: nothing to persist. */
-export const LOAD_ORIGIN = Symbol('load');
-/** Transaction origin of compensations of refused changes. */
-export const COMPENSATION_ORIGIN = Symbol('compensation');
-
-/**
- * Transaction origin of a change the server makes on a person's behalf through the HTTP API
- * (the deputy applying a refused change, closing a period): attributed to that person.
- */
-export class ServerAction {
-  constructor(
-    readonly userId: string,
-    readonly sessionId: string,
-    readonly note: string,
-  ) {}
-}
-
-interface PendingUpdate {
-  row: UpdateRow;
-  from: Connection | null;
-  /** The transaction origin that produced it. */
-  origin: unknown;
-}
-
-export interface RoomEvents {
-  /** Called when the room has no connections and nothing left to write. */
-  onIdle(room: Room): void;
-  onError(error: unknown): void;
-  /** The server's clock (clock.ts); the system's by default. */
-  now?: () => number;
-}
-
-/** What a document admits: its maps, per-path rules (journals), and bound Yjs client ids. */
-export interface RoomPolicy {
-  maps: readonly string[];
-  authorize?(conn: Connection, changes: JournalChange[]): Decision[];
-  clientIds: Map<number, string>;
-  /** Releases what the policy holds (listeners on the school year) when the room unloads. */
-  dispose?(): void;
-}
+export { COMPENSATION_ORIGIN, LOAD_ORIGIN, SERVER_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
 
 /**
  * One document in memory with its connections. An update is checked, applied, its changed
@@ -99,20 +59,7 @@ export class Room {
     this.presence = new RoomAwareness(doc, (m) => this.broadcast(m));
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
-      const from = origin instanceof Connection ? origin : null;
-      const action = origin instanceof ServerAction ? origin : null;
-      const now = this.now();
-      this.pending.push({
-        from,
-        origin,
-        row: {
-          update,
-          userId: from?.identity.userId ?? action?.userId ?? 'system',
-          sessionId: from?.identity.sessionId ?? action?.sessionId ?? 'system',
-          clientTime: from && from.clockOffsetMs !== null ? now + from.clockOffsetMs : null,
-          serverTime: now,
-        },
-      });
+      this.pending.push(pendingUpdate(update, origin, this.now()));
       this.scheduleFlush();
     });
   }
@@ -217,27 +164,9 @@ export class Room {
 
   /** PROTO-11: a refused change is reported to its writer and kept for the deputy. */
   private refuse(conn: Connection | null, c: JournalChange, reason: RejectReason, detail: string, userId = conn?.identity.userId): void {
-    const now = this.now();
-    const path = `${c.map}/${c.key}`;
-    const id = randomId(12);
-    this.refused.push({
-      id,
-      docName: this.name,
-      path,
-      value: c.newValue,
-      oldValue: c.oldValue,
-      userId: userId ?? 'system',
-      sessionId: conn?.identity.sessionId ?? 'system',
-      reason,
-      detail,
-      clientTime: conn ? clientTimeOf(conn, c, now) : null,
-      serverTime: now,
-      state: 'open',
-      resolvedBy: null,
-      resolvedAt: null,
-      resolution: null,
-    });
-    const rejection = { reason, detail, path, value: c.newValue ?? null, at: now, id };
+    const row = refusedRow(this.name, conn, userId ?? 'system', c, reason, detail, this.now());
+    this.refused.push(row);
+    const rejection = { reason, detail, path: row.path, value: c.newValue ?? null, at: row.serverTime, id: row.id };
     for (const other of conn ? [conn] : [...this.conns].filter((x) => x.identity.userId === userId)) this.reject(other, rejection);
   }
 
@@ -260,19 +189,7 @@ export class Room {
   /** Adds the change row of a value that lost to a concurrent one to its update's history. */
   private noteLost(conn: Connection, c: JournalChange): void {
     const entry = this.pending.findLast((p) => p.origin === conn);
-    if (!entry) return;
-    const row = {
-      path: `${c.map}/${c.key}`,
-      oldValue: c.oldValue,
-      newValue: c.newValue,
-      serverTime: entry.row.serverTime,
-      userId: conn.identity.userId,
-      asSubstitute: false,
-      clientTime: clientTimeOf(conn, c, entry.row.serverTime),
-      clockOffsetMs: conn.clockOffsetMs,
-      note: `не сохранено: одновременно записано «${JSON.stringify(c.oldValue)}»`,
-    };
-    entry.row.changes = [...(entry.row.changes ?? []), row];
+    if (entry) entry.row.changes = [...(entry.row.changes ?? []), lostValueRow(conn, c, entry.row.serverTime)];
   }
 
   /**
@@ -358,41 +275,11 @@ export class Room {
       return;
     }
     this.flushing = false;
-    this.broadcastBatch(batch);
+    broadcastBatch(this.conns, batch);
     const ack = encodeAck(committed);
     for (const c of this.conns) if (c.extensions) c.send(ack);
     if (this.pending.length > 0) this.scheduleFlush();
     else this.checkIdle();
-  }
-
-  /**
-   * PROTO-12: a batch goes out as one update, so a refused change and its compensation arrive
-   * together and no peer ever shows the refused value. A sender does not get its own updates back.
-   */
-  private broadcastBatch(batch: readonly PendingUpdate[]): void {
-    const message = (update: Uint8Array) => {
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MessageType.sync);
-      syncProtocol.writeUpdate(enc, update);
-      return encoding.toUint8Array(enc);
-    };
-    // Merging costs: only a batch holding a compensation needs to travel as one update.
-    if (!batch.some((b) => b.origin === COMPENSATION_ORIGIN)) {
-      for (const b of batch) {
-        const m = message(b.row.update);
-        for (const c of this.conns) if (c !== b.from) c.send(m);
-      }
-      return;
-    }
-    const all = message(Y.mergeUpdates(batch.map((b) => b.row.update)));
-    const senders = new Set(batch.map((b) => b.from).filter((c): c is Connection => c !== null));
-    for (const c of this.conns) {
-      if (!senders.has(c)) c.send(all);
-      else {
-        const others = batch.filter((b) => b.from !== c).map((b) => b.row.update);
-        if (others.length > 0) c.send(message(others.length === 1 ? others[0] : Y.mergeUpdates(others)));
-      }
-    }
   }
 
   private checkIdle(): void {

@@ -1,0 +1,41 @@
+import type { Decision, JournalChange } from '../../model/index.ts';
+import type { Connection } from './connection.ts';
+import type { Room } from './room.ts';
+
+/** What a room is given (its events, its policy) and the transaction origins it tells apart. */
+
+/** Transaction origin of changes the server makes itself (initialisation, applied corrections). */
+export const SERVER_ORIGIN = Symbol('server');
+/** Transaction origin of loading from storage: nothing to persist. */
+export const LOAD_ORIGIN = Symbol('load');
+/** Transaction origin of compensations of refused changes. */
+export const COMPENSATION_ORIGIN = Symbol('compensation');
+
+/**
+ * Transaction origin of a change the server makes on a person's behalf through the HTTP API
+ * (the deputy applying a refused change, closing a period): attributed to that person.
+ */
+export class ServerAction {
+  constructor(
+    readonly userId: string,
+    readonly sessionId: string,
+    readonly note: string,
+  ) {}
+}
+
+export interface RoomEvents {
+  /** Called when the room has no connections and nothing left to write. */
+  onIdle(room: Room): void;
+  onError(error: unknown): void;
+  /** The server's clock (clock.ts); the system's by default. */
+  now?: () => number;
+}
+
+/** What a document admits: its maps, per-path rules (journals), and bound Yjs client ids. */
+export interface RoomPolicy {
+  maps: readonly string[];
+  authorize?(conn: Connection, changes: JournalChange[]): Decision[];
+  clientIds: Map<number, string>;
+  /** Releases what the policy holds (listeners on the school year) when the room unloads. */
+  dispose?(): void;
+}
