@@ -7,6 +7,7 @@ import { TopBar } from './features/layout/top-bar.tsx';
 import { StatusBar } from './features/layout/status-bar.tsx';
 import { HomePage } from './features/home/home-page.tsx';
 import { JournalPage } from './features/journal/journal-page.tsx';
+import { FinalsPage } from './features/finals/finals-page.tsx';
 import { AdminPage } from './features/admin/admin-page.tsx';
 import { ActivationPage } from './features/login/activation-page.tsx';
 import { RefusedPage } from './features/rights/refused-page.tsx';
@@ -31,6 +32,11 @@ export function App(): JSX.Element {
   const journalKey = createMemo(() => {
     const r = route();
     return r.page === 'journal' ? `${r.classId}/${r.subjectId}/${r.groupId}` : null;
+  });
+  // The finals of one page; the same page keyed, so a sync does not rebuild it.
+  const finalsKey = createMemo(() => {
+    const r = route();
+    return r.page === 'finals' ? `${r.classId}/${r.subjectId}/${r.groupId}` : null;
   });
   const codesClassId = createMemo(() => {
     const r = route();
@@ -92,6 +98,12 @@ export function App(): JSX.Element {
                     <StudentsPage />
                   </Match>
                   <Match when={yearTab()}>{(tab) => <YearPage tab={tab()} />}</Match>
+                  <Match when={finalsKey()} keyed>
+                    {(key) => {
+                      const [classId, subjectId, groupId] = key.split('/');
+                      return <FinalsPage classId={classId} subjectId={subjectId} groupId={groupId} />;
+                    }}
+                  </Match>
                   <Match when={codesClassId()} keyed>
                     {(classId) => <ClassCodesPage classId={classId} />}
                   </Match>

@@ -3,6 +3,7 @@ import { createSignal } from 'solid-js';
 /**
  * Hash routes, so that the service worker serves one index.html for every page:
  * `#/` the teacher's day, `#/journal/{classId}/{subjectId}/{groupId}[/{lessonId}]` a journal page,
+ * `#/finals/{classId}/{subjectId}/{groupId}` the finals of that page (FIN-4…FIN-6),
  * `#/admin` the administrator's users and codes, `#/activate` activation with a one-time code,
  * `#/refused` the deputy's refused changes and period closing, `#/class-codes/{classId}` the class
  * teacher's activation codes for parents and students, `#/corrections` the deputy's log of corrections,
@@ -16,6 +17,7 @@ import { createSignal } from 'solid-js';
 export type Route =
   | { page: 'home'; date: string | null }
   | { page: 'journal'; classId: string; subjectId: string; groupId: string; lessonId: string | null }
+  | { page: 'finals'; classId: string; subjectId: string; groupId: string }
   | { page: 'admin' }
   | { page: 'activate' }
   | { page: 'refused' }
@@ -43,6 +45,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'journal' && parts.length >= 4) {
     return { page: 'journal', classId: parts[1], subjectId: parts[2], groupId: parts[3], lessonId: parts[4] ?? null };
   }
+  if (parts[0] === 'finals' && parts.length >= 4) return { page: 'finals', classId: parts[1], subjectId: parts[2], groupId: parts[3] };
   if (parts[0] === 'admin') return { page: 'admin' };
   if (parts[0] === 'activate') return { page: 'activate' };
   if (parts[0] === 'refused') return { page: 'refused' };
@@ -67,6 +70,11 @@ export function parseRoute(hash: string): Route {
 export function journalHref(classId: string, subjectId: string, groupId: string, lessonId?: string): string {
   const parts = ['journal', classId, subjectId, groupId, ...(lessonId ? [lessonId] : [])];
   return '#/' + parts.map(encodeURIComponent).join('/');
+}
+
+/** The finals (period and year) of a journal page, entered from the keyboard (FIN-6). */
+export function finalsHref(classId: string, subjectId: string, groupId: string): string {
+  return '#/' + ['finals', classId, subjectId, groupId].map(encodeURIComponent).join('/');
 }
 
 export const ADMIN_HREF = '#/admin';

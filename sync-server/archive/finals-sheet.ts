@@ -7,13 +7,15 @@ import { printNames, rosterNote, type PrintNames } from './pdf/print-names.ts';
  * The summary sheet of finals as the archive prints it: the model's grid (REP-2, `finalsGrid`,
  * the same one the report «Сводная ведомость учёта успеваемости» shows) with the names a
  * printout heads it with. Shared by finals.csv and finals.pdf so that both show the same thing.
+ * The year's column («Год», FIN-3) is always there, as on the paper ведомость: empty until the
+ * year finals are set.
  */
 export interface FinalsSheet extends FinalsGrid {
   names: PrintNames;
 }
 
 export function finalsSheet(journal: Y.Doc, school: Y.Doc | null): FinalsSheet {
-  return { ...finalsGrid(journal, school), names: printNames(journal, school) };
+  return { ...finalsGrid(journal, school, { yearColumn: true }), names: printNames(journal, school) };
 }
 
 /** finals.csv: one row per student, one column per subject and period («Математика — 1 четверть»). */

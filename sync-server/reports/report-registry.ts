@@ -1,4 +1,4 @@
-import { classResultsReport, type ReportDefinition } from '../../model/index.ts';
+import { classResultsReport, yearResultsReport, type ReportDefinition } from '../../model/index.ts';
 import {
   attendanceMonthReport,
   attendanceSchoolReport,
@@ -18,6 +18,7 @@ import { iupListReport } from '../../model/index.ts';
  */
 export const REPORTS: readonly ReportDefinition[] = [
   classResultsReport,
+  yearResultsReport,
   attendanceMonthReport,
   attendanceSchoolReport,
   missedTopicsReport,

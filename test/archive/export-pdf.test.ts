@@ -15,6 +15,8 @@ import {
   setMark,
   subjects,
   WHOLE_CLASS,
+  YEAR_FINAL,
+  YEAR_FINAL_NAME,
   type ClassId,
   type PeriodId,
   type PlannedLesson,
@@ -272,7 +274,7 @@ describe('archive printouts (PDF)', () => {
       if (typeof v !== 'object' || v === null) return;
       const [subjectId, , periodId, studentId] = key.split(':');
       const name = state.getMap('students').get(`${studentId}:name`) as string;
-      const column = `${subjects.get(school, subjectId)!.name} — ${periods.get(school, periodId)!.name}`;
+      const column = `${subjects.get(school, subjectId)!.name} — ${periodId === YEAR_FINAL ? YEAR_FINAL_NAME : periods.get(school, periodId)!.name}`;
       const value = (v as { v: number | string }).v;
       expected.set(`${name}|${column}`, shown[value] ?? String(value));
     });
@@ -283,9 +285,10 @@ describe('archive printouts (PDF)', () => {
     expect(found).toEqual(expected);
     // The value of the snapshot, not the one written after it.
     expect(found.get(`${student.name}|Математика — 2 четверть`)).toBe('2');
-    // Every period of grade 5 for every subject with marks: 4 columns per subject.
-    expect((header.length - 3) % periodsForGrade(school, 5).length).toBe(0);
+    // Every period of grade 5 and the year for every subject with marks: 5 columns per subject.
+    expect((header.length - 3) % (periodsForGrade(school, 5).length + 1)).toBe(0);
     expect(header).toContain('Основы духовно-нравственной культуры народов России — 4 четверть');
+    expect(header).toContain('Математика — Год');
   });
 
   it('ARC-13: the export with its PDFs and the finals sheet verifies', () => {

@@ -61,7 +61,7 @@ describe('summary sheet of finals (REP-2)', () => {
     expect(t.notes).toEqual(['В 1 классе отметки не ставятся: итоговых отметок нет.']);
   });
 
-  it('REP-2: the archive prints the same grid (one computation); its year column only once a year final is written', () => {
+  it('REP-2, ARC-17: the archive prints the same grid (one computation), its year column even before any year final', () => {
     const input = reportInput();
     const journal = journalOf(input);
     const sheet = finalsSheet(journal, input.school);
@@ -70,8 +70,15 @@ describe('summary sheet of finals (REP-2)', () => {
     expect(sheet.students).toEqual(grid.students);
     expect(sheet.periods.map((p) => p.id)).toEqual(['q1', 'q2', 'year']);
     expect(sheet.values.get(finalKey('dd', 'eng', 'q1'))).toBe('3 / 4');
-    expect(finalsCsv(sheet).split('\r\n')[0]).toContain(';Алгебра — Год;');
+    expect(sheet.values.get(finalKey('a', 'alg', YEAR_FINAL))).toBe('5');
+    const [header, first] = finalsCsv(sheet)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(header).toContain(';Алгебра — Год;');
+    expect(first.split(';')[header.split(';').indexOf('Алгебра — Год')]).toBe('5');
     setFinal(journal, ALGEBRA, grp('all'), YEAR_FINAL, 'a' as StudentId, null);
-    expect(finalsSheet(journal, input.school).periods.map((p) => p.id)).toEqual(['q1', 'q2']);
+    const empty = finalsSheet(journal, input.school);
+    expect(empty.periods.map((p) => p.id)).toEqual(['q1', 'q2', 'year']);
+    expect(finalsCsv(empty).split('\r\n')[0]).toContain(';Музыка — Год;');
   });
 });

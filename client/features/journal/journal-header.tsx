@@ -2,7 +2,7 @@ import { For, Show, type JSX } from 'solid-js';
 import type { Period, PlannedLesson } from '../../../model/index.ts';
 import type { Peer } from '../../bridge/create-presence.ts';
 import { useSchool } from '../../state/school-context.tsx';
-import { homeHref } from '../../state/router.ts';
+import { finalsHref, homeHref } from '../../state/router.ts';
 import { className, groupName, staffName, subjectName } from '../shared/school-names.ts';
 import { PresenceList } from './presence-list.tsx';
 import { LockIcon } from '../rights/lock-icon.tsx';
@@ -77,6 +77,17 @@ export function JournalHeader(props: {
         </span>
       </Show>
       <Show when={props.onAsOf}>{(onAsOf) => <AsOfPicker asOf={props.asOf} onAsOf={onAsOf()} />}</Show>
+      <Show when={props.asOf === null}>
+        {/* FIN-6: the page's period and year finals, entered as fast as marks; works offline like the grid. */}
+        <a
+          class="button-link secondary small"
+          data-testid="finals-link"
+          href={finalsHref(props.classId, props.subjectId, props.groupId)}
+          title="Итоговые отметки за четверти (полугодия) и год: ввод с клавиатуры, рядом — расчётная по текущим отметкам"
+        >
+          Итоговые
+        </a>
+      </Show>
       <Show when={props.asOf === null}>
         {/* PRINT-1: the server prints from a signed snapshot, so the link needs the network. */}
         <a

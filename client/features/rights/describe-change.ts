@@ -13,6 +13,7 @@ import {
   parseDocName,
   periods,
   workTypes,
+  YEAR_FINAL,
   type IsoDate,
 } from '../../../model/index.ts';
 import { className, groupName, staffName, subjectName } from '../shared/school-names.ts';
@@ -140,7 +141,8 @@ export function describeChange(
         ...out,
         subjectName: subject(p.subjectId, p.groupId),
         studentName: studentName(p.studentId),
-        what: `итоговая отметка${period ? ` за ${period}` : ''}`,
+        // FIN-3: the year final is kept under the period id `year`, which is no study period.
+        what: p.periodId === YEAR_FINAL ? 'годовая отметка' : `итоговая отметка${period ? ` за ${period}` : ''}`,
         valueText: removing ? REMOVAL : isFinalValue(v) ? formatMark(v) : out.valueText,
       };
     }

@@ -1,4 +1,4 @@
-import { finalKey } from '../../../model/index.ts';
+import { finalKey, YEAR_FINAL } from '../../../model/index.ts';
 import { ruDate } from '../journal-csv.ts';
 import type { FinalsSheet } from '../finals-sheet.ts';
 import { cellText, edges, evenChunks, fill, grid, wordFittingSize, wrappedText, wrapWords, type TextStyle } from './draw.ts';
@@ -46,7 +46,11 @@ function drawTitle(doc: Pdf, sheet: FinalsSheet, continued: boolean): void {
 
 function drawLegend(doc: Pdf, sheet: FinalsSheet, y: number): void {
   const periods = sheet.periods
-    .map((p) => `${periodLabel(p.name)} — ${p.name}${p.startsOn && p.endsOn ? ` (${ruDate(p.startsOn)} – ${ruDate(p.endsOn)})` : ''}`)
+    .map((p) =>
+      p.id === YEAR_FINAL
+        ? `${periodLabel(p.name)} — годовая отметка`
+        : `${periodLabel(p.name)} — ${p.name}${p.startsOn && p.endsOn ? ` (${ruDate(p.startsOn)} – ${ruDate(p.endsOn)})` : ''}`,
+    )
     .join('; ');
   const text = `Столбцы: ${periods}. Отметки: 5, 4, 3, 2; «зч» — зачёт, «нз» — незачёт; пустая клетка — итоговой отметки нет.`;
   wrappedText(doc, text, MARGIN, y, doc.page.width - 2 * MARGIN, 24, { font: FONT.regular, size: 7 });
