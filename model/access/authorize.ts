@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { ClassId, LessonId, UserId } from '../ids.ts';
 import { isEnrolledOn, isInGroup, listStudents, parseGroupHistory, type Student } from '../journal/student.ts';
 import { isFinalValue } from '../journal/final.ts';
+import { finalColumns, hasFinalIn } from '../journal/final-roster.ts';
 import { iupClosedPeriod, iupHiddenProblems, iupPlanProblems } from '../journal/iup-checks.ts';
 import { parseIupPlan } from '../journal/iup.ts';
 import { markFromTuple, marksOf } from '../journal/mark.ts';
@@ -146,7 +147,8 @@ function closedCheck(path: ChangePath, ctx: AuthorizeContext, change: JournalCha
     const p = closedAt(ctx, path.date);
     return p ? closed(p[1].name) : null;
   }
-  if (path.kind === 'final' && closedOf(ctx).some(([id]) => id === path.periodId)) return closed(path.periodId);
+  const closedFinal = path.kind === 'final' ? closedOf(ctx).find(([id]) => id === path.periodId) : undefined;
+  if (closedFinal) return closed(closedFinal[1].name);
   if (path.kind === 'student' && path.field === 'iup') {
     const name = iupClosedPeriod(ctx.school, ctx.classId, ctx.grade, change.oldValue ?? null, change.newValue ?? null);
     return name ? closed(name) : null;
@@ -198,6 +200,12 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
       return isIdOrNull(value) ? null : invalid(path.field);
     case 'final': {
       if (removing) return null;
+      // FIN-4: a column of the class's grade, for a student who is on the page on its last day.
+      const column = finalColumns(ctx.school, ctx.grade).find((c) => c.id === path.periodId);
+      if (!column) return invalid(`нет такого учебного периода ${ctx.grade} класса: «${path.periodId}»`);
+      const s = rosterOf(ctx).get(path.studentId);
+      if (!s || !hasFinalIn(s, path.groupId, path.subjectId, column))
+        return refuse(RejectReason.notOnRoster, `ученика нет на этой странице на конец периода «${column.name}»: итоговая отметка не ставится`);
       const system = systemOf(ctx, path.subjectId);
       if (system === 'none') return refuse(RejectReason.gradeOne, 'в 1 классе итоговые отметки не ставятся');
       const v = typeof value === 'object' && value !== null ? (value as { v?: unknown }).v : undefined;

@@ -169,6 +169,20 @@ describe('authorize: what may be written', () => {
     expect(verdict(english, put('finals', 'alg:all:q1:st1', { v: 4 }))).toBe('forbidden');
   });
 
+  it('PERM-7, FIN-4: a final only in a column of the class’s grade, for a student on the page at its end', () => {
+    expect(verdict(teacher, put('finals', 'alg:all:year:st1', { v: 5 }))).toBe('ok');
+    // Not a period of grade 7 (halves are for 10–11), nor any period at all.
+    expect(verdict(teacher, put('finals', 'alg:all:h1:st1', { v: 4 }))).toBe('invalid-value');
+    expect(verdict(teacher, put('finals', 'alg:all:q9:st1', { v: 4 }))).toBe('invalid-value');
+    // st3 left on 01.10, before q1 ended; st2 arrived on 01.11: a q2 final, no q1 one; st9 is no student.
+    expect(verdict(teacher, put('finals', 'alg:all:q1:st3', { v: 4 }))).toBe('not-on-roster');
+    expect(verdict(teacher, put('finals', 'alg:all:q1:st2', { v: 4 }))).toBe('not-on-roster');
+    expect(verdict(teacher, put('finals', 'alg:all:q2:st2', { v: 4 }))).toBe('ok');
+    expect(verdict(teacher, put('finals', 'alg:all:q1:st9', { v: 4 }))).toBe('not-on-roster');
+    // A removal is always a valid value.
+    expect(verdict(teacher, put('finals', 'alg:all:q9:st9', null, { v: 4 }))).toBe('ok');
+  });
+
   it('PERM-8: absence reasons by the class teacher only', () => {
     expect(verdict(classTeacher, put('reasons', 'st1:2024-09-03', 'Б'))).toBe('ok');
     expect(verdict(classTeacher, put('reasons', 'st1:2024-09-03', 'X'))).toBe('invalid-value');
@@ -191,6 +205,8 @@ describe('authorize: what may be written', () => {
     expect(verdict(sub, put('lessons', `${L}:topic`, 'Тема'), ctx)).toBe('period-closed');
     expect(verdict(classTeacher, put('reasons', 'st1:2024-09-03', 'Б'), ctx)).toBe('period-closed');
     expect(verdict(teacher, put('finals', 'alg:all:q1:st1', { v: 4 }), ctx)).toBe('period-closed');
+    const refusal = authorize(teacher, put('finals', 'alg:all:q1:st1', { v: 4 }), ctx);
+    expect(refusal.allowed ? '' : refusal.detail).toContain('«1 четверть»');
     // The next quarter stays open.
     expect(verdict(teacher, markChange(L_NOV, 'st1'), ctx)).toBe('ok');
     expect(verdict(teacher, put('finals', 'alg:all:q2:st1', { v: 4 }), ctx)).toBe('ok');
