@@ -10,7 +10,7 @@ export const MAX_MARKS_PER_LESSON = 4;
  * each has its own key `lessonId:studentId:place`. Version 1 journals numbered them 0–3, so a
  * substitute and the main teacher typing into one empty cell at once both wrote place `0` and
  * one mark was lost. Since version 2 (DOC-4) a new mark's place is its position in the cell's order
- * followed by two random letters (`0kq`, `1ab`): two devices can no longer choose the same key
+ * followed by two random letters (`kq` for the first, `1ab`, `2xy`): two devices can no longer choose the same key
  * unless they also draw the same letters (1 in 676), and that rare case the server repairs by
  * moving the losing mark to a place of its own (SYNC-9), so an accepted mark is never lost.
  *
@@ -18,7 +18,7 @@ export const MAX_MARKS_PER_LESSON = 4;
  * before updating still syncs them.
  */
 const V1_PLACE = /^[0-3]$/;
-const PLACE = /^(0|[1-9]\d?)([a-z]{2})$/;
+const PLACE = /^([1-9]\d?)?([a-z]{2})$/;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 export interface MarkPlace {
@@ -32,7 +32,7 @@ export interface MarkPlace {
 export function parseMarkPlace(place: string): MarkPlace | null {
   if (V1_PLACE.test(place)) return { n: Number(place), tag: '' };
   const m = PLACE.exec(place);
-  return m ? { n: Number(m[1]), tag: m[2] } : null;
+  return m ? { n: m[1] ? Number(m[1]) : 0, tag: m[2] } : null;
 }
 
 /** MARK-8: the order of a cell's marks, the same on every replica: by place, then by letters. */
@@ -51,10 +51,13 @@ export function newMarkPlace(marks: readonly { n: number }[], random: () => numb
   return n > 99 ? null : markPlace(n, random);
 }
 
-/** A version 2 place at position `n` of a cell: the position and two random letters. */
+/**
+ * A version 2 place at position `n` of a cell: the position and two random letters, the position
+ * left out when it is 0 (most cells hold one mark, and a full year holds ~13,000).
+ */
 export function markPlace(n: number, random: () => number = Math.random): string {
   const letter = () => LETTERS[Math.floor(random() * LETTERS.length)];
-  return `${n}${letter()}${letter()}`;
+  return `${n === 0 ? '' : n}${letter()}${letter()}`;
 }
 
 /**

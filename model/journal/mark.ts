@@ -7,7 +7,7 @@ import { compareMarks, newMarkPlace, parseMarkPlace, placesOfCell } from './mark
 /**
  * A mark as the app handles it: value, work type, weight frozen at entry, optional comment.
  * Key: `marks["lessonId:studentId:place"]`, one place per mark of a student in a lesson (MARK-6,
- * MARK-8: see mark-places.ts). In the document it is a tuple (DOC-8): see `MarkTuple`.
+ * MARK-8: see mark-places.ts). In the document it is one string (DOC-8): see `MarkTuple`.
  */
 export interface StoredMark {
   v: MarkValue;
@@ -30,21 +30,44 @@ export interface Mark {
 }
 
 /**
- * DOC-8: a mark in the document is the tuple `[value, workType, weight]` or
- * `[value, workType, weight, comment]`: marks are most of a journal, and a tuple is a third
- * smaller than an object with named fields once encoded.
+ * DOC-8: a mark in the document is one string, `value|workType|weight` or
+ * `value|workType|weight|comment` (`"5|oral|1"`): marks are most of a journal, and the string
+ * is two bytes smaller encoded than the array `[value, workType, weight]` journal layout 1
+ * wrote, which a third smaller than an object with named fields. Layout 1 arrays stay readable.
  */
-export type MarkTuple = [MarkValue, WorkTypeId, number] | [MarkValue, WorkTypeId, number, string];
+export type MarkTuple = string;
+/** Journal layout 1's form of a mark (DOC-8): read, never written. */
+type LayoutOneTuple = [MarkValue, WorkTypeId, number] | [MarkValue, WorkTypeId, number, string];
 
-/** The tuple stored for a mark (DOC-8). */
+const SEPARATOR = '|';
+const WEIGHT = /^(0|[1-9]\d*)(\.\d+)?$/;
+
+/** The stored form of a mark (DOC-8). */
 export function markToTuple(m: StoredMark): MarkTuple {
-  return m.c ? [m.v, m.t, m.w, m.c] : [m.v, m.t, m.w];
+  const fields = [String(m.v), m.t, String(m.w)];
+  if (m.c) fields.push(m.c);
+  return fields.join(SEPARATOR);
 }
 
-/** Reads a stored tuple back; null for anything that is not a valid mark (MARK-1, MARK-2, MARK-4). */
+/** Reads a stored mark back; null for anything that is not a valid mark (MARK-1, MARK-2, MARK-4). */
 export function markFromTuple(raw: unknown): StoredMark | null {
+  if (typeof raw === 'string') return markFromString(raw);
   if (!Array.isArray(raw) || raw.length < 3 || raw.length > 4) return null;
-  const m: StoredMark = raw.length === 4 ? { v: raw[0], t: raw[1], w: raw[2], c: raw[3] } : { v: raw[0], t: raw[1], w: raw[2] };
+  const t = raw as LayoutOneTuple;
+  const m: StoredMark = t.length === 4 ? { v: t[0], t: t[1], w: t[2], c: t[3] } : { v: t[0], t: t[1], w: t[2] };
+  return isStoredMark(m) ? m : null;
+}
+
+function markFromString(raw: string): StoredMark | null {
+  const first = raw.indexOf(SEPARATOR);
+  const second = raw.indexOf(SEPARATOR, first + 1);
+  if (first < 0 || second < 0) return null;
+  const third = raw.indexOf(SEPARATOR, second + 1);
+  const [value, type, weight] = [raw.slice(0, first), raw.slice(first + 1, second), raw.slice(second + 1, third < 0 ? undefined : third)];
+  if (!WEIGHT.test(weight) || !isValidId(type)) return null;
+  const v = /^[1-5]$/.test(value) ? Number(value) : value;
+  const m: StoredMark = { v: v as MarkValue, t: type as WorkTypeId, w: Number(weight) };
+  if (third >= 0) m.c = raw.slice(third + 1);
   return isStoredMark(m) ? m : null;
 }
 

@@ -131,11 +131,11 @@ describe('work types and weights', () => {
 });
 
 describe('marks in the journal', () => {
-  it('MARK-6, DOC-8: a mark is stored as a tuple under lessonId:studentId:n and read back', () => {
+  it('MARK-6, DOC-8: a mark is stored as one string under lessonId:studentId:place and read back', () => {
     const doc = newJournal();
     setMark(doc, L, S, 0, mark(5, 'oral', 1, 'у доски'));
     setMark(doc, L, S, 1, mark(4, 'test', 2));
-    expect(rootMap(doc, 'marks').toJSON()).toEqual({ [`${L}:st1:0`]: [5, 'oral', 1, 'у доски'], [`${L}:st1:1`]: [4, 'test', 2] });
+    expect(rootMap(doc, 'marks').toJSON()).toEqual({ [`${L}:st1:0`]: '5|oral|1|у доски', [`${L}:st1:1`]: '4|test|2' });
     setMark(doc, L, S, 1, null);
     expect(marksOf(doc, L, S)).toEqual([
       { lessonId: L, studentId: 'st1', place: '0', n: 0, value: 5, workType: 'oral', weight: 1, comment: 'у доски' },
@@ -146,20 +146,21 @@ describe('marks in the journal', () => {
     const doc = newJournal();
     for (let n = 0; n < MAX_MARKS_PER_LESSON; n++) setMark(doc, L, S, n, mark(((n % 5) + 1) as 1, 'oral'));
     expect(marksOf(doc, L, S).map((m) => m.n)).toEqual([0, 1, 2, 3].slice(0, MAX_MARKS_PER_LESSON));
-    for (const p of [-1, MAX_MARKS_PER_LESSON, 1.5, NaN, '0a', '0abc', '01ab', '100ab', '0AB', 'ab']) {
+    for (const p of [-1, MAX_MARKS_PER_LESSON, 1.5, NaN, '0a', 'abc', '01ab', '0ab', '100ab', 'AB', 'a']) {
       expect(() => setMark(doc, L, S, p, mark(5)), String(p)).toThrow(/place/);
     }
     expect(parseMarkPlace('12qz')).toEqual({ n: 12, tag: 'qz' });
     expect(parseMarkPlace('3')).toEqual({ n: 3, tag: '' });
+    expect(parseMarkPlace('kq')).toEqual({ n: 0, tag: 'kq' });
   });
 
   it('MARK-6, MARK-8: addMark puts each mark after the last one, in typing order even after a removal, and refuses a fifth', () => {
     const doc = newJournal();
     const places = [5, 4, 3].map((v) => addMark(doc, L, S, mark(v as 5)));
-    expect(places.map((p) => p![0])).toEqual(['0', '1', '2']);
+    expect(places.map((p) => parseMarkPlace(p!)!.n)).toEqual([0, 1, 2]);
     setMark(doc, L, S, places[0]!, null);
     const fourth = addMark(doc, L, S, mark(2));
-    expect(fourth![0]).toBe('3');
+    expect(parseMarkPlace(fourth!)!.n).toBe(3);
     expect(marksOf(doc, L, S).map((m) => m.value)).toEqual([4, 3, 2]);
     expect(addMark(doc, L, S, mark(5))).not.toBeNull();
     expect(addMark(doc, L, S, mark(5))).toBeNull();
@@ -249,8 +250,28 @@ describe('mark tuples', () => {
   it('DOC-8: markToTuple and markFromTuple round-trip; malformed tuples read as no mark', () => {
     expect(markFromTuple(markToTuple(mark(5, 'oral', 1)))).toEqual({ v: 5, t: 'oral', w: 1 });
     expect(markFromTuple(markToTuple(mark('P', 'test', 2, 'зачёт')))).toEqual({ v: 'P', t: 'test', w: 2, c: 'зачёт' });
+    expect(markFromTuple(markToTuple(mark(4, 'oral', 1.5, 'a|b')))).toEqual({ v: 4, t: 'oral', w: 1.5, c: 'a|b' });
+    // Journal layout 1's arrays stay readable.
+    expect(markFromTuple([5, 'oral', 1])).toEqual({ v: 5, t: 'oral', w: 1 });
+    expect(markFromTuple(['F', 'test', 2, 'к'])).toEqual({ v: 'F', t: 'test', w: 2, c: 'к' });
     for (const bad of [null, 5, {}, [], [5], [5, 'oral'], [6, 'oral', 1], [5, 'oral', 0], [5, 'oral', 1, 7], [5, 'oral', 1, 'c', 'x']]) {
       expect(markFromTuple(bad), JSON.stringify(bad)).toBeNull();
+    }
+    for (const bad of [
+      '',
+      '5',
+      '5|oral',
+      '6|oral|1',
+      '5|oral|0',
+      '5|oral|-1',
+      '5|oral|1e3',
+      '5|oral|01',
+      '5||1',
+      '5|or al|1',
+      'P |t|1',
+      '05|oral|1',
+    ]) {
+      expect(markFromTuple(bad), bad).toBeNull();
     }
   });
 });

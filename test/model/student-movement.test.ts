@@ -88,7 +88,7 @@ describe('student movement', () => {
     expect(checkDeparture(school, a, ivanov, d('2024-09-20'))).toBe('Ученик уже выбыл 17.09');
     const s = listStudents(a)[0];
     expect(s.leftOn).toBe('2024-09-17');
-    expect(rootMapMarks(a)).toEqual({ [`${before}:${ivanov}:0`]: [4, 'oral', 1] });
+    expect(rootMapMarks(a)).toEqual({ [`${before}:${ivanov}:0`]: '4|oral|1' });
     putStudent(a, { id: sid('pp0001'), name: 'Петров Пётр', groups: [], enrolledOn: d('2024-09-18'), leftOn: null });
     expect(checkDeparture(school, a, sid('pp0001'), d('2024-09-18'))).toBe('Ученик зачислен 18.09: дата выбытия должна быть позже');
   });
