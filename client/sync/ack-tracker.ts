@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import type * as decoding from 'lib0/decoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { MessageType, pendingChanges, readAck, readReject, type Rejection } from '../../model/index.ts';
 import { LOCAL_EDIT } from './origins.ts';
 
@@ -27,7 +28,8 @@ export class AckTracker {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     if (this.acked === null && origin !== LOCAL_EDIT) {
-      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+      // `to`: where each client's changes in it end (a state vector of an update counts only from 0).
+      for (const [client, clock] of Y.parseUpdateMeta(update).to) {
         this.received.set(client, Math.max(clock, this.received.get(client) ?? 0));
       }
     }
@@ -37,6 +39,17 @@ export class AckTracker {
   /** Sets the committed state vector (from the server, or remembered from the last session). */
   setAcked(sv: Uint8Array): void {
     this.acked = Y.decodeStateVector(sv);
+    this.recount();
+  }
+
+  /**
+   * PROTO-3: a peer's update the server broadcast is on its disk (the server broadcasts only
+   * after the commit, and acks only the sender), so it is nobody's unsaved change here. Before
+   * the first ack it already counts as received.
+   */
+  noteCommitted(sv: Map<number, number>): void {
+    if (this.acked === null) return;
+    for (const [client, clock] of sv) this.acked.set(client, Math.max(clock, this.acked.get(client) ?? 0));
     this.recount();
   }
 
@@ -79,9 +92,19 @@ export function registerExtensionHandlers(
   provider: WebsocketProvider,
   onAck: (sv: Uint8Array) => void,
   onReject: (r: Rejection) => void,
+  onCommitted: (sv: Map<number, number>) => void = () => {},
 ): void {
-  type Handler = (encoder: unknown, decoder: decoding.Decoder) => void;
+  type Handler = (encoder: unknown, decoder: decoding.Decoder, ...rest: unknown[]) => void;
   const handlers = (provider as unknown as { messageHandlers: Handler[] }).messageHandlers;
+  // A sync message of type "update" from the server is a broadcast, sent only after its commit.
+  const sync = handlers[MessageType.sync];
+  handlers[MessageType.sync] = (enc, dec, ...rest) => {
+    const peek = decoding.clone(dec);
+    const update = decoding.readVarUint(peek) === syncProtocol.messageYjsUpdate ? decoding.readVarUint8Array(peek) : null;
+    sync(enc, dec, ...rest);
+    // `to`: where each client's changes in it end (a state vector of an update counts only from 0).
+    if (update) onCommitted(Y.parseUpdateMeta(update).to);
+  };
   handlers[MessageType.ack] = (_enc, dec) => onAck(readAck(dec));
   handlers[MessageType.reject] = (_enc, dec) => {
     try {

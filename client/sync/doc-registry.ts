@@ -99,6 +99,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
     },
     // Described now, while the documents are open: the list must read the same offline.
     (r: Rejection) => keepRejection(userId, name, r, describeChange(name, r.path, r.value, openSchoolDoc(), doc)),
+    (sv) => tracker.noteCommitted(sv),
   );
 
   const stop = (code: number) => {

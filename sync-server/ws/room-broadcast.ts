@@ -2,7 +2,8 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageType } from '../../model/index.ts';
-import type { UpdateRow } from '../storage/port.ts';
+import type { ChangeRow, UpdateRow } from '../storage/port.ts';
+import type { CollectedChange } from './change-collector.ts';
 import { Connection } from './connection.ts';
 import { COMPENSATION_ORIGIN, ServerAction } from './room-contract.ts';
 
@@ -59,4 +60,21 @@ export function broadcastBatch(conns: ReadonlySet<Connection>, batch: readonly P
       if (others.length > 0) c.send(message(others.length === 1 ? others[0] : Y.mergeUpdates(others)));
     }
   }
+}
+
+/** Who a change row is attributed to, and when its writer made it. */
+export type RowAuthor = (
+  c: CollectedChange,
+  serverTime: number,
+) => Pick<ChangeRow, 'userId' | 'asSubstitute' | 'clientTime' | 'clockOffsetMs' | 'note'>;
+
+/** HIST-1: the change rows of an update's changed paths, with the value before and after. */
+export function changeRows(changes: readonly CollectedChange[], serverTime: number, who: RowAuthor): ChangeRow[] {
+  return changes.map((c) => ({
+    path: `${c.map}/${c.key}`,
+    oldValue: c.oldValue,
+    newValue: c.newValue,
+    serverTime,
+    ...who(c, serverTime),
+  }));
 }

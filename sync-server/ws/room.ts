@@ -12,7 +12,7 @@ import {
   type JournalChange,
   type Rejection,
 } from '../../model/index.ts';
-import type { ChangeRow, RefusedChange, Storage } from '../storage/port.ts';
+import type { RefusedChange, Storage } from '../storage/port.ts';
 import { ChangeCollector, compensate, type CollectedChange } from './change-collector.ts';
 import { clientTimeOf } from './change-time.ts';
 import { Connection } from './connection.ts';
@@ -21,7 +21,7 @@ import { guardUpdate } from './update-guard.ts';
 import { lostValueRow, settleConcurrentWrites, type SettleRoom } from './concurrent-settle.ts';
 import { refusedRow } from './refused-row.ts';
 import { findUnseenOverwrites } from './concurrent-writes.ts';
-import { broadcastBatch, pendingUpdate, type PendingUpdate } from './room-broadcast.ts';
+import { broadcastBatch, changeRows, pendingUpdate, type PendingUpdate, type RowAuthor } from './room-broadcast.ts';
 import { COMPENSATION_ORIGIN, LOAD_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
 
 export { COMPENSATION_ORIGIN, LOAD_ORIGIN, SERVER_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
@@ -39,6 +39,8 @@ export class Room {
   private pending: PendingUpdate[] = [];
   private refused: RefusedChange[] = [];
   private newBindings: Array<[number, string]> = [];
+  /** Connections whose updates (or join) wait for the next commit's ack. */
+  private readonly awaitingAck = new Set<Connection>();
   private flushing = false;
   private flushScheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -78,11 +80,12 @@ export class Room {
     const states = this.presence.encodeAll();
     if (states) conn.send(states);
     // Tell the client what is already safe on disk, so a reloaded client knows what is saved.
-    if (conn.extensions && !this.hasUnsaved) conn.send(encodeAck(Y.encodeStateVector(this.doc)));
+    this.ackWhenSaved(conn);
   }
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
+    this.awaitingAck.delete(conn);
     this.presence.leave(conn);
     this.checkIdle();
   }
@@ -134,7 +137,7 @@ export class Room {
     }
     if (!this.collector || !this.policy.authorize) {
       Y.applyUpdate(this.doc, update, conn);
-      return;
+      return this.ackWhenSaved(conn);
     }
     // SYNC-9: which keys this update writes over a value its writer never saw; known only before applying.
     const overwrites = findUnseenOverwrites(verdict.structs, this.doc);
@@ -160,6 +163,19 @@ export class Room {
       if (!d.allowed) this.refuse(conn, c, d.reason, d.detail);
     });
     if (overwrites.length > 0) settleConcurrentWrites(this.settling(conn), conn, overwrites, changes, decisions);
+    this.ackWhenSaved(conn);
+  }
+
+  /**
+   * PROTO-3: a connection is told what is on disk once its updates are, and only it: peers learn
+   * of a commit from its broadcast (sent only after the commit), so an ack to every connection of
+   * the room on every commit would be traffic for nothing. An update that changed nothing, or a
+   * connection that joins, is answered at once when nothing waits to be written.
+   */
+  private ackWhenSaved(conn: Connection): void {
+    if (!conn.extensions) return;
+    if (this.hasUnsaved) this.awaitingAck.add(conn);
+    else conn.send(encodeAck(Y.encodeStateVector(this.doc)));
   }
 
   /** PROTO-11: a refused change is reported to its writer and kept for the deputy. */
@@ -179,17 +195,13 @@ export class Room {
       writeAs: (userId, sessionId, note, fn) => this.act(new ServerAction(userId, sessionId, note), fn),
       refuse: (c, change, reason, detail) => this.refuse(c, change, reason, detail),
       replaced: (userId, change, detail) => {
+        const own = userId === conn.identity.userId;
         // The writer of this update lost: its value stays in the history, beside the one kept.
-        if (userId === conn.identity.userId) this.noteLost(conn, change);
-        this.refuse(userId === conn.identity.userId ? conn : null, change, RejectReason.replaced, detail, userId);
+        const entry = own ? this.pending.findLast((p) => p.origin === conn) : undefined;
+        if (entry) entry.row.changes = [...(entry.row.changes ?? []), lostValueRow(conn, change, entry.row.serverTime)];
+        this.refuse(own ? conn : null, change, RejectReason.replaced, detail, userId);
       },
     };
-  }
-
-  /** Adds the change row of a value that lost to a concurrent one to its update's history. */
-  private noteLost(conn: Connection, c: JournalChange): void {
-    const entry = this.pending.findLast((p) => p.origin === conn);
-    if (entry) entry.row.changes = [...(entry.row.changes ?? []), lostValueRow(conn, c, entry.row.serverTime)];
   }
 
   /**
@@ -197,35 +209,16 @@ export class Room {
    * the history under that person with the stated note.
    */
   act(action: ServerAction, fn: () => void): void {
-    if (!this.collector) {
-      this.doc.transact(fn, action);
-      return;
-    }
+    if (!this.collector) return this.doc.transact(fn, action);
     const changes = this.collector.collect(action, () => this.doc.transact(fn, action));
-    this.attachChanges(action, changes, () => ({
-      userId: action.userId,
-      asSubstitute: false,
-      clientTime: null,
-      clockOffsetMs: null,
-      note: action.note,
-    }));
+    const { userId, note } = action;
+    this.attachChanges(action, changes, () => ({ userId, asSubstitute: false, clientTime: null, clockOffsetMs: null, note }));
   }
 
-  /** Puts change rows on the pending update that `origin` just produced. */
-  private attachChanges(
-    origin: Connection | ServerAction,
-    changes: readonly CollectedChange[],
-    who: (c: CollectedChange, serverTime: number) => Pick<ChangeRow, 'userId' | 'asSubstitute' | 'clientTime' | 'clockOffsetMs' | 'note'>,
-  ): void {
+  /** HIST-1: puts change rows on the pending update that `origin` just produced. */
+  private attachChanges(origin: Connection | ServerAction, changes: readonly CollectedChange[], who: RowAuthor): void {
     const entry = this.pending.findLast((p) => p.origin === origin);
-    if (!entry || changes.length === 0) return;
-    entry.row.changes = changes.map((c) => ({
-      path: `${c.map}/${c.key}`,
-      oldValue: c.oldValue,
-      newValue: c.newValue,
-      serverTime: entry.row.serverTime,
-      ...who(c, entry.row.serverTime),
-    }));
+    if (entry && changes.length > 0) entry.row.changes = changeRows(changes, entry.row.serverTime, who);
   }
 
   private reject(conn: Connection, rejection: Rejection): void {
@@ -252,6 +245,8 @@ export class Room {
     const batch = this.pending.splice(0);
     const refused = this.refused.splice(0);
     const bindings = this.newBindings.splice(0);
+    const toAck = [...this.awaitingAck];
+    this.awaitingAck.clear();
     // Everything applied so far is in this batch: this state vector is what the commit covers.
     const committed = Y.encodeStateVector(this.doc);
     try {
@@ -266,6 +261,7 @@ export class Room {
       this.pending.unshift(...batch);
       this.refused.unshift(...refused);
       this.newBindings.unshift(...bindings);
+      for (const c of toAck) this.awaitingAck.add(c);
       this.flushing = false;
       this.events.onError(e);
       this.retryTimer ??= setTimeout(() => {
@@ -277,9 +273,15 @@ export class Room {
     this.flushing = false;
     broadcastBatch(this.conns, batch);
     const ack = encodeAck(committed);
-    for (const c of this.conns) if (c.extensions) c.send(ack);
-    if (this.pending.length > 0) this.scheduleFlush();
-    else this.checkIdle();
+    for (const c of toAck) if (this.conns.has(c)) c.send(ack);
+    if (this.pending.length > 0) return this.scheduleFlush();
+    // Nothing left to write: whoever waits (a no-op update during the commit) has it all.
+    if (this.awaitingAck.size > 0) {
+      const all = encodeAck(Y.encodeStateVector(this.doc));
+      for (const c of this.awaitingAck) c.send(all);
+      this.awaitingAck.clear();
+    }
+    this.checkIdle();
   }
 
   private checkIdle(): void {

@@ -28,7 +28,7 @@ describe.runIf(chromiumAvailable())('two people typing into one cell (Chromium)'
     // The substitute's lesson that has taken place: both may write it (PERM-2).
     lesson = page.substituteLessons.find((l) => l.slice(0, 6) < DEMO_FIXTURE_DAY.replaceAll('-', '').slice(2))!;
     empty = page.students.filter((s) => marksOf(journal, lesson, s.id).length === 0 && readAbsence(journal, lesson, s.id) === null);
-    if (!lesson || empty.length < 2) throw new Error('the demo has no substituted 5Б lesson with two empty cells before the fixture day');
+    if (!lesson || empty.length < 3) throw new Error('the demo has no substituted 5Б lesson with three empty cells before the fixture day');
   });
 
   afterAll(async () => {
@@ -84,6 +84,14 @@ describe.runIf(chromiumAvailable())('two people typing into one cell (Chromium)'
     await Promise.all([typeInCell(teacher, other, '4'), typeInCell(substitute, other, '2')]);
     await bothShow([teacher, substitute], other, ['4', '2']);
     await expect.poll(() => serverHolds(empty[1]), { timeout: 10_000 }).toEqual(['2', '4']);
+    // PROTO-3: a peer's mark is saved on the server, never «не сохранено» here, though only its
+    // writer gets the ack.
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 10_000 }).toBe('0');
+    const third = `cell-${empty[2].id}-${lesson}`;
+    await typeInCell(substitute, third, '5');
+    await expect.poll(() => marksShown(teacher, third), { timeout: 10_000 }).toContain('5');
+    await expect.poll(() => substitute.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 10_000 }).toBe('0');
+    expect(await teacher.getByTestId('sync-status').getAttribute('data-pending')).toBe('0');
     await teacher.screenshot({ path: `${SHOTS}/e2e-one-cell-teacher.png` });
     await teacher.context().close();
     await substitute.context().close();

@@ -117,6 +117,26 @@ describe('sync over real WebSockets', () => {
     expect(row.sessionId).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('PROTO-3: a commit is acked to the connection whose update it holds, not to its peers, who get the broadcast', async () => {
+    const a = open(server, JOURNAL, await server.login('teacher'), { ext: true });
+    const b = open(server, JOURNAL, await server.login('teacher'), { ext: true });
+    await Promise.all([synced(a), synced(b)]);
+    await waitFor(() => expect(a.acks.length * b.acks.length).toBeGreaterThan(0));
+    const [aBefore, bBefore] = [a.acks.length, b.acks.length];
+    const student = page.students[2].id as StudentId;
+    for (const v of [2, 3, 4] as const) {
+      change(a.doc, 'test', () => setLessonField(a.doc, lesson, 'homework', `Задание ${v}`));
+      await waitFor(() => expect(b.doc.getMap('lessons').get(`${lesson}:homework`)).toBe(`Задание ${v}`));
+    }
+    await waitFor(() => expect(pendingChanges(Y.decodeStateVector(Y.encodeStateVector(a.doc)), a.acks.at(-1)!)).toBe(0));
+    expect(a.acks.length).toBeGreaterThan(aBefore);
+    expect(b.acks.length, 'the peer got acks for updates not its own').toBe(bBefore);
+    // Its own update is acked to it alone.
+    change(b.doc, 'test', () => setMark(b.doc, lesson, student, 2, { v: 5, t: 'oral' as never, w: 1 }));
+    await waitFor(() => expect(b.acks.length).toBe(bBefore + 1));
+    await waitFor(() => expect(pendingChanges(Y.decodeStateVector(Y.encodeStateVector(b.doc)), b.acks.at(-1)!)).toBe(0));
+  });
+
   it('PROTO-9: each stored update carries the server time and, once the client sent its clock, the client time', async () => {
     const a = open(server, JOURNAL, await server.login('teacher'), { ext: true });
     await synced(a);
