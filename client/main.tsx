@@ -2,13 +2,16 @@ import { render } from 'solid-js/web';
 import { App } from './app.tsx';
 import { restoreSession } from './state/session.ts';
 import './styles/base.css';
+import './styles/layout.css';
 import './styles/home.css';
 import './styles/journal.css';
+import './styles/journal-head.css';
 import './styles/lesson-panel.css';
 import './styles/admin.css';
 import './styles/rights.css';
 import './styles/refused-page.css';
 import './styles/history.css';
+import './styles/phone.css';
 
 render(() => <App />, document.getElementById('app')!);
 void restoreSession();

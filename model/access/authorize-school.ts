@@ -5,7 +5,7 @@ import { RejectReason } from '../protocol/messages.ts';
 import { bells, bellSchedule } from '../school/bells.ts';
 import { closures } from '../school/closures.ts';
 import { plannedControlWorks } from '../school/control-work.ts';
-import { DEADLINES_KEY, deadlineSettings } from '../school/deadlines.ts';
+import { isSettingKey, schoolSettings, settingProblems } from '../school/school-settings.ts';
 import { moves } from '../school/lesson-move.ts';
 import { controlWorkRecordProblems, moveRecordProblems, substitutionRecordProblems } from '../school/replan-checks.ts';
 import { holidays, periods, readSchoolMeta } from '../school/school-year.ts';
@@ -140,7 +140,8 @@ const SCHOOL_RULES: Record<string, MapRules<unknown>> = {
   controlWorks: rules({ collection: plannedControlWorks, keyOk: isValidId, record: controlWorkRecordProblems }),
   substitutions: rules({ collection: substitutions, record: substitutionRecordProblems }),
   moves: rules({ collection: moves, record: moveRecordProblems }),
-  settings: rules({ collection: deadlineSettings, keyOk: (k) => k === DEADLINES_KEY }),
+  // TIME-1, MARK-11: each settings key has its own form.
+  settings: rules({ collection: schoolSettings, keyOk: isSettingKey, record: (_doc, key, v) => settingProblems(key, v) }),
 };
 
 const refuse = (reason: RejectReason, detail: string): Decision => ({ allowed: false, reason, detail });

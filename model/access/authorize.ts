@@ -5,6 +5,7 @@ import { isFinalValue } from '../journal/final.ts';
 import { finalColumns, hasFinalIn } from '../journal/final-roster.ts';
 import { iupClosedPeriod, iupHiddenProblems, iupPlanProblems } from '../journal/iup-checks.ts';
 import { parseIupPlan } from '../journal/iup.ts';
+import { absentMarkDecision } from '../journal/absent-marks.ts';
 import { markFromTuple, marksOf } from '../journal/mark.ts';
 import { MAX_MARKS_PER_LESSON } from '../journal/mark-places.ts';
 import { isRemarkFieldValue } from '../journal/remark.ts';
@@ -175,7 +176,7 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
       // MARK-6: judged on the journal as the update left it, so a full cell refuses a fifth mark.
       if (marksOf(ctx.journal, path.lesson.id as LessonId, path.studentId).length > MAX_MARKS_PER_LESSON)
         return refuse(RejectReason.invalidValue, `за один урок — не больше ${MAX_MARKS_PER_LESSON} отметок`);
-      return rosterCheck(path, ctx);
+      return rosterCheck(path, ctx) ?? absentMarkDecision(ctx, path, value);
     }
     case 'attendance':
       if (!removing && !isAbsenceMark(value)) return invalid(JSON.stringify(value));
@@ -183,7 +184,7 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
         const early = notBegunCheck(path.lesson, ctx);
         if (early) return early;
       }
-      return rosterCheck(path, ctx);
+      return rosterCheck(path, ctx) ?? absentMarkDecision(ctx, path, value);
     case 'lesson':
       if (path.field === 'homework' && ctx.grade <= 1 && !removing && value !== '')
         return refuse(RejectReason.gradeOne, 'в 1 классе домашнее задание не задаётся');
@@ -205,7 +206,10 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
       if (!column) return invalid(`нет такого учебного периода ${ctx.grade} класса: «${path.periodId}»`);
       const s = rosterOf(ctx).get(path.studentId);
       if (!s || !hasFinalIn(s, path.groupId, path.subjectId, column))
-        return refuse(RejectReason.notOnRoster, `ученика нет на этой странице на конец периода «${column.name}»: итоговая отметка не ставится`);
+        return refuse(
+          RejectReason.notOnRoster,
+          `ученика нет на этой странице на конец периода «${column.name}»: итоговая отметка не ставится`,
+        );
       const system = systemOf(ctx, path.subjectId);
       if (system === 'none') return refuse(RejectReason.gradeOne, 'в 1 классе итоговые отметки не ставятся');
       const v = typeof value === 'object' && value !== null ? (value as { v?: unknown }).v : undefined;

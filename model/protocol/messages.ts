@@ -76,6 +76,8 @@ export const RejectReason = {
   notBegun: 'not-begun',
   /** SYNC-9: another writer's value, written at the same time without seeing this one, was kept. */
   replaced: 'replaced',
+  /** PERM-14: under the school's `refuse`, no cell holds a mark and «н» at once. */
+  absentMark: 'absent-mark',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
@@ -109,6 +111,7 @@ export const REJECT_REASON_TEXT: Readonly<Record<RejectReason, string>> = {
   'invalid-value': 'недопустимое значение',
   'not-begun': 'урок ещё не начался: отметки и посещаемость — с начала урока',
   replaced: 'ваше значение заменено: одновременно было записано другое',
+  'absent-mark': 'по правилам школы отметка и «н» на одном уроке у ученика не ставятся',
 };
 
 /**

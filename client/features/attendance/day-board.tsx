@@ -1,11 +1,14 @@
 import { createMemo, For, Show, type Accessor, type JSX } from 'solid-js';
 import {
   ABSENCE_REASONS,
+  absenceExplained,
   attendanceOverdue,
   formatAbsence,
   hadLesson,
   isEnrolledOn,
   isInGroup,
+  reasonNeedsReview,
+  reasonReviewText,
   studentDay,
   type Bell,
   type IsoDate,
@@ -15,6 +18,7 @@ import {
 import { plural } from '../../i18n/format.ts';
 import type { BoardSource } from './board-source.ts';
 import type { LessonNames } from './lesson-names.ts';
+import '../../styles/reason-review.css';
 
 export interface DayBoardProps {
   date: IsoDate;
@@ -48,7 +52,9 @@ export function DayBoard(props: DayBoardProps): JSX.Element {
       away: days.filter((d) => d.missed > 0).length,
       whole: days.filter((d) => d.wholeDay).length,
       late: days.filter((d) => d.late > 0).length,
-      unexplained: days.filter((d) => d.missed > 0 && d.reason === null).length,
+      // ATT-12: «О» explains a lateness, not an absence.
+      unexplained: days.filter((d) => d.missed > 0 && !absenceExplained(d.reason)).length,
+      review: days.filter((d) => reasonNeedsReview(d.reason, d)).length,
     };
   });
   const count = (l: PlannedLesson, mark: 'absent' | 'late') =>
@@ -63,6 +69,10 @@ export function DayBoard(props: DayBoardProps): JSX.Element {
         <Show when={summary().unexplained > 0}>
           {' '}
           · <span class="warn-text">без причины — {summary().unexplained}</span>
+        </Show>
+        <Show when={summary().review > 0}>
+          {' '}
+          · <span class="warn-text">причину проверить — {summary().review}</span>
         </Show>
       </p>
       <div class="board-scroll">
@@ -153,6 +163,7 @@ export function DayBoard(props: DayBoardProps): JSX.Element {
                       <ReasonCell
                         reason={props.source.reason(s.id, props.date)}
                         needed={d().missed > 0 || d().late > 0}
+                        review={reasonNeedsReview(d().reason, d())}
                         editable={props.canSetReason}
                         testid={`board-reason-${s.id}`}
                         onOpen={(el) => props.onReason(s, props.date, el)}
@@ -187,20 +198,31 @@ export function DayBoard(props: DayBoardProps): JSX.Element {
   );
 }
 
-/** A day's reason: the letter, a prompt where an absence still has none, a button for whoever may set it. */
+/**
+ * A day's reason: the letter, a prompt where an absence still has none, a button for whoever may
+ * set it; a reason that no longer explains any of the day's marks is flagged for review (ATT-12).
+ */
 export function ReasonCell(props: {
   reason: keyof typeof ABSENCE_REASONS | null;
   needed: boolean;
+  /** ATT-12: the day holds none of the marks the reason explains. */
+  review?: boolean;
   editable: boolean;
   testid: string;
   onOpen: (el: HTMLElement) => void;
 }): JSX.Element {
   const text = () => props.reason ?? (props.needed ? 'указать' : '');
+  const review = () => (props.review && props.reason ? reasonReviewText(props.reason) : null);
   return (
     <Show
       when={props.editable}
       fallback={
-        <span data-testid={props.testid} title={props.reason ? ABSENCE_REASONS[props.reason] : undefined}>
+        <span
+          data-testid={props.testid}
+          classList={{ 'reason-review': review() !== null }}
+          data-review={review() !== null ? '' : undefined}
+          title={review() ?? (props.reason ? ABSENCE_REASONS[props.reason] : undefined)}
+        >
           {props.reason ?? ''}
         </span>
       }
@@ -208,9 +230,10 @@ export function ReasonCell(props: {
       <button
         type="button"
         class="reason-button"
-        classList={{ set: props.reason !== null, needed: props.reason === null && props.needed }}
+        classList={{ set: props.reason !== null, needed: props.reason === null && props.needed, 'reason-review': review() !== null }}
         data-testid={props.testid}
-        title={props.reason ? `${ABSENCE_REASONS[props.reason]} — изменить` : 'Указать причину за весь день'}
+        data-review={review() !== null ? '' : undefined}
+        title={review() ?? (props.reason ? `${ABSENCE_REASONS[props.reason]} — изменить` : 'Указать причину за весь день')}
         aria-label={props.reason ? `Причина: ${ABSENCE_REASONS[props.reason]}` : 'Указать причину за весь день'}
         onClick={(e) => props.onOpen(e.currentTarget)}
       >

@@ -2,6 +2,7 @@ import { createMemo, For, Show, type JSX } from 'solid-js';
 import {
   addDays,
   isEnrolledOn,
+  reasonNeedsReview,
   studentDay,
   weekday,
   type IsoDate,
@@ -131,6 +132,7 @@ function WeekCell(props: {
           <ReasonCell
             reason={d().reason}
             needed={d().missed > 0 || d().late > 0}
+            review={reasonNeedsReview(d().reason, d())}
             editable={props.editable}
             testid={`${props.testid}-reason`}
             onOpen={props.onOpen}

@@ -11,6 +11,7 @@ import { describeHistory } from './describe-history.ts';
 import { describeLate } from './describe-late.ts';
 import { fetchHistory, fetchLateEntries, type HistoryChange, type HistoryResult, type LateEntry } from './history-api.ts';
 import { HistoryList } from './history-list.tsx';
+import { ALL_CLASSES, fetchAcross } from './school-history.ts';
 
 /** Local midnight of a date: the deputy's dates are the school's days, not UTC ones. */
 const startOf = (d: IsoDate) => new Date(`${d}T00:00:00`).getTime();
@@ -56,7 +57,8 @@ export function CorrectionsPage(props: { view?: 'corrections' | 'late' }): JSX.E
   const journals = ctx.me.documents
     .filter((d) => d.kind === 'journal')
     .sort((a, b) => a.title.localeCompare(b.title, 'ru', { numeric: true }));
-  const [docName, setDocName] = createSignal(journals[0]?.name ?? '');
+  // The whole school (every class the user may open) first: a correction is looked for before its class is known.
+  const [docName, setDocName] = createSignal(journals.length > 1 ? ALL_CLASSES : (journals[0]?.name ?? ''));
   const [from, setFrom] = createSignal<IsoDate | ''>('');
   const [to, setTo] = createSignal<IsoDate | ''>('');
   const [teacher, setTeacher] = createSignal('');
@@ -73,8 +75,15 @@ export function CorrectionsPage(props: { view?: 'corrections' | 'late' }): JSX.E
   const [changes, { refetch }] = createResource(
     () => (rules() === null ? null : { doc: docName(), from: from(), to: to(), rules: rules() }),
     (q): Promise<HistoryResult<Array<HistoryChange | LateEntry>>> => {
-      const range = { doc: q.doc, from: q.from ? startOf(q.from) : undefined, to: q.to ? startOf(addDays(q.to, 1)) : undefined };
-      return view === 'late' ? fetchLateEntries(range) : fetchHistory({ ...range, corrections: true, limit: 5000 });
+      const range = { from: q.from ? startOf(q.from) : undefined, to: q.to ? startOf(addDays(q.to, 1)) : undefined };
+      const one = (doc: string): Promise<HistoryResult<Array<HistoryChange | LateEntry>>> =>
+        view === 'late' ? fetchLateEntries({ ...range, doc }) : fetchHistory({ ...range, doc, corrections: true, limit: 5000 });
+      return q.doc === ALL_CLASSES
+        ? fetchAcross(
+            journals.map((j) => j.name),
+            one,
+          )
+        : one(q.doc);
     },
   );
   const all = createMemo<Array<HistoryChange | LateEntry>>(() => {
@@ -82,10 +91,15 @@ export function CorrectionsPage(props: { view?: 'corrections' | 'late' }): JSX.E
     return res?.ok ? res.value : [];
   });
 
-  // Student names are in the class journal: opened (from IndexedDB, then synced) like any page.
-  const journal = createMemo(() => {
-    const grant = journals.find((d) => d.name === docName());
-    return grant ? openDocument(ctx.me.user.id, grant.name, grant.access) : null;
+  // Student names are in the class journals: each opened (from IndexedDB, then synced) like any page,
+  // once a change of its class is listed.
+  const journalDocs = createMemo(() => {
+    const names = new Set(all().map((c) => c.docName));
+    return new Map(
+      journals
+        .filter((d) => names.has(d.name))
+        .map((grant) => [grant.name, openDocument(ctx.me.user.id, grant.name, grant.access)] as const),
+    );
   });
   const school = () => (ctx.version(), ctx.school?.doc ?? null);
   const name = (id: string) => (school() ? staffName(school()!, id) : id);
@@ -101,13 +115,17 @@ export function CorrectionsPage(props: { view?: 'corrections' | 'late' }): JSX.E
     return [...ids].map((id) => [id, s ? subjectName(s, id) : id] as const).sort((a, b) => a[1].localeCompare(b[1], 'ru'));
   });
   const lines = createMemo(() => {
-    const j = journal();
-    if (j) void (j.isLoaded(), j.synced());
+    const docs = journalDocs();
+    for (const j of docs.values()) void (j.isLoaded(), j.synced());
+    const journalOf = (name: string) => {
+      const j = docs.get(name);
+      return j?.isLoaded() ? j.doc : null;
+    };
     return all()
       .filter((c) => (!teacher() || c.userId === teacher()) && (!subject() || subjectOf(c.path) === subject()))
       .reverse()
       .map((c) => {
-        const line = describeHistory(c, school(), j?.isLoaded() ? j.doc : null);
+        const line = describeHistory(c, school(), journalOf(c.docName));
         return 'deadline' in c ? { ...line, lateNote: describeLate(c) } : line;
       });
   });
@@ -142,6 +160,11 @@ export function CorrectionsPage(props: { view?: 'corrections' | 'late' }): JSX.E
           <label>
             Класс
             <select data-testid="corrections-class" onChange={(e) => setDocName(e.currentTarget.value)}>
+              <Show when={journals.length > 1}>
+                <option value={ALL_CLASSES} selected={docName() === ALL_CLASSES}>
+                  все классы
+                </option>
+              </Show>
               <For each={journals}>
                 {(j) => (
                   <option value={j.name} selected={j.name === docName()}>

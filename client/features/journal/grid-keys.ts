@@ -3,13 +3,16 @@ import type { LessonId, StudentId } from '../../../model/index.ts';
 import { cellKey } from '../../bridge/create-page-cells.ts';
 import type { CellTyping } from './create-cell-typing.ts';
 import type { GridModel } from './journal-grid.tsx';
+import { pickHint, stepPick, type MarkPick } from './mark-pick.ts';
 
 /**
  * Keyboard and focus for the grid, one handler on the table for thousands of cells: arrows
  * and Enter move (committing what was typed), Delete and Backspace clear, other printable keys
  * go to the typing buffer. Only the active cell is in the tab order (a roving tabindex).
+ * Shift+← / Shift+→ or a click choose one mark of the cell; typing then replaces just it and
+ * Delete removes just it (MARK-9). A paste fills the column down from the cell (MARK-10).
  */
-export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () => HTMLElement) {
+export function createGridKeys(m: GridModel, typing: CellTyping, pick: MarkPick, scroller: () => HTMLElement) {
   const [active, setActive] = createSignal<string | null>(null);
   const [pos, setPos] = createSignal({ r: 0, c: 0 });
   const isActive = createSelector(active);
@@ -39,10 +42,35 @@ export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () =>
     const p = position(e.target);
     const cell = p && at(p);
     if (!p || !cell) return;
-    if (active() !== cell.key) typing.commit();
+    if (active() !== cell.key) {
+      typing.commit();
+      pick.set(null);
+    }
     setPos(p);
     setActive(cell.key);
     m.onSelect(cell.lesson.id, cell.key);
+  }
+
+  type Cell = NonNullable<ReturnType<typeof at>>;
+  const studentId = (cell: Cell) => cell.student.id as StudentId;
+
+  /** Chooses a mark of the cell (or none) and says so in the hint line. */
+  function choose(cell: Cell, place: string | null) {
+    const marks = m.cell(cell.lesson.id, studentId(cell)).marks;
+    const i = marks.findIndex((x) => x.place === place);
+    pick.set(i < 0 ? null : { key: cell.key, place: place! });
+    m.say(i < 0 ? null : pickHint(marks[i].value, i, marks.length));
+  }
+
+  /** Shift+← / Shift+→: the previous or next mark of the cell, then none. */
+  function stepMark(cell: Cell, step: 1 | -1) {
+    if (!m.canEdit(cell.lesson.id, cell.student, cell.lesson.date)) {
+      m.say(m.readOnlyReason(cell.lesson.id, cell.student, cell.lesson.date));
+      return;
+    }
+    const places = m.cell(cell.lesson.id, studentId(cell)).marks.map((x) => x.place);
+    if (places.length === 0) return m.say('В этой ячейке нет отметок.');
+    choose(cell, stepPick(places, pick.placeIn(cell.key), step));
   }
 
   const MOVES: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
@@ -60,6 +88,12 @@ export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () =>
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const editable = m.canEdit(cell.lesson.id, cell.student, cell.lesson.date);
+    if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      e.preventDefault();
+      typing.commit();
+      stepMark(cell, e.key === 'ArrowRight' ? 1 : -1);
+      return;
+    }
     const move = MOVES[e.key];
     if (move) {
       e.preventDefault();
@@ -84,16 +118,23 @@ export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () =>
         return;
       case 'Escape':
         typing.cancel();
+        pick.set(null);
         m.say(null);
         return;
       case 'Delete':
-      case 'Backspace':
+      case 'Backspace': {
         e.preventDefault();
         if (e.key === 'Backspace' && typing.backspace()) return;
         typing.cancel();
-        if (editable) m.clear(cell.lesson.id, cell.student.id as StudentId);
-        else m.say(m.readOnlyReason(cell.lesson.id, cell.student, cell.lesson.date));
+        const place = pick.placeIn(cell.key);
+        if (!editable) m.say(m.readOnlyReason(cell.lesson.id, cell.student, cell.lesson.date));
+        else if (place === null) m.clear(cell.lesson.id, studentId(cell));
+        else {
+          pick.set(null);
+          m.removeMark(cell.lesson.id, studentId(cell), place);
+        }
         return;
+      }
     }
     if (e.key.length !== 1) return;
     e.preventDefault();
@@ -127,8 +168,40 @@ export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () =>
     }
     if (!e.inputType.startsWith('insert')) return;
     const text = e.data ?? e.dataTransfer?.getData('text/plain') ?? '';
+    if (e.inputType === 'insertFromPaste') return pasteAt(p, text);
     m.say(null);
     for (const ch of text) typing.type(cell.key, ch, '');
+  }
+
+  /** MARK-10: a pasted text fills the column down from the cell, one line a cell, or nothing. */
+  function pasteAt(p: { r: number; c: number }, text: string) {
+    const cell = at(p);
+    if (!cell) return;
+    typing.cancel();
+    pick.set(null);
+    m.paste(cell.lesson, m.students().slice(p.r), text);
+  }
+
+  function onPaste(e: ClipboardEvent) {
+    const p = position(e.target) ?? position(document.activeElement);
+    if (!p) return;
+    e.preventDefault();
+    pasteAt(p, e.clipboardData?.getData('text/plain') ?? '');
+  }
+
+  /** A click on a mark chooses it (MARK-9); a click elsewhere in the cell chooses none. */
+  function onClick(e: MouseEvent) {
+    const p = position(e.target);
+    const cell = p && at(p);
+    if (!cell) return;
+    const mark = (e.target as HTMLElement).closest?.('[data-place]') as HTMLElement | null;
+    if (!mark) {
+      if (pick.placeIn(cell.key) !== null) choose(cell, null);
+      return;
+    }
+    if (!m.canEdit(cell.lesson.id, cell.student, cell.lesson.date)) return;
+    typing.commit();
+    choose(cell, mark.dataset.place ?? null);
   }
 
   /** A click on a date: select that lesson and put the cursor in its column. */
@@ -139,5 +212,5 @@ export function createGridKeys(m: GridModel, typing: CellTyping, scroller: () =>
     else m.onSelect(lessonId, '');
   }
 
-  return { onKeyDown, onBeforeInput, onFocusIn, isActive, selectColumn };
+  return { onKeyDown, onBeforeInput, onFocusIn, onPaste, onClick, isActive, selectColumn };
 }

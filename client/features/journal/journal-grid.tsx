@@ -1,9 +1,8 @@
 import { createMemo, createSignal, For, onMount, Show, untrack, type Accessor, type JSX } from 'solid-js';
 import {
   ABSENCE_REASONS,
-  formatAbsence,
   formatAverage,
-  formatMark,
+  reasonExplains,
   isEnrolledOn,
   isInGroup,
   weightedAverage,
@@ -19,8 +18,10 @@ import {
 import { cellKey, type CellValue } from '../../bridge/create-page-cells.ts';
 import type { Peer } from '../../bridge/create-presence.ts';
 import { formatDayMonth, monthName, todayIso, weekdayInitial } from '../../i18n/format.ts';
+import { CellMarks } from './cell-marks.tsx';
 import { createCellTyping } from './create-cell-typing.ts';
 import { createGridKeys } from './grid-keys.ts';
+import { createMarkPick, pickHint } from './mark-pick.ts';
 import { LockIcon } from '../rights/lock-icon.tsx';
 import type { CellEntry } from './typing-buffer.ts';
 
@@ -47,7 +48,13 @@ export interface GridModel {
   closedPeriod(lessonId: LessonId): string | null;
   onSelect(lessonId: LessonId, cellKey: string): void;
   write(lessonId: LessonId, studentId: StudentId, entries: CellEntry[]): void;
+  /** MARK-9: typed entries replace the one chosen mark in `place`; true when it was written. */
+  correct(lessonId: LessonId, studentId: StudentId, place: string, entries: CellEntry[]): boolean;
+  /** MARK-9: removes the mark in `place` alone. */
+  removeMark(lessonId: LessonId, studentId: StudentId, place: string): void;
   clear(lessonId: LessonId, studentId: StudentId): void;
+  /** MARK-10: a pasted text, one line a cell, from the first of `students` down in `lesson`'s column. */
+  paste(lesson: PlannedLesson, students: Student[], text: string): void;
   say(message: string | null): void;
   /** Opens the attributed history of a cell (Alt+H); absent where there is none to show. */
   showHistory?(lessonId: LessonId, studentId: StudentId): void;
@@ -57,13 +64,6 @@ export interface GridModel {
 const MIN_COLUMN_PX = 42;
 /** After the first frame: long enough for it to be presented, too short to be noticed. */
 const REST_OF_COLUMNS_DELAY_MS = 50;
-
-/** The text of a cell as the e2e tests and the teacher read it: "н", "оп", "5 4". */
-export function cellText(v: CellValue): string {
-  const parts = v.marks.map((m) => formatMark(m.value));
-  if (v.absence) parts.unshift(formatAbsence(v.absence));
-  return parts.join(' ');
-}
 
 /**
  * The paper-journal grid: students down, lesson dates across, a sticky name column, sticky
@@ -91,15 +91,22 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
   // The grid, its keys and its headers work on the columns drawn; the averages on all of them.
   const m: GridModel = { ...all, lessons: shown };
 
+  const pick = createMarkPick();
   const typing = createCellTyping(
     m.system,
     (key, entries) => {
       const [lessonId, studentId] = key.split(':') as [LessonId, StudentId];
-      m.write(lessonId, studentId, entries);
+      const place = pick.placeIn(key);
+      if (place === null) return m.write(lessonId, studentId, entries);
+      // MARK-9: the chosen mark takes the typed value and stays chosen, showing what it is now.
+      if (!m.correct(lessonId, studentId, place, entries)) return;
+      const marks = m.cell(lessonId, studentId).marks;
+      const i = marks.findIndex((x) => x.place === place);
+      if (i >= 0) m.say(pickHint(marks[i].value, i, marks.length));
     },
     (text) => m.say(`«${text}» — не отметка. ${m.system() === 'passfail' ? 'Вводите зч, нз' : 'Вводите 5, 4, 3, 2'}, н или оп.`),
   );
-  const keys = createGridKeys(m, typing, () => scroller!);
+  const keys = createGridKeys(m, typing, pick, () => scroller!);
 
   const months = createMemo(() => {
     const out: Array<{ label: string; span: number }> = [];
@@ -151,6 +158,8 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
         onKeyDown={keys.onKeyDown}
         onBeforeInput={keys.onBeforeInput}
         onFocusIn={keys.onFocusIn}
+        onPaste={keys.onPaste}
+        onClick={keys.onClick}
         onDrop={(e) => e.preventDefault()}
       >
         <thead>
@@ -226,8 +235,12 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                     const key = cellKey(l.id, s.id);
                     const value = () => m.cell(l.id, s.id);
                     const editable = () => m.canEdit(l.id, s, l.date);
-                    // Drawn by CSS (`data-reason`), so the cell's text stays what the teacher typed.
-                    const reason = () => (value().absence ? (m.reason?.(s.id, l.date) ?? null) : null);
+                    // Drawn by CSS (`data-reason`), so the cell's text stays what the teacher typed;
+                    // only beside the mark it explains (ATT-12: «Б» beside «н», «О» beside «оп»).
+                    const reason = () => {
+                      const r = value().absence ? (m.reason?.(s.id, l.date) ?? null) : null;
+                      return reasonExplains(r, value().absence) ? r : null;
+                    };
                     return (
                       <td
                         data-testid={`cell-${s.id}-${l.id}`}
@@ -249,9 +262,10 @@ export function JournalGrid(props: { model: GridModel }): JSX.Element {
                           late: value().absence === 'late',
                           low: value().marks.some((x) => x.value === 2 || x.value === 1 || x.value === 'F'),
                           heavy: value().marks.some((x) => x.weight > 1),
+                          'absent-marked': value().absence === 'absent' && value().marks.length > 0,
                         }}
                       >
-                        {cellText(value())}
+                        <CellMarks value={value()} cellKey={key} isPicked={pick.isPicked} />
                         <Show when={typing.isDrafting(key)}>
                           <span class="draft">{typing.draft()}</span>
                         </Show>

@@ -1,11 +1,9 @@
 import { createEffect, createMemo, createSignal, onCleanup, Show, untrack, type JSX } from 'solid-js';
 import {
   isAbsenceReason,
-  isEnrolledOn,
   isInGroup,
   wasInGroupBetween,
   joinKey,
-  isPeriodClosed,
   listStudents,
   markingOf,
   subjects,
@@ -14,6 +12,7 @@ import {
   periodAt,
   type IsoDate,
   periodsForGrade,
+  readAbsentMarkPolicy,
   readJournalMeta,
   splitKey,
   type AbsenceReason,
@@ -36,13 +35,15 @@ import type { OpenDocument } from '../../sync/doc-registry.ts';
 import { todayIso } from '../../i18n/format.ts';
 import { classGrade } from '../shared/school-names.ts';
 import { lessonNote } from './lesson-note.ts';
-import { markStamp } from './mark-stamp.ts';
-import { cellTitle, cellWritable, NO_MARKS_IN_GRADE_1, pageRights } from './page-rights.ts';
-import { createBegunCount } from './create-begun-count.ts';
-import { clearCell, writeEntries, type EntryContext } from './cell-entry.ts';
+import { cellTitle, cellWritable } from './page-rights.ts';
+import { createCellWriter } from './cell-writer.ts';
 import { JournalHeader } from './journal-header.tsx';
 import { JournalGrid, type GridModel } from './journal-grid.tsx';
 import { LessonPanel } from './lesson-panel.tsx';
+import { LessonSide } from './lesson-side.tsx';
+import { createHintMessage, JournalHint } from './journal-hint.tsx';
+import { createPageVerdicts } from './create-page-verdicts.ts';
+import { lessonAttendance } from './lesson-attendance.tsx';
 import type { JournalPageProps } from './journal-page.tsx';
 import type { Awareness } from 'y-protocols/awareness';
 import { HistoryButtons, JournalHistoryPopover, type HistoryTarget } from '../history/journal-history.tsx';
@@ -131,41 +132,19 @@ export function JournalView(
   const reasons = createMapStore<AbsenceReason>(doc, 'reasons', (_key, v) => (isAbsenceReason(v) ? v : undefined));
   const presence = createPresence(props.journal.provider.awareness);
 
-  // The server's rule book, run once per change of the school year (closures, load,
-  // substitutions) or the roster; cells only look their lesson up.
-  const actor = { userId, roles: ctx.me.user.roles };
-  const begun = createBegunCount(school, ctx.version, allLessons);
-  const verdicts = createMemo(() => {
-    ctx.version();
-    rosterVersion();
-    begun();
-    return pageRights({
-      now: Date.now(),
-      school,
-      journal: doc,
-      classId,
-      subjectId,
-      groupId,
-      grade: grade(),
-      actor,
-      access: props.access,
-      lessons: allLessons(),
-    });
+  const { verdict, closedIds, shownPeriodClosed } = createPageVerdicts({
+    school,
+    journal: doc,
+    version: () => (ctx.version(), rosterVersion()),
+    page: { classId, subjectId, groupId },
+    grade,
+    actor: { userId, roles: ctx.me.user.roles },
+    access: props.access,
+    allLessons,
+    periods,
+    lessons,
   });
-  const verdict = (id: LessonId) => verdicts().get(id);
   const canEditLesson = (id: LessonId) => verdict(id)?.writable ?? false;
-  const closedIds = createMemo(() => {
-    ctx.version();
-    return new Set(
-      periods()
-        .filter(([id]) => isPeriodClosed(school, classId, id))
-        .map(([id]) => id),
-    );
-  });
-  const shownPeriodClosed = createMemo(() => {
-    const ls = lessons();
-    return ls.length > 0 && ls.every((l) => verdict(l.id)?.closedPeriod) ? verdict(ls[0].id)!.closedPeriod : null;
-  });
 
   const pickInitial = (): LessonId | null => {
     const ls = untrack(lessons);
@@ -176,20 +155,27 @@ export function JournalView(
   const [selected, setSelected] = createSignal<LessonId | null>(pickInitial());
   const [selectedCell, setSelectedCell] = createSignal<{ lessonId: LessonId; studentId: StudentId } | null>(null);
   const [historyOf, setHistoryOf] = createSignal<HistoryTarget | null>(null);
-  const [message, setMessageNow] = createSignal<string | null>(null);
-  let messageTimer: ReturnType<typeof setTimeout> | undefined;
-  // A warning stays long enough to read, then the key hints come back.
-  const setMessage = (text: string | null) => {
-    clearTimeout(messageTimer);
-    setMessageNow(text);
-    if (text) messageTimer = setTimeout(() => setMessageNow(null), 6000);
-  };
-  onCleanup(() => clearTimeout(messageTimer));
+  const [message, setMessage] = createHintMessage();
 
-  const entryContext = (lessonId: LessonId): EntryContext => {
-    const stamp = markStamp(school, records(lessonId).workType);
-    return { doc, userId, asSubstitute: verdict(lessonId)?.asSubstitute ?? false, workType: stamp.id, weight: stamp.weight };
-  };
+  const canEdit: GridModel['canEdit'] = (lessonId, student, date) => cellWritable(verdict(lessonId), student, date, groupId, subjectId);
+  const readOnlyReason: GridModel['readOnlyReason'] = (lessonId, student, date) =>
+    cellTitle(verdict(lessonId), student, date, groupId, subjectId) ?? 'Эту ячейку изменить нельзя.';
+  // Typed, corrected, removed and pasted values (MARK-9, MARK-10), by the school's rule for «н» (MARK-11).
+  const absentMarks = createMemo(() => (ctx.version(), readAbsentMarkPolicy(school)));
+  const workType = (lessonId: LessonId) => records(lessonId).workType;
+  const writer = createCellWriter({
+    doc,
+    school,
+    userId,
+    system,
+    absentMarks,
+    verdict,
+    workType,
+    cell: cells,
+    canEdit,
+    readOnlyReason,
+    say: setMessage,
+  });
 
   const model: GridModel = {
     students,
@@ -211,9 +197,8 @@ export function JournalView(
     system,
     selectedLesson: selected,
     peers: () => presence.peers,
-    canEdit: (lessonId, student, date) => cellWritable(verdict(lessonId), student, date, groupId, subjectId),
-    readOnlyReason: (lessonId, student, date) =>
-      cellTitle(verdict(lessonId), student, date, groupId, subjectId) ?? 'Эту ячейку изменить нельзя.',
+    canEdit,
+    readOnlyReason,
     cellTitle: (lessonId, student, date) => cellTitle(verdict(lessonId), student, date, groupId, subjectId),
     closedPeriod: (lessonId) => verdict(lessonId)?.closedPeriod ?? null,
     onSelect(lessonId, cellKey) {
@@ -222,17 +207,7 @@ export function JournalView(
       setSelectedCell(studentId ? { lessonId, studentId } : null);
       props.journal.provider.awareness.setLocalState({ lessonId, cell: cellKey });
     },
-    write(lessonId, studentId: StudentId, entries) {
-      if ((system() === 'none' || verdict(lessonId)?.marks === false) && entries.some((e) => e.kind === 'mark')) {
-        setMessage(NO_MARKS_IN_GRADE_1);
-        entries = entries.filter((e) => e.kind !== 'mark');
-      }
-      const problem = writeEntries(entryContext(lessonId), lessonId, studentId, entries);
-      if (problem) setMessage(problem);
-    },
-    clear(lessonId, studentId) {
-      clearCell(entryContext(lessonId), lessonId, studentId);
-    },
+    ...writer,
     say: setMessage,
     showHistory: (lessonId, studentId) => setHistoryOf({ kind: 'cell', lessonId, studentId }),
   };
@@ -251,14 +226,9 @@ export function JournalView(
   onCleanup(() => props.journal.provider.awareness.setLocalState(null));
 
   const selectedLesson = createMemo(() => allLessons().find((l) => l.id === selected()) ?? null);
-  // ATT-4: taken once the teacher said «все присутствуют» or marked anyone on the lesson's list.
   const selectedAttendance = createMemo(() => {
     const l = selectedLesson();
-    if (!l) return null;
-    const present = students().filter((s) => isEnrolledOn(s, l.date));
-    const absent = present.filter((s) => cells(l.id, s.id).absence === 'absent').length;
-    const late = present.filter((s) => cells(l.id, s.id).absence === 'late').length;
-    return { recorded: records(l.id).attendanceChecked === true || absent + late > 0, absent, late };
+    return l ? lessonAttendance(l, students(), cells, records(l.id)) : null;
   });
 
   return (
@@ -286,34 +256,32 @@ export function JournalView(
         lesson={selectedLesson()}
         writable={props.access === 'write' && !props.asOf}
       />
-      <JournalGrid model={model} />
-      <p class="grid-hint" classList={{ warn: message() !== null }} role="status">
-        {message() ??
-          (shownPeriodClosed()
-            ? `Период «${shownPeriodClosed()}» закрыт: отметки, посещаемость и темы уроков не меняются. Исправления вносит заместитель директора с указанием причины.`
-            : props.access !== 'write' || !allLessons().some((l) => canEditLesson(l.id))
-              ? 'Эта страница журнала открыта только для просмотра.'
-              : system() === 'none'
-                ? 'н — отсутствовал, оп — опоздал, Delete — очистить. Стрелки и Enter — переход между ячейками.'
-                : system() === 'passfail'
-                  ? 'зч — зачёт, нз — незачёт, н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.'
-                  : '5, 4, 3, 2 — отметка (можно несколько: «54»), н — отсутствовал, оп — опоздал, Delete — очистить, Enter — вниз.')}
-      </p>
-      <LessonPanel
-        lesson={selectedLesson()}
-        record={selectedLesson() ? records(selectedLesson()!.id) : null}
-        editable={selectedLesson() ? canEditLesson(selectedLesson()!.id) : false}
-        begun={selectedLesson() ? (verdict(selectedLesson()!.id)?.cells ?? false) : false}
-        readOnlyReason={selectedLesson() ? (verdict(selectedLesson()!.id)?.reason ?? null) : null}
-        closedPeriod={selectedLesson() ? (verdict(selectedLesson()!.id)?.closedPeriod ?? null) : null}
-        asSubstitute={selectedLesson() ? (verdict(selectedLesson()!.id)?.asSubstitute ?? false) : false}
-        doc={doc}
-        grade={grade()}
-        subjectId={subjectId}
-        teacherId={userId}
-        attendance={selectedAttendance()}
-        history={<Show when={selected()}>{(id) => <HistoryButtons lessonId={id()} cell={selectedCell()} onOpen={setHistoryOf} />}</Show>}
-      />
+      <div class="journal-body">
+        <div class="journal-main">
+          <JournalGrid model={model} />
+          <JournalHint
+            message={message()}
+            closedPeriod={shownPeriodClosed()}
+            writable={props.access === 'write' && allLessons().some((l) => canEditLesson(l.id))}
+            system={system()}
+          />
+        </div>
+        <LessonSide>
+          <LessonPanel
+            lesson={selectedLesson()}
+            record={selectedLesson() ? records(selectedLesson()!.id) : null}
+            verdict={selectedLesson() ? verdict(selectedLesson()!.id) : undefined}
+            doc={doc}
+            grade={grade()}
+            subjectId={subjectId}
+            teacherId={userId}
+            attendance={selectedAttendance()}
+            history={
+              <Show when={selected()}>{(id) => <HistoryButtons lessonId={id()} cell={selectedCell()} onOpen={setHistoryOf} />}</Show>
+            }
+          />
+        </LessonSide>
+      </div>
       <Show when={historyOf()} keyed>
         {(t) => (
           <JournalHistoryPopover

@@ -21,6 +21,8 @@ import { staffName, staffShort } from '../shared/school-names.ts';
 import { markSubstitution } from './cell-entry.ts';
 import { CommittedText } from './committed-text.tsx';
 import { LockIcon } from '../rights/lock-icon.tsx';
+import { LessonAttendance, type AttendanceState } from './lesson-attendance.tsx';
+import type { LessonVerdict } from './page-rights.ts';
 
 /**
  * The selected lesson's record: topic (from the КТП or typed), homework and work type.
@@ -29,14 +31,11 @@ import { LockIcon } from '../rights/lock-icon.tsx';
 export function LessonPanel(props: {
   lesson: PlannedLesson | null;
   record: LessonRecord | null;
-  editable: boolean;
-  /** Marks and attendance too: the lesson has begun (PERM-13); topics and homework may come ahead. */
-  begun: boolean;
-  /** Why the lesson may not be changed, or what it does not take (grade 1: marks; ahead: anything but its plan). */
-  readOnlyReason: string | null;
-  /** The closed period the lesson is in (SCH-9), if any. */
-  closedPeriod: string | null;
-  asSubstitute: boolean;
+  /**
+   * What the user may do in the lesson (page-rights.ts): write its topic and homework, mark it
+   * once it has begun (PERM-13), why not, its closed period (SCH-9). None: nothing.
+   */
+  verdict: LessonVerdict | undefined;
   doc: Y.Doc;
   grade: number;
   subjectId: SubjectId;
@@ -44,7 +43,7 @@ export function LessonPanel(props: {
   /** The buttons into the attributed history (features/history), beside the lesson's title. */
   history?: JSX.Element;
   /** ATT-4: whether the lesson's attendance is taken, and how many are marked absent and late. */
-  attendance?: { recorded: boolean; absent: number; late: number } | null;
+  attendance?: AttendanceState | null;
 }): JSX.Element {
   const ctx = useSchool();
   const school = () => (ctx.version(), ctx.school!.doc);
@@ -52,12 +51,15 @@ export function LessonPanel(props: {
   const types = createMemo(() =>
     workTypes.all(school()).sort((a, b) => a[1].weight - b[1].weight || a[1].name.localeCompare(b[1].name, 'ru')),
   );
+  const editable = () => props.verdict?.writable ?? false;
+  const readOnlyReason = () => props.verdict?.reason ?? null;
+  const closedPeriod = () => props.verdict?.closedPeriod ?? null;
   const bell = () => bellSchedule(school()).find((b) => b.slot === props.lesson?.slot)?.bell;
 
   const write = (lessonId: string, fields: Partial<LessonRecord>) => {
     change(props.doc, LOCAL_EDIT, () => {
       for (const [f, v] of Object.entries(fields)) setLessonField(props.doc, lessonId as never, f as LessonField, v as never);
-      markSubstitution({ doc: props.doc, userId: props.teacherId, asSubstitute: props.asSubstitute }, lessonId as never);
+      markSubstitution({ doc: props.doc, userId: props.teacherId, asSubstitute: props.verdict?.asSubstitute ?? false }, lessonId as never);
     });
   };
 
@@ -74,15 +76,17 @@ export function LessonPanel(props: {
           return (
             <>
               <div class="lesson-title">
-                <strong>{formatLongDate(lesson.date)}</strong>, {lesson.slot}-й урок
-                <Show when={bell()}>
-                  {(b) => (
-                    <span class="muted">
-                      {' '}
-                      · {b().starts}–{b().ends}
-                    </span>
-                  )}
-                </Show>
+                <span class="lesson-when">
+                  <strong>{formatLongDate(lesson.date)}</strong>, {lesson.slot}-й урок
+                  <Show when={bell()}>
+                    {(b) => (
+                      <span class="muted">
+                        {' '}
+                        · {b().starts}–{b().ends}
+                      </span>
+                    )}
+                  </Show>
+                </span>
                 <Show when={lesson.substituteId}>
                   <span class="tag sub" data-testid="lesson-substitute" title={`Замещает: ${staffName(school(), lesson.substituteId)}`}>
                     Замена: {staffShort(school(), lesson.substituteId)}
@@ -105,26 +109,26 @@ export function LessonPanel(props: {
                     </span>
                   )}
                 </Show>
-                <Show when={props.closedPeriod}>
-                  <span class="tag closed-tag" data-testid="lesson-closed" title={props.readOnlyReason ?? undefined}>
+                <Show when={closedPeriod()}>
+                  <span class="tag closed-tag" data-testid="lesson-closed" title={readOnlyReason() ?? undefined}>
                     <LockIcon /> период закрыт
                   </span>
                 </Show>
-                <Show when={!props.editable && !props.closedPeriod}>
-                  <span class="tag" title={props.readOnlyReason ?? undefined}>
+                <Show when={!editable() && !closedPeriod()}>
+                  <span class="tag" title={readOnlyReason() ?? undefined}>
                     только просмотр
                   </span>
                 </Show>
                 {props.history}
                 <LessonAttendance
                   state={props.attendance ?? null}
-                  offer={props.editable && props.begun}
+                  offer={editable() && (props.verdict?.cells ?? false)}
                   onAllPresent={() => write(id, { attendanceChecked: true })}
                 />
               </div>
-              <Show when={props.readOnlyReason}>
+              <Show when={readOnlyReason()}>
                 <p class="muted ro-reason" data-testid="lesson-readonly-reason">
-                  {props.readOnlyReason}
+                  {readOnlyReason()}
                 </p>
               </Show>
               <div class="lesson-fields">
@@ -135,7 +139,7 @@ export function LessonPanel(props: {
                     label="Тема урока"
                     value={rec().topic}
                     list={`ktp-${id}`}
-                    disabled={!props.editable}
+                    disabled={!editable()}
                     placeholder="Выберите из КТП или введите"
                     onCommit={(v) => {
                       const item = ktp().find(([, k]) => k.title === v.trim());
@@ -149,7 +153,7 @@ export function LessonPanel(props: {
                     <select
                       data-testid="lesson-ktp"
                       aria-label="Тема из КТП"
-                      disabled={!props.editable}
+                      disabled={!editable()}
                       onChange={(e) => {
                         const item = ktp().find(([key]) => key === e.currentTarget.value);
                         if (item) write(id, { topic: item[1].title, ktpItemId: item[0] as KtpItemId });
@@ -183,7 +187,7 @@ export function LessonPanel(props: {
                       label="Домашнее задание"
                       multiline
                       value={rec().homework}
-                      disabled={!props.editable}
+                      disabled={!editable()}
                       onCommit={(v) => write(id, { homework: v.trim() })}
                     />
                   </label>
@@ -193,7 +197,7 @@ export function LessonPanel(props: {
                     <span>Вид работы</span>
                     <select
                       data-testid="lesson-worktype"
-                      disabled={!props.editable}
+                      disabled={!editable()}
                       onChange={(e) => write(id, { workType: (e.currentTarget.value || null) as WorkTypeId | null })}
                     >
                       <option value="" selected={!rec().workType}>
@@ -216,40 +220,5 @@ export function LessonPanel(props: {
         }}
       </Show>
     </section>
-  );
-}
-
-/**
- * ATT-4: «Посещаемость отмечена» once the teacher has marked anyone or said nobody is missing;
- * until then, on a lesson that has come, «Все присутствуют» says the latter in one click.
- */
-function LessonAttendance(props: {
-  state: { recorded: boolean; absent: number; late: number } | null;
-  offer: boolean;
-  onAllPresent: () => void;
-}): JSX.Element {
-  const detail = (s: { absent: number; late: number }) =>
-    s.absent === 0 && s.late === 0
-      ? 'все присутствуют'
-      : [s.absent > 0 ? `н: ${s.absent}` : '', s.late > 0 ? `оп: ${s.late}` : ''].filter(Boolean).join(', ');
-  return (
-    <Show when={props.state}>
-      {(s) => (
-        <Show
-          when={s().recorded}
-          fallback={
-            <Show when={props.offer}>
-              <button type="button" class="secondary all-present" data-testid="all-present" onClick={() => props.onAllPresent()}>
-                Все присутствуют
-              </button>
-            </Show>
-          }
-        >
-          <span class="tag attendance-done" data-testid="attendance-recorded">
-            Посещаемость отмечена · {detail(s())}
-          </span>
-        </Show>
-      )}
-    </Show>
   );
 }

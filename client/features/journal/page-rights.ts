@@ -85,7 +85,8 @@ export function pageRights(args: {
     const absence = authorize(actor, { map: 'attendance', key: `${l.id}:${probe}`, oldValue: undefined, newValue: 'absent' }, ctx);
     // PERM-13: a lesson ahead takes its topic and homework, not yet its marks and attendance.
     const ahead = !absence.allowed && absence.reason === RejectReason.notBegun;
-    const onPage = absence.allowed || absence.reason === RejectReason.notOnRoster || ahead;
+    // PERM-14 judges the probe student's own cell (a mark beside «н»), not the lesson.
+    const onPage = absence.allowed || absence.reason === RejectReason.notOnRoster || absence.reason === RejectReason.absentMark || ahead;
     if (!onPage) {
       const reason =
         absence.reason === RejectReason.periodClosed

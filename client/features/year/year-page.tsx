@@ -2,6 +2,7 @@ import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { readSchoolMeta } from '../../../model/index.ts';
 import { homeHref, YEAR_TABS, yearHref, type YearTab } from '../../state/router.ts';
 import { useSchool } from '../../state/school-context.tsx';
+import { AbsentMarksSection } from './absent-marks-section.tsx';
 import { BellsSection } from './bells-section.tsx';
 import { ControlWorksSection } from './control-works-section.tsx';
 import { formatDate } from './format-date.ts';
@@ -72,6 +73,7 @@ export function YearPage(props: { tab: YearTab }): JSX.Element {
             <BellsSection />
             <SubjectsSection />
             <MarkingSection />
+            <AbsentMarksSection />
             <WorkTypesSection />
             <ControlWorksSection />
           </Match>
