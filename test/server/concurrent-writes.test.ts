@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addMark,
+  markFromTuple,
   marksOf,
   readAbsence,
   setLessonField,
@@ -100,7 +101,7 @@ describe('concurrent writes into one cell (server)', () => {
     const rows = await server.storage.readChanges({ docName: J5B, from: 0 });
     const moved = rows.find((r) => r.note?.startsWith('одновременная запись') && r.path.startsWith(`marks/${lesson}:${student}:`));
     expect(moved, 'the moved mark is in the history').toBeDefined();
-    const movedComment = (moved!.newValue as unknown[])[3];
+    const movedComment = markFromTuple(moved!.newValue)?.c;
     expect(moved!.userId).toBe(movedComment === 'учитель' ? 'u-teacher' : 'u-substitute');
   });
 
