@@ -13,7 +13,9 @@ import {
   type Actor,
   type ClassId,
   type UserId,
+  type YearId,
 } from '../model/index.ts';
+import { derived } from '../model/doc/doc-cache.ts';
 import type { UserRecord } from './storage/port.ts';
 import type { RoomRegistry } from './ws/room-registry.ts';
 import { SERVER_ORIGIN, type Room } from './ws/room.ts';
@@ -30,11 +32,16 @@ export interface DocumentEntry {
  * classes, teaching load and substitutions) through the model's access rules.
  */
 export class Directory {
+  /** The school year's id, which every journal it lists carries in its name. */
+  private readonly yearId: YearId | null;
+
   constructor(
     private readonly registry: RoomRegistry,
     /** Name of the current school-year document, `school/{schoolId}/{yearId}`. */
     readonly schoolDocName: string,
-  ) {}
+  ) {
+    this.yearId = parseDocName(schoolDocName)?.yearId ?? null;
+  }
 
   private schoolRoom(): Promise<Room> {
     return this.registry.pin(this.schoolDocName);
@@ -45,29 +52,47 @@ export class Directory {
     return (await this.schoolRoom()).doc;
   }
 
-  /** Every document the user may open, with its title and access. */
+  /**
+   * Every document the user may open, with its title and access (`GET /api/me`). Listed once per
+   * version of the school year per user and roles (DOC-9: dropped when the school year changes),
+   * each class decided by a lookup in the access index, never by reading the load.
+   */
   async documentsFor(user: UserRecord): Promise<DocumentEntry[]> {
     const school = (await this.schoolRoom()).doc;
     const actor: Actor = { userId: user.id as UserId, roles: user.roles };
+    // A copy: the cached list is shared by every request of this version.
+    return [...derived(school, `directory:${user.id}:${user.roles.join(',')}`, () => this.listDocuments(school, actor))];
+  }
+
+  private listDocuments(school: Y.Doc, actor: Actor): readonly DocumentEntry[] {
     const meta = readSchoolMeta(school);
     const out: DocumentEntry[] = [];
     const sa = schoolAccess(actor);
     if (sa)
       out.push({ name: this.schoolDocName, kind: 'school', title: meta ? `${meta.schoolName}, ${meta.title}` : 'Учебный год', access: sa });
-    const yearId = parseDocName(this.schoolDocName)?.yearId;
-    if (!yearId) return out;
+    if (!this.yearId) return out;
     const sorted = classes.all(school).sort((a, b) => a[1].grade - b[1].grade || a[1].name.localeCompare(b[1].name, 'ru'));
     for (const [classId, c] of sorted) {
       const access = journalAccess(school, actor, classId as ClassId);
-      if (access) out.push({ name: journalDocName(classId as ClassId, yearId), kind: 'journal', title: `Журнал ${c.name}`, access });
+      if (access) out.push({ name: journalDocName(classId as ClassId, this.yearId), kind: 'journal', title: `Журнал ${c.name}`, access });
     }
-    return out;
+    return Object.freeze(out.map((d) => Object.freeze(d)));
   }
 
-  /** The user's access to one document, or null when it does not exist or is not theirs. */
+  /**
+   * The user's access to one document, or null when it does not exist or is not theirs: decided
+   * for that document alone (its class, in this school year), so that a socket upgrade costs the
+   * same in a school of 3 classes as in one of 50 (issue 15).
+   */
   async accessTo(user: UserRecord, docName: string): Promise<Access | null> {
-    const doc = (await this.documentsFor(user)).find((d) => d.name === docName);
-    return doc?.access ?? null;
+    const parsed = parseDocName(docName);
+    if (!parsed) return null;
+    const actor: Actor = { userId: user.id as UserId, roles: user.roles };
+    if (parsed.kind === 'school') return docName === this.schoolDocName ? schoolAccess(actor) : null;
+    if (parsed.yearId !== this.yearId) return null;
+    const school = (await this.schoolRoom()).doc;
+    if (!classes.get(school, parsed.classId)) return null;
+    return journalAccess(school, actor, parsed.classId);
   }
 
   /**

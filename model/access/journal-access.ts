@@ -1,8 +1,9 @@
 import type * as Y from 'yjs';
+import { derived } from '../doc/doc-cache.ts';
 import type { ClassId, UserId } from '../ids.ts';
-import { classes } from '../school/staff.ts';
-import { substitutions } from '../school/substitution.ts';
-import { allAssignments } from '../school/teaching-load.ts';
+import { classesByClassTeacher } from '../school/staff.ts';
+import { substitutionsByTeacher } from '../school/substitution.ts';
+import { loadIndex } from '../school/teaching-load.ts';
 
 /**
  * Roles held in the server's registry: the staff's, and the parent's and student's, who are
@@ -35,18 +36,38 @@ export interface Actor {
  * ACC-2: so does a teacher with a registered substitution in it. ACC-3: the class teacher
  * opens their class for writing (absence reasons, roster names). ACC-4: the deputy (remarks)
  * and the administrator (roster) open every journal for writing; the director and the
- * psychologist for reading; nobody else receives it.
+ * psychologist for reading; nobody else receives it. Decided for this one class by a lookup,
+ * so its cost does not grow with the school (issue 15).
  */
 export function journalAccess(school: Y.Doc, actor: Actor, classId: ClassId): Access | null {
-  if (actor.roles.includes('teacher')) {
-    const teaches = allAssignments(school).some((a) => a.classId === classId && a.teacherId === actor.userId);
-    const substitutes = substitutions.all(school).some(([, s]) => s.classId === classId && s.teacherId === actor.userId);
-    const classTeacher = classes.get(school, classId)?.classTeacherId === actor.userId;
-    if (teaches || substitutes || classTeacher) return 'write';
-  }
+  if (actor.roles.includes('teacher') && teacherJournalClasses(school, actor.userId).has(classId)) return 'write';
   if (actor.roles.includes('deputy') || actor.roles.includes('admin')) return 'write';
   const reads: Role[] = ['director', 'psychologist'];
   return actor.roles.some((r) => reads.includes(r)) ? 'read' : null;
+}
+
+const NONE: ReadonlySet<ClassId> = new Set();
+
+/**
+ * ACC-1…ACC-3: the classes whose journal a teacher opens for writing — by the load, by a
+ * registered substitution, or as class teacher. The whole table, every teacher's, is built once
+ * per version of the school year (DOC-9) from the load, substitution and class-teacher indexes,
+ * so the route check, the upgrade and `/api/me` of that version all share it.
+ */
+export function teacherJournalClasses(school: Y.Doc, teacherId: UserId): ReadonlySet<ClassId> {
+  const table = derived(school, 'access:teacherJournalClasses', () => {
+    const out = new Map<UserId, Set<ClassId>>();
+    const add = (teacher: UserId, classId: ClassId) => {
+      const set = out.get(teacher);
+      if (set) set.add(classId);
+      else out.set(teacher, new Set([classId]));
+    };
+    for (const [teacher, load] of loadIndex(school).byTeacher) for (const a of load) add(teacher, a.classId);
+    for (const [teacher, subs] of substitutionsByTeacher(school)) for (const s of subs) add(teacher, s.classId);
+    for (const [teacher, ids] of classesByClassTeacher(school)) for (const id of ids) add(teacher, id);
+    return out;
+  });
+  return table.get(teacherId) ?? NONE;
 }
 
 /** ACC-5: every staff member reads the school-year document; the administrator and deputy write it. */

@@ -1,6 +1,6 @@
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import { Hono } from 'hono';
-import { CloseCode, EXTENSIONS_PARAM, ROLE_NAMES, parseDocName } from '../../model/index.ts';
+import { CloseCode, EXTENSIONS_PARAM, ROLE_NAMES, parseDocName, type Access } from '../../model/index.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
 import type { Directory } from '../directory.ts';
 import type { ValidSession } from '../auth/sessions.ts';
@@ -11,6 +11,9 @@ import { keepAlive } from './heartbeat.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import type { Room } from './room.ts';
 import type { SocketRevocation } from './revocation.ts';
+
+/** The route check hands the access it decided to the upgrade, which must not decide it again. */
+type SyncEnv = { Variables: AppEnv['Variables'] & { access: Access } };
 
 function socketOf(ws: WSContext): SocketLike {
   return {
@@ -36,7 +39,7 @@ export function syncRoute(opts: {
   revocation: SocketRevocation;
   onError(e: unknown): void;
 }) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SyncEnv>();
   app.get(
     '/:kind/:id/:year',
     async (c, next) => {
@@ -45,13 +48,15 @@ export function syncRoute(opts: {
       if (!auth) return c.text('Unauthorized', 401);
       const name = `${c.req.param('kind')}/${c.req.param('id')}/${c.req.param('year')}`;
       if (!parseDocName(name)) return c.text('Not found', 404);
-      if (!(await opts.directory.accessTo(auth.user, name))) return c.text('Forbidden', 403);
+      const access = await opts.directory.accessTo(auth.user, name);
+      if (!access) return c.text('Forbidden', 403);
+      c.set('access', access);
       await next();
     },
     opts.upgradeWebSocket(async (c) => {
       const auth = c.get('auth') as ValidSession;
       const name = `${c.req.param('kind')}/${c.req.param('id')}/${c.req.param('year')}`;
-      const access = (await opts.directory.accessTo(auth.user, name))!;
+      const access = c.get('access');
       const extensions = c.req.query(EXTENSIONS_PARAM) === '1';
       const role = auth.user.roles.map((r) => ROLE_NAMES[r]).join(', ');
       let conn: Connection | null = null;
