@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { listStudents, pageLessons, staff, subjects, WHOLE_CLASS, type ClassId, type SubjectId } from '../../model/index.ts';
+import {
+  listStudents,
+  marksOf,
+  pageLessons,
+  staff,
+  subjects,
+  WHOLE_CLASS,
+  type ClassId,
+  type LessonId,
+  type SubjectId,
+} from '../../model/index.ts';
 import { DEMO_FIXTURE_DAY, loadStoredDoc } from '../helpers/demo-facts.ts';
 import { chromiumAvailable, SHOTS, useScenario } from './browser.ts';
 import { cellText, signIn, typeInCell } from './pages.ts';
@@ -73,12 +83,10 @@ describe.runIf(chromiumAvailable())('staff and marking systems on «Учебны
     await typeInCell(arts, cell, 'зч');
     await expect.poll(() => cellText(arts, cell), { timeout: 10_000 }).toContain('зч');
     await expect
-      .poll(
-        async () =>
-          ((await loadStoredDoc(server.storage, J5B)).getMap('marks').get(`${lesson.id}:${pupil.id}:0`) as unknown[] | undefined)?.[0],
-        { timeout: 10_000 },
-      )
-      .toBe('P');
+      .poll(async () => marksOf(await loadStoredDoc(server.storage, J5B), lesson.id as LessonId, pupil.id).map((m) => m.value), {
+        timeout: 10_000,
+      })
+      .toEqual(['P']);
     await arts.screenshot({ path: `${SHOTS}/e2e-marking-journal.png` });
     await Promise.all([deputyCtx.close(), adminCtx.close(), artsCtx.close()]);
   });
