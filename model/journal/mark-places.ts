@@ -61,35 +61,33 @@ export function markPlace(n: number, random: () => number = Math.random): string
 }
 
 /**
- * The places of every cell that holds a value, kept per document: a place is random, so a cell's
- * keys cannot be guessed, and scanning ~13,000 marks for each of a page's cells would be far too
- * slow. Built on first use, then kept current before any observer runs, from the keys each
- * transaction changed.
+ * The keys of the marks map by lesson, kept per document: a place is random, so a cell's keys
+ * cannot be guessed, and scanning ~13,000 marks for each of a page's cells would be far too
+ * slow. By lesson rather than by cell: a lesson has a few dozen keys to look through, and the
+ * lists hold the map's own key strings, so a full year costs ~0.4 MB beside the document's
+ * ~11 MB (by cell it was 3 MB). Built on first use, then kept current before any observer runs,
+ * from the keys each transaction changed; a key whose mark was removed stays listed and reads
+ * as no mark.
  */
-const indexes = new WeakMap<Y.Doc, Map<string, Set<string>>>();
+const indexes = new WeakMap<Y.Doc, Map<string, string[]>>();
 
-function cellIndex(doc: Y.Doc): Map<string, Set<string>> {
+const lessonOfKey = (key: string) => key.slice(0, key.indexOf(SEP));
+
+function lessonIndex(doc: Y.Doc): Map<string, string[]> {
   const known = indexes.get(doc);
   if (known) return known;
   const marks = rootMap(doc, 'marks');
-  const index = new Map<string, Set<string>>();
-  const update = (key: string) => {
-    const cut = key.lastIndexOf(SEP);
-    if (cut < 0) return;
-    const cell = key.slice(0, cut);
-    const places = index.get(cell);
-    const value = marks.get(key);
-    if (value !== null && value !== undefined) {
-      if (places) places.add(key.slice(cut + 1));
-      else index.set(cell, new Set([key.slice(cut + 1)]));
-    } else if (places) {
-      places.delete(key.slice(cut + 1));
-      if (places.size === 0) index.delete(cell);
-    }
+  const index = new Map<string, string[]>();
+  const add = (key: string, known: boolean) => {
+    const lesson = lessonOfKey(key);
+    const keys = index.get(lesson);
+    if (!keys) index.set(lesson, [key]);
+    else if (known || !keys.includes(key)) keys.push(key);
   };
-  marks.forEach((_v, key) => update(key));
+  // Every key of the map once: no need to look for doubles.
+  marks.forEach((_v, key) => add(key, true));
   doc.on('beforeObserverCalls', (tr: Y.Transaction) => {
-    for (const key of tr.changed.get(marks as never) ?? []) if (key !== null) update(key);
+    for (const key of tr.changed.get(marks as never) ?? []) if (key !== null) add(key, false);
   });
   indexes.set(doc, index);
   return index;
@@ -100,16 +98,15 @@ function cellIndex(doc: Y.Doc): Map<string, Set<string>> {
  * transaction the keys it has written so far are added: the index catches up only at its end.
  */
 export function placesOfCell(doc: Y.Doc, lessonId: LessonId, studentId: StudentId): string[] {
-  const cell = joinKey(lessonId, studentId);
-  const places = [...(cellIndex(doc).get(cell) ?? [])];
+  const prefix = joinKey(lessonId, studentId) + SEP;
+  const places: string[] = [];
+  const collect = (key: string | null) => {
+    if (key === null || !key.startsWith(prefix)) return;
+    const place = key.slice(prefix.length);
+    if (!places.includes(place)) places.push(place);
+  };
+  for (const key of lessonIndex(doc).get(lessonId) ?? []) collect(key);
   const written = doc._transaction?.changed.get(rootMap(doc, 'marks') as never);
-  if (written) {
-    const prefix = cell + SEP;
-    for (const key of written) {
-      if (key === null || !key.startsWith(prefix)) continue;
-      const place = key.slice(prefix.length);
-      if (!places.includes(place)) places.push(place);
-    }
-  }
+  if (written) for (const key of written) collect(key);
   return places;
 }
