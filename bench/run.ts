@@ -9,10 +9,12 @@ import { archiveBench } from './archive-bench.ts';
 import { historyBench } from './history-bench.ts';
 import { reportsBench } from './reports-bench.ts';
 import { importBench } from './import-bench.ts';
+import { peersBench } from './peers-bench.ts';
 
 /**
  * `npm run bench`: every figure the issues ask for, printed as one table.
- * `npm run bench -- reports history` runs only those sections.
+ * `npm run bench -- reports history` runs only those sections. `peers` (ours beside the
+ * reference y-websocket server, 3–6 minutes) runs only when named.
  */
 const only = new Set(process.argv.slice(2));
 const wanted = (name: string) => only.size === 0 || only.has(name);
@@ -28,5 +30,6 @@ if (wanted('archive')) rows.push(...(await archiveBench(doc, 3905)));
 if (wanted('history')) rows.push(...(await historyBench(doc.journal, doc.school)));
 if (wanted('reports')) rows.push(...(await reportsBench()));
 if (wanted('import')) rows.push(...(await importBench()));
+if (only.has('peers')) rows.push(...(await peersBench(doc)));
 printTable(`Benchmarks — ${machineNote()}`, rows);
 process.exit(0);
