@@ -85,7 +85,7 @@ async function pageToFill(dir: string): Promise<{ students: string[]; column: st
   const school = await load('school/demo/2026');
   const journal = await load('journal/5b/2026');
   await storage.close();
-  const columns = finalColumns(school, 5);
+  const columns = finalColumns(school, 5, MATH);
   const today = periodAt(school, 5, localDateOf(currentClock()()))?.[0];
   const column = columns.find((c) => c.id === today) ?? columns[0];
   const students = finalsRoster(journal, ALL, MATH, columns).filter((s) => hasFinalIn(s, ALL, MATH, column));

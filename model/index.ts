@@ -1,6 +1,7 @@
 /** The model's public surface: the app imports from here. */
 export * from './ids.ts';
 export * from './dates.ts';
+export * from './names.ts';
 export * from './doc/flat-map.ts';
 export * from './doc/doc-name.ts';
 export * from './marking/mark-value.ts';
@@ -70,6 +71,7 @@ export * from './reports/substituted-lessons.ts';
 export * from './reports/period-readiness.ts';
 export * from './marking/expected-final.ts';
 export * from './journal/year-final.ts';
+export * from './journal/exam-final.ts';
 export * from './reports/finals-sheet.ts';
 export * from './reports/report-pages.ts';
 export * from './reports/period-marks.ts';
@@ -114,10 +116,12 @@ export * from './import/ktp-hours.ts';
 export * from './import/import-ktp.ts';
 export * from './journal/final-roster.ts';
 export * from './marking/expected-year-final.ts';
+export * from './marking/expected-leaving-final.ts';
 export * from './reports/year-results.ts';
 export * from './journal/mark-correction.ts';
 export * from './journal/absent-marks.ts';
 export * from './journal/column-paste.ts';
 export * from './school/absent-mark-setting.ts';
 export * from './school/school-settings.ts';
+export * from './school/finals-setting.ts';
 export * from './marking/reason-fit.ts';

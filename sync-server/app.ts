@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { existsSync } from 'node:fs';
+import { WS_MAX_PAYLOAD_BYTES } from './limits.ts';
 import * as Y from 'yjs';
 import { createSignInLimits, type SignInLimits } from './auth/rate-limit.ts';
 import { validateSessionId } from './auth/sessions.ts';
@@ -11,6 +12,7 @@ import { activationRoutes } from './http/activation-routes.ts';
 import { adminRoutes } from './http/admin-routes.ts';
 import { archiveRoutes, type ArchiveDeps } from './http/archive-routes.ts';
 import { authRoutes } from './http/auth-routes.ts';
+import { requestBodyLimits } from './http/body-limits.ts';
 import { classCodeRoutes } from './http/class-code-routes.ts';
 import type { IdentityDeps } from './http/identity-deps.ts';
 import { historyRoutes } from './http/history-routes.ts';
@@ -20,6 +22,7 @@ import { monitoringRoutes } from './http/monitoring-routes.ts';
 import { DocumentProjection } from './reports/journal-projection.ts';
 import { reportRoutes } from './http/report-routes.ts';
 import { rightsRoutes } from './http/rights-routes.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { importRoutes } from './http/import-routes.ts';
 import { staffRoutes } from './http/staff-routes.ts';
 import { studentRoutes } from './http/student-routes.ts';
@@ -58,6 +61,10 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
+  // PROTO-14: a frame over the update limit (plus its envelope) closes the socket with 1009 as
+  // soon as its header says so, instead of being read up to the `ws` default of 100 MiB. The
+  // server reads this option at each upgrade; @hono/node-ws makes the server without options.
+  wss.options.maxPayload = WS_MAX_PAYLOAD_BYTES;
   const onError = deps.onError ?? ((e: unknown) => console.error(e));
 
   app.onError((err, c) => {
@@ -97,8 +104,13 @@ export function createApp(deps: AppDeps) {
     onError,
   );
 
+  // AUTH-20: first, so that every answer carries them — errors and static files included.
+  app.use('*', securityHeaders());
   app.get('/api/health', (c) => c.json({ ok: true }));
-  app.use('/api/*', originCheck(deps.allowedOrigins), sessionMiddleware(deps.storage, now));
+  app.use('/api/*', sessionMiddleware(deps.storage, now));
+  // AUTH-19: after the session is known (a signed-out body gets only a few KB), before any route.
+  app.use('*', requestBodyLimits());
+  app.use('/api/*', originCheck(deps.allowedOrigins));
   app.route('/api', authRoutes(identity, deps.directory));
   app.route('/api', activationRoutes(identity));
   app.route('/api', adminRoutes(identity));

@@ -1,9 +1,17 @@
 import type { WebsocketProvider } from 'y-websocket';
-import { FINAL_CLOSE_CODES } from '../../model/index.ts';
+import { CloseCode, FINAL_CLOSE_CODES } from '../../model/index.ts';
 
 /** Longest wait between two attempts: a school's server restart is met over half a minute, not at once. */
 const MAX_BACKOFF_MS = 30_000;
 const FIRST_BACKOFF_MS = 500;
+/** The attempt count whose backoff is the longest one. */
+const LONGEST = Math.ceil(Math.log2(MAX_BACKOFF_MS / FIRST_BACKOFF_MS));
+/**
+ * PROTO-14, PROTO-15: closed for a message over a limit. The next connection would send the same
+ * (an unsent update stays in IndexedDB and goes in the next sync), so it waits the longest backoff
+ * each time instead of retrying twice a second after every successful sync.
+ */
+const OVER_LIMIT_CODES: ReadonlySet<number> = new Set([CloseCode.messageTooBig, CloseCode.tooLarge, CloseCode.tooManyPresences]);
 
 export interface ConnectionControl {
   /** Connect now and keep reconnecting (with jitter) until `disconnect`. */
@@ -52,6 +60,7 @@ export function controlConnection(
       onFinalClose(event.code);
       return;
     }
+    if (event && OVER_LIMIT_CODES.has(event.code)) attempts = Math.max(attempts, LONGEST);
     if (navigator.onLine) schedule();
     if (event && !opened) onFailedOpen();
     opened = false;

@@ -10,6 +10,7 @@ import { MAX_MARKS_PER_LESSON } from '../journal/mark-places.ts';
 import { isRemarkFieldValue } from '../journal/remark.ts';
 import { isAbsenceMark, isAbsenceReason } from '../marking/attendance.ts';
 import { isMarkValueAllowed } from '../marking/mark-value.ts';
+import { personNameProblem } from '../names.ts';
 import { RejectReason } from '../protocol/messages.ts';
 import { bellSchedule } from '../school/bells.ts';
 import { readDeadlines } from '../school/deadlines.ts';
@@ -112,7 +113,7 @@ function closedCheck(path: ChangePath, ctx: AuthorizeContext, change: JournalCha
   return null;
 }
 
-/** PERM-3, PERM-4, PERM-5: what may be written. Removal (null) is always a valid value. */
+/** PERM-3, PERM-4, PERM-5, PERM-15: what may be written. Removal (null) is always a valid value. */
 function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, actor: Actor, oldValue?: unknown): Decision | null {
   const invalid = (what: string) => refuse(RejectReason.invalidValue, `недопустимое значение: ${what}`);
   const removing = value === null || value === undefined;
@@ -157,7 +158,7 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
     case 'final': {
       if (removing) return null;
       // FIN-4: a column of the class's grade, for a student who is on the page on its last day.
-      const column = finalColumns(ctx.school, ctx.grade).find((c) => c.id === path.periodId);
+      const column = finalColumns(ctx.school, ctx.grade, path.subjectId).find((c) => c.id === path.periodId);
       if (!column) return invalid(`нет такого учебного периода ${ctx.grade} класса: «${path.periodId}»`);
       const s = rosterOf(ctx).get(path.studentId);
       if (!s || !hasFinalIn(s, path.groupId, path.subjectId, column))
@@ -174,7 +175,11 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
     case 'reason':
       return removing || isAbsenceReason(value) ? null : invalid('причина пропуска');
     case 'student':
-      if (path.field === 'name') return typeof value === 'string' && value.trim() !== '' && value.length <= 200 ? null : invalid('ФИО');
+      if (path.field === 'name') {
+        // PERM-15: a name through sync passes the import's check (STU-11), said in Russian.
+        const problem = typeof value === 'string' && value !== '' ? personNameProblem(value, 'ФИО ученика') : 'ФИО ученика не указано';
+        return problem ? refuse(RejectReason.invalidValue, `недопустимое значение: ${problem}`) : null;
+      }
       if (path.field === 'groups') return Array.isArray(value) && value.every(isIdOrNull) ? null : invalid('группы');
       // STU-8: the groups held before each group transfer.
       if (path.field === 'groupHistory') return removing || parseGroupHistory(value) ? null : invalid('группы до перевода');

@@ -1,5 +1,8 @@
 import { isIsoDate, type IsoDate } from '../ids.ts';
 
+/** A full name: two to five words of letters, hyphens and apostrophes (STU-11, the one check of names). */
+export { isPersonName } from '../names.ts';
+
 /**
  * IMP-4: how the cells of an imported table are read. Each reader gives the value or a
  * problem in plain Russian for «Строка N: …»; no reader guesses.
@@ -79,11 +82,6 @@ export function splitList(text: string): string[] {
     .split(/[;\n]/)
     .map(cleanCell)
     .filter((s) => s !== '');
-}
-
-/** A full name: two to five words of letters, hyphens and apostrophes. */
-export function isPersonName(text: string): boolean {
-  return text.length <= 200 && /^[\p{L}'’-]+( [\p{L}'’-]+){1,4}$/u.test(text);
 }
 
 /** «Смирнова Ольга Петровна» → «Смирнова О. П.», as the journal prints teachers. */

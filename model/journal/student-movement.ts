@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { ClassId, GroupId, IsoDate, StudentId } from '../ids.ts';
+import { personNameProblem } from '../names.ts';
 import { closedPeriodAt } from '../school/closures.ts';
 import { formatDay } from '../school/lesson-words.ts';
 import { readSchoolMeta } from '../school/school-year.ts';
@@ -52,10 +53,13 @@ export interface ArrivalRequest {
   groups: GroupId[];
 }
 
-/** STU-5: an arrival needs a name, a date of the school year outside closed periods, groups of the class, and no namesake already on the roster then. */
+/** STU-5: an arrival needs a name (STU-11), a date of the school year outside closed periods, groups of the class, and no namesake already on the roster then. */
 export function checkArrival(school: Y.Doc, journal: Y.Doc, r: ArrivalRequest): string | null {
   const name = r.name.trim();
-  if (name === '' || name.length > 200) return 'Укажите ФИО ученика';
+  if (name === '') return 'Укажите ФИО ученика';
+  // STU-11: the name as enrolled (spaces made one), as the import and the rule book (PERM-15) check it.
+  const badName = personNameProblem(name.replace(/\s+/g, ' '), 'ФИО ученика');
+  if (badName) return badName;
   const problem = dateProblem(school, journal, r.date);
   if (problem) return problem;
   const classId = readJournalMeta(journal)!.classId;

@@ -1,7 +1,7 @@
 import { weightedAverage, type WeightedMark } from './average.ts';
 import type { MarkingSystem, MarkValue } from './mark-value.ts';
 
-/** FIN-2: fewer current marks in a period than this do not justify a period final. */
+/** FIN-2: fewer current marks in a period than this do not justify a period final; the school may set its own (FIN-9). */
 export const MIN_MARKS_FOR_FINAL = 3;
 
 /**
@@ -22,29 +22,29 @@ export interface ExpectedFinal {
   average: number | null;
   /** How many marks there are. */
   count: number;
-  /** Fewer marks than `MIN_MARKS_FOR_FINAL`. */
+  /** Fewer marks than the minimum (`MIN_MARKS_FOR_FINAL`, or the school's, FIN-9). */
   tooFew: boolean;
 }
 
 /**
- * FIN-2: the final that a period's current marks justify: none with fewer than
- * `MIN_MARKS_FOR_FINAL` marks; in the 5-point system the weighted average rounded half up
+ * FIN-2: the final that a period's current marks justify: none with fewer than `minMarks` marks
+ * (`MIN_MARKS_FOR_FINAL`, or the school's setting, FIN-9); in the 5-point system the weighted average rounded half up
  * (`finalOfAverage`); in pass/fail «зачёт» when at least half the marks are «зачёт»; none in
  * grade 1's system `none`. The demo sets its finals with it, and the forecast (REP-3) predicts with it.
  *
  * @example expectedFinal([{ value: 5, weight: 1 }, { value: 4, weight: 3 }, { value: 3, weight: 2 }], 'five')
  * // { value: 4, average: 23 / 6 ≈ 3.83, count: 3, tooFew: false }
  */
-export function expectedFinal(marks: readonly WeightedMark[], system: MarkingSystem): ExpectedFinal {
+export function expectedFinal(marks: readonly WeightedMark[], system: MarkingSystem, minMarks = MIN_MARKS_FOR_FINAL): ExpectedFinal {
   const count = marks.length;
   if (system === 'none') return { value: null, average: null, count, tooFew: false };
   if (system === 'passfail') {
     const judged = marks.filter((m) => m.value === 'P' || m.value === 'F');
-    const tooFew = judged.length < MIN_MARKS_FOR_FINAL;
+    const tooFew = judged.length < minMarks;
     const passed = judged.filter((m) => m.value === 'P').length;
     return { value: tooFew ? null : passed * 2 >= judged.length ? 'P' : 'F', average: null, count, tooFew };
   }
   const average = weightedAverage(marks);
-  const tooFew = count < MIN_MARKS_FOR_FINAL;
+  const tooFew = count < minMarks;
   return { value: tooFew || average === null ? null : finalOfAverage(average), average, count, tooFew };
 }

@@ -43,8 +43,15 @@ export const CloseCode = {
   notFound: 4404,
   /** The message could not be decoded or broke the protocol. */
   malformed: 4400,
-  /** An update over the size limit. */
+  /** PROTO-15: a presence (awareness) state over its size limit; nothing of it was kept. */
   tooLarge: 4413,
+  /** PROTO-15: a connection announced more presence states than one connection may hold. */
+  tooManyPresences: 4429,
+  /**
+   * PROTO-14: a message larger than the socket reads (`ws` closes with this by itself, before the
+   * payload is read); the client waits its longest backoff before it tries again.
+   */
+  messageTooBig: 1009,
   /** Storage failed; the update was not applied. Reconnect later. */
   storageFailed: 4500,
 } as const;

@@ -8,7 +8,7 @@ import type { ReportCell, ReportTable } from './report-table.ts';
 /**
  * REP-2: «Сводная ведомость учёта успеваемости» — the class's students (the whole roster of the
  * year, those who arrived or left included and noted) × its subjects × the periods of its grade
- * and the year (FIN-3): the finals as the journal holds them (FIN-1), from the one computation
+ * and the year (FIN-3), then the exam (FIN-7) and the итоговая (FIN-8) where the grade has them: the finals as the journal holds them (FIN-1), from the one computation
  * the archive's finals.csv and finals.pdf print (`finalsGrid`). A column per subject and period.
  */
 export function finalsSheetTable(input: ReportInput): ReportTable {
@@ -43,7 +43,7 @@ export function finalsSheetTable(input: ReportInput): ReportTable {
     rows,
     formula: [
       'В клетке — итоговая отметка учащегося по предмету за период, как её выставил учитель: «5», «4», «3», «2», «зч» — зачёт, «нз» — незачёт; пустая клетка — отметки нет.',
-      'Периоды — четверти (полугодия) этого класса по порядку, затем «Год» — годовая отметка.',
+      'Периоды — четверти (полугодия) этого класса по порядку, затем «Год» — годовая отметка; в 9 и 11 классах ещё «Экзамен» — экзаменационная отметка (только у предметов с экзаменом) и «Итоговая» — итоговая отметка.',
       'Отметки одного предмета в двух группах (если учащийся переходил из группы в группу) записаны через « / ».',
       'В списке — все учащиеся класса за год по алфавиту; прибывшие и выбывшие отмечены в графе «Примечание».',
     ],

@@ -34,10 +34,10 @@ export const YEAR_PRELIMINARY_NOTE = 'Предварительный отчёт:
  */
 export function yearResults(input: ReportInput): ReportTable {
   const { classId, cls, journal } = reportClass(input);
-  const columns = finalColumns(input.school, cls.grade);
+  const columns = finalColumns(input.school, cls.grade, null);
   const year = columns.find((c) => c.year);
   if (!year) throw new ReportParamError(`Учебные периоды для ${cls.grade} класса не заданы`);
-  const periods = columns.filter((c) => !c.year);
+  const periods = columns.filter((c) => c.kind === 'period');
   const cutoff = year.endsOn < input.today ? year.endsOn : input.today;
   const roster = listStudents(journal).filter((s) => isEnrolledOn(s, cutoff));
   const marks = cls.grade > 1 ? marksByPeriod(journal, periods, cutoff) : new Map();

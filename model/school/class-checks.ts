@@ -3,6 +3,7 @@ import { rootMap } from '../doc/flat-map.ts';
 import { isValidId, WHOLE_CLASS } from '../ids.ts';
 import { nameKey } from '../import/import-cells.ts';
 import { newClassId, newGroupId } from '../import/import-ids.ts';
+import { sentences, titleProblem } from '../names.ts';
 import type { JournalUse } from '../journal/journal-use.ts';
 import { closures } from './closures.ts';
 import { plannedControlWorks } from './control-work.ts';
@@ -69,7 +70,8 @@ function classUses(doc: Y.Doc, classId: string): string[] {
 /**
  * SETUP-1: a class has a name (at most 20 characters) no other class of the school has, case
  * and ё aside («7в» = «7В»); its grade is a whole number 1…11 and agrees with the number its
- * name starts with («7В» is in grade 7). SETUP-2: its class teacher is none or a staff member.
+ * name starts with («7В» is in grade 7); SETUP-33: no hidden character in it. SETUP-2: its class
+ * teacher is none or a staff member.
  */
 export function classRecordProblems(doc: Y.Doc, key: string, c: SchoolClass): string[] {
   const out: string[] = [];
@@ -77,6 +79,7 @@ export function classRecordProblems(doc: Y.Doc, key: string, c: SchoolClass): st
   if (!isValidId(key) || key === WHOLE_CLASS) out.push(`Неверный код класса «${key}».`);
   if (!name) out.push('Укажите название класса, например «7В».');
   else if (name.length > CLASS_NAME_MAX) out.push(`Название класса — не длиннее ${CLASS_NAME_MAX} знаков.`);
+  else out.push(...sentences(titleProblem(name, 'Название класса')));
   const twin = classes.all(doc).find(([k, o]) => k !== key && name && nameKey(o.name) === nameKey(name));
   if (twin) out.push(`Класс «${twin[1].name}» уже есть в школе.`);
   if (!Number.isInteger(c.grade) || c.grade < 1 || c.grade > 11) out.push('Параллель — целое число от 1 до 11.');
@@ -152,6 +155,7 @@ export function groupRecordProblems(doc: Y.Doc, key: string, g: Group): string[]
   if (!subjects.get(doc, g.subjectId)) out.push('Нет такого предмета.');
   if (!name) out.push('Укажите название группы, например «1 группа».');
   else if (name.length > GROUP_NAME_MAX) out.push(`Название группы — не длиннее ${GROUP_NAME_MAX} знаков.`);
+  else out.push(...sentences(titleProblem(name, 'Название группы')));
   const twin = groups
     .all(doc)
     .find(([k, o]) => k !== key && o.classId === g.classId && o.subjectId === g.subjectId && name && nameKey(o.name) === nameKey(name));

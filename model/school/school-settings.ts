@@ -1,15 +1,17 @@
 import { recordCollection } from '../doc/record-collection.ts';
 import { ABSENT_MARKS_KEY, absentMarkSettings } from './absent-mark-setting.ts';
 import { DEADLINES_KEY, deadlineSettings } from './deadlines.ts';
+import { FINALS_KEY, finalsSettings } from './finals-setting.ts';
 
 /**
  * The `settings` map of the school-year document: one record per key, each of its own form —
- * `deadlines` (TIME-1), `absentMarks` (MARK-11). The school-year rule book (YEAR-9) admits only
+ * `deadlines` (TIME-1), `absentMarks` (MARK-11), `finals` (FIN-9). The school-year rule book (YEAR-9) admits only
  * these keys, each with its own form.
  */
 const FORMS: Readonly<Record<string, (v: unknown) => boolean>> = {
   [DEADLINES_KEY]: deadlineSettings.isValid,
   [ABSENT_MARKS_KEY]: absentMarkSettings.isValid,
+  [FINALS_KEY]: finalsSettings.isValid,
 };
 
 export const isSettingKey = (key: string): boolean => Object.hasOwn(FORMS, key);

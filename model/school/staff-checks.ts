@@ -1,17 +1,26 @@
 import type * as Y from 'yjs';
+import { personNameProblem, sentences, shortNameProblem } from '../names.ts';
 import { ktpItems } from './ktp.ts';
 import { classes, type StaffMember } from './staff.ts';
 import { substitutions } from './substitution.ts';
 import { allAssignments } from './teaching-load.ts';
 import { timetableEntries } from './timetable.ts';
 
-/** SETUP-30: a staff member has a full name and a short name («Иванова М. П.»), each at most 120 characters. */
+/** The longest full or short name of a staff member. */
+const STAFF_NAME_MAX = 120;
+
+/**
+ * SETUP-30: a staff member has a full name and a short name («Иванова М. П.»), each at most 120
+ * characters; the full name is a person's name as the import reads it (STU-11), the short one
+ * words of letters and initials, neither with a hidden character.
+ */
 export function staffRecordProblems(_doc: Y.Doc, _key: string, s: StaffMember): string[] {
   const out: string[] = [];
   if (!s.name.trim()) out.push('Укажите ФИО сотрудника.');
   if (!s.short.trim()) out.push('Укажите краткое имя сотрудника (фамилия и инициалы).');
-  if (s.name.length > 120 || s.short.length > 120) out.push('ФИО — не длиннее 120 знаков.');
-  return out;
+  if (s.name.length > STAFF_NAME_MAX || s.short.length > STAFF_NAME_MAX) out.push(`ФИО — не длиннее ${STAFF_NAME_MAX} знаков.`);
+  if (out.length) return out;
+  return sentences(personNameProblem(s.name, 'ФИО сотрудника'), shortNameProblem(s.short, 'Краткое имя сотрудника', STAFF_NAME_MAX));
 }
 
 /**

@@ -9,17 +9,32 @@ export interface Subject {
   hours?: Record<string, number>;
   /** YEAR-10: the grades where the subject is marked otherwise («5» → "passfail"); absent = `marking` in every grade. */
   markingByGrade?: Record<string, MarkingSystem>;
+  /** FIN-7: the grades where the subject has a state exam (ГИА: ОГЭ in 9, ЕГЭ in 11); absent = none. */
+  examGrades?: number[];
 }
 
 const isMarking = (v: unknown): v is MarkingSystem => v === 'five' || v === 'passfail' || v === 'none';
 const isMarkingByGrade = (v: unknown) => v === undefined || (is.object(v) && Object.values(v).every(isMarking));
 
+/** FIN-7: distinct whole grades 2…11 (grade 1 is never marked, MARK-3). */
+const isExamGrades = (v: unknown) =>
+  v === undefined || (Array.isArray(v) && v.every((g) => Number.isInteger(g) && g >= 2 && g <= 11) && new Set(v).size === v.length);
+
 const isHours = (v: unknown) => v === undefined || (is.object(v) && Object.values(v).every((h) => is.number(h) && h >= 0));
 
 export const subjects = recordCollection<Subject>(
   'subjects',
-  (v): v is Subject => is.object(v) && is.string(v.name) && isMarking(v.marking) && isHours(v.hours) && isMarkingByGrade(v.markingByGrade),
+  (v): v is Subject =>
+    is.object(v) &&
+    is.string(v.name) &&
+    isMarking(v.marking) &&
+    isHours(v.hours) &&
+    isMarkingByGrade(v.markingByGrade) &&
+    isExamGrades(v.examGrades),
 );
+
+/** FIN-7: the subject has a state exam in the grade. */
+export const hasExamIn = (subject: Subject | undefined, grade: number): boolean => subject?.examGrades?.includes(grade) ?? false;
 
 /**
  * YEAR-10, MARK-3: the marking system of a subject in a grade: none in grade 1, else the

@@ -1,3 +1,4 @@
+import { sentences, titleProblem } from '../names.ts';
 import type { Bell } from './bells.ts';
 import type { Holiday, Period } from './school-year.ts';
 import type { Subject, WorkType } from './subject.ts';
@@ -64,12 +65,13 @@ export function bellProblems(slot: number, b: Bell, others: Array<{ slot: number
 }
 
 /**
- * YEAR-4: a subject has a name; its curriculum hours per week are per grade 1…11, whole or half
- * hours, 0…40. YEAR-10: its marking by grade names grades 2…11 (grade 1 is never marked, MARK-3).
+ * YEAR-4: a subject has a name (SETUP-33: without a hidden character); its curriculum hours per
+ * week are per grade 1…11, whole or half hours, 0…40. YEAR-10: its marking by grade names grades 2…11 (grade 1 is never marked, MARK-3).
  */
 export function subjectProblems(s: Subject): string[] {
   const out: string[] = [];
   if (!s.name.trim()) out.push('Укажите название предмета.');
+  out.push(...sentences(titleProblem(s.name, 'Название предмета')));
   for (const [grade, h] of Object.entries(s.hours ?? {})) {
     const g = Number(grade);
     if (!Number.isInteger(g) || g < 1 || g > 11) out.push(`Класс «${grade}» — не от 1 до 11.`);

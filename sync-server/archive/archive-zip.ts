@@ -1,7 +1,9 @@
-import { unzipSync, zipSync, type UnzipFileInfo } from 'fflate';
+import { zipSync } from 'fflate';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { checkDeclaredSizes, inflateEntry, zipEntries, ZipTooLargeError, type UnzipLimits, type ZipEntry } from '../bounded-unzip.ts';
+import { VERIFY_ENTRIES_MAX, VERIFY_ENTRY_MAX_BYTES, VERIFY_UNPACKED_MAX_BYTES } from '../limits.ts';
 import { listFiles, MANIFEST } from './export.ts';
 import type { KeyHistory } from './keys.ts';
 import { verifyArchive } from './verify.ts';
@@ -29,16 +31,30 @@ export function isSafeEntryName(name: string): boolean {
   return !name.split(/[/\\]/).some((segment) => segment === '..');
 }
 
+/** ARC-20: what a zipped export may unpack to (sync-server/limits.ts). */
+const VERIFY_LIMITS: UnzipLimits = {
+  entryBytes: VERIFY_ENTRY_MAX_BYTES,
+  totalBytes: VERIFY_UNPACKED_MAX_BYTES,
+  entries: VERIFY_ENTRIES_MAX,
+};
+
 /**
  * Unpacks a zipped export into the empty folder `into`. Every entry name is checked before
- * anything is written, so a zip-slip entry leaves nothing on disk. An entry whose compressed
- * bytes are damaged is not fatal: it is returned as a problem and left out, and verify then
- * names the file as missing from the manifest's point of view too.
+ * anything is written, so a zip-slip entry leaves nothing on disk. ARC-20: so are the sizes the
+ * zip declares, and each entry is inflated with what is left of the bounds as its most, so that
+ * a zip bomb (or a header that lies) is refused whole instead of filling the disk or memory. An
+ * entry whose compressed bytes are damaged is not fatal: it is returned as a problem and left
+ * out, and verify then names the file as missing from the manifest's point of view too.
  */
-export function unzipInto(bytes: Uint8Array, into: string, label: string): string[] {
-  const entries: UnzipFileInfo[] = [];
+export function unzipInto(bytes: Uint8Array, into: string, label: string, limits: UnzipLimits = VERIFY_LIMITS): string[] {
+  const bomb = () =>
+    new ArchiveInputError(
+      `${label}: refused — it unpacks to more than its bounds (${limits.entries} files, ${mib(limits.entryBytes)} MiB a file, ` +
+        `${mib(limits.totalBytes)} MiB in all): not an export of this journal`,
+    );
+  let entries: ZipEntry[];
   try {
-    unzipSync(bytes, { filter: (f) => (entries.push(f), false) });
+    entries = zipEntries(bytes);
   } catch {
     throw new ArchiveInputError(
       `${label}: not a zip file (or a damaged one) — give an export folder or the .zip downloaded from the administrator's page`,
@@ -50,26 +66,36 @@ export function unzipInto(bytes: Uint8Array, into: string, label: string): strin
       `${label}: refused — entry "${unsafe.name}" would be written outside the folder (zip-slip); nothing was unpacked`,
     );
   }
+  try {
+    checkDeclaredSizes(entries, limits);
+  } catch {
+    throw bomb();
+  }
   const problems: string[] = [];
+  let total = 0;
   for (const entry of entries) {
     const path = entry.name.split('\\').join('/');
     if (path.endsWith('/')) {
       mkdirSync(join(into, path), { recursive: true });
       continue;
     }
-    let data: Uint8Array | undefined;
+    let data: Uint8Array;
     try {
       // One entry at a time, so that a damaged one is named and the others still unpack.
-      data = unzipSync(bytes, { filter: (f) => f.name === entry.name })[entry.name];
+      data = inflateEntry(bytes, entry, Math.min(limits.entryBytes, limits.totalBytes - total));
     } catch (e) {
+      if (e instanceof ZipTooLargeError) throw bomb();
       problems.push(`zip: ${path} cannot be unpacked (${(e as Error).message})`);
       continue;
     }
+    total += data.length;
     mkdirSync(dirname(join(into, path)), { recursive: true });
-    writeFileSync(join(into, path), data ?? new Uint8Array(0));
+    writeFileSync(join(into, path), data);
   }
   return problems;
 }
+
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /** The export's root inside an unpacked zip: the top, or its one folder (a zipped export folder). */
 function exportRoot(dir: string): string {

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { finalKey, finalsGrid, type FinalsGrid } from '../../model/index.ts';
-import { csv } from './journal-csv.ts';
+import { csv } from '../csv.ts';
 import { printNames, rosterNote, type PrintNames } from './pdf/print-names.ts';
 
 /**
@@ -8,7 +8,7 @@ import { printNames, rosterNote, type PrintNames } from './pdf/print-names.ts';
  * the same one the report «Сводная ведомость учёта успеваемости» shows) with the names a
  * printout heads it with. Shared by finals.csv and finals.pdf so that both show the same thing.
  * The year's column («Год», FIN-3) is always there, as on the paper ведомость: empty until the
- * year finals are set.
+ * year finals are set; so are «Экзамен» (FIN-7) and «Итоговая» (FIN-8) where the grade has them.
  */
 export interface FinalsSheet extends FinalsGrid {
   names: PrintNames;

@@ -23,7 +23,9 @@ export const FORMAT_MD = `# Архив электронного журнала �
   В папке каждого документа:
   - \`journal.csv\` — журнал в виде таблицы: строки — ученики, столбцы — уроки (дата, номер урока,
     предмет, группа), в ячейках — отметки и «н» (отсутствовал), «оп» (опоздал).
-    Кодировка UTF-8 с BOM, разделитель «;» — открывается в Excel и LibreOffice.
+    Кодировка UTF-8 с BOM, разделитель «;» — открывается в Excel и LibreOffice. Текст, который
+    начинается с «=», «+», «-», «@», табуляции или возврата каретки, записан с апострофом впереди
+    («'=1+2»), чтобы Excel не выполнил его как формулу; числа записаны числами.
   - \`lessons.csv\` — уроки: дата, номер, предмет, группа, тема, домашнее задание, замена.
   - \`journal.pdf\` — журнал для печати (A4, альбомная ориентация), как бумажный: по каждому
     предмету (и группе) и учебному периоду разворот — слева сетка «ученики × даты уроков»
@@ -76,7 +78,9 @@ and when, and the school server's signatures that show nothing was changed.
   file holds \`Y.encodeStateAsUpdate\` of a fresh Yjs document after applying updates 1…upToSeq
   of log.bin in order, the state vector file \`Y.encodeStateVector\` of it.
 - \`documents/journal/…/journal.csv\`, \`lessons.csv\`: the journal for people (UTF-8 with BOM,
-  \`;\`-separated, Russian headers), from the whole log.
+  \`;\`-separated, Russian headers), from the whole log; a text cell starting with \`=\`, \`+\`, \`-\`,
+  \`@\`, a tab or a carriage return has a single quote put in front (\`'=1+2\`), so that no
+  spreadsheet runs it as a formula; numbers are written as numbers.
 - \`documents/journal/…/journal.pdf\`: the journal to print, landscape A4 with DejaVu fonts
   embedded: per subject (and group) and study period, a grid page (students in roster order ×
   lesson dates; marks as digits, «зч»/«нз», absences «н»/«оп»; the period's final after its last

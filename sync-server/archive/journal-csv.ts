@@ -12,21 +12,13 @@ import {
   WHOLE_CLASS,
   type LessonId,
 } from '../../model/index.ts';
+import { csv } from '../csv.ts';
 
 /**
- * The journal as CSV for people (ARC-12): readable in Excel or LibreOffice without this software.
- * UTF-8 with a byte-order mark (Excel reads UTF-8 only with it), `;`-separated as Russian Excel
- * expects, Russian headers, dates as ДД.ММ.ГГГГ.
+ * The journal as CSV for people (ARC-12): readable in Excel or LibreOffice without this software,
+ * written by the server's one CSV writer (`csv`, IMP-18: a name or topic that would run as a
+ * formula stays text). Russian headers, dates as ДД.ММ.ГГГГ.
  */
-
-const BOM = '\uFEFF';
-
-function cell(v: string): string {
-  return /[";\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** Rows as CSV text: BOM, `;`, CRLF, quoted where needed. */
-export const csv = (rows: string[][]) => BOM + rows.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
 
 /** ДД.ММ.ГГГГ. */
 export const ruDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;

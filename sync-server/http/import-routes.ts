@@ -16,8 +16,11 @@ import { ImportFileError } from '../import/decode-text.ts';
 import { exportTable } from '../import/export-kind.ts';
 import type { ImportDeps } from '../import/import-deps.ts';
 import { MAX_IMPORT_BYTES, readImportFile, tooLarge, XLSX_TYPE } from '../import/read-import-file.ts';
+import { ImportLine } from '../import/import-line.ts';
 import { applyImport, planImport } from '../import/run-import.ts';
 import { tableCsv, tableXlsx } from '../import/write-table.ts';
+import { XlsxTooLargeError } from '../import/xlsx-unpack.ts';
+import { IMPORT_BUSY_TEXT, IMPORTS_IN_LINE_MAX } from '../limits.ts';
 import type { AppEnv } from './session-middleware.ts';
 
 /** IMP-15: imports and exports are the administrator's and the deputy's. */
@@ -74,16 +77,11 @@ const failed = (message: string) => ({ rows: 0, errors: [{ row: 0, message }], w
  * (multipart field `file`, or the raw body; `?name=` names a raw body) answers the row report
  * and applies it all or not at all; `GET /api/import/{kind}/template?format=csv|xlsx` is the
  * empty table with one example row; `GET /api/export/{kind}?format=csv|xlsx` the current data in
- * the same columns. Imports run one at a time.
+ * the same columns. Imports run one at a time, from before the file is unpacked (IMP-17).
  */
 export function importRoutes(deps: ImportDeps) {
   const app = new Hono<AppEnv>();
-  let queue: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn, fn);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const line = new ImportLine(IMPORTS_IN_LINE_MAX);
 
   app.get('/import/kinds', (c) => {
     requireImporter(c.get('auth'));
@@ -110,8 +108,14 @@ export function importRoutes(deps: ImportDeps) {
     '/import/:kind',
     createMiddleware<AppEnv>(async (c, next) => {
       requireImporter(c.get('auth'));
-      kindOf(c);
-      await next();
+      const kind = kindOf(c);
+      // IMP-17: a place in line before a byte of the file is read; with none left, none is read (429).
+      if (!line.tryHold()) return c.json(report(kind, failed(IMPORT_BUSY_TEXT), noFile), 429, { Connection: 'close', 'Retry-After': '30' });
+      try {
+        await next();
+      } finally {
+        line.release();
+      }
     }),
     // IMP-2: refused before anything is parsed (a multipart body has some room for its envelope).
     bodyLimit({
@@ -126,16 +130,18 @@ export function importRoutes(deps: ImportDeps) {
       const { bytes, fileName } = await readUpload(c);
       const meta = { applied: false, dryRun, fileName };
       if (bytes.length > MAX_IMPORT_BYTES) return c.json(report(kind, failed(tooLarge(bytes.length)), meta), 413, { Connection: 'close' });
-      let rows: string[][];
-      let fileWarnings: string[];
-      try {
-        ({ rows, warnings: fileWarnings } = await readImportFile(bytes));
-      } catch (e) {
-        if (e instanceof ImportFileError) return c.json(report(kind, failed(e.message), meta), 422);
-        throw e;
-      }
       const importer = { userId: user.id, sessionId: session.id, roles: user.roles };
-      return oneAtATime(async () => {
+      // IMP-7, IMP-17: one at a time from before the file is unpacked until it is applied.
+      return await line.oneAtATime(async () => {
+        let rows: string[][];
+        let fileWarnings: string[];
+        try {
+          ({ rows, warnings: fileWarnings } = await readImportFile(bytes));
+        } catch (e) {
+          if (e instanceof XlsxTooLargeError) return c.json(report(kind, failed(e.message), meta), 413);
+          if (e instanceof ImportFileError) return c.json(report(kind, failed(e.message), meta), 422);
+          throw e;
+        }
         const { plan, ...outcome } = await planImport(deps, kind, rows, importer);
         outcome.warnings = [...fileWarnings.map((message) => ({ row: 0, message })), ...outcome.warnings];
         if (!plan) return c.json(report(kind, outcome, meta), 422);

@@ -3,8 +3,10 @@ import { HTTPException } from 'hono/http-exception';
 import { classes, closePeriod, parseDocName, periods, reopenPeriod, type ClassId } from '../../model/index.ts';
 import type { Directory } from '../directory.ts';
 import type { RefusedChange, Storage, UserRecord } from '../storage/port.ts';
+import { REFUSED_NOT_WHOLE_TEXT } from '../limits.ts';
 import type { RoomRegistry } from '../ws/room-registry.ts';
 import { ServerAction } from '../ws/room.ts';
+import { refusedPage } from './refused-page.ts';
 import { requireAuth, type AppEnv } from './session-middleware.ts';
 
 const STATES = new Set(['open', 'applied', 'dismissed']);
@@ -34,8 +36,8 @@ export function rightsRoutes(deps: { storage: Storage; registry: RoomRegistry; d
     if (!STATES.has(state)) throw new HTTPException(400, { message: 'Неизвестное состояние' });
     const docName = c.req.query('doc');
     const mine = !user.roles.includes('deputy');
-    const rows = await deps.storage.listRefused({ docName, state: state as RefusedChange['state'], userId: mine ? user.id : undefined });
-    return c.json({ refused: rows });
+    const filter = { docName, state: state as RefusedChange['state'], userId: mine ? user.id : undefined };
+    return c.json(await refusedPage(deps.storage, filter, { limit: c.req.query('limit'), after: c.req.query('after') }));
   });
 
   const resolve = (action: 'apply' | 'dismiss') =>
@@ -46,6 +48,8 @@ export function rightsRoutes(deps: { storage: Storage; registry: RoomRegistry; d
       const row = await deps.storage.findRefused(c.req.param('id'));
       if (!row) throw new HTTPException(404, { message: 'Такого непринятого изменения нет' });
       if (row.state !== 'open') throw new HTTPException(409, { message: 'Это изменение уже рассмотрено' });
+      // STORE-18: a value kept cut short, or a count of changes beyond the day's quota, cannot be written.
+      if (action === 'apply' && row.stored !== 'full') throw new HTTPException(409, { message: REFUSED_NOT_WHOLE_TEXT });
       // YEAR-7: a refused record of the school year broke one of its rules; writing it anyway
       // would bypass them. It is entered again on «Учебный год», where the rules say what to fix.
       if (action === 'apply' && row.docName.startsWith('school/')) {

@@ -1,9 +1,11 @@
+import { restoreCsvCell } from '../csv.ts';
+import { MAX_IMPORT_BYTES } from '../limits.ts';
 import { csvRows } from './csv-rows.ts';
 import { ImportFileError } from './decode-text.ts';
 import { xlsxRows } from './xlsx-rows.ts';
 
-/** IMP-2: the largest file an import reads; a larger one is refused before it is parsed. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** IMP-2: the largest file an import reads (sync-server/limits.ts); a larger one is refused before it is parsed. */
+export { MAX_IMPORT_BYTES };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -11,10 +13,16 @@ const starts = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, 
 
 /**
  * IMP-1: a table file's rows, whatever the person saved: an XLSX workbook is known by its
- * content (a zip), not by its name; everything else is read as CSV. An old Excel file (.xls)
- * and other documents are refused saying what to do.
+ * content (a zip), not by its name, and unpacked within its bounds (IMP-17); everything else is
+ * read as CSV. An old Excel file (.xls) and other documents are refused saying what to do.
+ * IMP-18: a cell our export kept from running as a formula («'+7 912…») reads as it was.
  */
 export async function readImportFile(bytes: Uint8Array): Promise<{ rows: string[][]; warnings: string[] }> {
+  const { rows, warnings } = await readTable(bytes);
+  return { rows: rows.map((r) => r.map(restoreCsvCell)), warnings };
+}
+
+async function readTable(bytes: Uint8Array): Promise<{ rows: string[][]; warnings: string[] }> {
   if (bytes.length > MAX_IMPORT_BYTES) throw new ImportFileError(tooLarge(bytes.length));
   if (starts(bytes, [0x50, 0x4b, 0x03, 0x04])) return { rows: await xlsxRows(bytes), warnings: [] };
   if (starts(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { csv } from '../archive/journal-csv.ts';
+import { csv } from '../csv.ts';
 
 /**
  * A table (the header first) as CSV for Excel: UTF-8 with a byte-order mark, «;», CRLF, quoted

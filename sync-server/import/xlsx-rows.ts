@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ImportFileError } from './decode-text.ts';
+import { DAMAGED_XLSX, unpackWorkbook } from './xlsx-unpack.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -21,14 +22,15 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 /**
  * IMP-1: the rows of an XLSX workbook's first sheet; row i is the sheet's row i + 1, so that
- * «Строка N» is the row Excel shows.
+ * «Строка N» is the row Excel shows. IMP-17: the workbook is unpacked within its bounds first.
  */
 export async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
+  const unpacked = unpackWorkbook(bytes);
   const book = new ExcelJS.Workbook();
   try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    await book.xlsx.load(unpacked as unknown as ArrayBuffer);
   } catch {
-    throw new ImportFileError('Файл XLSX повреждён или это не книга Excel. Сохраните таблицу заново как .xlsx или как CSV (UTF-8).');
+    throw new ImportFileError(DAMAGED_XLSX);
   }
   const sheet = book.worksheets[0];
   if (!sheet) return [];

@@ -1,4 +1,6 @@
 import type { Role, StudentPersonal } from '../../model/index.ts';
+import type { RefusedStore } from './refused-port.ts';
+export type { RefusedChange, RefusedFilter, RefusedStore } from './refused-port.ts';
 
 /**
  * The storage port: asynchronous and adapter-neutral, so that SQLite (embedded) and
@@ -214,40 +216,6 @@ export interface SessionStore {
   deleteUserSessions(userId: string): Promise<void>;
   /** Deletes sessions that expired before `now` (housekeeping). */
   deleteExpiredSessions(now: number): Promise<void>;
-}
-
-/**
- * A change the server refused (a path of an update, compensated), kept for the deputy, who may
- * apply it with a stated reason or dismiss it.
- */
-export interface RefusedChange {
-  id: string;
-  docName: string;
-  /** `map/key`, e.g. `marks/261103.2.math:ab12cd:0`. */
-  path: string;
-  /** The value the client wrote (JSON), and the value the server kept. */
-  value: unknown;
-  oldValue: unknown;
-  userId: string;
-  sessionId: string;
-  reason: string;
-  detail: string;
-  clientTime: number | null;
-  serverTime: number;
-  state: 'open' | 'applied' | 'dismissed';
-  resolvedBy: string | null;
-  resolvedAt: number | null;
-  /** The deputy's stated reason when applying or dismissing. */
-  resolution: string | null;
-}
-
-export interface RefusedStore {
-  appendRefused(rows: readonly RefusedChange[]): Promise<void>;
-  /** Refused changes, newest first, filtered by document, state and/or author. */
-  listRefused(filter: { docName?: string; state?: RefusedChange['state']; userId?: string }): Promise<RefusedChange[]>;
-  findRefused(id: string): Promise<RefusedChange | null>;
-  /** Marks an open refused change applied or dismissed; false when it was not open. */
-  resolveRefused(id: string, state: 'applied' | 'dismissed', by: string, resolution: string, at: number): Promise<boolean>;
 }
 
 /**

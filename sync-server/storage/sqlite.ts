@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import type { RefusedChange, Snapshot, Storage, StoredUpdate, UpdateRow } from './port.ts';
+import type { Snapshot, Storage, StoredUpdate, UpdateRow } from './port.ts';
 import { migrateArchive, sqliteArchive } from './sqlite-archive.ts';
 import { migrateContacts, sqliteContacts } from './sqlite-contacts.ts';
 import { insertChanges, migrateHistory, sqliteHistory } from './sqlite-history.ts';
 import { migrateIdentity, sqliteIdentity } from './sqlite-identity.ts';
+import { migrateRefused, sqliteRefused } from './sqlite-refused.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS updates (
@@ -24,24 +25,6 @@ CREATE TABLE IF NOT EXISTS snapshots (
   created_at INTEGER NOT NULL,
   PRIMARY KEY (doc_name, up_to_seq)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS refused (
-  id TEXT PRIMARY KEY,
-  doc_name TEXT NOT NULL,
-  path TEXT NOT NULL,
-  value TEXT NOT NULL,
-  old_value TEXT NOT NULL,
-  user_id TEXT NOT NULL,
-  session_id TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  detail TEXT NOT NULL,
-  client_time INTEGER,
-  server_time INTEGER NOT NULL,
-  state TEXT NOT NULL,
-  resolved_by TEXT,
-  resolved_at INTEGER,
-  resolution TEXT
-);
-CREATE INDEX IF NOT EXISTS refused_doc ON refused(doc_name, state);
 CREATE TABLE IF NOT EXISTS client_ids (
   doc_name TEXT NOT NULL,
   client_id INTEGER NOT NULL,
@@ -59,47 +42,6 @@ interface UpdateDbRow {
   server_time: number;
 }
 
-interface RefusedDbRow {
-  id: string;
-  doc_name: string;
-  path: string;
-  value: string;
-  old_value: string;
-  user_id: string;
-  session_id: string;
-  reason: string;
-  detail: string;
-  client_time: number | null;
-  server_time: number;
-  state: RefusedChange['state'];
-  resolved_by: string | null;
-  resolved_at: number | null;
-  resolution: string | null;
-}
-
-// JSON has no undefined: an absent old value is stored as {"absent":true} and read back as undefined.
-const ABSENT = '{"absent":true}';
-const encodeJson = (v: unknown) => (v === undefined ? ABSENT : JSON.stringify({ v }));
-const decodeJson = (s: string): unknown => (s === ABSENT ? undefined : (JSON.parse(s) as { v: unknown }).v);
-
-const toRefused = (r: RefusedDbRow): RefusedChange => ({
-  id: r.id,
-  docName: r.doc_name,
-  path: r.path,
-  value: decodeJson(r.value),
-  oldValue: decodeJson(r.old_value),
-  userId: r.user_id,
-  sessionId: r.session_id,
-  reason: r.reason,
-  detail: r.detail,
-  clientTime: r.client_time,
-  serverTime: r.server_time,
-  state: r.state,
-  resolvedBy: r.resolved_by,
-  resolvedAt: r.resolved_at,
-  resolution: r.resolution,
-});
-
 const toUpdate = (r: UpdateDbRow): StoredUpdate => ({
   seq: r.seq,
   update: new Uint8Array(r.update_bytes),
@@ -112,7 +54,7 @@ const toUpdate = (r: UpdateDbRow): StoredUpdate => ({
 /**
  * The embedded SQLite adapter. WAL with synchronous=FULL: a commit is on disk when the
  * promise resolves, which is what the durable ack promises the teacher. Signed snapshots are in
- * sqlite-archive.ts, identity in sqlite-identity.ts.
+ * sqlite-archive.ts, identity in sqlite-identity.ts, refused changes in sqlite-refused.ts.
  */
 export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {}): Storage {
   // Read-only (the export command): no schema or journal-mode changes, so it may run beside
@@ -127,6 +69,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     migrateArchive(db);
     migrateHistory(db);
     migrateContacts(db);
+    migrateRefused(db);
   }
 
   const lastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE doc_name = ?');
@@ -194,6 +137,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     ...sqliteArchive(db),
     ...sqliteHistory(db),
     ...sqliteContacts(db),
+    ...sqliteRefused(db),
     appendUpdates(docName, rows) {
       return new Promise<number>((resolve, reject) => {
         if (queue.length === 0) setImmediate(flushQueue);
@@ -218,56 +162,6 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
         .prepare<[], { doc_name: string }>('SELECT DISTINCT doc_name FROM updates UNION SELECT DISTINCT doc_name FROM snapshots')
         .all();
       return rows.map((r) => r.doc_name).sort();
-    },
-    async appendRefused(rows) {
-      const insert = db.prepare(
-        `INSERT INTO refused (id, doc_name, path, value, old_value, user_id, session_id, reason, detail, client_time, server_time, state, resolved_by, resolved_at, resolution)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      db.transaction(() => {
-        for (const r of rows) {
-          insert.run(
-            r.id,
-            r.docName,
-            r.path,
-            encodeJson(r.value),
-            encodeJson(r.oldValue),
-            r.userId,
-            r.sessionId,
-            r.reason,
-            r.detail,
-            r.clientTime,
-            r.serverTime,
-            r.state,
-            r.resolvedBy,
-            r.resolvedAt,
-            r.resolution,
-          );
-        }
-      })();
-    },
-    async listRefused(filter) {
-      const conditions: Array<[string, unknown]> = [];
-      if (filter.docName !== undefined) conditions.push(['doc_name = ?', filter.docName]);
-      if (filter.state !== undefined) conditions.push(['state = ?', filter.state]);
-      if (filter.userId !== undefined) conditions.push(['user_id = ?', filter.userId]);
-      const where = conditions.map(([c]) => c);
-      const args = conditions.map(([, a]) => a);
-      const sql = `SELECT * FROM refused ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY server_time DESC, rowid DESC`;
-      return db
-        .prepare<unknown[], RefusedDbRow>(sql)
-        .all(...args)
-        .map(toRefused);
-    },
-    async findRefused(id) {
-      const r = db.prepare<[string], RefusedDbRow>('SELECT * FROM refused WHERE id = ?').get(id);
-      return r ? toRefused(r) : null;
-    },
-    async resolveRefused(id, state, by, resolution, at) {
-      const res = db
-        .prepare("UPDATE refused SET state = ?, resolved_by = ?, resolution = ?, resolved_at = ? WHERE id = ? AND state = 'open'")
-        .run(state, by, resolution, at, id);
-      return res.changes === 1;
     },
     async loadClientIds(docName) {
       const rows = db

@@ -4,10 +4,12 @@ import type * as Y from 'yjs';
 import { MessageType } from '../../model/index.ts';
 import { stampAwarenessIdentity } from './awareness-identity.ts';
 import type { Connection } from './connection.ts';
+import { checkPresenceUpdate, type PresenceOwner } from './presence-limits.ts';
 
 /**
  * Presence of one document: who is in it and where. The server stamps each state with the
- * connection's identity (SYNC-3) and forgets a connection's states when it leaves.
+ * connection's identity (SYNC-3), holds each connection to the presence limits (PROTO-15) and
+ * forgets a connection's states when it leaves.
  */
 export class RoomAwareness {
   readonly awareness: awarenessProtocol.Awareness;
@@ -28,6 +30,15 @@ export class RoomAwareness {
   }
 
   receive(conn: Connection, update: Uint8Array): void {
+    // A connection told to close (PROTO-15) is not heard any more while its socket closes.
+    if (!conn.socket.isOpen()) return;
+    const verdict = checkPresenceUpdate(update, (id) => this.ownerOf(conn, id), this.liveOf(conn));
+    if (!verdict.ok) {
+      // Nothing of it is kept or relayed, and what the connection announced before goes too.
+      conn.socket.close(verdict.code, verdict.reason);
+      this.leave(conn);
+      return;
+    }
     // SYNC-8: a client that comes back after leaving announces its old, unchanged presence with
     // a clock everybody has already seen (y-protocols would ignore it): forward that one with the
     // next clock. Only then — bumping every clock would start a ping-pong with the stock client,
@@ -47,6 +58,16 @@ export class RoomAwareness {
       conn.awarenessIds.add(id);
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, conn);
+  }
+
+  private ownerOf(conn: Connection, id: number): PresenceOwner {
+    const owner = this.owner.get(id);
+    return owner === undefined ? 'nobody' : owner === conn ? 'this' : 'other';
+  }
+
+  /** The client ids whose state this connection holds now. */
+  private liveOf(conn: Connection): Set<number> {
+    return new Set([...conn.awarenessIds].filter((id) => this.owner.get(id) === conn && this.awareness.states.has(id)));
   }
 
   leave(conn: Connection): void {

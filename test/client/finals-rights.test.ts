@@ -37,7 +37,7 @@ describe('finals page rights in the client (authorize: PERM-3, PERM-7, PERM-10; 
   ) => {
     const journal = journals.get(classId)!;
     const grade = classId === '1a' ? 1 : classId === '5b' ? 5 : 10;
-    const columns = finalColumns(school, grade);
+    const columns = finalColumns(school, grade, subjectId);
     const students = finalsRoster(journal, groupId, subjectId, columns);
     const system = markingOf(subjects.get(school, subjectId), grade);
     return finalsRights({ school, journal, classId, grade, subjectId, groupId, actor: who, access, columns, students, system });
@@ -81,7 +81,7 @@ describe('finals page rights in the client (authorize: PERM-3, PERM-7, PERM-10; 
 
   it('FIN-4: a student who left or arrived has the cells of the periods they were not there at the end of shut, with the reason', () => {
     const journal = journals.get(c5b)!;
-    const columns = finalColumns(school, 5);
+    const columns = finalColumns(school, 5, math);
     const col = (id: string) => columns.find((c) => c.id === id)!;
     const gone = listStudents(journal).find((s) => s.leftOn !== null)!;
     const arrived = listStudents(journal).find((s) => s.enrolledOn !== null)!;

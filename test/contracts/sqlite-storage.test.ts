@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
 import { archiveStorageContract } from './archive-storage-contract.ts';
 import { contactsStorageContract } from './contacts-storage-contract.ts';
+import { refusedStorageContract } from './refused-storage-contract.ts';
 import { storageContract } from './storage-contract.ts';
 
 let dir = '';
@@ -33,5 +34,14 @@ contactsStorageContract(
     return openSqliteStorage(join(dir, 'journal.sqlite'));
   },
   async (file) => openSqliteStorage(file),
+  async () => rmSync(dir, { recursive: true, force: true }),
+);
+
+refusedStorageContract(
+  'SQLite',
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
   async () => rmSync(dir, { recursive: true, force: true }),
 );

@@ -131,7 +131,7 @@ export function storageContract(adapterName: string, open: () => Promise<Storage
       ]);
       expect((await storage.listRefused({ docName: 'journal/5b/2026' })).map((r) => r.id)).toEqual(['r2', 'r1']);
       expect((await storage.listRefused({ userId: 'u2' })).map((r) => r.id)).toEqual(['r2']);
-      expect(await storage.findRefused('r1')).toEqual({ ...base, id: 'r1' });
+      expect(await storage.findRefused('r1')).toEqual({ ...base, id: 'r1', stored: 'full' });
       expect((await storage.findRefused('r2'))?.oldValue).toBeNull();
       expect(await storage.resolveRefused('r1', 'applied', 'u-deputy', 'ошибка учителя исправлена', 40)).toBe(true);
       expect(await storage.resolveRefused('r1', 'dismissed', 'u-deputy', 'again', 50)).toBe(false);

@@ -40,7 +40,7 @@ describe.runIf(chromiumAvailable())('finals from the keyboard (Chromium)', () =>
     const { server, browser } = scene;
     // Four students one under another on the page, each there all year (no arrival or departure).
     const school = await loadStoredDoc(server.storage, 'school/demo/2026');
-    const rows = finalsRoster(await loadStoredDoc(server.storage, JOURNAL), ALL, MATH, finalColumns(school, 5));
+    const rows = finalsRoster(await loadStoredDoc(server.storage, JOURNAL), ALL, MATH, finalColumns(school, 5, MATH));
     const whole = new Set((await mathPage(server.storage, server.today())).students.map((s) => s.id));
     const first = rows.findIndex((_, i) => rows.slice(i, i + 4).every((s) => whole.has(s.id)));
     const students = rows.slice(first, first + 4);
@@ -82,7 +82,7 @@ describe.runIf(chromiumAvailable())('finals from the keyboard (Chromium)', () =>
     await teacher.keyboard.press('ArrowRight');
     await expect.poll(() => focused(teacher)).toBe(cell(s3, YEAR_FINAL));
     // A student who gets no q2 final (left in the 1st quarter) is greyed out and skipped as the teacher types.
-    const q2 = finalColumns(school, 5).find((c) => c.id === Q2)!;
+    const q2 = finalColumns(school, 5, MATH).find((c) => c.id === Q2)!;
     const gone = rows.findIndex(
       (g, i) => i > 0 && !hasFinalIn(g, ALL, MATH, q2) && whole.has(rows[i - 1].id) && whole.has(rows[i + 1]?.id),
     );

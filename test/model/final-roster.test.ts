@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import {
   finalColumns,
   finalsRoster,
@@ -7,9 +8,11 @@ import {
   marksByPeriod,
   periodMarksKey,
   setStudentField,
+  subjects,
   type ClassId,
   type FinalColumn,
   type StudentId,
+  type SubjectId,
 } from '../../model/index.ts';
 import { G1, G2, MUSIC, reportInput } from '../reports/marks-fixture.ts';
 import { ALGEBRA, CLASS_7A, d, ENGLISH, grp, sid } from './fixtures.ts';
@@ -18,7 +21,7 @@ import { ALGEBRA, CLASS_7A, d, ENGLISH, grp, sid } from './fixtures.ts';
 function fixture() {
   const input = reportInput();
   const journal = input.journals.get(CLASS_7A as ClassId)!;
-  const columns = finalColumns(input.school, 7);
+  const columns = finalColumns(input.school, 7, ALGEBRA);
   const col = (id: string) => columns.find((c) => c.id === id)!;
   const student = (id: string) => listStudents(journal).find((s) => s.id === id)!;
   return { input, journal, columns, col, student };
@@ -32,8 +35,8 @@ describe('who gets a final, and in which columns (FIN-4)', () => {
       ['q2', '2 четверть', '2024-11-11', '2024-12-27', false],
       ['year', 'Год', '2024-09-02', '2024-12-27', true],
     ]);
-    expect(finalColumns(input.school, 1).map((c) => c.id)).toEqual(['p1', 'year']);
-    expect(finalColumns(input.school, 10)).toEqual([]);
+    expect(finalColumns(input.school, 1, ALGEBRA).map((c) => c.id)).toEqual(['p1', 'year']);
+    expect(finalColumns(input.school, 10, ALGEBRA)).toEqual([]);
   });
 
   it('FIN-4: a final in a column for a student on the page on its last day: one who left before has none, one who arrived has one', () => {
@@ -89,5 +92,37 @@ describe('the marks behind each period final (FIN-2)', () => {
     // Up to the cutoff only: e's 16.12 mark is not there on the 13th.
     const early = marksByPeriod(journal, periods, d('2024-12-13'));
     expect((early.get(periodMarksKey(ALGEBRA, grp('all'), 'q2', 'e' as StudentId)) ?? []).map((m) => m.value)).toEqual([5, 4]);
+  });
+});
+
+describe('exam and итоговая columns (FIN-7, FIN-8)', () => {
+  const ids = (school: Y.Doc, grade: number, subject: SubjectId | null) => finalColumns(school, grade, subject).map((c) => c.id);
+
+  it('FIN-7, FIN-8: grade 9 — «Экзамен» only for a subject with an exam in 9, «Итоговая» for every subject, after the year', () => {
+    const { input } = fixture();
+    subjects.set(input.school, ALGEBRA, { name: 'Алгебра', marking: 'five', examGrades: [9, 11] });
+    expect(ids(input.school, 9, ALGEBRA)).toEqual(['q1', 'q2', 'year', 'exam', 'final']);
+    expect(ids(input.school, 9, ENGLISH)).toEqual(['q1', 'q2', 'year', 'final']);
+    const [exam, final] = finalColumns(input.school, 9, ALGEBRA).slice(-2);
+    expect([exam.name, exam.kind, exam.year, exam.startsOn, exam.endsOn]).toEqual(['Экзамен', 'exam', false, '2024-09-02', '2024-12-27']);
+    expect([final.name, final.kind, final.year]).toEqual(['Итоговая', 'final', false]);
+    // Without a subject (a report over the periods and the year): neither.
+    expect(ids(input.school, 9, null)).toEqual(['q1', 'q2', 'year']);
+  });
+
+  it('FIN-7, FIN-8: grade 5 has no exam and no итоговая; an exam named for another grade does not count', () => {
+    const { input } = fixture();
+    subjects.set(input.school, ALGEBRA, { name: 'Алгебра', marking: 'five', examGrades: [9] });
+    expect(ids(input.school, 5, ALGEBRA)).toEqual(['q1', 'q2', 'year']);
+    expect(ids(input.school, 5, ENGLISH)).toEqual(['q1', 'q2', 'year']);
+  });
+
+  it('FIN-7: examGrades on the subject record are distinct grades 2…11, else the record is refused', () => {
+    const { input } = fixture();
+    expect(subjects.isValid({ name: 'Алгебра', marking: 'five', examGrades: [9, 11] })).toBe(true);
+    for (const bad of [[1], [12], [9, 9], [9.5], ['9'], 9]) {
+      expect(subjects.isValid({ name: 'Алгебра', marking: 'five', examGrades: bad })).toBe(false);
+    }
+    expect(() => subjects.set(input.school, ALGEBRA, { name: 'Алгебра', marking: 'five', examGrades: [12] })).toThrow();
   });
 });

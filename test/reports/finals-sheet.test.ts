@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { finalKey, finalsGrid, finalsSheetTable, setFinal, YEAR_FINAL, type ClassId, type StudentId } from '../../model/index.ts';
+import {
+  EXAM_FINAL,
+  finalKey,
+  finalsGrid,
+  finalsSheetTable,
+  LEAVING_FINAL,
+  setFinal,
+  subjects,
+  YEAR_FINAL,
+  type ClassId,
+  type StudentId,
+} from '../../model/index.ts';
 import { finalsCsv, finalsSheet } from '../../sync-server/archive/finals-sheet.ts';
 import { ALGEBRA, CLASS_7A, grp } from '../model/fixtures.ts';
 import { reportInput } from './marks-fixture.ts';
@@ -80,5 +91,44 @@ describe('summary sheet of finals (REP-2)', () => {
     const empty = finalsSheet(journal, input.school);
     expect(empty.periods.map((p) => p.id)).toEqual(['q1', 'q2', 'year']);
     expect(finalsCsv(empty).split('\r\n')[0]).toContain(';Музыка — Год;');
+  });
+
+  it('REP-2, ARC-17, FIN-7, FIN-8: grade 9 adds «Экзамен» (for every subject once one has an exam) and «Итоговая» after the year', () => {
+    const input = reportInput();
+    const journal = journalOf(input);
+    // The class in grade 9 (the fixture's periods cover 2…9); algebra has an exam in 9.
+    journal.getMap('meta').set('grade', 9);
+    subjects.set(input.school, ALGEBRA, { name: 'Алгебра', marking: 'five', examGrades: [9] });
+    setFinal(journal, ALGEBRA, grp('all'), EXAM_FINAL, 'a' as StudentId, 4);
+    setFinal(journal, ALGEBRA, grp('all'), LEAVING_FINAL, 'a' as StudentId, 5);
+    const sheet = finalsSheet(journal, input.school);
+    expect(sheet.periods.map((p) => [p.id, p.name])).toEqual([
+      ['q1', '1 четверть'],
+      ['q2', '2 четверть'],
+      ['year', 'Год'],
+      ['exam', 'Экзамен'],
+      ['final', 'Итоговая'],
+    ]);
+    const [header, first] = finalsCsv(sheet)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    const cols = header.split(';');
+    expect(first.split(';')[cols.indexOf('Алгебра — Экзамен')]).toBe('4');
+    expect(first.split(';')[cols.indexOf('Алгебра — Итоговая')]).toBe('5');
+    const t = finalsSheetTable(input);
+    expect(t.columns.map((c) => c.key).filter((k) => /:(exam|final)$/.test(k))).toEqual([
+      'alg:exam',
+      'alg:final',
+      'eng:exam',
+      'eng:final',
+      'mus:exam',
+      'mus:final',
+    ]);
+    expect(t.rows[0]['alg:exam']).toBe(4);
+    expect(t.rows[0]['alg:final']).toBe(5);
+    // Without an exam subject: «Итоговая» alone; grade 7 (the test above): neither.
+    subjects.set(input.school, ALGEBRA, { name: 'Алгебра', marking: 'five' });
+    setFinal(journal, ALGEBRA, grp('all'), EXAM_FINAL, 'a' as StudentId, null);
+    expect(finalsSheet(journal, input.school).periods.map((p) => p.id)).toEqual(['q1', 'q2', 'year', 'final']);
   });
 });

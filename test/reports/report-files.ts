@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { expect } from 'vitest';
 import { formatReportCell, type ReportTable } from '../../model/index.ts';
+import { neutraliseCsvCell } from '../../sync-server/csv.ts';
 
 /** Reads a report's CSV back (papaparse, `;`) and checks every figure against the JSON table. */
 export function expectCsvToMatch(t: ReportTable, text: string): void {
@@ -12,12 +13,12 @@ export function expectCsvToMatch(t: ReportTable, text: string): void {
   const number = (v: string) => (v === '' ? null : Number(v.replace(',', '.')));
   t.rows.forEach((r, i) => {
     const line = rows[head + 1 + i];
-    // Text columns are written as the page shows them; number columns as numbers with a decimal comma.
-    t.columns.forEach((c, j) =>
-      c.format && c.format !== 'text'
-        ? expect(number(line[j])).toEqual(r[c.key] ?? null)
-        : expect(line[j]).toBe(formatReportCell(r[c.key] ?? null)),
-    );
+    // Text columns are written as the page shows them (IMP-18: never as a formula); number columns as numbers with a decimal comma.
+    t.columns.forEach((c, j) => {
+      const v = r[c.key] ?? null;
+      if (c.format && c.format !== 'text') expect(number(line[j])).toEqual(v);
+      else expect(line[j]).toBe(typeof v === 'number' ? formatReportCell(v) : neutraliseCsvCell(formatReportCell(v)));
+    });
   });
 }
 

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import {
   encodeClock,
   lessonId,
+  MAX_UPDATE_BYTES,
   MessageType,
   setMark,
   setLessonField,
@@ -296,8 +297,10 @@ describe('sync over real WebSockets', () => {
     // sync (0), update (2), length 3, garbage.
     send([0, 2, 3, 255, 255, 255]);
     await waitFor(() => expect(a.rejects).toContainEqual(expect.objectContaining({ reason: 'malformed' })));
-    const big = new Uint8Array(3 * 1024 * 1024 + 10);
-    big.set([0, 2, 0x80, 0x80, 0xc0, 0x01]);
+    // Over the update limit but within the socket's (PROTO-14): read, and refused with a reason.
+    // sync (0), update (2), length MAX_UPDATE_BYTES + 4 (varuint 0x84 0x80 0x80 0x01), zeros.
+    const big = new Uint8Array(MAX_UPDATE_BYTES + 10);
+    big.set([0, 2, 0x84, 0x80, 0x80, 0x01]);
     (a.provider.ws as unknown as { send(b: Uint8Array): void }).send(big);
     await waitFor(() => expect(a.rejects).toContainEqual(expect.objectContaining({ reason: 'too-large' })));
     expect((await server.storage.readUpdates(JOURNAL, 0)).length).toBe(before);

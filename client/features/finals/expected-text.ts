@@ -2,9 +2,9 @@ import {
   formatAverage,
   formatMark,
   marksWithWeights,
-  MIN_MARKS_FOR_FINAL,
   type DatedMark,
   type ExpectedFinal,
+  type ExpectedLeavingFinal,
   type ExpectedYearFinal,
 } from '../../../model/index.ts';
 
@@ -25,18 +25,18 @@ const marksWord = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? 'отметк
 
 /**
  * FIN-2 beside a period final: the expected final of the period's marks, their average and count,
- * and a warning under `MIN_MARKS_FOR_FINAL` marks.
+ * and a warning under the school's minimum of marks (`minMarks`, FIN-9: 3 unless set).
  *
- * @example periodExpected(expectedFinal(marks, 'five'), marks) // { value: '4', detail: '4,33 из 6 отметок', … }
+ * @example periodExpected(expectedFinal(marks, 'five', 3), marks, false, 3) // { value: '4', detail: '4,33 из 6 отметок', … }
  */
-export function periodExpected(e: ExpectedFinal, marks: readonly DatedMark[], passfail: boolean): ExpectedView {
+export function periodExpected(e: ExpectedFinal, marks: readonly DatedMark[], passfail: boolean, minMarks: number): ExpectedView {
   const list = marks.length ? `Отметки (вес): ${marksWithWeights(marks)}.` : 'Отметок за период нет.';
   if (e.tooFew) {
     const have = passfail ? marks.filter((m) => m.value === 'P' || m.value === 'F').length : e.count;
     return {
       value: '—',
-      detail: `мало отметок: ${have} из ${MIN_MARKS_FOR_FINAL}`,
-      title: `${list} Для итоговой нужно не меньше ${MIN_MARKS_FOR_FINAL} отметок за период.`,
+      detail: `мало отметок: ${have} из ${minMarks}`,
+      title: `${list} Для итоговой нужно не меньше ${minMarks} ${marksWord(minMarks)} за период (настройка школы).`,
       warn: true,
     };
   }
@@ -89,4 +89,23 @@ export function yearExpected(e: ExpectedYearFinal, passfail: boolean): ExpectedV
     title: `${basis} ${rule}`,
     warn: false,
   };
+}
+
+/** FIN-7 beside the exam's mark: nothing is worked out, the mark comes from the exam itself. */
+export const EXAM_EXPECTED: ExpectedView = {
+  value: '',
+  detail: 'по экзамену',
+  title: 'Экзаменационная отметка — по результату экзамена (ГИА); расчёта по текущим отметкам нет.',
+  warn: false,
+};
+
+/** FIN-8 beside the итоговая: the year final, or the mean of the year and the exam rounded half up. */
+export function leavingExpected(e: ExpectedLeavingFinal, hasExam: boolean): ExpectedView {
+  const rule = hasExam
+    ? 'Итоговая — среднее годовой и экзаменационной, от 4,5 — «5», от 3,5 — «4», от 2,5 — «3».'
+    : 'Итоговая — по годовой отметке.';
+  if (e.value === null) {
+    return { value: '—', detail: hasExam ? 'нет годовой или экзамена' : 'нет годовой', title: rule, warn: false };
+  }
+  return { value: formatMark(e.value), detail: e.average === null ? '' : formatAverage(e.average), title: rule, warn: false };
 }

@@ -76,15 +76,23 @@ export function finalsRights(args: {
   return out;
 }
 
+/** The finals over the whole year (FIN-3, FIN-7, FIN-8), named for a greyed cell's reason. */
+const NO_FINAL: Partial<Record<FinalColumn['kind'], string>> = {
+  year: 'Годовая отметка не ставится',
+  exam: 'Экзаменационная отметка не ставится',
+  final: 'Итоговая отметка не ставится',
+};
+
 /**
  * FIN-4: why a student gets no final of this page in a column (the hover text of a greyed cell),
  * or null when they get one.
  */
 export function noFinalReason(s: Student, groupId: GroupId, subjectId: SubjectId, column: FinalColumn): string | null {
   if (hasFinalIn(s, groupId, subjectId, column)) return null;
-  const what = column.year ? 'Годовая отметка не ставится' : `Итоговая за «${column.name}» не ставится`;
+  const what = NO_FINAL[column.kind] ?? `Итоговая за «${column.name}» не ставится`;
+  const yearLong = column.kind !== 'period';
   if (s.leftOn !== null && s.leftOn <= column.endsOn)
-    return `${what}: ученик выбыл ${ruDate(s.leftOn)}, до конца ${column.year ? 'года' : 'периода'}.`;
+    return `${what}: ученик выбыл ${ruDate(s.leftOn)}, до конца ${yearLong ? 'года' : 'периода'}.`;
   if (s.enrolledOn !== null && s.enrolledOn > column.endsOn) return `${what}: ученик прибыл ${ruDate(s.enrolledOn)}, после конца периода.`;
-  return `${what}: на конец ${column.year ? 'года' : 'периода'} ученик не в этой группе (перевод или индивидуальный учебный план).`;
+  return `${what}: на конец ${yearLong ? 'года' : 'периода'} ученик не в этой группе (перевод или индивидуальный учебный план).`;
 }

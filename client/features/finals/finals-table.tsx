@@ -18,6 +18,14 @@ export interface FinalsTableModel extends FinalsGridModel {
   note(student: Student): string;
 }
 
+/** What the «расчёт» beside each kind of final is worked out from (FIN-2, FIN-5, FIN-7, FIN-8). */
+const EXPECTED_TITLE: Record<FinalColumn['kind'], string> = {
+  period: 'Итоговая по текущим отметкам периода',
+  year: 'Годовая по итоговым за периоды',
+  exam: 'Экзаменационная — по результату экзамена, без расчёта',
+  final: 'Итоговая по годовой и экзаменационной',
+};
+
 /**
  * The finals of one page: students down; per study period and the year, the final (typed from
  * the keyboard) and beside it, small, the final the marks justify with the figures behind it.
@@ -65,7 +73,7 @@ export function FinalsTable(props: { model: FinalsTableModel }): JSX.Element {
               {(col) => (
                 <>
                   <th>итог</th>
-                  <th class="expected" title={col.year ? 'Годовая по итоговым за периоды' : 'Итоговая по текущим отметкам периода'}>
+                  <th class="expected" title={EXPECTED_TITLE[col.kind]}>
                     расчёт
                   </th>
                 </>

@@ -3,6 +3,7 @@ import {
   change,
   deadlineOf,
   expectedFinal,
+  expectedLeavingFinal,
   finalColumns,
   finalsRoster,
   hasFinalIn,
@@ -14,9 +15,12 @@ import {
   periodMarksKey,
   readDeadlines,
   readJournalMeta,
+  readMinMarksForFinal,
   setFinal,
   splitKey,
   subjects,
+  YEAR_FINAL,
+  EXAM_FINAL,
   yearFinalForecast,
   type ClassId,
   type FinalColumn,
@@ -34,7 +38,7 @@ import type { OpenDocument } from '../../sync/doc-registry.ts';
 import { LOCAL_EDIT } from '../../sync/origins.ts';
 import { HistoryPopover } from '../history/history-popover.tsx';
 import { classGrade, subjectName } from '../shared/school-names.ts';
-import { periodAhead, periodExpected, yearExpected } from './expected-text.ts';
+import { EXAM_EXPECTED, leavingExpected, periodAhead, periodExpected, yearExpected } from './expected-text.ts';
 import { FinalsHeader } from './finals-header.tsx';
 import { hint } from './finals-keys.ts';
 import type { FinalsPageProps } from './finals-page.tsx';
@@ -58,8 +62,10 @@ export function FinalsView(props: FinalsPageProps & { journal: OpenDocument; acc
 
   const grade = createMemo(() => (ctx.version(), readJournalMeta(doc)?.grade ?? classGrade(school, classId) ?? 5));
   const system = createMemo(() => (ctx.version(), markingOf(subjects.get(school, subjectId), grade())));
-  const columns = createMemo(() => (ctx.version(), finalColumns(school, grade())));
-  const periods = createMemo(() => columns().filter((c) => !c.year));
+  const columns = createMemo(() => (ctx.version(), finalColumns(school, grade(), subjectId)));
+  const periods = createMemo(() => columns().filter((c) => c.kind === 'period'));
+  // FIN-9: the school's minimum of marks for a period final (3 unless set).
+  const minMarks = createMemo(() => (ctx.version(), readMinMarksForFinal(school)));
   const rosterVersion = createMapVersion(doc, 'students');
   const students = createMemo(() => (rosterVersion(), finalsRoster(doc, groupId, subjectId, columns())));
 
@@ -83,7 +89,7 @@ export function FinalsView(props: FinalsPageProps & { journal: OpenDocument; acc
   });
   const periodStanding = (s: Student, col: FinalColumn) => {
     const list = marks().get(periodMarksKey(subjectId, groupId, col.id, s.id)) ?? [];
-    return { list, expected: expectedFinal(list, system()) };
+    return { list, expected: expectedFinal(list, system(), minMarks()) };
   };
 
   const userId = ctx.me.user.id as UserId;
@@ -135,10 +141,16 @@ export function FinalsView(props: FinalsPageProps & { journal: OpenDocument; acc
     expected(s, col) {
       if (!eligible(s, col)) return null;
       const passfail = system() === 'passfail';
-      if (!col.year) {
+      if (col.kind === 'period') {
         if (col.startsOn > todayIso()) return periodAhead(col.startsOn);
         const p = periodStanding(s, col);
-        return periodExpected(p.expected, p.list, passfail);
+        return periodExpected(p.expected, p.list, passfail, minMarks());
+      }
+      if (col.kind === 'exam') return EXAM_EXPECTED;
+      if (col.kind === 'final') {
+        // FIN-8: the year final as set (else none) and the exam where the subject has one.
+        const hasExam = columns().some((c) => c.kind === 'exam');
+        return leavingExpected(expectedLeavingFinal(finalOf(s, YEAR_FINAL), finalOf(s, EXAM_FINAL), hasExam), hasExam);
       }
       const e = yearFinalForecast(periods(), todayIso(), system(), {
         has: (p) => eligible(s, p),
@@ -149,6 +161,8 @@ export function FinalsView(props: FinalsPageProps & { journal: OpenDocument; acc
     },
     columnTitle(col) {
       if (col.year) return 'Годовая отметка: по итоговым отметкам за периоды';
+      if (col.kind === 'exam') return 'Экзаменационная отметка (ГИА) · срока выставления нет';
+      if (col.kind === 'final') return 'Итоговая отметка: по годовой и экзаменационной · срока выставления нет';
       const due = deadlineOf('finals', joinKey(subjectId, groupId, col.id, 'x'), { v: 5 }, school);
       const offset = readDeadlines(school).utcOffsetMinutes * 60_000;
       const dueText = due ? ` · срок выставления — до конца дня ${ruDate(new Date(due.at - 1 + offset).toISOString())}` : '';

@@ -14,10 +14,12 @@ import { listRefused } from './rights-api.ts';
 /** The deputy's way from home to the refused changes and period closing, with what waits there. */
 export function DeputyTools(): JSX.Element {
   // Offline the count is simply not shown: the page itself needs the network anyway.
-  const [open] = createResource(async () => {
+  // The first page is counted (STORE-19); with more beyond it, «100+».
+  const [waiting] = createResource(async () => {
     const res = await listRefused('open');
-    return res.ok ? res.value.refused.length : null;
+    return res.ok ? { count: res.value.refused.length, more: res.value.next !== null } : null;
   });
+  const open = () => waiting()?.count;
   return (
     <section class="directory deputy-tools">
       <h2>Контроль журналов</h2>
@@ -37,10 +39,10 @@ export function DeputyTools(): JSX.Element {
         <a href={REFUSED_HREF} data-testid="refused-link">
           Непринятые изменения и закрытие периодов
         </a>
-        <Show when={open() !== undefined && open() !== null}>
+        <Show when={open() !== undefined}>
           <span class={open()! > 0 ? 'badge' : 'muted'} data-testid="refused-open-count">
             {open()! > 0
-              ? `ожидают решения: ${open()} ${plural(open()!, ['изменение', 'изменения', 'изменений'])}`
+              ? `ожидают решения: ${open()}${waiting()?.more ? '+' : ''} ${plural(open()!, ['изменение', 'изменения', 'изменений'])}`
               : 'новых непринятых изменений нет'}
           </span>
         </Show>

@@ -14,6 +14,8 @@ import {
   periods,
   workTypes,
   YEAR_FINAL,
+  EXAM_FINAL,
+  LEAVING_FINAL,
   type IsoDate,
 } from '../../../model/index.ts';
 import { className, groupName, staffName, subjectName } from '../shared/school-names.ts';
@@ -142,7 +144,15 @@ export function describeChange(
         subjectName: subject(p.subjectId, p.groupId),
         studentName: studentName(p.studentId),
         // FIN-3: the year final is kept under the period id `year`, which is no study period.
-        what: p.periodId === YEAR_FINAL ? 'годовая отметка' : `итоговая отметка${period ? ` за ${period}` : ''}`,
+        // FIN-7, FIN-8: the exam's mark and the итоговая likewise.
+        what:
+          p.periodId === YEAR_FINAL
+            ? 'годовая отметка'
+            : p.periodId === EXAM_FINAL
+              ? 'экзаменационная отметка'
+              : p.periodId === LEAVING_FINAL
+                ? 'итоговая отметка (за уровень образования)'
+                : `итоговая отметка${period ? ` за ${period}` : ''}`,
         valueText: removing ? REMOVAL : isFinalValue(v) ? formatMark(v) : out.valueText,
       };
     }

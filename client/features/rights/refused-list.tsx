@@ -56,6 +56,11 @@ export function RefusedList(props: {
                     · внесено на устройстве {formatDateTime(row.clientTime!)}
                   </Show>
                 </div>
+                <Show when={row.stored === 'truncated' || row.stored === 'summary'}>
+                  <div class="muted" data-testid="refused-not-whole">
+                    Сервер сохранил это изменение не полностью: применить его нельзя, только отклонить.
+                  </div>
+                </Show>
                 <Show when={row.state !== 'open'}>
                   <div class="resolution">
                     {row.state === 'applied' ? 'Применено' : 'Отклонено'}
@@ -83,9 +88,11 @@ export function RefusedList(props: {
               </div>
               <Show when={props.canResolve && row.state === 'open' && !open()}>
                 <div class="refused-actions">
-                  <button type="button" data-testid="refused-apply" onClick={() => setDeciding({ id: row.id, action: 'apply' })}>
-                    Применить
-                  </button>
+                  <Show when={(row.stored ?? 'full') === 'full'}>
+                    <button type="button" data-testid="refused-apply" onClick={() => setDeciding({ id: row.id, action: 'apply' })}>
+                      Применить
+                    </button>
+                  </Show>
                   <button
                     type="button"
                     class="secondary"

@@ -12,6 +12,8 @@ import { listRefused, resolveRefused, type RefusedChange } from './rights-api.ts
 
 /** Others may refuse more while the page is open (a laptop reconnecting): look again now and then. */
 const REFRESH_MS = 15_000;
+/** Rows of one page of `GET /api/refused` (the server's default). */
+const PAGE_ROWS = 100;
 
 const STATE_NAMES: Record<RefusedChange['state'], string> = {
   open: 'ожидают решения',
@@ -33,14 +35,29 @@ export function RefusedPage(): JSX.Element {
   const [error, setError] = createSignal<string | null>(null);
   const [closureError, setClosureError] = createSignal<string | null>(null);
 
+  // STORE-19: the server answers in pages; as many are read as the deputy asked to see.
+  const [wanted, setWanted] = createSignal(PAGE_ROWS);
+  const [more, setMore] = createSignal(false);
   const reload = async () => {
-    const res = await listRefused(state());
-    if (!res.ok) return setError(res.error);
+    const out: RefusedChange[] = [];
+    let after: string | undefined;
+    do {
+      const res = await listRefused(state(), { after });
+      if (!res.ok) return setError(res.error);
+      out.push(...res.value.refused);
+      after = res.value.next ?? undefined;
+    } while (after && out.length < wanted());
     setError(null);
-    setRows(res.value.refused);
+    setRows(out);
+    setMore(after !== undefined);
     setLoaded(true);
   };
-  createEffect(on(state, () => void reload()));
+  createEffect(
+    on(state, () => {
+      setWanted(PAGE_ROWS);
+      void reload();
+    }),
+  );
   const timer = setInterval(() => void reload(), REFRESH_MS);
   onCleanup(() => clearInterval(timer));
 
@@ -116,6 +133,7 @@ export function RefusedPage(): JSX.Element {
             }
           >
             <p class="muted count">
+              {more() ? 'Показаны последние ' : ''}
               {rows().length} {plural(rows().length, ['изменение', 'изменения', 'изменений'])}
             </p>
             <RefusedList
@@ -125,6 +143,19 @@ export function RefusedPage(): JSX.Element {
               canResolve={isDeputy}
               onResolve={resolve}
             />
+            <Show when={more()}>
+              <button
+                type="button"
+                class="secondary small"
+                data-testid="refused-more"
+                onClick={() => {
+                  setWanted(rows().length + PAGE_ROWS);
+                  void reload();
+                }}
+              >
+                Показать ещё
+              </button>
+            </Show>
           </Show>
         </Show>
       </section>

@@ -22,13 +22,24 @@ export interface RefusedChange {
   resolvedBy: string | null;
   resolvedAt: number | null;
   resolution: string | null;
+  /**
+   * STORE-18: what the server kept — the whole change, its values cut short (too large), or a
+   * summary of an author's changes beyond the day's quota; only a whole change can be applied.
+   */
+  stored?: 'full' | 'truncated' | 'summary';
+  /** A summary's count of the changes it stands for and their size. */
+  omitted?: { count: number; bytes: number };
 }
 
 const call = <T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Result<T>> =>
   apiCall<T>(method, url, body, 'Нет связи с сервером. Эта страница работает только при подключении к сети.');
 
-export const listRefused = (state: RefusedChange['state'], docName?: string) =>
-  call<{ refused: RefusedChange[] }>('GET', `/api/refused?state=${state}${docName ? `&doc=${encodeURIComponent(docName)}` : ''}`);
+/** One page, newest first (STORE-19); `next` is the `after` of the following page, null on the last. */
+export const listRefused = (state: RefusedChange['state'], opts: { docName?: string; after?: string } = {}) =>
+  call<{ refused: RefusedChange[]; next: string | null }>(
+    'GET',
+    `/api/refused?state=${state}${opts.docName ? `&doc=${encodeURIComponent(opts.docName)}` : ''}${opts.after ? `&after=${encodeURIComponent(opts.after)}` : ''}`,
+  );
 
 /** The deputy applies a refused change (the server writes it, attributed to the deputy) or dismisses it. */
 export const resolveRefused = (id: string, action: 'apply' | 'dismiss', reason: string) =>

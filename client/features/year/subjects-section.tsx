@@ -4,6 +4,8 @@ import { ProblemList } from './problem-list.tsx';
 import { useYearEdit } from './year-edit.ts';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+/** FIN-7: the grades of the state exams (ОГЭ in 9, ЕГЭ in 11) the page offers. */
+const EXAM_GRADES = [9, 11];
 export const MARKINGS: Array<[MarkingSystem, string]> = [
   ['five', 'пятибалльная'],
   ['passfail', 'зачёт / незачёт'],
@@ -12,7 +14,8 @@ export const MARKINGS: Array<[MarkingSystem, string]> = [
 
 /**
  * Subjects, their marking system and curriculum hours per week per grade (YEAR-4): a small
- * subjects × grades table; an empty cell is «не задано», not zero.
+ * subjects × grades table; an empty cell is «не задано», not zero. The last column ticks the
+ * grades (9, 11) where the subject has a state exam (FIN-7).
  */
 export function SubjectsSection(): JSX.Element {
   const y = useYearEdit();
@@ -29,6 +32,12 @@ export function SubjectsSection(): JSX.Element {
     const { hours: _h, ...base } = s;
     return put(id, Object.keys(hours).length ? { ...base, hours } : base);
   };
+  // FIN-7: a state exam in a grade gives the subject's finals an «Экзамен» column there.
+  const setExam = (id: string, s: Subject, grade: number, on: boolean) => {
+    const grades = [...(s.examGrades ?? []).filter((g) => g !== grade), ...(on ? [grade] : [])].sort((a, b) => a - b);
+    const { examGrades: _e, ...base } = s;
+    return put(id, grades.length ? { ...base, examGrades: grades } : base);
+  };
   const add = () => {
     const id = code().trim();
     const problems = /^[a-z][a-z0-9]{0,9}$/.test(id)
@@ -44,7 +53,10 @@ export function SubjectsSection(): JSX.Element {
   return (
     <section class="year-section" data-testid="year-subjects">
       <h2>Предметы и учебный план</h2>
-      <p class="muted">Часов в неделю по классам (параллелям); пустая клетка — предмет в этом классе не изучается или часы не заданы.</p>
+      <p class="muted">
+        Часов в неделю по классам (параллелям); пустая клетка — предмет в этом классе не изучается или часы не заданы. «Экзамен (ГИА)» — в
+        каких классах по предмету сдают экзамен: в итоговых отметках появится столбец «Экзамен».
+      </p>
       <fieldset disabled={!y.canWrite()}>
         <table class="year-table hours-table">
           <thead>
@@ -52,6 +64,7 @@ export function SubjectsSection(): JSX.Element {
               <th>Предмет</th>
               <th>Отметки</th>
               <For each={GRADES}>{(g) => <th class="num">{g}</th>}</For>
+              <th title="Государственная итоговая аттестация: ОГЭ в 9 классе, ЕГЭ в 11">Экзамен (ГИА)</th>
             </tr>
           </thead>
           <tbody>
@@ -85,6 +98,21 @@ export function SubjectsSection(): JSX.Element {
                       </td>
                     )}
                   </For>
+                  <td>
+                    <For each={EXAM_GRADES}>
+                      {(g) => (
+                        <label class="exam-grade">
+                          <input
+                            type="checkbox"
+                            data-testid={`exam-${id}-${g}`}
+                            checked={s.examGrades?.includes(g) ?? false}
+                            onChange={(e) => setExam(id, s, g, e.currentTarget.checked)}
+                          />
+                          {` ${g}`}
+                        </label>
+                      )}
+                    </For>
+                  </td>
                 </tr>
               )}
             </For>

@@ -5,6 +5,7 @@ import { useSchool } from '../../state/school-context.tsx';
 import { AbsentMarksSection } from './absent-marks-section.tsx';
 import { BellsSection } from './bells-section.tsx';
 import { ControlWorksSection } from './control-works-section.tsx';
+import { FinalsSettingSection } from './finals-setting-section.tsx';
 import { formatDate } from './format-date.ts';
 import { HolidaysSection } from './holidays-section.tsx';
 import { MarkingSection } from './marking-section.tsx';
@@ -74,6 +75,7 @@ export function YearPage(props: { tab: YearTab }): JSX.Element {
             <SubjectsSection />
             <MarkingSection />
             <AbsentMarksSection />
+            <FinalsSettingSection />
             <WorkTypesSection />
             <ControlWorksSection />
           </Match>

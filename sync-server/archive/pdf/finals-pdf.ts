@@ -1,4 +1,4 @@
-import { finalKey, YEAR_FINAL } from '../../../model/index.ts';
+import { EXAM_FINAL, finalKey, LEAVING_FINAL, YEAR_FINAL } from '../../../model/index.ts';
 import { ruDate } from '../journal-csv.ts';
 import type { FinalsSheet } from '../finals-sheet.ts';
 import { cellText, edges, evenChunks, fill, grid, wordFittingSize, wrappedText, wrapWords, type TextStyle } from './draw.ts';
@@ -44,11 +44,18 @@ function drawTitle(doc: Pdf, sheet: FinalsSheet, continued: boolean): void {
   cellText(doc, `${line}${continued ? ' · (продолжение)' : ''}`, MARGIN, 33, width, 13, { font: FONT.regular, size: 8.5, align: 'center' });
 }
 
+/** The finals over the whole year (FIN-3, FIN-7, FIN-8) as the legend names them. */
+const YEAR_LONG: Record<string, string> = {
+  [YEAR_FINAL]: 'годовая отметка',
+  [EXAM_FINAL]: 'экзаменационная отметка',
+  [LEAVING_FINAL]: 'итоговая отметка',
+};
+
 function drawLegend(doc: Pdf, sheet: FinalsSheet, y: number): void {
   const periods = sheet.periods
     .map((p) =>
-      p.id === YEAR_FINAL
-        ? `${periodLabel(p.name)} — годовая отметка`
+      YEAR_LONG[p.id]
+        ? `${periodLabel(p.name)} — ${YEAR_LONG[p.id]}`
         : `${periodLabel(p.name)} — ${p.name}${p.startsOn && p.endsOn ? ` (${ruDate(p.startsOn)} – ${ruDate(p.endsOn)})` : ''}`,
     )
     .join('; ');
