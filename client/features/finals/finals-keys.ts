@@ -1,6 +1,7 @@
 import { createSelector, createSignal, type Accessor } from 'solid-js';
 import type { FinalColumn, MarkingSystem, MarkValue, Student } from '../../../model/index.ts';
 import { createCellTyping } from '../journal/create-cell-typing.ts';
+import { ARROW_MOVES, cellPosition, createCellFocus } from '../shared/table-cells.ts';
 
 /** What the finals table needs from its page; the keys know nothing of Yjs. */
 export interface FinalsGridModel {
@@ -17,8 +18,6 @@ export interface FinalsGridModel {
   showHistory(student: Student, column: FinalColumn): void;
 }
 
-const MOVES: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-
 /**
  * Keyboard entry of finals, as fast as the journal grid's marks and with its parsing (MARK-7,
  * `createCellTyping`): a digit (or «зч»/«+», «нз»/«−» for pass/fail) writes the final and moves to
@@ -30,19 +29,12 @@ export function createFinalsKeys(m: FinalsGridModel, table: () => HTMLElement) {
   const [active, setActive] = createSignal<string | null>(null);
   const isActive = createSelector(active);
   const keyOf = (s: Student, c: FinalColumn) => `${s.id}:${c.id}`;
-  const cellAt = (r: number, c: number) => table().querySelector<HTMLElement>(`td[data-r="${r}"][data-c="${c}"]`);
-
-  const focusCell = (r: number, c: number) => {
-    const rows = m.students().length;
-    const cols = m.columns().length;
-    if (rows === 0 || cols === 0) return;
-    cellAt(Math.max(0, Math.min(rows - 1, r)), Math.max(0, Math.min(cols - 1, c)))?.focus();
-  };
-
-  const position = (el: EventTarget | null) => {
-    const td = (el as HTMLElement | null)?.closest?.('td[data-r]') as HTMLElement | null;
-    return td ? { r: Number(td.dataset.r), c: Number(td.dataset.c) } : null;
-  };
+  const { cellAt, focusCell } = createCellFocus(
+    table,
+    () => m.students().length,
+    () => m.columns().length,
+  );
+  const position = cellPosition;
 
   const at = (p: { r: number; c: number }) => {
     const student = m.students()[p.r];
@@ -94,7 +86,7 @@ export function createFinalsKeys(m: FinalsGridModel, table: () => HTMLElement) {
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const editable = m.canEdit(cell.student, cell.column);
-    const move = MOVES[e.key];
+    const move = ARROW_MOVES[e.key];
     if (move) {
       e.preventDefault();
       typing.commit();

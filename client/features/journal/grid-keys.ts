@@ -4,6 +4,7 @@ import { cellKey } from '../../bridge/create-page-cells.ts';
 import type { CellTyping } from './create-cell-typing.ts';
 import type { GridModel } from './journal-grid.tsx';
 import { pickHint, stepPick, type MarkPick } from './mark-pick.ts';
+import { ARROW_MOVES, cellPosition, createCellFocus } from '../shared/table-cells.ts';
 
 /**
  * Keyboard and focus for the grid, one handler on the table for thousands of cells: arrows
@@ -17,20 +18,12 @@ export function createGridKeys(m: GridModel, typing: CellTyping, pick: MarkPick,
   const [pos, setPos] = createSignal({ r: 0, c: 0 });
   const isActive = createSelector(active);
 
-  const cellAt = (r: number, c: number) => scroller().querySelector<HTMLElement>(`td[data-r="${r}"][data-c="${c}"]`);
-
-  const focusCell = (r: number, c: number) => {
-    const rows = m.students().length;
-    const cols = m.lessons().length;
-    if (rows === 0 || cols === 0) return;
-    cellAt(Math.max(0, Math.min(rows - 1, r)), Math.max(0, Math.min(cols - 1, c)))?.focus();
-  };
-
-  const position = (el: EventTarget | null) => {
-    const td = (el as HTMLElement | null)?.closest?.('td[data-r]') as HTMLElement | null;
-    if (!td) return null;
-    return { r: Number(td.dataset.r), c: Number(td.dataset.c) };
-  };
+  const { cellAt, focusCell } = createCellFocus(
+    scroller,
+    () => m.students().length,
+    () => m.lessons().length,
+  );
+  const position = cellPosition;
 
   const at = (p: { r: number; c: number }) => {
     const student = m.students()[p.r];
@@ -73,8 +66,6 @@ export function createGridKeys(m: GridModel, typing: CellTyping, pick: MarkPick,
     choose(cell, stepPick(places, pick.placeIn(cell.key), step));
   }
 
-  const MOVES: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-
   function onKeyDown(e: KeyboardEvent) {
     const p = position(e.target);
     const cell = p && at(p);
@@ -94,7 +85,7 @@ export function createGridKeys(m: GridModel, typing: CellTyping, pick: MarkPick,
       stepMark(cell, e.key === 'ArrowRight' ? 1 : -1);
       return;
     }
-    const move = MOVES[e.key];
+    const move = ARROW_MOVES[e.key];
     if (move) {
       e.preventDefault();
       typing.commit();
