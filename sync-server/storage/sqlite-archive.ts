@@ -75,7 +75,7 @@ export function sqliteArchive(db: Database.Database): ArchiveStore {
       return new Map(rows.map((r) => [r.doc_name, r.seq]));
     },
     async appendSignedSnapshot(docName, s) {
-      append(docName, s);
+      append.immediate(docName, s);
     },
     async latestSignedSnapshot(docName) {
       const r = latest.get(docName);

@@ -230,7 +230,7 @@ export function sqliteIdentity(db: Database.Database): UserStore & SessionStore 
       return rows.map(toCode);
     },
     async redeemActivationCode(codeId, at, user) {
-      return redeem(codeId, at, user);
+      return redeem.immediate(codeId, at, user);
     },
   };
 }

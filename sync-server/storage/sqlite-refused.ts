@@ -183,7 +183,7 @@ export function sqliteRefused(db: Database.Database): RefusedStore {
           sofar.rows++;
           sofar.bytes += bytes;
         }
-      })();
+      }).immediate();
     },
     async listRefused(filter) {
       const conditions: Array<[string, unknown]> = [];

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
-import type { Snapshot, Storage, StoredUpdate, UpdateRow } from './port.ts';
+import type { Snapshot, Storage, StoredUpdate } from './port.ts';
 import { migrateArchive, sqliteArchive } from './sqlite-archive.ts';
 import { migrateContacts, sqliteContacts } from './sqlite-contacts.ts';
-import { insertChanges, migrateHistory, sqliteHistory } from './sqlite-history.ts';
+import { migrateHistory, sqliteHistory } from './sqlite-history.ts';
+import { groupCommit, writerPragmas } from './sqlite-append.ts';
+import { CommitThread } from './commit-thread.ts';
 import { migrateIdentity, sqliteIdentity } from './sqlite-identity.ts';
 import { migrateRefused, sqliteRefused } from './sqlite-refused.ts';
 
@@ -53,7 +55,8 @@ const toUpdate = (r: UpdateDbRow): StoredUpdate => ({
 
 /**
  * The embedded SQLite adapter. WAL with synchronous=FULL: a commit is on disk when the
- * promise resolves, which is what the durable ack promises the teacher. Signed snapshots are in
+ * promise resolves, which is what the durable ack promises the teacher. The update log is
+ * committed by a thread of its own (commit-thread.ts). Signed snapshots are in
  * sqlite-archive.ts, identity in sqlite-identity.ts, refused changes in sqlite-refused.ts.
  */
 export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {}): Storage {
@@ -61,9 +64,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
   // the server; WAL lets it read one committed state while the server keeps writing.
   const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
   if (!opts.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    writerPragmas(db);
     db.exec(SCHEMA);
     migrateIdentity(db);
     migrateArchive(db);
@@ -72,47 +73,10 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     migrateRefused(db);
   }
 
-  const lastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE doc_name = ?');
-  const insertUpdate = db.prepare(
-    'INSERT INTO updates (doc_name, seq, update_bytes, user_id, session_id, client_time, server_time) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const writeChanges = insertChanges(db);
-  const appendOne = (docName: string, rows: readonly UpdateRow[]) => {
-    let seq = lastSeq.get(docName)?.seq ?? 0;
-    for (const r of rows) {
-      insertUpdate.run(docName, ++seq, r.update, r.userId, r.sessionId, r.clientTime, r.serverTime);
-      if (r.changes?.length) writeChanges(docName, seq, r.changes);
-    }
-    return seq;
-  };
-  const append = db.transaction(appendOne);
-
-  // Group commit: appends requested in the same turn of the event loop (from different
-  // documents) share one transaction and so one fsync; each keeps its own all-or-nothing
-  // through a savepoint.
-  let queue: Array<{ docName: string; rows: readonly UpdateRow[]; resolve(seq: number): void; reject(e: unknown): void }> = [];
-  const commitQueued = db.transaction((items: typeof queue) => {
-    const results: Array<{ ok: true; seq: number } | { ok: false; error: unknown }> = [];
-    for (const item of items) {
-      try {
-        // A nested transaction function runs as a savepoint: a failing append rolls back alone.
-        results.push({ ok: true, seq: append(item.docName, item.rows) });
-      } catch (error) {
-        results.push({ ok: false, error });
-      }
-    }
-    return results;
-  });
-  const flushQueue = () => {
-    const items = queue;
-    queue = [];
-    try {
-      const results = commitQueued(items);
-      results.forEach((r, i) => (r.ok ? items[i].resolve(r.seq) : items[i].reject(r.error)));
-    } catch (e) {
-      for (const item of items) item.reject(e);
-    }
-  };
+  // STORE-20: the update log is committed by its own thread; prepared on first use (a read-only
+  // adapter never writes).
+  let commitHere: ReturnType<typeof groupCommit> | null = null;
+  const commits = new CommitThread(file, (items) => (commitHere ??= groupCommit(db))(items));
   const latestSnapshot = db.prepare<[string], { up_to_seq: number; state: Buffer; state_vector: Buffer; created_at: number }>(
     'SELECT up_to_seq, state, state_vector, created_at FROM snapshots WHERE doc_name = ? ORDER BY up_to_seq DESC LIMIT 1',
   );
@@ -138,12 +102,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     ...sqliteHistory(db),
     ...sqliteContacts(db),
     ...sqliteRefused(db),
-    appendUpdates(docName, rows) {
-      return new Promise<number>((resolve, reject) => {
-        if (queue.length === 0) setImmediate(flushQueue);
-        queue.push({ docName, rows, resolve, reject });
-      });
-    },
+    appendUpdates: (docName, rows) => commits.append(docName, rows),
     async loadDocument(docName) {
       const snapshot = loadSnapshot(docName);
       return { snapshot, updates: updatesAfter.all(docName, snapshot?.upToSeq ?? 0).map(toUpdate) };
@@ -180,12 +139,13 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
       const updates = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM updates').get()?.n ?? 0;
       return users === 0 && updates === 0;
     },
-    async backupTo(file) {
+    async backupTo(target) {
       // SQLite's online backup: pages are copied in steps between other statements, and a
       // write in the meantime restarts the copy, so the file is one consistent committed state.
-      await db.backup(file);
+      await commits.backup(target, () => db.backup(target));
     },
     async close() {
+      await commits.close();
       db.close();
     },
   };
