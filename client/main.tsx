@@ -8,6 +8,7 @@ import './styles/journal.css';
 import './styles/journal-head.css';
 import './styles/lesson-panel.css';
 import './styles/admin.css';
+import './styles/setup.css';
 import './styles/rights.css';
 import './styles/refused-page.css';
 import './styles/history.css';

@@ -19,6 +19,7 @@ export * from './school/ktp.ts';
 export * from './school/control-work.ts';
 export * from './school/ktp-control-dates.ts';
 export * from './school/year-checks.ts';
+export * from './school/period-templates.ts';
 export * from './school/class-checks.ts';
 export * from './school/load-checks.ts';
 export * from './school/room-checks.ts';

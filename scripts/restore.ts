@@ -1,8 +1,9 @@
 import { restoreBackup } from '../sync-server/archive/restore.ts';
 
 /**
- * `npm run restore -- BACKUP [--data DIR] [--force]`: restores a backup (a folder under
- * DATA_DIR/backups/, or its journal.sqlite) into DIR (DATA_DIR, ./data). Refuses a non-empty data
+ * `npm run restore -- BACKUP [--data DIR] [--force]`: restores a backup (the .tar downloaded from
+ * the administrator's page or written to BACKUP_DIR, a folder under DATA_DIR/backups/, or its
+ * journal.sqlite) into DIR (DATA_DIR, ./data). Refuses a non-empty data
  * directory without --force. Prints each document's hash to compare with the source.
  */
 const args = process.argv.slice(2);

@@ -1,24 +1,26 @@
-import { createNodeWebSocket } from '@hono/node-ws';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { existsSync } from 'node:fs';
-import { WS_MAX_PAYLOAD_BYTES } from './limits.ts';
+import { SYNC_LIMITS, WS_MAX_PAYLOAD_BYTES, type SyncLimits } from './limits.ts';
 import * as Y from 'yjs';
-import { createSignInLimits, type SignInLimits } from './auth/rate-limit.ts';
+import { SignInThrottle } from './auth/rate-limit.ts';
 import { validateSessionId } from './auth/sessions.ts';
 import type { Directory } from './directory.ts';
+import { aboutRoutes } from './http/about-routes.ts';
 import { activationRoutes } from './http/activation-routes.ts';
 import { adminRoutes } from './http/admin-routes.ts';
 import { archiveRoutes, type ArchiveDeps } from './http/archive-routes.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { requestBodyLimits } from './http/body-limits.ts';
 import { classCodeRoutes } from './http/class-code-routes.ts';
+import { clientAddressOf } from './http/client-address.ts';
 import type { IdentityDeps } from './http/identity-deps.ts';
 import { historyRoutes } from './http/history-routes.ts';
 import { printRoutes } from './http/print-routes.ts';
 import { readinessRoutes } from './http/readiness-routes.ts';
 import { monitoringRoutes } from './http/monitoring-routes.ts';
+import { nextYearRoutes } from './http/next-year-routes.ts';
 import { DocumentProjection } from './reports/journal-projection.ts';
 import { reportRoutes } from './http/report-routes.ts';
 import { rightsRoutes } from './http/rights-routes.ts';
@@ -31,7 +33,10 @@ import { originCheck, sessionMiddleware, type AppEnv } from './http/session-midd
 import type { Storage } from './storage/port.ts';
 import { SocketRevocation } from './ws/revocation.ts';
 import type { RoomRegistry } from './ws/room-registry.ts';
+import { ConnectionCounts } from './ws/connection-counts.ts';
+import { Heartbeat } from './ws/heartbeat.ts';
 import { syncRoute } from './ws/sync-route.ts';
+import { createSyncSockets } from './ws/sync-sockets.ts';
 
 export interface AppDeps {
   storage: Storage;
@@ -45,8 +50,13 @@ export interface AppDeps {
   heartbeatMs?: number;
   /** The server's clock (clock.ts): sessions, rate limits, deadlines, reports; tests move it forward. */
   now?: () => number;
-  /** Sign-in rate limits; a test passes its own to start from clean counts. */
-  limits?: SignInLimits;
+  /**
+   * AUTH-23: reverse proxies in front of the server (`TRUST_PROXY`) whose `X-Forwarded-For` names
+   * the client; 0 (the default) reads the peer's address and ignores the header.
+   */
+  trustProxy?: number;
+  /** PROTO-16…PROTO-18: what one sync socket may cost; `SYNC_LIMITS` unless a test wants smaller. */
+  syncLimits?: Partial<SyncLimits>;
   /** How often sockets of expired sessions are looked for and closed (30 s). */
   sessionSweepMs?: number;
   /** Signing key, snapshots and backups (the archive); omitted in tests that do not need them. */
@@ -60,11 +70,10 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
   // PROTO-14: a frame over the update limit (plus its envelope) closes the socket with 1009 as
-  // soon as its header says so, instead of being read up to the `ws` default of 100 MiB. The
-  // server reads this option at each upgrade; @hono/node-ws makes the server without options.
-  wss.options.maxPayload = WS_MAX_PAYLOAD_BYTES;
+  // soon as its header says so, instead of being read up to the `ws` default of 100 MiB.
+  const sockets = createSyncSockets(app, WS_MAX_PAYLOAD_BYTES);
+  const { injectWebSocket, wss } = sockets;
   const onError = deps.onError ?? ((e: unknown) => console.error(e));
 
   app.onError((err, c) => {
@@ -75,10 +84,13 @@ export function createApp(deps: AppDeps) {
 
   const now = deps.now ?? Date.now;
   const revocation = new SocketRevocation();
+  const clientAddress = clientAddressOf(deps.trustProxy ?? 0);
+  const throttle = new SignInThrottle(deps.storage, now);
   const identity: IdentityDeps = {
     storage: deps.storage,
     revocation,
-    limits: deps.limits ?? createSignInLimits(now),
+    throttle,
+    clientAddress,
     now,
     schoolDoc: async () => (await deps.registry.pin(deps.directory.schoolDocName)).doc,
     readDoc: async (name) => {
@@ -97,6 +109,7 @@ export function createApp(deps: AppDeps) {
       if (now() - lastCleanup > 3_600_000) {
         lastCleanup = now();
         await deps.storage.deleteExpiredSessions(lastCleanup);
+        await throttle.forgetOld();
       }
       return (await validateSessionId(deps.storage, id, now())) !== null;
     },
@@ -107,6 +120,7 @@ export function createApp(deps: AppDeps) {
   // AUTH-20: first, so that every answer carries them — errors and static files included.
   app.use('*', securityHeaders());
   app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api', aboutRoutes(deps.directory.schoolDocName));
   app.use('/api/*', sessionMiddleware(deps.storage, now));
   // AUTH-19: after the session is known (a signed-out body gets only a few KB), before any route.
   app.use('*', requestBodyLimits());
@@ -120,6 +134,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', historyRoutes({ storage: deps.storage, directory: deps.directory }));
   app.route('/api', studentRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory }));
   app.route('/api', personalRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, now }));
+  app.route('/api', nextYearRoutes({ storage: deps.storage, directory: deps.directory, now }));
   app.route('/api', staffRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, revocation, now }));
   // One read-side copy of the stored documents for reports and checks (never the live rooms).
   const projection = new DocumentProjection(deps.storage);
@@ -138,12 +153,15 @@ export function createApp(deps: AppDeps) {
   app.route(
     '/sync',
     syncRoute({
-      upgradeWebSocket,
+      sockets,
       registry: deps.registry,
       directory: deps.directory,
       allowedOrigins: deps.allowedOrigins,
-      heartbeatMs: deps.heartbeatMs ?? 30_000,
+      heartbeat: new Heartbeat(deps.heartbeatMs ?? 30_000),
       revocation,
+      limits: { ...SYNC_LIMITS, ...deps.syncLimits },
+      connections: new ConnectionCounts(),
+      clientAddress,
       onError,
     }),
   );

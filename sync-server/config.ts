@@ -14,6 +14,16 @@ export interface Config {
   tls: { certFile: string; keyFile: string } | null;
   /** The server's clock: the system's, unless `JOURNAL_CLOCK` starts it elsewhere (clock.ts). */
   now: Clock;
+  /**
+   * AUTH-23: how many reverse proxies stand before the server (`TRUST_PROXY`); with any, the
+   * client's address is read from their `X-Forwarded-For`. 0: the header is ignored.
+   */
+  trustProxy: number;
+  /**
+   * SETUP-34: what an empty data directory becomes — the demo school (the default, `DEMO=1`), or,
+   * with `DEMO=0`, a real school created on the setup page (sync-server/setup/).
+   */
+  demo: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,6 +40,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: env.STATIC_DIR ?? './dist/client',
     tls: readTls(env),
     now: clockFromEnv(env),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    demo: readDemo(env.DEMO),
   };
 }
 
@@ -40,4 +52,21 @@ function readTls(env: NodeJS.ProcessEnv): Config['tls'] {
   // One without the other is a mistake to report, not a reason to fall back to plain HTTP.
   if (!certFile || !keyFile) throw new Error('TLS_CERT_FILE and TLS_KEY_FILE must be given together');
   return { certFile, keyFile };
+}
+
+function readDemo(value: string | undefined): boolean {
+  const v = (value ?? '1').trim().toLowerCase();
+  if (['1', 'true', 'yes', ''].includes(v)) return true;
+  if (['0', 'false', 'no'].includes(v)) return false;
+  throw new Error(`DEMO must be 1 or 0, got ${value}`);
+}
+
+/** `TRUST_PROXY`: empty, 0 or false = no proxy; 1 or true = one; a number = that many in a row. */
+function readTrustProxy(value: string | undefined): number {
+  const v = (value ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'no'].includes(v)) return 0;
+  if (['true', 'yes'].includes(v)) return 1;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`TRUST_PROXY must be 0, 1 or the number of proxies, got ${value}`);
+  return n;
 }

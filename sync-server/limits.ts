@@ -36,6 +36,67 @@ export const PRESENCE_STATE_MAX_BYTES = 16 * KiB;
 /** Presence states one connection may hold at once (a tab has one); more close it with 4429. */
 export const PRESENCE_CLIENTS_MAX = 4;
 
+/** What one sync socket may cost the server (PROTO-16…PROTO-18); tests pass smaller ones. */
+export interface SyncLimits {
+  /**
+   * PROTO-16: data sent to a socket and not yet taken by its reader. A full-year journal's first
+   * sync is about 1 MB and one update at most 2 MiB, so an honest reader never leaves this much;
+   * beyond it the socket is closed with 4508 and nothing more is queued for it.
+   */
+  sendBufferMaxBytes: number;
+  /** PROTO-17: messages a connection may send per second on average, and in one burst. */
+  messagesPerSecond: number;
+  messagesBurst: number;
+  /** PROTO-17: held back this long without its bucket refilling to half, a connection is closed with 4529. */
+  throttledMaxMs: number;
+  /** PROTO-18: open sync connections of one user (every tab holds one per open document)… */
+  connectionsPerUser: number;
+  /** …and of one client address (a school behind one NAT address shares it); more close with 4503. */
+  connectionsPerAddress: number;
+}
+
+export const SYNC_LIMITS: SyncLimits = {
+  sendBufferMaxBytes: 4 * MiB,
+  messagesPerSecond: 50,
+  messagesBurst: 200,
+  throttledMaxMs: 60_000,
+  connectionsPerUser: 50,
+  connectionsPerAddress: 500,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in (AUTH-21…AUTH-24): a growing delay, never a lock.
+
+/** One key's delay: `free` failures cost nothing, then each waits twice the one before, up to `maxDelayMs`. */
+export interface SignInDelayRule {
+  free: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** The delays of sign-in: per login, per address, and when failures are forgotten. */
+export interface SignInDelays {
+  account: SignInDelayRule;
+  address: SignInDelayRule;
+  forgetMs: number;
+}
+
+export const SIGN_IN_DELAYS: SignInDelays = {
+  /** Per login, from any address: a guessed password is slowed, the owner waits a minute at most. */
+  account: { free: 5, firstDelayMs: 1000, maxDelayMs: 60_000 },
+  /** Per client address, over every login and activation code: one machine cannot try many accounts. */
+  address: { free: 30, firstDelayMs: 1000, maxDelayMs: 5 * 60_000 },
+  /** A key's failures are forgotten after this long without a new one. */
+  forgetMs: 60 * 60_000,
+};
+
+/** 429 before sign-in or activation: when the next attempt is taken. */
+export function signInDelayedText(waitMs: number): string {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const when = seconds < 60 ? `${seconds} с` : `${Math.ceil(seconds / 60)} мин`;
+  return `Слишком много неудачных попыток входа. Попробуйте снова через ${when}.`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Refused changes kept for the deputy (STORE-18, STORE-19).
 
@@ -115,7 +176,5 @@ export {
   /** PROTO-13: edit-time ranges in one message (5,000); more close the socket as malformed. */
   MAX_EDIT_TIMES_PER_MESSAGE,
 } from '../model/index.ts';
-/** AUTH-10: sign-in failures per login and per address in 15 minutes, then 429. */
-export { LOGIN_LIMITS } from './auth/rate-limit.ts';
 /** AUTH-12, AUTH-13: a session ends after 7 days unused, and 30 days after sign-in at the latest. */
 export { SESSION_ABSOLUTE_MS, SESSION_TTL_MS } from './auth/sessions.ts';

@@ -11,12 +11,16 @@ import { loadSigningKey } from './archive/keys.ts';
 import { snapshotOnPeriodClose } from './archive/period-close-watch.ts';
 import { Snapshotter } from './archive/snapshotter.ts';
 import type { Config } from './config.ts';
+import type { SyncLimits } from './limits.ts';
 import { Directory } from './directory.ts';
 import { documentPolicy } from './document-policy.ts';
 import { JournalUseIndex } from './journal-use-index.ts';
 import { watchAccess } from './access-watch.ts';
 import { watchClassJournals } from './class-journals-watch.ts';
 import { seedDemoSchool } from './seed-demo.ts';
+import { currentSchoolDocName } from './school-years.ts';
+import { localDateOf } from './clock.ts';
+import { runSchoolSetup, type SetupOptions } from './setup/setup-server.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/port.ts';
 import { RoomRegistry, type RegistryOptions } from './ws/room-registry.ts';
@@ -55,6 +59,10 @@ export async function startServer(
     /** Snapshot schedule and backups; from the environment unless given (tests). */
     archive?: ArchiveConfig;
     log?: (msg: string) => void;
+    /** PROTO-16…PROTO-18: smaller sync limits than `SYNC_LIMITS` (tests). */
+    syncLimits?: Partial<SyncLimits>;
+    /** `DEMO=0` on an empty store: where the setup page listens and its code (tests). */
+    setup?: Pick<SetupOptions, 'onOpen' | 'onCode'>;
   } = {},
 ): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.log(m));
@@ -64,11 +72,15 @@ export async function startServer(
     mkdirSync(config.dataDir, { recursive: true });
     storage = openSqliteStorage(join(config.dataDir, 'journal.sqlite'));
   }
-  if (await storage.isEmpty()) {
+  if ((await storage.isEmpty()) && !config.demo) {
+    // SETUP-34: a real school is created on the setup page; the server starts on its port after.
+    config = { ...config, port: await runSchoolSetup(storage, config, { log, now, ...opts.setup }) };
+  } else if (await storage.isEmpty()) {
     log('Empty data directory: creating the demo school…');
     await seedDemoSchool(storage, { now });
   }
-  const schoolDocName = (await storage.listDocuments()).filter((n) => n.startsWith('school/')).at(-1);
+  // YEAR-19: a next year prepared ahead is stored beside the running one and waits for its first day.
+  const schoolDocName = await currentSchoolDocName(storage, localDateOf(now()));
   if (!schoolDocName) throw new Error('The store has no school-year document');
   const onError = (e: unknown) => console.error(e);
   // SETUP-4, YEAR-15: the school year's rules read the journals' use from here, never the journals.
@@ -93,10 +105,10 @@ export async function startServer(
   const archiveConfig = opts.archive ?? readArchiveConfig();
   const key = loadSigningKey(config.dataDir, () => new Date(now()));
   const snapshotter = new Snapshotter(storage, key, archiveConfig.snapshots, onError, now);
-  const backups = new Backups(storage, config.dataDir, archiveConfig.backups, onError, () => new Date(now()));
+  const backups = new Backups(storage, config.dataDir, archiveConfig.backups, onError, () => new Date(now()), log);
   snapshotter.start();
   backups.start();
-  const stopPeriodWatch = snapshotOnPeriodClose(await directory.schoolDoc(), schoolDocName, snapshotter, onError);
+  const stopPeriodWatch = snapshotOnPeriodClose(await directory.schoolDoc(), schoolDocName, { snapshotter, backups }, onError);
   const { app, injectWebSocket, wss, revocation } = createApp({
     archive: { storage, key, snapshotter, backups, dataDir: config.dataDir },
     storage,
@@ -107,6 +119,8 @@ export async function startServer(
     heartbeatMs: opts.heartbeatMs,
     now,
     sessionSweepMs: opts.sessionSweepMs,
+    trustProxy: config.trustProxy,
+    syncLimits: opts.syncLimits,
     onError,
   });
   // Read before listening: a missing or unreadable certificate stops the start with its path.

@@ -7,11 +7,19 @@ const FIRST_BACKOFF_MS = 500;
 /** The attempt count whose backoff is the longest one. */
 const LONGEST = Math.ceil(Math.log2(MAX_BACKOFF_MS / FIRST_BACKOFF_MS));
 /**
- * PROTO-14, PROTO-15: closed for a message over a limit. The next connection would send the same
- * (an unsent update stays in IndexedDB and goes in the next sync), so it waits the longest backoff
- * each time instead of retrying twice a second after every successful sync.
+ * PROTO-14, PROTO-15, PROTO-17, PROTO-18: closed for a message over a limit, a flood of messages
+ * or too many connections. The next connection would meet the same (an unsent update stays in
+ * IndexedDB and goes in the next sync), so it waits the longest backoff each time instead of
+ * retrying twice a second after every successful sync. A slow reader (4508, PROTO-16) is a slow
+ * network, not a fault: it reconnects with the usual backoff.
  */
-const OVER_LIMIT_CODES: ReadonlySet<number> = new Set([CloseCode.messageTooBig, CloseCode.tooLarge, CloseCode.tooManyPresences]);
+const OVER_LIMIT_CODES: ReadonlySet<number> = new Set([
+  CloseCode.messageTooBig,
+  CloseCode.tooLarge,
+  CloseCode.tooManyPresences,
+  CloseCode.tooManyMessages,
+  CloseCode.tooManyConnections,
+]);
 
 export interface ConnectionControl {
   /** Connect now and keep reconnecting (with jitter) until `disconnect`. */

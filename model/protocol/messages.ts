@@ -48,6 +48,16 @@ export const CloseCode = {
   /** PROTO-15: a connection announced more presence states than one connection may hold. */
   tooManyPresences: 4429,
   /**
+   * PROTO-16: the connection left more unread data in the server's send buffer than it keeps for
+   * one socket; nothing more was sent. A slow network: reconnect. 4500–4599 is the range the
+   * stock y-websocket client treats as "try again later" (it gives up after 4400–4499).
+   */
+  slowReader: 4508,
+  /** PROTO-17: the connection sent messages over its rate for too long despite being held back. */
+  tooManyMessages: 4529,
+  /** PROTO-18: the user or the address already holds as many sync connections as allowed. */
+  tooManyConnections: 4503,
+  /**
    * PROTO-14: a message larger than the socket reads (`ws` closes with this by itself, before the
    * payload is read); the client waits its longest backoff before it tries again.
    */

@@ -25,6 +25,8 @@ export function readArchiveConfig(env: NodeJS.ProcessEnv = process.env): Archive
     backups: {
       keep: Math.max(1, Math.floor(number(env, 'BACKUP_KEEP', 14))),
       everyHours: number(env, 'BACKUP_EVERY_HOURS', 24),
+      // ARC-23: a second disk or a mounted share; empty = none.
+      copyDir: env.BACKUP_DIR?.trim() || null,
     },
   };
 }

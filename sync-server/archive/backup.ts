@@ -1,6 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Storage } from '../storage/port.ts';
+import { BackupCopier, type BackupCopyStatus } from './backup-copy.ts';
+import { packBackup, type BackupTar } from './backup-tar.ts';
 import { keysDir } from './keys.ts';
 
 export interface BackupSettings {
@@ -8,6 +10,8 @@ export interface BackupSettings {
   keep: number;
   /** Hours between scheduled backups (BACKUP_EVERY_HOURS, 24); 0 = none scheduled. */
   everyHours: number;
+  /** A second place for every backup, as one file (BACKUP_DIR, ARC-23); none when absent. */
+  copyDir?: string | null;
 }
 
 export interface BackupInfo {
@@ -32,6 +36,7 @@ export const backupsDir = (dataDir: string) => join(dataDir, 'backups');
 export class Backups {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<BackupInfo> | null = null;
+  private readonly copier: BackupCopier | null;
 
   constructor(
     private readonly storage: Storage,
@@ -39,7 +44,24 @@ export class Backups {
     private readonly settings: BackupSettings,
     private readonly onError: (e: unknown) => void,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    log: (msg: string) => void = (m) => console.log(m),
+  ) {
+    this.copier = settings.copyDir ? new BackupCopier(settings.copyDir, settings.keep, log) : null;
+  }
+
+  /** How the copies to BACKUP_DIR go (null without one). */
+  copyStatus(): BackupCopyStatus | null {
+    return this.copier ? { ...this.copier.status } : null;
+  }
+
+  /**
+   * ARC-21: a listed backup as one tar file; the name must be one of `list()`, so nothing but a
+   * backup folder is ever read (no path from the request reaches the file system).
+   */
+  async pack(name: string): Promise<BackupTar | null> {
+    if (!this.list().some((b) => b.name === name)) return null;
+    return packBackup(join(backupsDir(this.dataDir), name), name, BACKUP_DB_FILE);
+  }
 
   start(): void {
     if (this.settings.everyHours <= 0 || this.timer) return;
@@ -88,6 +110,7 @@ export class Backups {
     }
     renameSync(partial, join(root, name));
     this.prune();
+    await this.copier?.copy(join(root, name), name, BACKUP_DB_FILE, this.now());
     return this.list().find((b) => b.name === name)!;
   }
 

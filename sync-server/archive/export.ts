@@ -9,6 +9,7 @@ import { journalGridCsv, lessonsCsv } from './journal-csv.ts';
 import { loadSigningKey, type SigningKey } from './keys.ts';
 import { printJournal } from './pdf/print-journal.ts';
 import type { PrintStamp } from './pdf/print-stamp.ts';
+import { directorName } from './pdf/sign-line.ts';
 import { hex, sha256 } from './replay.ts';
 
 export const MANIFEST = 'manifest.json';
@@ -73,6 +74,8 @@ function write(out: string, path: string, bytes: Uint8Array | string): void {
 interface PrintContext {
   printedBy: string;
   printedAt: Date;
+  /** PRINT-2: named on the signature line of every PDF page. */
+  director?: string | null;
 }
 
 /**
@@ -99,6 +102,7 @@ async function writePrintouts(
     utcOffsetMinutes,
     snapshot: latest ? { n: snapshots.length, upToSeq: latest.upToSeq, sha256: hex(latest.sha256) } : null,
     logUpToSeq: lastSeq,
+    director: print.director,
   };
   try {
     const files = await printJournal(journal, school, stamp, schoolDate(latest?.createdAt ?? print.printedAt.getTime(), utcOffsetMinutes));
@@ -187,6 +191,7 @@ export async function exportArchive(
   try {
     mkdirSync(out, { recursive: true });
     if (readdirSync(out).length > 0) throw new Error(`${out} is not empty`);
+    print.director = await directorName(storage);
     const documents = documentsInScope(await storage.listDocuments(), scope);
     // School years first: the journals' CSV takes subject names from them.
     const schools = new Map<string, Y.Doc>();

@@ -1,18 +1,33 @@
 import Database from 'better-sqlite3';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { openSqliteStorage } from '../storage/sqlite.ts';
 import { BACKUP_DB_FILE } from './backup.ts';
+import { isTarFile, unpackBackup } from './backup-tar.ts';
 import { keysDir } from './keys.ts';
 import { documentHashes } from './replay.ts';
 
 /**
- * ARC-11: restores a backup (its directory, or the journal.sqlite in it) into a data directory.
+ * ARC-11, ARC-22: restores a backup — its directory, the journal.sqlite in it, or the one file
+ * downloaded from the administrator's page or copied to BACKUP_DIR (a tar, unpacked first beside
+ * the data directory, so a store of any size needs no room elsewhere) — into a data directory.
  * It refuses a data directory that already holds a store or keys unless `force` — a restore must
  * never silently replace a school's live journal — and checks the copy's integrity before
  * copying. Returns every document's hash, to compare with the source.
  */
 export async function restoreBackup(backup: string, dataDir: string, opts: { force?: boolean } = {}): Promise<Map<string, string>> {
+  if (!isTarFile(backup)) return restoreFolder(backup, dataDir, opts);
+  mkdirSync(dirname(resolve(dataDir)), { recursive: true });
+  const unpacked = mkdtempSync(join(dirname(resolve(dataDir)), '.restore-'));
+  try {
+    unpackBackup(backup, unpacked, BACKUP_DB_FILE);
+    return await restoreFolder(unpacked, dataDir, opts);
+  } finally {
+    rmSync(unpacked, { recursive: true, force: true });
+  }
+}
+
+async function restoreFolder(backup: string, dataDir: string, opts: { force?: boolean }): Promise<Map<string, string>> {
   const from = existsSync(backup) && statSync(backup).isDirectory() ? backup : dirname(backup);
   const db = join(from, BACKUP_DB_FILE);
   if (!existsSync(db)) throw new Error(`${from} holds no ${BACKUP_DB_FILE}: not a backup`);

@@ -1,76 +1,85 @@
 /**
- * Sign-in rate limits (AUTH-10), in memory: enough for the one server process a school runs.
- * Failures are counted per key in a fixed window; once a key has `max` failures in its window,
- * attempts are refused until the window ends. Per account, a guessed password is slowed down
- * whatever the address; per address, one machine cannot try many accounts. A restart forgets
- * the counts, which costs an attacker a restart of the school's server: acceptable.
+ * Sign-in throttling (AUTH-21…AUTH-24, OWASP ASVS 2.2.1): a growing delay instead of a lock.
+ * Failures are counted per login (from any address) and per client address (over every login);
+ * after a key's free failures each next attempt must wait twice as long as the one before, up to
+ * a cap, and an attempt after the wait is judged on its password as usual. A lock would let
+ * anyone keep the director out with five wrong passwords; a delay of at most a minute slows a
+ * guesser just as well. An attempt refused for its wait is not a failure, so hammering during
+ * the wait does not lengthen it. The counts are in the store and survive a restart.
  */
-export interface RateLimitRule {
-  max: number;
-  windowMs: number;
+import { SIGN_IN_DELAYS, type SignInDelayRule, type SignInDelays } from '../limits.ts';
+import type { SignInFailures, SignInFailureStore } from '../storage/port.ts';
+
+/** The delay a key has earned with `failures` failures: 0 while they are free. */
+export function delayAfter(rule: SignInDelayRule, failures: number): number {
+  if (failures < rule.free) return 0;
+  return Math.min(rule.maxDelayMs, rule.firstDelayMs * 2 ** (failures - rule.free));
 }
 
-interface Bucket {
-  failures: number;
-  windowEnds: number;
-}
+/** The keys a sign-in attempt is counted under. */
+export const accountKey = (login: string) => `account:${login}`;
+export const addressKey = (address: string) => `address:${address}`;
 
-export class FailureLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-
+export class SignInThrottle {
   constructor(
-    private readonly rule: RateLimitRule,
+    private readonly store: SignInFailureStore,
     private readonly now: () => number = Date.now,
+    private readonly delays: SignInDelays = SIGN_IN_DELAYS,
   ) {}
 
-  /** Milliseconds until `key` may try again, or 0 when it may now. */
-  retryAfter(key: string): number {
-    const b = this.live(key);
-    return b && b.failures >= this.rule.max ? b.windowEnds - this.now() : 0;
+  /** Milliseconds until an attempt for `login` (when given) from `address` is taken, or 0. */
+  async waitMs(address: string, login?: string): Promise<number> {
+    const keys = [addressKey(address), ...(login === undefined ? [] : [accountKey(login)])];
+    const counts = await this.store.readSignInFailures(keys);
+    return Math.max(0, ...keys.map((k) => this.waitOf(k, counts.get(k))));
   }
 
-  fail(key: string): void {
-    const b = this.live(key);
-    if (b) b.failures++;
-    else this.buckets.set(key, { failures: 1, windowEnds: this.now() + this.rule.windowMs });
-    if (this.buckets.size > 10_000) this.prune();
-  }
-
-  reset(key: string): void {
-    this.buckets.delete(key);
-  }
-
-  private live(key: string): Bucket | null {
-    const b = this.buckets.get(key);
-    if (!b) return null;
-    if (b.windowEnds <= this.now()) {
-      this.buckets.delete(key);
-      return null;
-    }
-    return b;
-  }
-
-  /** Drops ended windows, so that a scan of many addresses does not grow memory for good. */
-  private prune(): void {
+  /** Counts a failed attempt: a wrong password (login given) or a wrong activation code. */
+  async fail(address: string, login?: string): Promise<void> {
+    const keys = [addressKey(address), ...(login === undefined ? [] : [accountKey(login)])];
     const now = this.now();
-    for (const [k, b] of this.buckets) if (b.windowEnds <= now) this.buckets.delete(k);
+    await this.store.recordSignInFailure(keys, now, now - this.delays.forgetMs);
   }
-}
 
-const MINUTE = 60_000;
+  /**
+   * A correct password forgets the login's failures; the address keeps its own, or a guesser
+   * with one account of their own could sign in to it between guesses to start afresh.
+   */
+  async succeed(login: string): Promise<void> {
+    await this.store.clearSignInFailures([accountKey(login)]);
+  }
 
-/** The limits of sign-in and activation: 5 failures per account and 30 per address in 15 minutes. */
-export const LOGIN_LIMITS = {
-  perAccount: { max: 5, windowMs: 15 * MINUTE },
-  perAddress: { max: 30, windowMs: 15 * MINUTE },
-} as const;
+  /** AUTH-24: the administrator lets the login's owner try again at once. */
+  async unlock(login: string): Promise<void> {
+    await this.store.clearSignInFailures([accountKey(login)]);
+  }
 
-/** Both limiters of sign-in; activation shares the per-address one (codes can be guessed too). */
-export interface SignInLimits {
-  account: FailureLimiter;
-  address: FailureLimiter;
-}
+  /** The failures of each login that has any, and until when its next attempt waits (0: none). */
+  async accounts(logins: readonly string[]): Promise<Map<string, { failures: number; waitUntil: number }>> {
+    const counts = await this.store.readSignInFailures(logins.map(accountKey));
+    const out = new Map<string, { failures: number; waitUntil: number }>();
+    for (const login of logins) {
+      const c = this.live(counts.get(accountKey(login)));
+      if (!c) continue;
+      const wait = this.waitOf(accountKey(login), c);
+      out.set(login, { failures: c.failures, waitUntil: wait > 0 ? this.now() + wait : 0 });
+    }
+    return out;
+  }
 
-export function createSignInLimits(now: () => number = Date.now, limits = LOGIN_LIMITS): SignInLimits {
-  return { account: new FailureLimiter(limits.perAccount, now), address: new FailureLimiter(limits.perAddress, now) };
+  /** Housekeeping: forgets keys whose last failure is older than the forgetting time. */
+  async forgetOld(): Promise<void> {
+    await this.store.deleteSignInFailuresBefore(this.now() - this.delays.forgetMs);
+  }
+
+  private live(c: SignInFailures | undefined): SignInFailures | null {
+    return c && c.lastFailureAt >= this.now() - this.delays.forgetMs ? c : null;
+  }
+
+  private waitOf(key: string, counts: SignInFailures | undefined): number {
+    const c = this.live(counts);
+    if (!c) return 0;
+    const rule = key.startsWith('account:') ? this.delays.account : this.delays.address;
+    return Math.max(0, c.lastFailureAt + delayAfter(rule, c.failures) - this.now());
+  }
 }

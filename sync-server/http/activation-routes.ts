@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { createSession, SESSION_ABSOLUTE_MS, sessionCookie } from '../auth/sessions.ts';
 import type { UserRecord } from '../storage/port.ts';
 import { newId } from './code-issue.ts';
-import { clientAddress, publicUser, readBody, refuseIfLimited, type IdentityDeps } from './identity-deps.ts';
+import { publicUser, readBody, refuseIfDelayed, type IdentityDeps } from './identity-deps.ts';
 import type { AppEnv } from './session-middleware.ts';
 
 const WRONG_CODE = 'Код активации не подходит. Проверьте, что он введён без ошибок.';
@@ -17,21 +17,21 @@ const WRONG_CODE = 'Код активации не подходит. Прове�
  * one a new password), sets the chosen login and password and signs in.
  */
 export function activationRoutes(deps: IdentityDeps) {
-  const { storage, limits, revocation } = deps;
+  const { storage, throttle, revocation } = deps;
   const app = new Hono<AppEnv>();
 
   app.post('/auth/activate', async (c) => {
     const body = await readBody(c);
-    const address = clientAddress(c);
-    // Codes can be guessed like passwords: the same per-address limit applies.
-    refuseIfLimited(c, limits.address.retryAfter(address));
+    const address = deps.clientAddress(c);
+    // Codes can be guessed like passwords: the same per-address delay applies (AUTH-21).
+    refuseIfDelayed(c, await throttle.waitMs(address));
     if (typeof body.code !== 'string' || typeof body.login !== 'string' || typeof body.password !== 'string') {
       throw new HTTPException(400, { message: 'Укажите код активации, логин и пароль' });
     }
     const normalized = normalizeActivationCode(body.code);
     const code = normalized ? await storage.findActivationCode(hashActivationCode(normalized)) : null;
     if (!code) {
-      limits.address.fail(address);
+      await throttle.fail(address);
       throw new HTTPException(400, { message: WRONG_CODE });
     }
     const now = deps.now();

@@ -9,20 +9,39 @@ import type { AppEnv } from './session-middleware.ts';
 const isStaffRole = (r: unknown): r is Role => typeof r === 'string' && (STAFF_ROLES as readonly string[]).includes(r);
 const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
 
-/** A user as the administrator's page lists them. */
-const adminView = (u: UserRecord) => ({ ...publicUser(u), disabled: u.disabled, activated: u.passwordHash !== '' });
+/** Failed sign-ins counted against a login and until when its next attempt waits (0: none). */
+type SignInState = { failures: number; waitUntil: number };
+
+/** A user as the administrator's page lists them, with their failed sign-ins when there are any. */
+const adminView = (u: UserRecord, signIn?: SignInState) => ({
+  ...publicUser(u),
+  disabled: u.disabled,
+  activated: u.passwordHash !== '',
+  ...(signIn ? { signIn } : {}),
+});
 
 /**
  * The administrator's API (AUTH-11): users, their staff roles and whether they may sign in,
  * and activation codes for staff. Families' codes are the class teacher's (class-code-routes).
  */
 export function adminRoutes(deps: IdentityDeps) {
-  const { storage, revocation } = deps;
+  const { storage, revocation, throttle } = deps;
   const app = new Hono<AppEnv>();
 
   app.get('/admin/users', async (c) => {
     requireAdmin(c.get('auth'));
-    return c.json({ users: (await storage.listUsers()).map(adminView) });
+    const users = await storage.listUsers();
+    const signIns = await throttle.accounts(users.map((u) => u.login));
+    return c.json({ users: users.map((u) => adminView(u, signIns.get(u.login))) });
+  });
+
+  // AUTH-24: the login's failed sign-ins are forgotten, so its owner may try again at once.
+  app.post('/admin/users/:id/unlock', async (c) => {
+    requireAdmin(c.get('auth'));
+    const user = await storage.findUserById(c.req.param('id'));
+    if (!user) throw new HTTPException(404, { message: 'Пользователь не найден' });
+    await throttle.unlock(user.login);
+    return c.json({ user: adminView(user) });
   });
 
   app.post('/admin/users/:id', async (c) => {
@@ -62,7 +81,8 @@ export function adminRoutes(deps: IdentityDeps) {
       // The rights behind the open documents changed: the client stops and re-reads /api/me.
       revocation.closeUser(user.id, CloseCode.forbidden, 'roles changed');
     }
-    return c.json({ user: adminView((await storage.findUserById(user.id))!) });
+    const updated = (await storage.findUserById(user.id))!;
+    return c.json({ user: adminView(updated, (await throttle.accounts([updated.login])).get(updated.login)) });
   });
 
   app.get('/admin/codes', async (c) => {

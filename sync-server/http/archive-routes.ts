@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { Readable } from 'node:stream';
 import { HTTPException } from 'hono/http-exception';
 import { parseDocName } from '../../model/index.ts';
 import type { Backups } from '../archive/backup.ts';
@@ -21,8 +22,9 @@ export interface ArchiveDeps {
 
 /**
  * The archive over HTTP: the public keys at a well-known address (ARC-5, anyone may fetch them
- * to verify an export), the administrator's snapshots and backups on demand (ARC-8, ARC-10)
- * and exports downloaded as a zip (ARC-18, `export-routes.ts`).
+ * to verify an export), the administrator's snapshots and backups on demand (ARC-8, ARC-10),
+ * a backup downloaded as one file (ARC-21) and exports downloaded as a zip (ARC-18,
+ * `export-routes.ts`).
  */
 export function archiveRoutes(deps: ArchiveDeps) {
   const app = new Hono<AppEnv>();
@@ -48,14 +50,31 @@ export function archiveRoutes(deps: ArchiveDeps) {
     return c.json({ snapshots });
   });
 
+  // `copy`: how the last copy to BACKUP_DIR went (ARC-23), null without one.
   app.get('/api/admin/backups', (c) => {
     requireAdmin(c.get('auth'));
-    return c.json({ backups: deps.backups.list() });
+    return c.json({ backups: deps.backups.list(), copy: deps.backups.copyStatus() });
   });
 
   app.post('/api/admin/backups', async (c) => {
     requireAdmin(c.get('auth'));
-    return c.json({ backup: await deps.backups.backupNow() });
+    return c.json({ backup: await deps.backups.backupNow(), copy: deps.backups.copyStatus() });
+  });
+
+  // ARC-21: one backup as one file; `pack` knows only the listed names.
+  app.get('/api/admin/backups/:name', async (c) => {
+    requireAdmin(c.get('auth'));
+    const name = c.req.param('name');
+    const tar = await deps.backups.pack(name);
+    if (!tar) throw new HTTPException(404, { message: 'Такой резервной копии нет' });
+    return new Response(Readable.toWeb(tar.stream) as ReadableStream, {
+      headers: {
+        'Content-Type': 'application/x-tar',
+        'Content-Length': String(tar.bytes),
+        'Content-Disposition': `attachment; filename="${name}.tar"`,
+        'Cache-Control': 'no-store',
+      },
+    });
   });
 
   app.route('/', exportRoutes(deps));

@@ -4,7 +4,7 @@ import { normalizeLogin } from '../auth/credentials.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { clearedSessionCookie, createSession, SESSION_ABSOLUTE_MS, sessionCookie } from '../auth/sessions.ts';
 import type { Directory } from '../directory.ts';
-import { clientAddress, publicUser, readBody, refuseIfLimited, type IdentityDeps } from './identity-deps.ts';
+import { publicUser, readBody, refuseIfDelayed, type IdentityDeps } from './identity-deps.ts';
 import { requireAuth, type AppEnv } from './session-middleware.ts';
 
 /** A real hash verified when the login is unknown, so timing does not tell which logins exist. */
@@ -12,7 +12,7 @@ let dummyHash: Promise<string> | null = null;
 
 /** Sign-in, sign-out (here or everywhere) and who am I. */
 export function authRoutes(deps: IdentityDeps, directory: Directory) {
-  const { storage, limits, revocation } = deps;
+  const { storage, throttle, revocation } = deps;
   const app = new Hono<AppEnv>();
 
   app.post('/auth/login', async (c) => {
@@ -21,17 +21,16 @@ export function authRoutes(deps: IdentityDeps, directory: Directory) {
       throw new HTTPException(400, { message: 'Укажите логин и пароль' });
     }
     const account = normalizeLogin(login);
-    const address = clientAddress(c);
-    // AUTH-10: refused before any password work, so a locked account costs the server nothing.
-    refuseIfLimited(c, Math.max(limits.account.retryAfter(account), limits.address.retryAfter(address)));
+    const address = deps.clientAddress(c);
+    // AUTH-21: an attempt during its wait is refused before any password work, and is no failure.
+    refuseIfDelayed(c, await throttle.waitMs(address, account));
     const user = await storage.findUserByLogin(account);
     const ok = await verifyPassword(user?.passwordHash || (await (dummyHash ??= hashPassword('no such user'))), password);
     if (!user || !ok || user.disabled) {
-      limits.account.fail(account);
-      limits.address.fail(address);
+      await throttle.fail(address, account);
       throw new HTTPException(401, { message: 'Неверный логин или пароль' });
     }
-    limits.account.reset(account);
+    await throttle.succeed(account);
     const { token } = await createSession(storage, user.id, deps.now());
     // The browser keeps the cookie for the absolute lifetime; inactivity is the server's to judge.
     c.header('Set-Cookie', sessionCookie(token, SESSION_ABSOLUTE_MS));

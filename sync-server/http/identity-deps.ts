@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { HTTPException } from 'hono/http-exception';
 import type * as Y from 'yjs';
 import type { ValidSession } from '../auth/sessions.ts';
-import type { SignInLimits } from '../auth/rate-limit.ts';
+import type { SignInThrottle } from '../auth/rate-limit.ts';
+import { signInDelayedText } from '../limits.ts';
+import type { ClientAddress } from './client-address.ts';
 import type { Storage, UserRecord } from '../storage/port.ts';
 import type { SocketRevocation } from '../ws/revocation.ts';
 
@@ -11,7 +12,10 @@ import type { SocketRevocation } from '../ws/revocation.ts';
 export interface IdentityDeps {
   storage: Storage;
   revocation: SocketRevocation;
-  limits: SignInLimits;
+  /** Sign-in delays per login and per address (AUTH-21). */
+  throttle: SignInThrottle;
+  /** The client's address of a request, through a trusted proxy when configured (AUTH-23). */
+  clientAddress: ClientAddress;
   now: () => number;
   /** The current school-year document (classes and their class teachers). */
   schoolDoc: () => Promise<Y.Doc>;
@@ -30,26 +34,11 @@ export const publicUser = (u: UserRecord) => ({
   ...(u.studentLink ? { studentLink: u.studentLink } : {}),
 });
 
-/**
- * The peer's address, for the per-address limit. Behind a reverse proxy every request comes
- * from the proxy: then the per-address limit is a limit on the whole school, which errs on the
- * safe side. `app.request` in tests has no socket; they pass `env.incoming` or get 'unknown'.
- */
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** Throws 429 with Retry-After (in seconds) when `waitMs` > 0. */
-export function refuseIfLimited(c: Context, waitMs: number): void {
+/** AUTH-21: throws 429 with Retry-After (in seconds) and when to try again, when `waitMs` > 0. */
+export function refuseIfDelayed(c: Context, waitMs: number): void {
   if (waitMs <= 0) return;
-  const seconds = Math.ceil(waitMs / 1000);
-  c.header('Retry-After', String(seconds));
-  const minutes = Math.ceil(seconds / 60);
-  throw new HTTPException(429, { message: `Слишком много неудачных попыток. Попробуйте снова через ${minutes} мин.` });
+  c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+  throw new HTTPException(429, { message: signInDelayedText(waitMs) });
 }
 
 /** The signed-in administrator, or 401 (no session) / 403 (not an administrator). */

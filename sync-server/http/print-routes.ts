@@ -6,6 +6,7 @@ import { finalsSheet } from '../archive/finals-sheet.ts';
 import { renderFinalsPdf } from '../archive/pdf/finals-pdf.ts';
 import { renderJournalPdf } from '../archive/pdf/journal-pdf.ts';
 import type { PrintStamp } from '../archive/pdf/print-stamp.ts';
+import { directorName } from '../archive/pdf/sign-line.ts';
 import { hex } from '../archive/replay.ts';
 import type { Snapshotter } from '../archive/snapshotter.ts';
 import type { Directory } from '../directory.ts';
@@ -62,6 +63,7 @@ export function printRoutes(deps: PrintDeps) {
       utcOffsetMinutes: readDeadlines(year.doc).utcOffsetMinutes,
       snapshot: journal.snapshot,
       logUpToSeq: journal.snapshot?.upToSeq ?? 0,
+      director: await directorName(deps.storage),
     };
     // The school's calendar day (TIME-1): planned lessons after it with nothing recorded are not printed.
     const asOf = schoolDate(printedAt.getTime(), readDeadlines(year.doc).utcOffsetMinutes);

@@ -19,6 +19,7 @@ import type { DocumentProjection } from '../reports/journal-projection.ts';
 import { loadTimedRows } from '../reports/journal-changes.ts';
 import { reportCsv } from '../reports/report-csv.ts';
 import { reportPdf, type ReportSource } from '../reports/report-pdf.ts';
+import { directorName } from '../archive/pdf/sign-line.ts';
 import { findReport, REPORTS } from '../reports/report-registry.ts';
 import { reportXlsx } from '../reports/report-xlsx.ts';
 import type { Storage } from '../storage/port.ts';
@@ -152,6 +153,7 @@ export function reportRoutes(deps: ReportDeps) {
       printedBy: user.name,
       sources,
       utcOffsetMinutes: readDeadlines(school).utcOffsetMinutes,
+      director: await directorName(deps.storage),
     });
     return c.body(new Uint8Array(pdf), 200, download('application/pdf', `${file}.pdf`));
   });

@@ -1,6 +1,7 @@
 import { formatReportCell, type ReportTable } from '../../model/index.ts';
 import { cellText, edges, fill, grid, wrappedHeight, wrappedText } from '../archive/pdf/draw.ts';
 import { FONT, renderPdf, type Pdf } from '../archive/pdf/pdf-document.ts';
+import { drawSignLine, SIGN_LINE_HEIGHT } from '../archive/pdf/sign-line.ts';
 import { printedTime } from '../archive/pdf/print-stamp.ts';
 
 /** Which signed snapshot each document of a printed report was read from (REP-0). */
@@ -16,6 +17,8 @@ export interface ReportStamp {
   /** The school's UTC offset (TIME-1), for the time on the page. */
   utcOffsetMinutes: number;
   sources: readonly ReportSource[];
+  /** PRINT-2: the director named on the signature line; a blank without one. */
+  director?: string | null;
 }
 
 const MARGIN = 32;
@@ -131,7 +134,7 @@ export function reportPdf(t: ReportTable, stamp: ReportStamp): Promise<Buffer> {
     ];
     doc.addPage();
     const width = doc.page.width - 2 * MARGIN;
-    const bottom = () => doc.page.height - MARGIN - footLines.length * 9 - 8;
+    const bottom = () => doc.page.height - MARGIN - footLines.length * 9 - 8 - SIGN_LINE_HEIGHT;
     let y = MARGIN;
     wrappedText(doc, t.title, MARGIN, y, width, 20, { font: FONT.bold, size: 13 });
     y += 18;
@@ -195,6 +198,7 @@ export function reportPdf(t: ReportTable, stamp: ReportStamp): Promise<Buffer> {
     for (let i = start; i < start + count; i++) {
       doc.switchToPage(i);
       const top = doc.page.height - MARGIN - footLines.length * 9;
+      drawSignLine(doc, MARGIN, MARGIN + width, top - 2, stamp.director);
       footLines.forEach((line, n) => wrappedText(doc, line, MARGIN, top + n * 9, width - 60, 9, { font: FONT.regular, size: FOOT }));
       cellText(doc, `Стр. ${i - start + 1} из ${count}`, MARGIN + width - 60, top, 60, 9, {
         font: FONT.regular,

@@ -1,6 +1,8 @@
 import type { Role, StudentPersonal } from '../../model/index.ts';
 import type { RefusedStore } from './refused-port.ts';
+import type { SignInFailureStore } from './sign-in-port.ts';
 export type { RefusedChange, RefusedFilter, RefusedStore } from './refused-port.ts';
+export type { SignInFailures, SignInFailureStore } from './sign-in-port.ts';
 
 /**
  * The storage port: asynchronous and adapter-neutral, so that SQLite (embedded) and
@@ -239,7 +241,16 @@ export interface StudentPersonalStore {
 }
 
 export interface Storage
-  extends HistoryStore, DocumentStore, UserStore, SessionStore, RefusedStore, ClientIdStore, ActivationCodeStore, StudentPersonalStore {
+  extends
+    HistoryStore,
+    DocumentStore,
+    UserStore,
+    SessionStore,
+    RefusedStore,
+    ClientIdStore,
+    ActivationCodeStore,
+    StudentPersonalStore,
+    SignInFailureStore {
   /** True when nothing has ever been stored: the server seeds the demo school then. */
   isEmpty(): Promise<boolean>;
   /**

@@ -1,8 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../../model/index.ts';
-import type { ActivationCodeRecord, ActivationCodeStore, SessionRecord, SessionStore, UserRecord, UserStore } from './port.ts';
+import type {
+  ActivationCodeRecord,
+  ActivationCodeStore,
+  SessionRecord,
+  SessionStore,
+  SignInFailureStore,
+  UserRecord,
+  UserStore,
+} from './port.ts';
+import { migrateSignIn, sqliteSignIn } from './sqlite-sign-in.ts';
 
-/** Users, sessions and activation codes: the identity half of the SQLite adapter. */
+/** Users, sessions, activation codes and sign-in failures: the identity half of the SQLite adapter. */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY,
@@ -90,13 +99,14 @@ const toCode = (r: CodeDbRow): ActivationCodeRecord => ({
 /** Creates the identity tables, adding the student-link columns to a users table made before them. */
 export function migrateIdentity(db: Database.Database): void {
   db.exec(SCHEMA);
+  migrateSignIn(db);
   const columns = db.prepare<[], { name: string }>('PRAGMA table_info(users)').all();
   if (!columns.some((c) => c.name === 'link_class_id')) {
     db.exec('ALTER TABLE users ADD COLUMN link_class_id TEXT; ALTER TABLE users ADD COLUMN link_student_id TEXT;');
   }
 }
 
-export function sqliteIdentity(db: Database.Database): UserStore & SessionStore & ActivationCodeStore {
+export function sqliteIdentity(db: Database.Database): UserStore & SessionStore & ActivationCodeStore & SignInFailureStore {
   const userById = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE id = ?');
   const userByLogin = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE login = ?');
   const insertUser = db.prepare(
@@ -139,6 +149,7 @@ export function sqliteIdentity(db: Database.Database): UserStore & SessionStore 
   });
 
   return {
+    ...sqliteSignIn(db),
     async createUser(u) {
       writeUser(u);
     },

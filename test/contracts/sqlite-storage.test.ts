@@ -5,6 +5,7 @@ import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
 import { archiveStorageContract } from './archive-storage-contract.ts';
 import { contactsStorageContract } from './contacts-storage-contract.ts';
 import { refusedStorageContract } from './refused-storage-contract.ts';
+import { signInStorageContract } from './sign-in-storage-contract.ts';
 import { storageContract } from './storage-contract.ts';
 
 let dir = '';
@@ -41,6 +42,19 @@ refusedStorageContract(
   'SQLite',
   async () => {
     dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
+  async () => rmSync(dir, { recursive: true, force: true }),
+);
+
+signInStorageContract(
+  'SQLite',
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
+  async (storage) => {
+    await storage.close();
     return openSqliteStorage(join(dir, 'journal.sqlite'));
   },
   async () => rmSync(dir, { recursive: true, force: true }),

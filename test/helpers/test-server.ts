@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { IsoDate } from '../../model/index.ts';
 import { localDateOf, parseClockStart } from '../../sync-server/clock.ts';
 import { readConfig } from '../../sync-server/config.ts';
+import type { SyncLimits } from '../../sync-server/limits.ts';
 import { startServer, type RunningServer } from '../../sync-server/server.ts';
 import type { Storage } from '../../sync-server/storage/port.ts';
 import type { RegistryOptions } from '../../sync-server/ws/room-registry.ts';
@@ -41,6 +42,10 @@ export async function startTestServer(
     at?: string;
     sessionSweepMs?: number;
     tls?: { certFile: string; keyFile: string };
+    /** Smaller sync limits than `SYNC_LIMITS` (PROTO-16…PROTO-18). */
+    syncLimits?: Partial<SyncLimits>;
+    /** Reverse proxies trusted for the client's address (`TRUST_PROXY`, AUTH-23). */
+    trustProxy?: number;
   } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(opts.now);
@@ -53,6 +58,7 @@ export async function startTestServer(
     dataDir,
     staticDir: opts.staticDir ?? join(dataDir, 'no-client'),
     tls: opts.tls ?? null,
+    trustProxy: opts.trustProxy ?? 0,
   };
   const server = await startServer(config, {
     storage: opts.storage,
@@ -60,6 +66,7 @@ export async function startTestServer(
     heartbeatMs: opts.heartbeatMs,
     now: clock.now,
     sessionSweepMs: opts.sessionSweepMs,
+    syncLimits: opts.syncLimits,
     log: () => {},
   });
   const origin = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${server.port}`;

@@ -11,6 +11,8 @@ export interface AdminUser {
   /** False until the user has set a password with an activation code. */
   activated: boolean;
   studentLink?: { classId: string; studentId: string };
+  /** AUTH-24: failed sign-ins counted against the login, and until when its next attempt waits (0: none). */
+  signIn?: { failures: number; waitUntil: number };
 }
 
 export interface CodeInfo {
@@ -39,3 +41,6 @@ export const listCodes = () => call<{ codes: CodeInfo[] }>('GET', '/api/admin/co
 /** A code for a new staff member (name and role) or a new password for an existing user. */
 export const issueCode = (spec: { name: string; role: Role } | { userId: string }) =>
   call<CodeInfo & { code: string }>('POST', '/api/admin/codes', spec);
+
+/** AUTH-24: forgets the login's failed sign-ins, so its owner may sign in at once. */
+export const unlockSignIn = (id: string) => call<{ user: AdminUser }>('POST', `/api/admin/users/${encodeURIComponent(id)}/unlock`, {});

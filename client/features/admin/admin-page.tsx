@@ -2,7 +2,7 @@ import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import type { Role } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { IMPORT_HREF, studentsHref, YEAR_HREF } from '../../state/router.ts';
-import { issueCode, listCodes, listUsers, updateUser, type AdminUser, type CodeInfo } from './admin-api.ts';
+import { issueCode, listCodes, listUsers, unlockSignIn, updateUser, type AdminUser, type CodeInfo } from './admin-api.ts';
 import { ArchivePanel } from './archive-panel.tsx';
 import { CodesPanel } from './codes-panel.tsx';
 import { IssuedCode } from './issued-code.tsx';
@@ -43,6 +43,16 @@ export function AdminPage(): JSX.Element {
       setUsers([...users()]);
       return;
     }
+    setUsers(users().map((u) => (u.id === user.id ? res.value.user : u)));
+  };
+
+  // AUTH-24: the user's failed sign-ins are forgotten; they may sign in at once.
+  const unlock = async (user: AdminUser) => {
+    setBusyId(user.id);
+    setError(null);
+    const res = await unlockSignIn(user.id);
+    setBusyId(null);
+    if (!res.ok) return setError(res.error);
     setUsers(users().map((u) => (u.id === user.id ? res.value.user : u)));
   };
 
@@ -104,7 +114,8 @@ export function AdminPage(): JSX.Element {
           <h2>Пользователи</h2>
           <p class="muted">
             Изменение ролей и отключение действуют сразу: открытые соединения пользователя закрываются, отключённый пользователь выходит на
-            всех устройствах.
+            всех устройствах. После неудачных попыток входа вход задерживается (не более чем на минуту); «Снять задержку входа» позволяет
+            войти сразу.
           </p>
           <UsersTable
             users={users()}
@@ -113,6 +124,7 @@ export function AdminPage(): JSX.Element {
             onRoles={(u, roles) => void change(u, { roles })}
             onDisabled={(u, disabled) => void change(u, { disabled })}
             onNewPassword={(u) => void issue({ userId: u.id })}
+            onUnlock={(u) => void unlock(u)}
           />
         </section>
       </Show>

@@ -8,6 +8,16 @@ export interface BackupInfo {
   bytes: number;
 }
 
+/** How the last copy to the server's second place (BACKUP_DIR) went; null when it has none. */
+export interface BackupCopyStatus {
+  dir: string;
+  lastCopied: string | null;
+  lastCopiedAt: string | null;
+  /** In Russian, for the page; null after a success. */
+  error: string | null;
+  errorAt: string | null;
+}
+
 export interface SignedSnapshotInfo {
   docName: string;
   upToSeq: number;
@@ -26,9 +36,12 @@ const OFFLINE = 'Нет связи с сервером. Архив и резер
 
 const call = <T>(method: 'GET' | 'POST', url: string): Promise<Result<T>> => apiCall<T>(method, url, undefined, OFFLINE);
 
-export const listBackups = () => call<{ backups: BackupInfo[] }>('GET', '/api/admin/backups');
+export const listBackups = () => call<{ backups: BackupInfo[]; copy: BackupCopyStatus | null }>('GET', '/api/admin/backups');
 
-export const createBackup = () => call<{ backup: BackupInfo }>('POST', '/api/admin/backups');
+export const createBackup = () => call<{ backup: BackupInfo; copy: BackupCopyStatus | null }>('POST', '/api/admin/backups');
+
+/** ARC-21: one backup as one .tar file, the browser's own download (no copy in memory). */
+export const backupDownloadUrl = (name: string) => `/api/admin/backups/${encodeURIComponent(name)}`;
 
 /** A signed snapshot now of every document with something new since its last one (ARC-8). */
 export const signSnapshotsNow = () => call<{ snapshots: SignedSnapshotInfo[] }>('POST', '/api/admin/snapshots');

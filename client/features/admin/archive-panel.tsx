@@ -4,6 +4,7 @@ import { plural } from '../../i18n/format.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { fetchExport, saveFile, signSnapshotsNow } from './archive-api.ts';
 import { BackupsBlock } from './backups-block.tsx';
+import { SigningBlock } from './signing-block.tsx';
 
 const KEYS_URL = '/.well-known/journal-keys.json';
 
@@ -16,6 +17,7 @@ export function ArchivePanel(): JSX.Element {
   return (
     <section class="admin-section archive-section" data-testid="archive-panel">
       <h2>Архив и резервные копии</h2>
+      <SigningBlock />
       <ExportBlock />
       <BackupsBlock />
       <SnapshotsBlock />

@@ -1,6 +1,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import { ROLE_NAMES, STAFF_ROLES, type Role } from '../../../model/index.ts';
 import type { AdminUser } from './admin-api.ts';
+import { formatDateTime } from './format-time.ts';
 
 /**
  * Every account with its roles as checkboxes and a switch for signing in. A change is sent at
@@ -13,6 +14,7 @@ export function UsersTable(props: {
   onRoles(user: AdminUser, roles: Role[]): void;
   onDisabled(user: AdminUser, disabled: boolean): void;
   onNewPassword(user: AdminUser): void;
+  onUnlock(user: AdminUser): void;
 }): JSX.Element {
   const toggle = (u: AdminUser, role: Role, on: boolean) => {
     const staff = u.roles.filter((r) => STAFF_ROLES.includes(r) && r !== role);
@@ -66,6 +68,9 @@ export function UsersTable(props: {
                   <Show when={u.disabled} fallback={u.activated ? 'активна' : <span class="muted">ждёт активации</span>}>
                     <span class="state-bad">отключена</span>
                   </Show>
+                  <Show when={u.signIn} keyed>
+                    {(s) => <SignInState failures={s.failures} waitUntil={s.waitUntil} />}
+                  </Show>
                 </td>
                 <td class="actions">
                   <button
@@ -79,6 +84,11 @@ export function UsersTable(props: {
                   <button type="button" class="secondary" disabled={busy() || u.disabled} onClick={() => props.onNewPassword(u)}>
                     Код для нового пароля
                   </button>
+                  <Show when={u.signIn}>
+                    <button type="button" class="secondary" disabled={busy()} onClick={() => props.onUnlock(u)}>
+                      Снять задержку входа
+                    </button>
+                  </Show>
                 </td>
               </tr>
             );
@@ -86,5 +96,22 @@ export function UsersTable(props: {
         </For>
       </tbody>
     </table>
+  );
+}
+
+/** AUTH-21: «3 неудачные попытки входа», and until when the next one waits, if it does. */
+function SignInState(props: { failures: number; waitUntil: number }): JSX.Element {
+  const n = props.failures;
+  const word =
+    n % 10 === 1 && n % 100 !== 11
+      ? 'неудачная попытка'
+      : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100)
+        ? 'неудачные попытки'
+        : 'неудачных попыток';
+  return (
+    <div class="muted" data-testid="sign-in-state">
+      {n} {word} входа
+      <Show when={props.waitUntil > 0}>; вход задержан до {formatDateTime(props.waitUntil)}</Show>
+    </div>
   );
 }

@@ -18,7 +18,7 @@ export function createGridKeys(m: GridModel, typing: CellTyping, pick: MarkPick,
   const [pos, setPos] = createSignal({ r: 0, c: 0 });
   const isActive = createSelector(active);
 
-  const { cellAt, focusCell } = createCellFocus(
+  const { focusCell } = createCellFocus(
     scroller,
     () => m.students().length,
     () => m.lessons().length,

@@ -95,7 +95,7 @@ export function JournalHeader(props: {
           data-testid="print-journal"
           target="_blank"
           href={printJournalHref(props.classId, props.subjectId, props.groupId, props.periodId)}
-          title="Страницы журнала за период для печати (PDF, А4), с хешем подписанного снимка"
+          title="Страницы журнала за период для печати (PDF, А4), с хешем подписанного снимка; в конце периода их подписывает директор и заверяет печатью (строка «Директор ______ / ФИО /», «М.П.»)"
         >
           Печать
         </a>

@@ -1,10 +1,25 @@
-import { createSignal, Show, type JSX } from 'solid-js';
+import { createResource, createSignal, Show, type JSX } from 'solid-js';
 import { ACTIVATE_HREF } from '../../state/router.ts';
 import { session, signIn } from '../../state/session.ts';
+import { SetupPage } from '../setup/setup-page.tsx';
+import { DemoNotice } from './demo-notice.tsx';
+import { fetchSchoolAbout } from './school-about.ts';
 import { SessionExpired } from './session-expired.tsx';
 
-/** The sign-in page: login, password, and an error that says what went wrong. */
+/**
+ * The sign-in page: login, password, and an error that says what went wrong. Before a real
+ * school exists it is the setup page instead (SETUP-34); on the demo it says it is one (SETUP-38).
+ */
 export function LoginPage(): JSX.Element {
+  const [about] = createResource(fetchSchoolAbout);
+  return (
+    <Show when={about()?.setup} keyed fallback={<SignInForm demo={about()?.demo ?? false} />}>
+      {(setup) => <SetupPage codeNeeded={setup.codeNeeded} />}
+    </Show>
+  );
+}
+
+function SignInForm(props: { demo: boolean }): JSX.Element {
   const expired = () => {
     const s = session();
     return s.status === 'signed-out' && s.expired ? { previous: s.previous ?? null } : null;
@@ -80,6 +95,9 @@ export function LoginPage(): JSX.Element {
         <a href={ACTIVATE_HREF} class="login-alt" data-testid="to-activation">
           Первый вход: у меня есть код активации
         </a>
+        <Show when={props.demo}>
+          <DemoNotice />
+        </Show>
       </form>
     </div>
   );

@@ -1,4 +1,5 @@
 import { rule } from './draw.ts';
+import { drawSignLine, SIGN_LINE_HEIGHT } from './sign-line.ts';
 import { FONT, type Pdf } from './pdf-document.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface PrintStamp {
   snapshot: { n: number; upToSeq: number; sha256: string } | null;
   /** The last update of the document's log in the export (what is printed without a snapshot). */
   logUpToSeq: number;
+  /** PRINT-2: the director named on the signature line («Волкова Н. С.»); a blank without one. */
+  director?: string | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -42,7 +45,8 @@ const SIZE = 6.5;
 const MARGIN = 28;
 
 /**
- * Draws the stamp and «Стр. X из Y» at the foot of every buffered page. Called once all pages
+ * Draws the stamp and «Стр. X из Y» at the foot of every buffered page, and above them the
+ * director's signature line with «М.П.» (PRINT-2). Called once all pages
  * exist. The stamp goes on one line when it fits, else on two (never shrunk or cut: the hash
  * must stay whole and legible).
  */
@@ -60,10 +64,11 @@ export function drawFooters(doc: Pdf, stamp: PrintStamp): void {
     const lineHeight = doc.currentLineHeight();
     const top = height - 14 - lines.length * lineHeight;
     rule(doc, MARGIN, top - 3, width - MARGIN, top - 3, 0.3, '#888888');
+    drawSignLine(doc, MARGIN, width - MARGIN, top - 4, stamp.director);
     lines.forEach((line, n) => doc.text(line, MARGIN, top + n * lineHeight, { lineBreak: false }));
     doc.text(pageNo, width - MARGIN - doc.widthOfString(pageNo), top + (lines.length - 1) * lineHeight, { lineBreak: false });
   }
 }
 
-/** The space the footer takes at the bottom of a page (content stays above it). */
-export const FOOTER_HEIGHT = 34;
+/** The space the footer and the signature line take at the bottom of a page (content stays above it). */
+export const FOOTER_HEIGHT = 34 + SIGN_LINE_HEIGHT;

@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import * as Y from 'yjs';
+import { listStudents, parseDocName, type ClassId } from '../../model/index.ts';
+import { nextYearDocName, prepareNextYear } from '../../model/school/next-year.ts';
+import type { Directory } from '../directory.ts';
+import { readStoredDoc } from '../school-years.ts';
+import type { Storage } from '../storage/port.ts';
+import type { AppEnv } from './session-middleware.ts';
+
+/**
+ * `POST /api/year/next` (YEAR-16…YEAR-18): the deputy or the administrator prepares the next
+ * school year while the current one runs. The current year is read — the school year from its
+ * room, the journals from the store — and never written; the new documents are appended to the
+ * store as their first update, attributed to whoever prepared them, the journals first and the
+ * school year last, so that the school year's presence is what "prepared" means.
+ */
+export function nextYearRoutes(deps: { storage: Storage; directory: Directory; now: () => number }) {
+  const app = new Hono<AppEnv>();
+  // One preparation at a time: a double click must not prepare the year twice.
+  let running: Promise<unknown> = Promise.resolve();
+
+  app.post('/year/next', async (c) => {
+    const auth = c.get('auth');
+    if (!auth) throw new HTTPException(401, { message: 'Требуется вход в систему' });
+    if (!auth.user.roles.some((r) => r === 'admin' || r === 'deputy')) {
+      throw new HTTPException(403, { message: 'Следующий учебный год готовят заместитель директора и администратор' });
+    }
+    const work = running.then(() => prepare(auth.user.id, auth.session.id));
+    running = work.catch(() => {});
+    return c.json(await work);
+  });
+
+  async function prepare(userId: string, sessionId: string) {
+    const current = await deps.directory.schoolDoc();
+    const name = nextYearDocName(current);
+    if (!name) throw new HTTPException(409, { message: 'Учебный год ещё не загружен' });
+    const stored = await deps.storage.listDocuments();
+    if (stored.includes(name)) {
+      throw new HTTPException(409, {
+        message: 'Следующий учебный год уже подготовлен. Его классы, нагрузку и расписание правят на странице «Учебный год».',
+      });
+    }
+    const yearId = parseDocName(deps.directory.schoolDocName)?.yearId;
+    const journals = new Map<ClassId, Y.Doc>();
+    for (const docName of stored) {
+      const parsed = parseDocName(docName);
+      if (parsed?.kind === 'journal' && parsed.yearId === yearId) journals.set(parsed.classId, await readStoredDoc(deps.storage, docName));
+    }
+    const next = prepareNextYear(current, journals, { origin: userId });
+    const row = (doc: Y.Doc) => ({ update: Y.encodeStateAsUpdate(doc), userId, sessionId, clientTime: null, serverTime: deps.now() });
+    for (const [classId, journal] of next.journals) {
+      await deps.storage.appendUpdates(`journal/${classId}/${next.meta.yearId}`, [row(journal)]);
+    }
+    await deps.storage.appendUpdates(next.name, [row(next.school)]);
+    return {
+      docName: next.name,
+      ...next.meta,
+      classes: next.classes.map((p) => ({
+        classId: p.id,
+        name: p.class.name,
+        grade: p.class.grade,
+        from: p.cohort,
+        students: listStudents(next.journals.get(p.id)!).length,
+      })),
+      departures: next.departures,
+    };
+  }
+
+  return app;
+}
