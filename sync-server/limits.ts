@@ -51,7 +51,11 @@ export interface SyncLimits {
   throttledMaxMs: number;
   /** PROTO-18: open sync connections of one user (every tab holds one per open document)… */
   connectionsPerUser: number;
-  /** …and of one client address (a school behind one NAT address shares it); more close with 4503. */
+  /**
+   * …and of one client address; more close with 4503. A school behind one NAT address shares it
+   * among every device in the building, so it is set for a large school's staff and families at
+   * once, not for one person (the per-user bound is that).
+   */
   connectionsPerAddress: number;
 }
 
@@ -61,7 +65,7 @@ export const SYNC_LIMITS: SyncLimits = {
   messagesBurst: 200,
   throttledMaxMs: 60_000,
   connectionsPerUser: 50,
-  connectionsPerAddress: 500,
+  connectionsPerAddress: 2000,
 };
 
 // ---------------------------------------------------------------------------------------------
