@@ -1,6 +1,7 @@
 import { CLOCK_ENV, clockIsPinned } from './clock.ts';
 import { readConfig } from './config.ts';
 import { startServer } from './server.ts';
+import { watchYearSwitch } from './year-switch.ts';
 
 /** Wiring only: configuration from the environment, then the server, then clean shutdown. */
 const config = readConfig();
@@ -9,14 +10,27 @@ if (clockIsPinned())
   console.warn(
     `${CLOCK_ENV}=${process.env[CLOCK_ENV]}: the server's clock starts at ${new Date(config.now()).toISOString()} — for demos and tests only`,
   );
-const server = await startServer(config);
+let server = await startServer(config);
 console.log(`Электронный журнал: ${server.url} (data: ${config.dataDir})`);
+// YEAR-21: on the first day of a prepared next year, the server turns to it by itself.
+const stopYearSwitch = watchYearSwitch({
+  current: () => server,
+  async restart() {
+    await server.close();
+    server = await startServer({ ...config, port: server.port });
+    console.log(`Электронный журнал: ${server.url}, учебный год ${server.schoolDocName}`);
+  },
+  now: config.now,
+  log: (m) => console.log(m),
+  onError: (e) => console.error(e),
+});
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    stopYearSwitch();
     server.close().then(
       () => process.exit(0),
       (e) => {

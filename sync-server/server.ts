@@ -32,6 +32,8 @@ export interface RunningServer {
   port: number;
   storage: Storage;
   registry: RoomRegistry;
+  /** The school year it serves (YEAR-19). */
+  schoolDocName: string;
   /** Signed snapshots on schedule and on demand (`snapshotDocument` for the period-close code). */
   snapshotter: Snapshotter;
   backups: Backups;
@@ -140,6 +142,7 @@ export async function startServer(
     port,
     storage,
     registry,
+    schoolDocName,
     snapshotter,
     backups,
     async close() {

@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { listStudents, parseDocName, type ClassId } from '../../model/index.ts';
+import { listStudents, parseDocName, readSchoolMeta, type ClassId } from '../../model/index.ts';
 import { nextYearDocName, prepareNextYear } from '../../model/school/next-year.ts';
 import type { Directory } from '../directory.ts';
 import { readStoredDoc } from '../school-years.ts';
@@ -20,12 +20,34 @@ export function nextYearRoutes(deps: { storage: Storage; directory: Directory; n
   // One preparation at a time: a double click must not prepare the year twice.
   let running: Promise<unknown> = Promise.resolve();
 
-  app.post('/year/next', async (c) => {
+  /** Whoever may prepare the year; anyone else is refused. */
+  const preparer = (c: Context<AppEnv>) => {
     const auth = c.get('auth');
     if (!auth) throw new HTTPException(401, { message: 'Требуется вход в систему' });
     if (!auth.user.roles.some((r) => r === 'admin' || r === 'deputy')) {
       throw new HTTPException(403, { message: 'Следующий учебный год готовят заместитель директора и администратор' });
     }
+    return auth;
+  };
+
+  // YEAR-20: whether the next year is prepared, for the page to offer or not to offer it.
+  app.get('/year/next', async (c) => {
+    preparer(c);
+    const name = nextYearDocName(await deps.directory.schoolDoc());
+    if (!name) throw new HTTPException(409, { message: 'Учебный год ещё не загружен' });
+    if (!(await deps.storage.listDocuments()).includes(name)) return c.json({ prepared: false, docName: name });
+    const meta = readSchoolMeta(await readStoredDoc(deps.storage, name));
+    return c.json({
+      prepared: true,
+      docName: name,
+      title: meta?.title ?? null,
+      startsOn: meta?.startsOn ?? null,
+      endsOn: meta?.endsOn ?? null,
+    });
+  });
+
+  app.post('/year/next', async (c) => {
+    const auth = preparer(c);
     const work = running.then(() => prepare(auth.user.id, auth.session.id));
     running = work.catch(() => {});
     return c.json(await work);
@@ -38,7 +60,7 @@ export function nextYearRoutes(deps: { storage: Storage; directory: Directory; n
     const stored = await deps.storage.listDocuments();
     if (stored.includes(name)) {
       throw new HTTPException(409, {
-        message: 'Следующий учебный год уже подготовлен. Его классы, нагрузку и расписание правят на странице «Учебный год».',
+        message: 'Следующий учебный год уже подготовлен: он станет текущим в свой первый день.',
       });
     }
     const yearId = parseDocName(deps.directory.schoolDocName)?.yearId;

@@ -1,0 +1,103 @@
+import WebSocket from 'ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseClockStart } from '../../sync-server/clock.ts';
+import { archiveYear, watchYearSwitch, yearDue } from '../../sync-server/year-switch.ts';
+import { DEMO_FIXTURE_DAY } from '../helpers/demo-facts.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+/** YEAR-20, YEAR-21: the next year prepared, then served from its first day, the old one archived. */
+describe('the switch to a prepared school year', () => {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.dispose();
+  });
+  const start = async (opts: Parameters<typeof startTestServer>[0]) => {
+    const s = await startTestServer(opts);
+    servers.push(s);
+    return s;
+  };
+  const api = async (s: TestServer, method: 'GET' | 'POST', login = 'deputy') =>
+    fetch(`${s.origin}/api/year/next`, { method, headers: { cookie: await s.login(login), origin: s.origin } });
+  const upgrade = async (s: TestServer, doc: string, login: string) =>
+    new Promise<number>((resolve) => {
+      void s.login(login).then((cookie) => {
+        const ws = new WebSocket(`${s.origin.replace('http', 'ws')}/sync/${doc}`, { headers: { cookie, origin: s.origin } });
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('open', () => {
+          resolve(101);
+          ws.close();
+        });
+        ws.on('error', () => {});
+      });
+    });
+
+  it('YEAR-20: the page learns whether the next year is prepared; a teacher may not ask', async () => {
+    const s = await start({ at: DEMO_FIXTURE_DAY });
+    expect(await (await api(s, 'GET')).json()).toEqual({ prepared: false, docName: 'school/demo/2027' });
+    expect((await api(s, 'GET', 'teacher')).status).toBe(403);
+    expect((await api(s, 'POST')).status).toBe(200);
+    const state = await (await api(s, 'GET')).json();
+    expect(state).toMatchObject({ prepared: true, docName: 'school/demo/2027', startsOn: '2027-09-01' });
+  });
+
+  it('YEAR-21: from the first day of the prepared year the server archives the old year and serves the new one; the old is no longer opened', async () => {
+    const first = await start({ at: DEMO_FIXTURE_DAY });
+    expect((await api(first, 'POST')).status).toBe(200);
+    expect(await yearDue(first, first.clock.now())).toBeNull();
+
+    first.clock.moveTo(parseClockStart('2027-09-01'));
+    expect(await yearDue(first, first.clock.now())).toBe('school/demo/2027');
+    const backupsBefore = first.backups.list().length;
+    await archiveYear(first);
+    const seqs = await first.storage.lastSeqs();
+    for (const name of ['school/demo/2026', 'journal/5b/2026']) {
+      expect((await first.storage.latestSignedSnapshot(name))?.upToSeq).toBe(seqs.get(name));
+    }
+    expect(first.backups.list().length).toBe(backupsBefore + 1);
+
+    // The restart, as main.ts makes it: the same data directory and clock.
+    const { dataDir, clock } = first;
+    servers.splice(0);
+    await first.close();
+    const next = await start({ dataDir, now: clock.now });
+    expect(next.schoolDocName).toBe('school/demo/2027');
+    // The class teacher moves up with the class (the load comes from next year's grade, which the demo lacks).
+    expect(await upgrade(next, 'journal/6b/2027', 'classteacher')).toBe(101);
+    expect(await upgrade(next, 'journal/5b/2026', 'classteacher')).toBe(403);
+    expect(await upgrade(next, 'school/demo/2026', 'deputy')).toBe(403);
+    const me = (await (await fetch(`${next.origin}/api/me`, { headers: { cookie: await next.login('classteacher') } })).json()) as {
+      documents: Array<{ name: string }>;
+    };
+    expect(me.documents.map((d) => d.name)).toContain('journal/6b/2027');
+    expect(me.documents.every((d) => d.name.endsWith('/2027'))).toBe(true);
+  });
+
+  it('YEAR-21: the hourly watch archives and restarts once the year is due', async () => {
+    const s = await start({ at: DEMO_FIXTURE_DAY });
+    let restarts = 0;
+    const watch = (done: () => void) =>
+      watchYearSwitch({
+        current: () => s,
+        restart: async () => {
+          restarts++;
+          done();
+        },
+        now: s.clock.now,
+        log: () => {},
+        onError: (e) => {
+          throw e;
+        },
+      });
+    expect((await api(s, 'POST')).status).toBe(200);
+    // Not due: the first check finds nothing (it is the only one in this test's time).
+    expect(await yearDue(s, s.clock.now())).toBeNull();
+    s.clock.moveTo(parseClockStart('2027-09-01'));
+    await new Promise<void>((resolve) => {
+      const stop = watch(() => {
+        stop();
+        resolve();
+      });
+    });
+    expect(restarts).toBe(1);
+  });
+});
