@@ -10,6 +10,7 @@ import { historyBench } from './history-bench.ts';
 import { reportsBench } from './reports-bench.ts';
 import { importBench } from './import-bench.ts';
 import { peersBench } from './peers-bench.ts';
+import { accessLogBench } from './access-log-bench.ts';
 
 /**
  * `npm run bench`: every figure the issues ask for, printed as one table.
@@ -30,6 +31,7 @@ if (wanted('archive')) rows.push(...(await archiveBench(doc, 3905)));
 if (wanted('history')) rows.push(...(await historyBench(doc.journal, doc.school)));
 if (wanted('reports')) rows.push(...(await reportsBench()));
 if (wanted('import')) rows.push(...(await importBench()));
+if (wanted('access-log')) rows.push(...(await accessLogBench()));
 if (only.has('peers')) rows.push(...(await peersBench(doc)));
 printTable(`Benchmarks — ${machineNote()}`, rows);
 process.exit(0);

@@ -126,3 +126,4 @@ export * from './school/absent-mark-setting.ts';
 export * from './school/school-settings.ts';
 export * from './school/finals-setting.ts';
 export * from './marking/reason-fit.ts';
+export * from './access/access-log-kinds.ts';

@@ -3,6 +3,9 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { existsSync } from 'node:fs';
 import { SYNC_LIMITS, WS_MAX_PAYLOAD_BYTES, type SyncLimits } from './limits.ts';
+import { ACCESS_LOG_KEEP_DAYS, AccessLog } from './access-log/access-log.ts';
+import { accessLogged } from './access-log/access-log-middleware.ts';
+import { accessLogRoutes } from './http/access-log-routes.ts';
 import * as Y from 'yjs';
 import { SignInThrottle } from './auth/rate-limit.ts';
 import { validateSessionId } from './auth/sessions.ts';
@@ -59,6 +62,8 @@ export interface AppDeps {
   syncLimits?: Partial<SyncLimits>;
   /** How often sockets of expired sessions are looked for and closed (30 s). */
   sessionSweepMs?: number;
+  /** LOG-7: how long the access log keeps an entry (`ACCESS_LOG_KEEP_DAYS`, 5 years). */
+  accessLogKeepDays?: number;
   /** Signing key, snapshots and backups (the archive); omitted in tests that do not need them. */
   archive?: ArchiveDeps;
   onError?(e: unknown): void;
@@ -86,6 +91,7 @@ export function createApp(deps: AppDeps) {
   const revocation = new SocketRevocation();
   const clientAddress = clientAddressOf(deps.trustProxy ?? 0);
   const throttle = new SignInThrottle(deps.storage, now);
+  const accessLog = new AccessLog(deps.storage, { now, keepDays: deps.accessLogKeepDays ?? ACCESS_LOG_KEEP_DAYS, clientAddress, onError });
   const identity: IdentityDeps = {
     storage: deps.storage,
     revocation,
@@ -101,6 +107,7 @@ export function createApp(deps: AppDeps) {
       return doc;
     },
     schoolDocName: deps.directory.schoolDocName,
+    accessLog,
   };
   let lastCleanup = 0;
   revocation.startSweep(
@@ -108,10 +115,10 @@ export function createApp(deps: AppDeps) {
       // Housekeeping rides on the sweep: expired sessions nobody presents again are deleted hourly.
       if (now() - lastCleanup > 3_600_000) {
         lastCleanup = now();
-        await deps.storage.deleteExpiredSessions(lastCleanup);
+        for (const s of await deps.storage.deleteExpiredSessions(lastCleanup)) await accessLog.sessionExpired(s);
         await throttle.forgetOld();
       }
-      return (await validateSessionId(deps.storage, id, now())) !== null;
+      return (await validateSessionId(deps.storage, id, now(), accessLog.sessionExpired)) !== null;
     },
     deps.sessionSweepMs ?? 30_000,
     onError,
@@ -121,13 +128,15 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders());
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api', aboutRoutes(deps.directory.schoolDocName));
-  app.use('/api/*', sessionMiddleware(deps.storage, now));
+  app.use('/api/*', sessionMiddleware(deps.storage, now, accessLog.sessionExpired));
   // AUTH-19: after the session is known (a signed-out body gets only a few KB), before any route.
   app.use('*', requestBodyLimits());
   app.use('/api/*', originCheck(deps.allowedOrigins));
+  app.use('/api/*', accessLogged(accessLog));
   app.route('/api', authRoutes(identity, deps.directory));
   app.route('/api', activationRoutes(identity));
   app.route('/api', adminRoutes(identity));
+  app.route('/api', accessLogRoutes(identity));
   app.route('/api', classCodeRoutes(identity));
   app.route('/api', rightsRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, now }));
   app.route('/api', importRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, revocation }));
@@ -149,7 +158,7 @@ export function createApp(deps: AppDeps) {
   if (deps.archive) app.route('/', archiveRoutes(deps.archive));
   app.all('/api/*', (c) => c.json({ error: 'Не найдено' }, 404));
 
-  app.use('/sync/*', sessionMiddleware(deps.storage, now));
+  app.use('/sync/*', sessionMiddleware(deps.storage, now, accessLog.sessionExpired));
   app.route(
     '/sync',
     syncRoute({
@@ -162,6 +171,7 @@ export function createApp(deps: AppDeps) {
       limits: { ...SYNC_LIMITS, ...deps.syncLimits },
       connections: new ConnectionCounts(),
       clientAddress,
+      accessLog,
       onError,
     }),
   );

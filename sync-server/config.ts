@@ -1,3 +1,4 @@
+import { ACCESS_LOG_KEEP_DAYS } from './access-log/access-log.ts';
 import { clockFromEnv, type Clock } from './clock.ts';
 
 /** Server configuration from the environment, with the defaults the README promises. */
@@ -24,6 +25,8 @@ export interface Config {
    * with `DEMO=0`, a real school created on the setup page (sync-server/setup/).
    */
   demo: boolean;
+  /** LOG-7: days the access log keeps an entry (`ACCESS_LOG_KEEP_DAYS`, default 1826: 5 years). */
+  accessLogKeepDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     now: clockFromEnv(env),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     demo: readDemo(env.DEMO),
+    accessLogKeepDays: readKeepDays(env.ACCESS_LOG_KEEP_DAYS),
   };
 }
 
@@ -59,6 +63,14 @@ function readDemo(value: string | undefined): boolean {
   if (['1', 'true', 'yes', ''].includes(v)) return true;
   if (['0', 'false', 'no'].includes(v)) return false;
   throw new Error(`DEMO must be 1 or 0, got ${value}`);
+}
+
+/** `ACCESS_LOG_KEEP_DAYS`: whole days, at least one; unset is the regulations' 5 years. */
+function readKeepDays(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return ACCESS_LOG_KEEP_DAYS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`ACCESS_LOG_KEEP_DAYS must be a number of days, got ${value}`);
+  return n;
 }
 
 /** `TRUST_PROXY`: empty, 0 or false = no proxy; 1 or true = one; a number = that many in a row. */

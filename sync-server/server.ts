@@ -122,6 +122,7 @@ export async function startServer(
     now,
     sessionSweepMs: opts.sessionSweepMs,
     trustProxy: config.trustProxy,
+    accessLogKeepDays: config.accessLogKeepDays,
     syncLimits: opts.syncLimits,
     onError,
   });

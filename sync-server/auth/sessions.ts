@@ -52,22 +52,36 @@ export function sessionEndsAt(session: SessionRecord): number {
   return Math.min(session.expiresAt, session.createdAt + SESSION_ABSOLUTE_MS);
 }
 
+/** Told of a session found past its end, once, as it is deleted (the access log, LOG-1). */
+export type OnSessionExpired = (session: SessionRecord) => Promise<void>;
+
 /** Resolves a cookie token to its session and user, or null when unknown, expired or disabled. */
-export async function validateSessionToken(storage: Storage, token: string, now = Date.now()): Promise<ValidSession | null> {
+export async function validateSessionToken(
+  storage: Storage,
+  token: string,
+  now = Date.now(),
+  onExpired?: OnSessionExpired,
+): Promise<ValidSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
-  return validateSessionId(storage, sessionIdOf(token), now);
+  return validateSessionId(storage, sessionIdOf(token), now, onExpired);
 }
 
 /**
  * The session behind a stored id, if still good: not past its inactivity expiry (AUTH-12) or
  * its absolute lifetime (AUTH-13), and its user not disabled. Also used by the socket sweep.
  */
-export async function validateSessionId(storage: Storage, id: string, now = Date.now()): Promise<ValidSession | null> {
+export async function validateSessionId(
+  storage: Storage,
+  id: string,
+  now = Date.now(),
+  onExpired?: OnSessionExpired,
+): Promise<ValidSession | null> {
   const session = await storage.findSession(id);
   // The lookup is by hash; compare again in constant time so timing says nothing about the id.
   if (!session || !timingSafeEqual(Buffer.from(session.id), Buffer.from(id))) return null;
   if (now >= sessionEndsAt(session)) {
     await storage.deleteSession(id);
+    await onExpired?.(session);
     return null;
   }
   const user = await storage.findUserById(session.userId);

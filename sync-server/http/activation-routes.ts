@@ -69,6 +69,7 @@ export function activationRoutes(deps: IdentityDeps) {
       revocation.closeUser(user.id);
     }
     const { token } = await createSession(storage, user.id, now);
+    await deps.accessLog.record(c, 'sign-in', 'код активации', { userId: user.id, login: user.login });
     c.header('Set-Cookie', sessionCookie(token, SESSION_ABSOLUTE_MS));
     return c.json({ user: publicUser(user) });
   });

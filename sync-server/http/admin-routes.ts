@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { CloseCode, ROLE_NAMES, STAFF_ROLES, type Role } from '../../model/index.ts';
 import type { UserPatch, UserRecord } from '../storage/port.ts';
@@ -19,6 +19,17 @@ const adminView = (u: UserRecord, signIn?: SignInState) => ({
   activated: u.passwordHash !== '',
   ...(signIn ? { signIn } : {}),
 });
+
+/** LOG-1: a change of roles (`login: old → new`) and an account disabled or enabled. */
+async function logAccountChange(deps: IdentityDeps, c: Context<AppEnv>, user: UserRecord, patch: UserPatch): Promise<void> {
+  const names = (roles: readonly Role[]) => roles.map((r) => ROLE_NAMES[r]).join(', ') || '—';
+  if (patch.roles && !sameRoles(patch.roles, user.roles)) {
+    await deps.accessLog.record(c, 'role-change', `${user.login}: ${names(user.roles)} → ${names(patch.roles)}`);
+  }
+  if (patch.disabled !== undefined && patch.disabled !== user.disabled) {
+    await deps.accessLog.record(c, patch.disabled ? 'account-disabled' : 'account-enabled', user.login);
+  }
+}
 
 /**
  * The administrator's API (AUTH-11): users, their staff roles and whether they may sign in,
@@ -73,6 +84,7 @@ export function adminRoutes(deps: IdentityDeps) {
       patch.disabled = body.disabled;
     }
     await storage.updateUser(user.id, patch);
+    await logAccountChange(deps, c, user, patch);
     if (patch.disabled && !user.disabled) {
       // AUTH-16: a disabled account is signed out everywhere at once.
       await storage.deleteUserSessions(user.id);

@@ -28,9 +28,13 @@ export function authRoutes(deps: IdentityDeps, directory: Directory) {
     const ok = await verifyPassword(user?.passwordHash || (await (dummyHash ??= hashPassword('no such user'))), password);
     if (!user || !ok || user.disabled) {
       await throttle.fail(address, account);
+      // LOG-2: the login tried and why it failed; the password never leaves this function.
+      const why = !user ? 'нет такого логина' : !ok ? 'неверный пароль' : 'учётная запись отключена';
+      await deps.accessLog.record(c, 'sign-in-failed', why, { userId: user?.id ?? null, login: account });
       throw new HTTPException(401, { message: 'Неверный логин или пароль' });
     }
     await throttle.succeed(account);
+    await deps.accessLog.record(c, 'sign-in', 'пароль', { userId: user.id, login: user.login });
     const { token } = await createSession(storage, user.id, deps.now());
     // The browser keeps the cookie for the absolute lifetime; inactivity is the server's to judge.
     c.header('Set-Cookie', sessionCookie(token, SESSION_ABSOLUTE_MS));

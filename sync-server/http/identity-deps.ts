@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type * as Y from 'yjs';
+import type { AccessLog } from '../access-log/access-log.ts';
 import type { ValidSession } from '../auth/sessions.ts';
 import type { SignInThrottle } from '../auth/rate-limit.ts';
 import { signInDelayedText } from '../limits.ts';
@@ -23,6 +24,8 @@ export interface IdentityDeps {
   readDoc: (name: string) => Promise<Y.Doc>;
   /** Name of the school-year document, `school/{schoolId}/{yearId}`. */
   schoolDocName: string;
+  /** Sign-ins, activations and role changes are logged where they happen (LOG-1). */
+  accessLog: AccessLog;
 }
 
 /** The user as the client sees it: never the password hash. */

@@ -1,16 +1,23 @@
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
+import type { Context } from 'hono';
 import { validateSessionToken, tokenFromCookieHeader, type ValidSession } from '../auth/sessions.ts';
+import type { SessionRecord } from '../storage/port.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
 import type { Storage } from '../storage/port.ts';
 
 export type AppEnv = { Variables: { auth: ValidSession | null } };
 
-/** Resolves the session cookie (if any) into `c.var.auth`. */
-export function sessionMiddleware(storage: Storage, now: () => number = Date.now) {
+/** Resolves the session cookie (if any) into `c.var.auth`; a session found expired is told to `onExpired`. */
+export function sessionMiddleware(
+  storage: Storage,
+  now: () => number = Date.now,
+  onExpired?: (session: SessionRecord, c: Context<AppEnv>) => Promise<void>,
+) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const token = tokenFromCookieHeader(c.req.header('cookie'));
-    c.set('auth', token ? await validateSessionToken(storage, token, now()) : null);
+    const expired = onExpired && ((s: SessionRecord) => onExpired(s, c));
+    c.set('auth', token ? await validateSessionToken(storage, token, now(), expired) : null);
     await next();
   });
 }

@@ -1,6 +1,8 @@
 import type { Role, StudentPersonal } from '../../model/index.ts';
+import type { AccessLogStore } from './access-log-port.ts';
 import type { RefusedStore } from './refused-port.ts';
 import type { SignInFailureStore } from './sign-in-port.ts';
+export type { AccessLogEntry, AccessLogQuery, AccessLogStore } from './access-log-port.ts';
 export type { RefusedChange, RefusedFilter, RefusedStore } from './refused-port.ts';
 export type { SignInFailures, SignInFailureStore } from './sign-in-port.ts';
 
@@ -216,8 +218,8 @@ export interface SessionStore {
   updateSessionExpiry(id: string, expiresAt: number): Promise<void>;
   deleteSession(id: string): Promise<void>;
   deleteUserSessions(userId: string): Promise<void>;
-  /** Deletes sessions that expired before `now` (housekeeping). */
-  deleteExpiredSessions(now: number): Promise<void>;
+  /** Deletes sessions that expired before `now` (housekeeping); resolves with them, for the access log. */
+  deleteExpiredSessions(now: number): Promise<SessionRecord[]>;
 }
 
 /**
@@ -250,7 +252,8 @@ export interface Storage
     ClientIdStore,
     ActivationCodeStore,
     StudentPersonalStore,
-    SignInFailureStore {
+    SignInFailureStore,
+    AccessLogStore {
   /** True when nothing has ever been stored: the server seeds the demo school then. */
   isEmpty(): Promise<boolean>;
   /**

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../../model/index.ts';
 import type {
+  AccessLogStore,
   ActivationCodeRecord,
   ActivationCodeStore,
   SessionRecord,
@@ -9,9 +10,10 @@ import type {
   UserRecord,
   UserStore,
 } from './port.ts';
+import { migrateAccessLog, sqliteAccessLog } from './sqlite-access-log.ts';
 import { migrateSignIn, sqliteSignIn } from './sqlite-sign-in.ts';
 
-/** Users, sessions, activation codes and sign-in failures: the identity half of the SQLite adapter. */
+/** Users, sessions, activation codes, sign-in failures and the access log: the identity half of the SQLite adapter. */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY,
@@ -100,13 +102,16 @@ const toCode = (r: CodeDbRow): ActivationCodeRecord => ({
 export function migrateIdentity(db: Database.Database): void {
   db.exec(SCHEMA);
   migrateSignIn(db);
+  migrateAccessLog(db);
   const columns = db.prepare<[], { name: string }>('PRAGMA table_info(users)').all();
   if (!columns.some((c) => c.name === 'link_class_id')) {
     db.exec('ALTER TABLE users ADD COLUMN link_class_id TEXT; ALTER TABLE users ADD COLUMN link_student_id TEXT;');
   }
 }
 
-export function sqliteIdentity(db: Database.Database): UserStore & SessionStore & ActivationCodeStore & SignInFailureStore {
+export function sqliteIdentity(
+  db: Database.Database,
+): UserStore & SessionStore & ActivationCodeStore & SignInFailureStore & AccessLogStore {
   const userById = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE id = ?');
   const userByLogin = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE login = ?');
   const insertUser = db.prepare(
@@ -150,6 +155,7 @@ export function sqliteIdentity(db: Database.Database): UserStore & SessionStore 
 
   return {
     ...sqliteSignIn(db),
+    ...sqliteAccessLog(db),
     async createUser(u) {
       writeUser(u);
     },
@@ -206,7 +212,12 @@ export function sqliteIdentity(db: Database.Database): UserStore & SessionStore 
       db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
     },
     async deleteExpiredSessions(now) {
-      db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+      return db
+        .prepare<[number], { id: string; user_id: string; created_at: number; expires_at: number }>(
+          'DELETE FROM sessions WHERE expires_at <= ? RETURNING *',
+        )
+        .all(now)
+        .map((r) => ({ id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at }));
     },
     async createActivationCode(c) {
       db.prepare(

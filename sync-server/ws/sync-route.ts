@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { EXTENSIONS_PARAM, parseDocName, type Access } from '../../model/index.ts';
+import type { AccessLog } from '../access-log/access-log.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
 import type { Directory } from '../directory.ts';
 import type { ValidSession } from '../auth/sessions.ts';
@@ -23,6 +24,8 @@ export function syncRoute(
     directory: Directory;
     allowedOrigins: readonly string[];
     clientAddress: ClientAddress;
+    /** LOG-1: an accepted socket is a journal (or the school year) opened. */
+    accessLog: Pick<AccessLog, 'recordDocumentOpen'>;
   },
 ) {
   const app = new Hono<SyncEnv>();
@@ -48,6 +51,7 @@ export function syncRoute(
         address: opts.clientAddress(c),
         extensions: c.req.query(EXTENSIONS_PARAM) === '1',
       };
+      void opts.accessLog.recordDocumentOpen(c, grant.name);
       return opts.sockets.accept(c, new SyncSocket(opts, grant));
     },
   );

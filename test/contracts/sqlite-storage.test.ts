@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
+import { accessLogStorageContract } from './access-log-storage-contract.ts';
 import { archiveStorageContract } from './archive-storage-contract.ts';
 import { contactsStorageContract } from './contacts-storage-contract.ts';
 import { refusedStorageContract } from './refused-storage-contract.ts';
@@ -48,6 +49,19 @@ refusedStorageContract(
 );
 
 signInStorageContract(
+  'SQLite',
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
+  async (storage) => {
+    await storage.close();
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
+  async () => rmSync(dir, { recursive: true, force: true }),
+);
+
+accessLogStorageContract(
   'SQLite',
   async () => {
     dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));

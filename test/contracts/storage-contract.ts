@@ -314,11 +314,11 @@ export function storageContract(adapterName: string, open: () => Promise<Storage
       expect(await storage.findUserById('old')).toEqual(activated);
     });
 
-    it('STORE-14: expired sessions are deleted in bulk, live ones kept', async () => {
+    it('STORE-14, LOG-1: expired sessions are deleted in bulk and named (for the access log), live ones kept', async () => {
       await storage.createUser({ id: 'u1', login: 'a', name: 'A', roles: [], passwordHash: 'h', disabled: false });
       await storage.createSession({ id: 's1', userId: 'u1', createdAt: 1, expiresAt: 10 });
       await storage.createSession({ id: 's2', userId: 'u1', createdAt: 1, expiresAt: 30 });
-      await storage.deleteExpiredSessions(20);
+      expect(await storage.deleteExpiredSessions(20)).toEqual([{ id: 's1', userId: 'u1', createdAt: 1, expiresAt: 10 }]);
       expect(await storage.findSession('s1')).toBeNull();
       expect(await storage.findSession('s2')).not.toBeNull();
     });

@@ -3,6 +3,7 @@ import type { Role } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { IMPORT_HREF, studentsHref, YEAR_HREF } from '../../state/router.ts';
 import { issueCode, listCodes, listUsers, unlockSignIn, updateUser, type AdminUser, type CodeInfo } from './admin-api.ts';
+import { AccessLogPanel } from './access-log-panel.tsx';
 import { ArchivePanel } from './archive-panel.tsx';
 import { CodesPanel } from './codes-panel.tsx';
 import { IssuedCode } from './issued-code.tsx';
@@ -127,6 +128,7 @@ export function AdminPage(): JSX.Element {
             onUnlock={(u) => void unlock(u)}
           />
         </section>
+        <AccessLogPanel users={users()} />
       </Show>
       {/* Outside «loaded»: offline it shows its own line on what needs the server. */}
       <Show when={ctx.me.user.roles.includes('admin')}>
