@@ -46,7 +46,7 @@ export class RoomAwareness {
     const stamped = stampAwarenessIdentity(
       update,
       conn.identity,
-      (id) => (this.owner.get(id) ?? conn) === conn,
+      (id) => this.ownerOf(conn, id) !== 'other',
       (id, clock) => {
         const known = this.awareness.meta.get(id)?.clock;
         return known !== undefined && clock <= known && !this.awareness.states.has(id) ? known + 1 : clock;
@@ -60,9 +60,19 @@ export class RoomAwareness {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, conn);
   }
 
+  /**
+   * Whose a client id's presence is, as this connection may speak of it. An id nobody holds now
+   * but the room has seen is an echo — the stock client sends back every state it applies, and
+   * its peer may have left meanwhile — once this connection already holds an id of its own: it is
+   * another's, never adopted (REL-3: adopted echoes, stamped and so larger, closed honest clients
+   * with 4413 or 4429). A connection that holds nothing yet may take it: that is a client coming
+   * back with its old presence (SYNC-8), which announces itself first.
+   */
   private ownerOf(conn: Connection, id: number): PresenceOwner {
     const owner = this.owner.get(id);
-    return owner === undefined ? 'nobody' : owner === conn ? 'this' : 'other';
+    if (owner !== undefined) return owner === conn ? 'this' : 'other';
+    const echo = this.awareness.meta.has(id) && [...conn.awarenessIds].some((own) => this.owner.get(own) === conn);
+    return echo ? 'other' : 'nobody';
   }
 
   /** The client ids whose state this connection holds now. */

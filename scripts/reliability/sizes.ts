@@ -1,0 +1,10 @@
+/**
+ * The count each campaign item scales (kills, frames…): `small` is what CI runs through the test
+ * suite in well under a minute, `full` the size issue 17 promises for `--size full`.
+ */
+export const ITEM_SIZES = {
+  crash: { small: 10, full: 1000 },
+  wire: { small: 2000, full: 100_000 },
+  limits: { small: 1, full: 10 },
+} as const;
+export type ItemName = keyof typeof ITEM_SIZES;
