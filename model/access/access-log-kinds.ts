@@ -25,6 +25,7 @@ export const ACCESS_LOG_KINDS = {
   'role-change': 'Изменение ролей',
   'account-disabled': 'Учётная запись отключена',
   'account-enabled': 'Учётная запись включена',
+  'year-prepare': 'Подготовлен следующий учебный год',
 } as const;
 
 export type AccessLogKind = keyof typeof ACCESS_LOG_KINDS;

@@ -84,6 +84,7 @@ const RULES: readonly Rule[] = [
     kind: (c) => (['1', 'true', 'yes'].includes(c.req.query('dryRun') ?? '') ? null : 'import'),
     object: async (c, m) => `${decodeURIComponent(m[1])} file=${String((await answer(c)).fileName ?? '')}`,
   },
+  { method: 'POST', path: /^\/api\/year\/next$/, kind: 'year-prepare', object: async (c) => String((await answer(c)).docName ?? '') },
   {
     method: 'POST',
     path: /^\/api\/staff$/,

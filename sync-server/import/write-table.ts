@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-modules.ts';
 import { csv } from '../csv.ts';
 
 /**
@@ -14,7 +14,7 @@ export function tableCsv(rows: string[][]): string {
  * «01.09.2026» and a phone number stay as written), the header bold and frozen.
  */
 export async function tableXlsx(sheetName: string, rows: string[][]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'Электронный журнал';
   const sheet = book.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   for (const r of rows) sheet.addRow(r);

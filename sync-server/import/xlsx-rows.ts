@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-modules.ts';
 import { ImportFileError } from './decode-text.ts';
 import { DAMAGED_XLSX, unpackWorkbook } from './xlsx-unpack.ts';
 
@@ -26,7 +27,7 @@ export function cellText(value: ExcelJS.CellValue): string {
  */
 export async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
   const unpacked = unpackWorkbook(bytes);
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   try {
     await book.xlsx.load(unpacked as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-modules.ts';
 import type { ReportTable } from '../../model/index.ts';
 
 const NUMBER_FORMAT: Record<string, string> = { count: '0', percent: '0.0', mean: '0.00' };
@@ -8,7 +8,7 @@ const NUMBER_FORMAT: Record<string, string> = { count: '0', percent: '0.0', mean
  * numbers, with their format) and the formula underneath.
  */
 export async function reportXlsx(t: ReportTable): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'Электронный журнал';
   const sheet = book.addWorksheet(t.title.slice(0, 31));
   sheet.addRow([t.title]).font = { bold: true, size: 13 };

@@ -166,6 +166,12 @@ describe('the access log: what is recorded', () => {
     expect((await newest('archive-export')).object).toBe('archive class=5b');
   });
 
+  it('LOG-1: the next school year prepared (YEAR-16)', async () => {
+    const deputy = (await signIn('deputy')).cookie;
+    expect((await request('POST', '/api/year/next', { cookie: deputy })).status).toBe(200);
+    expect(await newest('year-prepare')).toMatchObject({ login: 'deputy', object: 'school/demo/2027' });
+  });
+
   it('LOG-1: role changes, an account disabled and enabled, a staff member added with roles', async () => {
     expect((await request('POST', '/api/admin/users/u-history', { cookie: admin, body: { roles: ['teacher', 'deputy'] } })).status).toBe(
       200,

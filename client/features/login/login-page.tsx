@@ -12,8 +12,11 @@ import { SessionExpired } from './session-expired.tsx';
  */
 export function LoginPage(): JSX.Element {
   const [about] = createResource(fetchSchoolAbout);
+  // null until the answer and after it alike: a change from undefined to null would make a keyed
+  // Show build the form again, emptying what was already typed into it (a sign-in under load).
+  const setup = () => about()?.setup ?? null;
   return (
-    <Show when={about()?.setup} keyed fallback={<SignInForm demo={about()?.demo ?? false} />}>
+    <Show when={setup()} keyed fallback={<SignInForm demo={about()?.demo ?? false} />}>
       {(setup) => <SetupPage codeNeeded={setup.codeNeeded} />}
     </Show>
   );

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../lazy-modules.ts';
 
 /**
  * A4 PDFs with Cyrillic text. pdfkit's built-in fonts are the 14 standard PDF fonts, which have
@@ -36,7 +36,8 @@ export interface PdfOptions {
  * Renders a PDF: `draw` adds pages to a buffered A4 document (so that footers can be drawn on
  * every page once the page count is known), and the whole file comes back as one Buffer.
  */
-export function renderPdf(options: PdfOptions, draw: (doc: Pdf) => void): Promise<Buffer> {
+export async function renderPdf(options: PdfOptions, draw: (doc: Pdf) => void): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: options.layout,
