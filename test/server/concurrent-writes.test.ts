@@ -149,10 +149,13 @@ describe('concurrent writes into one cell (server)', () => {
         }),
       ),
     );
-    const rows = await server.storage.readChanges({ docName: J5B, from: 0 });
-    const values = rows.filter((r) => r.path === `lessons/${key}`).map((r) => r.newValue);
-    expect(values).toEqual(expect.arrayContaining(['Тема учителя', 'Тема замещающего']));
-    const open_ = await server.storage.listRefused({ docName: J5B, state: 'open' });
-    expect(open_.filter((r) => r.reason === 'replaced').map((r) => r.value)).toEqual([lost]);
+    // The reject is sent at once; the history and the refused row come with the next commit.
+    await waitFor(async () => {
+      const rows = await server.storage.readChanges({ docName: J5B, from: 0 });
+      const values = rows.filter((r) => r.path === `lessons/${key}`).map((r) => r.newValue);
+      expect(values).toEqual(expect.arrayContaining(['Тема учителя', 'Тема замещающего']));
+      const open_ = await server.storage.listRefused({ docName: J5B, state: 'open' });
+      expect(open_.filter((r) => r.reason === 'replaced').map((r) => r.value)).toEqual([lost]);
+    });
   });
 });
