@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
@@ -22,6 +21,7 @@ import { lostValueRow, settleConcurrentWrites, type SettleRoom } from './concurr
 import { refusedRow } from './refused-row.ts';
 import { findUnseenOverwrites } from './concurrent-writes.ts';
 import { broadcastBatch, changeRows, pendingUpdate, type PendingUpdate, type RowAuthor } from './room-broadcast.ts';
+import { syncStep1Message, syncStep2Message } from './sync-messages.ts';
 import { COMPENSATION_ORIGIN, LOAD_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
 
 export { COMPENSATION_ORIGIN, LOAD_ORIGIN, SERVER_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
@@ -41,7 +41,8 @@ export class Room {
   private newBindings: Array<[number, string]> = [];
   /** Connections whose updates (or join) wait for the next commit's ack. */
   private readonly awaitingAck = new Set<Connection>();
-  private flushing = false;
+  /** The commit in progress, if any. */
+  private flushing: Promise<void> | null = null;
   private flushScheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly allowedMaps: ReadonlySet<string>;
@@ -58,7 +59,7 @@ export class Room {
     this.now = events.now ?? Date.now;
     this.allowedMaps = new Set(policy.maps);
     this.collector = policy.authorize ? new ChangeCollector(doc, policy.maps) : null;
-    this.presence = new RoomAwareness(doc, (m) => this.broadcast(m));
+    this.presence = new RoomAwareness(doc, (m) => this.conns.forEach((c) => c.send(m)));
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
       this.pending.push(pendingUpdate(update, origin, this.now()));
@@ -68,15 +69,12 @@ export class Room {
 
   /** True while updates wait to be committed: such a room is never unloaded. */
   get hasUnsaved(): boolean {
-    return this.pending.length > 0 || this.flushing;
+    return this.pending.length > 0 || this.flushing !== null;
   }
 
   join(conn: Connection): void {
     this.conns.add(conn);
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MessageType.sync);
-    syncProtocol.writeSyncStep1(enc, this.doc);
-    conn.send(encoding.toUint8Array(enc));
+    conn.send(syncStep1Message(this.doc));
     const states = this.presence.encodeAll();
     if (states) conn.send(states);
     // Tell the client what is already safe on disk, so a reloaded client knows what is saved.
@@ -112,10 +110,7 @@ export class Room {
   private receiveSync(conn: Connection, dec: decoding.Decoder): void {
     const syncType = decoding.readVarUint(dec);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MessageType.sync);
-      syncProtocol.writeSyncStep2(enc, this.doc, decoding.readVarUint8Array(dec));
-      conn.send(encoding.toUint8Array(enc));
+      conn.send(syncStep2Message(this.doc, decoding.readVarUint8Array(dec)));
     } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
       this.receiveUpdate(conn, decoding.readVarUint8Array(dec));
     } else {
@@ -225,10 +220,6 @@ export class Room {
     if (conn.extensions) conn.send(encodeReject(rejection));
   }
 
-  private broadcast(message: Uint8Array, except: Connection | null = null): void {
-    for (const c of this.conns) if (c !== except) c.send(message);
-  }
-
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
@@ -238,10 +229,24 @@ export class Room {
     });
   }
 
-  /** Commits every pending update in one transaction, then broadcasts and acks. */
+  /**
+   * Commits every pending update in one transaction, then broadcasts and acks; resolves once what
+   * was pending is committed (after waiting for a commit in progress), so a route that applied a
+   * change and awaits this answers only when the change is on disk.
+   */
   async flush(): Promise<void> {
-    if (this.flushing || this.pending.length === 0) return;
-    this.flushing = true;
+    while (this.flushing) await this.flushing;
+    if (this.pending.length === 0) return;
+    this.flushing = this.commitPending();
+    try {
+      await this.flushing;
+    } finally {
+      this.flushing = null;
+    }
+    this.checkIdle();
+  }
+
+  private async commitPending(): Promise<void> {
     const batch = this.pending.splice(0);
     const refused = this.refused.splice(0);
     const bindings = this.newBindings.splice(0);
@@ -262,7 +267,6 @@ export class Room {
       this.refused.unshift(...refused);
       this.newBindings.unshift(...bindings);
       for (const c of toAck) this.awaitingAck.add(c);
-      this.flushing = false;
       this.events.onError(e);
       this.retryTimer ??= setTimeout(() => {
         this.retryTimer = null;
@@ -270,7 +274,6 @@ export class Room {
       }, 1000);
       return;
     }
-    this.flushing = false;
     broadcastBatch(this.conns, batch);
     const ack = encodeAck(committed);
     for (const c of toAck) if (this.conns.has(c)) c.send(ack);
@@ -281,7 +284,6 @@ export class Room {
       for (const c of this.awaitingAck) c.send(all);
       this.awaitingAck.clear();
     }
-    this.checkIdle();
   }
 
   private checkIdle(): void {
