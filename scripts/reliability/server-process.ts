@@ -84,13 +84,5 @@ export function rssOf(pid: number): number {
   }
 }
 
-/** Signs `name` in (demo password) and returns the Cookie header value. */
-export async function signIn(origin: string, name: string): Promise<string> {
-  const res = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ login: name, password: 'demo' }),
-  });
-  if (!res.ok) throw new Error(`login ${name}: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
-}
+/** Signs `name` in (demo password) and returns the Cookie header value: the benchmark's sign-in. */
+export { login as signIn } from '../../bench/data-dir.ts';
