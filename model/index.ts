@@ -127,3 +127,6 @@ export * from './school/school-settings.ts';
 export * from './school/finals-setting.ts';
 export * from './marking/reason-fit.ts';
 export * from './access/access-log-kinds.ts';
+export * from './diary/diary-doc.ts';
+export * from './diary/diary-projection.ts';
+export * from './diary/diary-apply.ts';
