@@ -5,6 +5,7 @@ import { SchoolProvider } from './state/school-context.tsx';
 import { LoginPage } from './features/login/login-page.tsx';
 import { TopBar } from './features/layout/top-bar.tsx';
 import { StatusBar } from './features/layout/status-bar.tsx';
+import { UpdatePrompt } from './features/layout/update-prompt.tsx';
 import { HomePage } from './features/home/home-page.tsx';
 import { JournalPage } from './features/journal/journal-page.tsx';
 import { FinalsPage } from './features/finals/finals-page.tsx';
@@ -16,10 +17,12 @@ import { ReportsPage } from './features/reports/reports-page.tsx';
 import { MonitoringPage } from './features/monitoring/monitoring-page.tsx';
 import { ImportPage } from './features/import/import-page.tsx';
 import { ClassCodesPage } from './features/class-codes/class-codes-page.tsx';
+import { DiaryAcksPage } from './features/diary-acks/diary-acks-page.tsx';
 import { AttendancePage } from './features/attendance/attendance-page.tsx';
 import { SubstitutionsPage } from './features/substitutions/substitutions-page.tsx';
 import { StudentsPage } from './features/students/students-page.tsx';
 import { YearPage } from './features/year/year-page.tsx';
+import { DiaryPage } from './features/diary/diary-page.tsx';
 import { STAFF_ROLES } from '../model/index.ts';
 
 /** The app: the sign-in page, or the signed-in user's pages; the status bar always. */
@@ -41,6 +44,10 @@ export function App(): JSX.Element {
   const codesClassId = createMemo(() => {
     const r = route();
     return r.page === 'class-codes' ? r.classId : null;
+  });
+  const diaryAcksClassId = createMemo(() => {
+    const r = route();
+    return r.page === 'diary-acks' ? r.classId : null;
   });
   // The board is one class's; moving between days and views must not reopen it.
   const attendanceClassId = createMemo(() => {
@@ -70,8 +77,8 @@ export function App(): JSX.Element {
                     <ActivationPage />
                   </Match>
                   <Match when={!me.user.roles.some((r) => STAFF_ROLES.includes(r))}>
-                    {/* Parents and students: their account exists; the diary is a later issue. */}
-                    <p class="notice">Вы вошли как {me.user.name}. Электронный дневник для родителей и учеников скоро появится здесь.</p>
+                    {/* Parents and students: the diary is all they have, whatever the address. */}
+                    <DiaryPage />
                   </Match>
                   <Match when={route().page === 'refused'}>
                     <RefusedPage />
@@ -107,6 +114,9 @@ export function App(): JSX.Element {
                   <Match when={codesClassId()} keyed>
                     {(classId) => <ClassCodesPage classId={classId} />}
                   </Match>
+                  <Match when={diaryAcksClassId()} keyed>
+                    {(classId) => <DiaryAcksPage classId={classId} />}
+                  </Match>
                   <Match when={attendanceClassId()} keyed>
                     {(classId) => <AttendancePage classId={classId} />}
                   </Match>
@@ -137,6 +147,7 @@ export function App(): JSX.Element {
           </Show>
         </Match>
       </Switch>
+      <UpdatePrompt />
       <StatusBar />
     </div>
   );

@@ -1,6 +1,7 @@
 import { render } from 'solid-js/web';
 import { App } from './app.tsx';
 import { restoreSession } from './state/session.ts';
+import { registerServiceWorker } from './features/layout/update-prompt.tsx';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/home.css';
@@ -16,10 +17,5 @@ import './styles/phone.css';
 
 render(() => <App />, document.getElementById('app')!);
 void restoreSession();
-
-// The service worker makes the app open with no network; it never caches /api or /sync.
-if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js').catch((e) => console.warn('service worker not registered', e));
-  });
-}
+// The app opens with no network (PWA-1); it never caches /api or /sync.
+registerServiceWorker();

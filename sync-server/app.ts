@@ -1,4 +1,3 @@
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { existsSync } from 'node:fs';
@@ -17,7 +16,9 @@ import { archiveRoutes, type ArchiveDeps } from './http/archive-routes.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { requestBodyLimits } from './http/body-limits.ts';
 import { classCodeRoutes } from './http/class-code-routes.ts';
+import { diaryAckRoutes } from './http/diary-ack-routes.ts';
 import { clientAddressOf } from './http/client-address.ts';
+import { serveClientFiles } from './http/client-files.ts';
 import type { IdentityDeps } from './http/identity-deps.ts';
 import { historyRoutes } from './http/history-routes.ts';
 import { printRoutes } from './http/print-routes.ts';
@@ -25,6 +26,7 @@ import { readinessRoutes } from './http/readiness-routes.ts';
 import { monitoringRoutes } from './http/monitoring-routes.ts';
 import { nextYearRoutes } from './http/next-year-routes.ts';
 import { DocumentProjection } from './reports/journal-projection.ts';
+import type { DiaryProjector } from './diary/diary-projector.ts';
 import { reportRoutes } from './http/report-routes.ts';
 import { rightsRoutes } from './http/rights-routes.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -42,6 +44,10 @@ import { syncRoute } from './ws/sync-route.ts';
 import { createSyncSockets } from './ws/sync-sockets.ts';
 
 export interface AppDeps {
+  /** The read-side copy of the stored documents (server.ts shares it with the diaries). */
+  projection?: DocumentProjection;
+  /** The diary projection, told when a notice is added (DIARY-2). */
+  diaries?: DiaryProjector;
   storage: Storage;
   registry: RoomRegistry;
   directory: Directory;
@@ -145,8 +151,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api', personalRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, now }));
   app.route('/api', nextYearRoutes({ storage: deps.storage, directory: deps.directory, now }));
   app.route('/api', staffRoutes({ storage: deps.storage, registry: deps.registry, directory: deps.directory, revocation, now }));
+  // DIARY-26: a class teacher's reminder is stored, then copied into the open diary at once.
+  app.route('/api', diaryAckRoutes({ ...deps, now, onNotice: (studentId) => deps.diaries?.refresh(studentId), onError }));
   // One read-side copy of the stored documents for reports and checks (never the live rooms).
-  const projection = new DocumentProjection(deps.storage);
+  const projection = deps.projection ?? new DocumentProjection(deps.storage);
   app.route(
     '/api',
     reportRoutes({ storage: deps.storage, directory: deps.directory, projection, snapshotter: deps.archive?.snapshotter, now }),
@@ -177,14 +185,10 @@ export function createApp(deps: AppDeps) {
   );
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
-    const root = deps.staticDir;
-    app.use('/sw.js', async (c, next) => {
-      await next();
-      c.header('Cache-Control', 'no-cache');
-    });
-    app.use('/*', serveStatic({ root }));
+    const client = serveClientFiles(deps.staticDir);
+    app.use('/*', client.files);
     // Client-side routes (hash routes aside) fall back to the app shell.
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    app.get('*', client.shell);
   }
 
   return { app, injectWebSocket, wss, revocation };

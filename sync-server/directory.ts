@@ -6,7 +6,11 @@ import {
   migrateJournal,
   journalAccess,
   journalDocName,
+  listStudents,
+  parseDiaryName,
   parseDocName,
+  diaryDocName,
+  type StudentId,
   readSchoolMeta,
   schoolAccess,
   type Access,
@@ -16,13 +20,14 @@ import {
   type YearId,
 } from '../model/index.ts';
 import { derived } from '../model/doc/doc-cache.ts';
+import { studentLinksOf } from './auth/student-links.ts';
 import type { UserRecord } from './storage/port.ts';
 import type { RoomRegistry } from './ws/room-registry.ts';
 import { SERVER_ORIGIN, type Room } from './ws/room.ts';
 
 export interface DocumentEntry {
   name: string;
-  kind: 'school' | 'journal';
+  kind: 'school' | 'journal' | 'diary';
   title: string;
   access: Access;
 }
@@ -39,6 +44,8 @@ export class Directory {
     private readonly registry: RoomRegistry,
     /** Name of the current school-year document, `school/{schoolId}/{yearId}`. */
     readonly schoolDocName: string,
+    /** A class journal at its committed state (a diary's title names the student and class). */
+    private readonly storedJournal: (name: string) => Promise<Y.Doc | null> = async () => null,
   ) {
     this.yearId = parseDocName(schoolDocName)?.yearId ?? null;
   }
@@ -60,8 +67,9 @@ export class Directory {
   async documentsFor(user: UserRecord): Promise<DocumentEntry[]> {
     const school = (await this.schoolRoom()).doc;
     const actor: Actor = { userId: user.id as UserId, roles: user.roles };
+    const diaries = await this.diariesFor(user);
     // A copy: the cached list is shared by every request of this version.
-    return [...derived(school, `directory:${user.id}:${user.roles.join(',')}`, () => this.listDocuments(school, actor))];
+    return [...diaries, ...derived(school, `directory:${user.id}:${user.roles.join(',')}`, () => this.listDocuments(school, actor))];
   }
 
   private listDocuments(school: Y.Doc, actor: Actor): readonly DocumentEntry[] {
@@ -80,11 +88,35 @@ export class Directory {
   }
 
   /**
+   * DIARY-1: a parent's diaries, one per child, or a student's own: `diary/{studentId}/{yearId}`,
+   * titled with the student's name and class as the class journal has them now.
+   */
+  private async diariesFor(user: UserRecord): Promise<DocumentEntry[]> {
+    const out: DocumentEntry[] = [];
+    if (!this.yearId) return out;
+    const school = (await this.schoolRoom()).doc;
+    for (const link of studentLinksOf(user)) {
+      const journal = await this.storedJournal(journalDocName(link.classId as ClassId, this.yearId));
+      const student = journal ? listStudents(journal).find((s) => s.id === link.studentId) : undefined;
+      const className = classes.get(school, link.classId as ClassId)?.name ?? '';
+      const title = student ? `${student.name}, ${className}` : `Дневник, ${className}`;
+      out.push({ name: diaryDocName(link.studentId as StudentId, this.yearId), kind: 'diary', title, access: 'read' });
+    }
+    return out;
+  }
+
+  /**
    * The user's access to one document, or null when it does not exist or is not theirs: decided
    * for that document alone (its class, in this school year), so that a socket upgrade costs the
    * same in a school of 3 classes as in one of 50 (issue 15).
    */
   async accessTo(user: UserRecord, docName: string): Promise<Access | null> {
+    // DIARY-1: a diary opens for reading to its student and their parents, to nobody else.
+    const diary = parseDiaryName(docName);
+    if (diary) {
+      if (diary.yearId !== this.yearId) return null;
+      return studentLinksOf(user).some((l) => l.studentId === diary.studentId) ? 'read' : null;
+    }
     const parsed = parseDocName(docName);
     if (!parsed) return null;
     const actor: Actor = { userId: user.id as UserId, roles: user.roles };

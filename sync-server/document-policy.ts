@@ -3,7 +3,9 @@ import {
   authorize,
   authorizeSchoolChange,
   classes,
+  DIARY_MAPS,
   JOURNAL_MAPS,
+  parseDiaryName,
   parseDocName,
   readJournalMeta,
   SCHOOL_MAPS,
@@ -34,6 +36,8 @@ export async function documentPolicy(
   now: () => number = Date.now,
   journals?: JournalUseIndex,
 ): Promise<Omit<RoomPolicy, 'clientIds'>> {
+  // DIARY-1: a diary is written by the server only; every connection to it is read-only.
+  if (parseDiaryName(name)) return { maps: DIARY_MAPS };
   const parsed = parseDocName(name);
   if (parsed?.kind !== 'journal') {
     const useOf = journals ? (classId: string) => journals.of(classId) : undefined;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { journalDocName, schoolDocName } from '../model/index.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { currentClock, localDateOf, type Clock } from './clock.ts';
+import { demoFamilyUsers } from './demo/demo-family.ts';
 import { buildDemoSchool, DEMO_PASSWORD } from './demo/demo-school.ts';
 import type { Storage } from './storage/port.ts';
 
@@ -22,6 +23,10 @@ export async function seedDemoSchool(storage: Storage, opts: { seed?: number; no
       passwordHash: await hashPassword(DEMO_PASSWORD),
       disabled: false,
     });
+  }
+  // DIARY-1: a parent and a student of 5Б, to try the diary with.
+  for (const u of demoFamilyUsers(demo.journals)) {
+    await storage.createUser({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD), disabled: false });
   }
   const now = clock();
   const row = (doc: Y.Doc) => ({

@@ -13,6 +13,8 @@ import { Snapshotter } from './archive/snapshotter.ts';
 import type { Config } from './config.ts';
 import type { SyncLimits } from './limits.ts';
 import { Directory } from './directory.ts';
+import { DiaryProjector } from './diary/diary-projector.ts';
+import { DocumentProjection } from './reports/journal-projection.ts';
 import { documentPolicy } from './document-policy.ts';
 import { JournalUseIndex } from './journal-use-index.ts';
 import { watchAccess } from './access-watch.ts';
@@ -34,6 +36,8 @@ export interface RunningServer {
   registry: RoomRegistry;
   /** The school year it serves (YEAR-19). */
   schoolDocName: string;
+  /** Keeps the open diaries equal to the projection of the journals (DIARY-2). */
+  diaries: DiaryProjector;
   /** Signed snapshots on schedule and on demand (`snapshotDocument` for the period-close code). */
   snapshotter: Snapshotter;
   backups: Backups;
@@ -89,18 +93,27 @@ export async function startServer(
   const journals = new JournalUseIndex(parseDocName(schoolDocName)?.yearId ?? '');
   await journals.loadStored(storage);
   let directory: Directory | null = null;
+  let diaries: DiaryProjector | null = null;
   const registry = new RoomRegistry(storage, {
     snapshotAfterUpdates: opts.registry?.snapshotAfterUpdates ?? 200,
     unloadDelayMs: opts.registry?.unloadDelayMs ?? 2000,
     now,
     onError,
-    initialize: (name, room, isNew) => directory!.initializeDocument(name, room, isNew),
+    initialize: async (name, room, isNew) => {
+      await directory!.initializeDocument(name, room, isNew);
+      await diaries!.initialize(room);
+    },
+    onCommitted: (room) => diaries?.committed(room),
     policyFor: async (name, doc) => {
       const policy = await documentPolicy(name, doc, () => directory!.schoolDoc(), now, journals);
       return opts.withoutPathRules ? { maps: policy.maps } : policy;
     },
   });
-  directory = new Directory(registry, schoolDocName);
+  // One read-side copy of the stored documents for reports, checks and the diaries (never the live rooms).
+  const projection = new DocumentProjection(storage);
+  directory = new Directory(registry, schoolDocName, (name) => projection.doc(name));
+  const notices = (studentId: string) => storage.diaryNotices(studentId);
+  diaries = new DiaryProjector({ registry, storage, projection, schoolDocName, notices, onError });
   const stopWatchingAccess = watchAccess(await directory.schoolDoc(), registry);
   const stopWatchingJournals = watchClassJournals(await directory.schoolDoc(), { registry, storage, schoolDocName }, onError);
   // The archive works beside the sync path: it reads the store, never the rooms.
@@ -112,6 +125,8 @@ export async function startServer(
   backups.start();
   const stopPeriodWatch = snapshotOnPeriodClose(await directory.schoolDoc(), schoolDocName, { snapshotter, backups }, onError);
   const { app, injectWebSocket, wss, revocation } = createApp({
+    projection,
+    diaries,
     archive: { storage, key, snapshotter, backups, dataDir: config.dataDir },
     storage,
     registry,
@@ -143,6 +158,7 @@ export async function startServer(
     port,
     storage,
     registry,
+    diaries,
     schoolDocName,
     snapshotter,
     backups,

@@ -57,6 +57,26 @@ export function saveCachedMe(me: Me | null): Promise<void> {
   }, undefined);
 }
 
+/** A feature's own small record in `kv` (the diary's queue of reads…), or undefined. */
+export function loadKv<T>(key: string): Promise<T | undefined> {
+  return safely(async () => (await (await db()).get('kv', key)) as T | undefined, undefined);
+}
+
+/**
+ * Replaces a `kv` record with what `fn` makes of it (undefined removes it) in one IndexedDB
+ * transaction, so two tabs changing it at once both keep their change; resolves with the new value.
+ */
+export function updateKv<T>(key: string, fn: (old: T | undefined) => T | undefined): Promise<T | undefined> {
+  return safely(async () => {
+    const tx = (await db()).transaction('kv', 'readwrite');
+    const next = fn((await tx.store.get(key)) as T | undefined);
+    if (next === undefined) await tx.store.delete(key);
+    else await tx.store.put(next, key);
+    await tx.done;
+    return next;
+  }, undefined);
+}
+
 /** Acks are kept per user: two teachers sharing a laptop never see each other's counts. */
 function ackKey(userId: string, docName: string): string {
   return `${userId}|${docName}`;

@@ -12,7 +12,8 @@ import { createSignal } from 'solid-js';
  * `#/substitutions[?date=YYYY-MM-DD]` the deputy's substitutions and moves of a day,
  * `#/students[?class=ID]` the administrator's student movement, `#/year[/{tab}]` the school-year setup
  * (its tabs: the calendar and subjects, staff, classes and groups, the teaching load, rooms and the
- * timetable, the КТП, individual study plans).
+ * timetable, the КТП, individual study plans), `#/diary[/{studentId}][?view=…&week=YYYY-MM-DD]` a parent's or
+ * a student's diary (the first child's without an id; the week by its Monday).
  */
 export type Route =
   | { page: 'home'; date: string | null }
@@ -22,6 +23,8 @@ export type Route =
   | { page: 'activate' }
   | { page: 'refused' }
   | { page: 'class-codes'; classId: string }
+  /** `#/diary-acks/{classId}`: the class teacher's «Ознакомление с дневником» (DIARY-24). */
+  | { page: 'diary-acks'; classId: string }
   | { page: 'corrections' }
   | { page: 'late' }
   | { page: 'attendance'; classId: string; date: string | null; view: AttendanceView }
@@ -30,11 +33,16 @@ export type Route =
   | { page: 'import' }
   | { page: 'substitutions'; date: string | null }
   | { page: 'students'; classId: string | null }
-  | { page: 'year'; tab: YearTab };
+  | { page: 'year'; tab: YearTab }
+  | { page: 'diary'; studentId: string | null; view: DiaryView; week: string | null };
 
 /** The tabs of «Учебный год», in the order they are shown; `calendar` is the default. */
 export const YEAR_TABS = ['calendar', 'staff', 'classes', 'load', 'timetable', 'ktp', 'iup'] as const;
 export type YearTab = (typeof YEAR_TABS)[number];
+
+/** The diary's views: the week's lessons, the marks by subject, the absences, the finals; `week` is the default. */
+export const DIARY_VIEWS = ['week', 'subjects', 'attendance', 'finals'] as const;
+export type DiaryView = (typeof DIARY_VIEWS)[number];
 
 /** The attendance board's three views: a day's lessons, a week of days, the study period's totals. */
 export type AttendanceView = 'day' | 'week' | 'period';
@@ -56,10 +64,15 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'import') return { page: 'import' };
   if (parts[0] === 'year') return { page: 'year', tab: YEAR_TABS.find((t) => t === parts[1]) ?? 'calendar' };
   if (parts[0] === 'class-codes' && parts.length >= 2) return { page: 'class-codes', classId: parts[1] };
+  if (parts[0] === 'diary-acks' && parts.length >= 2) return { page: 'diary-acks', classId: parts[1] };
   const params = new URLSearchParams(query);
   const date = params.get('date');
   if (parts[0] === 'substitutions') return { page: 'substitutions', date };
   if (parts[0] === 'students') return { page: 'students', classId: params.get('class') };
+  if (parts[0] === 'diary') {
+    const view = DIARY_VIEWS.find((v) => v === params.get('view')) ?? 'week';
+    return { page: 'diary', studentId: parts[1] ?? null, view, week: params.get('week') };
+  }
   if (parts[0] === 'attendance' && parts.length >= 2) {
     const v = params.get('view');
     return { page: 'attendance', classId: parts[1], date, view: v === 'week' || v === 'period' ? v : 'day' };
@@ -99,12 +112,25 @@ export function classCodesHref(classId: string): string {
   return `#/class-codes/${encodeURIComponent(classId)}`;
 }
 
+export function diaryAcksHref(classId: string): string {
+  return `#/diary-acks/${encodeURIComponent(classId)}`;
+}
+
 export function attendanceHref(classId: string, date?: string | null, view: AttendanceView = 'day'): string {
   const q = new URLSearchParams();
   if (date) q.set('date', date);
   if (view !== 'day') q.set('view', view);
   const query = q.toString();
   return `#/attendance/${encodeURIComponent(classId)}${query ? `?${query}` : ''}`;
+}
+
+/** A diary's view (the first child's without a student id), at a week (its Monday) for `week`. */
+export function diaryHref(studentId: string | null, view: DiaryView = 'week', week?: string | null): string {
+  const q = new URLSearchParams();
+  if (view !== 'week') q.set('view', view);
+  if (week && view === 'week') q.set('week', week);
+  const query = q.toString();
+  return `#/diary${studentId ? `/${encodeURIComponent(studentId)}` : ''}${query ? `?${query}` : ''}`;
 }
 
 /** The deputy's substitutions and moves of a date (today without one). */

@@ -110,7 +110,8 @@ async function completeSignIn(): Promise<string | null> {
 
 /**
  * Asks the server again what the user may open (a substitution registered meanwhile opens a
- * journal, ACC-2): when the answer differs, the app is rebuilt on it. False offline or signed out.
+ * journal, ACC-2; a child added to a parent's account, AUTH-26): when the answer differs, the
+ * app is rebuilt on it. False offline or signed out.
  */
 export async function refreshMe(): Promise<boolean> {
   const s = session();
@@ -119,7 +120,7 @@ export async function refreshMe(): Promise<boolean> {
     const me = await fetchMe();
     if (me === 'unauthorized') return false;
     await saveCachedMe(me);
-    const grants = (m: Me) => JSON.stringify(m.documents.map((d) => [d.name, d.access]));
+    const grants = (m: Me) => JSON.stringify([m.documents.map((d) => [d.name, d.access]), m.user.studentLinks ?? []]);
     if (grants(me) !== grants(s.me)) setSession({ status: 'signed-in', me, fromCache: false });
     return true;
   } catch {

@@ -14,6 +14,7 @@ export const ACCESS_LOG_KINDS = {
   'personal-data-read': 'Просмотр личных данных',
   'personal-data-change': 'Изменение личных данных',
   'diary-open': 'Просмотр дневника',
+  'diary-confirm': 'Подтверждено ознакомление с итоговыми отметками',
   'report-download': 'Скачан отчёт',
   print: 'Печать',
   export: 'Выгрузка',
@@ -26,6 +27,8 @@ export const ACCESS_LOG_KINDS = {
   'account-disabled': 'Учётная запись отключена',
   'account-enabled': 'Учётная запись включена',
   'year-prepare': 'Подготовлен следующий учебный год',
+  'code-issue': 'Выдан код активации',
+  'child-add': 'Ребёнок добавлен к учётной записи родителя',
 } as const;
 
 export type AccessLogKind = keyof typeof ACCESS_LOG_KINDS;

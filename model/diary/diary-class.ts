@@ -3,7 +3,9 @@ import { derived } from '../doc/doc-cache.ts';
 import { rootMap } from '../doc/flat-map.ts';
 import { WHOLE_CLASS, type ClassId, type IsoDate, type StudentId } from '../ids.ts';
 import { classLessons } from '../journal/class-lessons.ts';
+import { readLesson } from '../journal/lesson.ts';
 import { allMarks, type Mark } from '../journal/mark.ts';
+import { ktpItems } from '../school/ktp.ts';
 import type { PlannedLesson } from '../journal/page.ts';
 import { bells } from '../school/bells.ts';
 import { plannedControlWorks } from '../school/control-work.ts';
@@ -20,6 +22,9 @@ export interface ClassDiaryLesson {
   /** The next lesson of the same subject and group (the homework is for it). */
   nextDate: IsoDate | null;
   control: boolean;
+  /** The teacher's topic, else the КТП's; '' when none. */
+  topic: string;
+  homework: string;
 }
 
 /** What every diary of one class shares: the year's lessons, and each student's marks and finals. */
@@ -57,18 +62,21 @@ function buildClassDiary(school: Y.Doc, journal: Y.Doc, classId: ClassId): Class
   const bell = new Map(bells.all(school).map(([k, b]) => [Number(k), b]));
   // Walk backwards so each lesson learns the date of the next one of its page.
   const nextOfPage = new Map<string, IsoDate>();
-  const lessons: ClassDiaryLesson[] = new Array(planned.length);
+  const lessons: ClassDiaryLesson[] = [];
   for (let i = planned.length - 1; i >= 0; i--) {
     const l = planned[i];
     const page = `${l.subjectId}|${l.groupId}`;
-    lessons[i] = {
+    const record = readLesson(journal, l.id);
+    lessons.push({
+      topic: record.topic || (record.ktpItemId !== null ? (ktpItems.get(school, record.ktpItemId)?.title ?? '') : ''),
+      homework: record.homework,
       lesson: l,
       start: bell.get(l.slot)?.starts ?? null,
       end: bell.get(l.slot)?.ends ?? null,
       group: l.groupId === WHOLE_CLASS ? null : groupLabel(groups.get(school, l.groupId)?.name ?? l.groupId),
       nextDate: nextOfPage.get(page) ?? null,
       control: controls.has(`${l.date}|${l.subjectId}|${WHOLE_CLASS}`) || controls.has(`${l.date}|${l.subjectId}|${l.groupId}`),
-    };
+    });
     if (!l.movedTo) nextOfPage.set(page, l.date);
   }
   const marksOf = new Map<string, Mark[]>();
@@ -85,7 +93,8 @@ function buildClassDiary(school: Y.Doc, journal: Y.Doc, classId: ClassId): Class
     list.push([subjectId, periodId, v.v]);
     finalsOf.set(studentId, list);
   });
-  return { lessons, marksOf, finalsOf };
+  // Built from the last lesson back: put in date order again.
+  return { lessons: lessons.reverse(), marksOf, finalsOf };
 }
 
 /** The student's marks in the journal (none when they have none). */

@@ -65,6 +65,8 @@ export interface DiaryInfo {
   startsOn: IsoDate;
   endsOn: IsoDate;
   spells: DiarySpell[];
+  /** FIN-9: the school's least number of marks that justify a period final. */
+  minMarks: number;
 }
 
 /** `lessons[lessonId]`: a lesson the student has (their class and group, while enrolled). */

@@ -6,15 +6,15 @@ import { EXAM_FINAL, EXAM_FINAL_NAME, hasLeavingFinal, LEAVING_FINAL, LEAVING_FI
 import { finalColumns } from '../journal/final-roster.ts';
 import { isFinalValue } from '../journal/final.ts';
 import { readJournalMeta } from '../journal/journal-doc.ts';
-import { parseLessonId, readLesson } from '../journal/lesson.ts';
+import { parseLessonId } from '../journal/lesson.ts';
 import { isEnrolledOn, isInGroup, listStudents, type Student } from '../journal/student.ts';
 import type { MarkValue } from '../marking/mark-value.ts';
 import { hadLesson } from '../reports/attendance-day.ts';
 import { plannedControlWorks } from '../school/control-work.ts';
 import { isPeriodClosed } from '../school/closures.ts';
-import { ktpItems } from '../school/ktp.ts';
 import { holidayCovers, holidays, readSchoolMeta } from '../school/school-year.ts';
 import { classes, staff } from '../school/staff.ts';
+import { readMinMarksForFinal } from '../school/finals-setting.ts';
 import { markingOf, subjects, workTypes } from '../school/subject.ts';
 import { classDiary, studentMarks } from './diary-class.ts';
 import {
@@ -82,7 +82,12 @@ export function projectDiary(src: DiarySource): DiaryState | null {
   const teacherIds = new Set<string>();
   for (const stint of stints) projectStint(school, stint, src, out, subjectIds, teacherIds);
 
-  const spells: DiarySpell[] = stints.map((s) => ({ classId: s.classId, className: s.className, from: s.student.enrolledOn, to: s.student.leftOn }));
+  const spells: DiarySpell[] = stints.map((s) => ({
+    classId: s.classId,
+    className: s.className,
+    from: s.student.enrolledOn,
+    to: s.student.leftOn,
+  }));
   const classTeacherId = classes.get(school, current.classId)?.classTeacherId ?? null;
   const info: DiaryInfo = {
     studentId,
@@ -97,10 +102,16 @@ export function projectDiary(src: DiarySource): DiaryState | null {
     startsOn: year.startsOn,
     endsOn: year.endsOn,
     spells,
+    minMarks: readMinMarksForFinal(school),
   };
   out.info.student = json(info);
-  for (const c of finalColumns(school, current.grade, null)) {
-    const p: DiaryPeriod = { name: c.name, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, closed: isPeriodClosed(school, current.classId, c.id) };
+  const columns = finalColumns(school, current.grade, null);
+  const closed = (id: string) => isPeriodClosed(school, current.classId, id);
+  // The year is closed once every study period of the grade is (DIARY-23 confirms it then).
+  const yearClosed = columns.filter((c) => c.kind === 'period').every((c) => closed(c.id));
+  for (const c of columns) {
+    const shut = c.kind === 'year' ? yearClosed : closed(c.id);
+    const p: DiaryPeriod = { name: c.name, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, closed: shut };
     out.periods[c.id] = json(p);
   }
   const hasExam = [...subjectIds].some((id) => subjects.get(school, id as SubjectId)?.examGrades?.includes(current.grade));
@@ -118,16 +129,21 @@ export function projectDiary(src: DiarySource): DiaryState | null {
   return out;
 }
 
-function projectStint(school: Y.Doc, stint: Stint, src: DiarySource, out: DiaryState, subjectIds: Set<string>, teacherIds: Set<string>): void {
+function projectStint(
+  school: Y.Doc,
+  stint: Stint,
+  src: DiarySource,
+  out: DiaryState,
+  subjectIds: Set<string>,
+  teacherIds: Set<string>,
+): void {
   const { journal, student, classId } = stint;
   const shared = classDiary(school, journal, classId);
   const lessonDates = new Map<string, { subjectId: string; teacherId: string | null }>();
   for (const c of shared.lessons) {
     const l = c.lesson;
     if (!hadLesson(student, l)) continue;
-    const record = readLesson(journal, l.id);
     const teacherId = l.substituteId ?? l.teacherId;
-    const topic = record.topic || (record.ktpItemId !== null ? (ktpItems.get(school, record.ktpItemId)?.title ?? '') : '');
     const lesson: DiaryLesson = {
       classId,
       date: l.date,
@@ -140,9 +156,9 @@ function projectStint(school: Y.Doc, stint: Stint, src: DiarySource, out: DiaryS
       substitute: l.substituteId !== null,
       movedFrom: l.movedFrom ?? null,
       movedTo: l.movedTo ?? null,
-      topic,
-      homework: record.homework,
-      homeworkDue: record.homework === '' ? null : c.nextDate,
+      topic: c.topic,
+      homework: c.homework,
+      homeworkDue: c.homework === '' ? null : c.nextDate,
       control: c.control,
     };
     out.lessons[l.id] = json(lesson);

@@ -57,6 +57,19 @@ const RULES: readonly Rule[] = [
     object: (c, m) => described(c, decodeURIComponent(m[1]), ['class', 'student', 'period', 'month', 'from', 'to', 'format']),
   },
   {
+    method: 'POST',
+    path: /^\/api\/diary\/([^/]+)\/confirm$/,
+    kind: 'diary-confirm',
+    object: async (c, m) => `diary student=${decodeURIComponent(m[1])} period=${String((await cachedJson(c)).periodId)}`,
+  },
+  // DIARY-24: who in a class's families reads the diary (names of their accounts).
+  {
+    method: 'GET',
+    path: /^\/api\/classes\/([^/]+)\/diary-acks$/,
+    kind: 'personal-data-read',
+    object: (_c, m) => `diary-acks class=${decodeURIComponent(m[1])}`,
+  },
+  {
     method: 'GET',
     path: /^\/api\/print\/(journal|finals)$/,
     kind: 'print',

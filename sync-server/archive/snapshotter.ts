@@ -1,3 +1,4 @@
+import { parseDocName } from '../../model/index.ts';
 import type { SignedSnapshot, Storage } from '../storage/port.ts';
 import type { SigningKey } from './keys.ts';
 import { OffThreadReplay } from './replay-off-thread.ts';
@@ -61,6 +62,8 @@ export class Snapshotter {
   async poll(): Promise<void> {
     const heads = await this.storage.lastSeqs();
     for (const [name, lastSeq] of heads) {
+      // The archive is the journals and the school years; a diary is their projection (DIARY-4).
+      if (!parseDocName(name)) continue;
       let s = this.seen.get(name);
       if (!s) {
         s = { signedUpTo: (await this.storage.latestSignedSnapshot(name))?.upToSeq ?? 0, pendingSince: null };

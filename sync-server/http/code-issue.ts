@@ -26,6 +26,16 @@ export async function issueCode(
   return { code, record };
 }
 
+/**
+ * The name of the account a family code creates: the student's own with «(ученик)», the
+ * parent's as the class teacher typed it or «Родитель: <ученик>» (one student may have several
+ * parents, and the name tells the class teacher whose code it was).
+ */
+export function familyCodeName(role: 'parent' | 'student', studentName: string, parentName?: string): string {
+  if (role === 'student') return `${studentName} (ученик)`;
+  return parentName?.trim() || `Родитель: ${studentName}`;
+}
+
 /** A code as listed to the people who issue them: its state, never its hash. */
 export function publicCode(r: ActivationCodeRecord, now: number) {
   const state = r.usedAt !== null ? 'used' : now >= r.expiresAt ? 'expired' : 'active';

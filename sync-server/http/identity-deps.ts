@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type * as Y from 'yjs';
 import type { AccessLog } from '../access-log/access-log.ts';
 import type { ValidSession } from '../auth/sessions.ts';
+import { studentLinksOf } from '../auth/student-links.ts';
 import type { SignInThrottle } from '../auth/rate-limit.ts';
 import { signInDelayedText } from '../limits.ts';
 import type { ClientAddress } from './client-address.ts';
@@ -28,14 +29,22 @@ export interface IdentityDeps {
   accessLog: AccessLog;
 }
 
-/** The user as the client sees it: never the password hash. */
-export const publicUser = (u: UserRecord) => ({
-  id: u.id,
-  login: u.login,
-  name: u.name,
-  roles: u.roles,
-  ...(u.studentLink ? { studentLink: u.studentLink } : {}),
-});
+/**
+ * The user as the client sees it: never the password hash. `studentLinks` lists every student
+ * the account belongs to (AUTH-26); `studentLink`, the first of them, stays for readers made
+ * when an account had one.
+ */
+export const publicUser = (u: UserRecord) => {
+  const links = studentLinksOf(u);
+  return {
+    id: u.id,
+    login: u.login,
+    name: u.name,
+    roles: u.roles,
+    ...(links.length > 0 ? { studentLink: links[0] } : {}),
+    studentLinks: links,
+  };
+};
 
 /** AUTH-21: throws 429 with Retry-After (in seconds) and when to try again, when `waitMs` > 0. */
 export function refuseIfDelayed(c: Context, waitMs: number): void {

@@ -73,18 +73,12 @@ export function studentRoutes(deps: { storage: Storage; registry: RoomRegistry; 
     from.act(new ServerAction(user.id, session.id, `перевод в ${toClass.name} с ${when}`), () => transferOut(from.doc, r));
     to.act(new ServerAction(user.id, session.id, `перевод из ${fromClass.name} с ${when}`), () => transferIn(from.doc, to.doc, r, newId));
     await Promise.all([from.flush(), to.flush()]);
-    const linked = (await deps.storage.listUsers()).filter(
-      (u) => u.studentLink?.classId === r.fromClassId && u.studentLink.studentId === r.studentId,
+    // AUTH-27: every account's link to the student moves, a parent's other children stay.
+    const accounts = await deps.storage.moveStudentLinks(
+      { classId: r.fromClassId, studentId: r.studentId },
+      { classId: r.toClassId, studentId: newId },
     );
-    for (const u of linked) await deps.storage.updateUser(u.id, { studentLink: { classId: r.toClassId, studentId: newId } });
-    return c.json({
-      ok: true,
-      studentId: newId,
-      fromClassId: r.fromClassId,
-      toClassId: r.toClassId,
-      date: r.date,
-      accounts: linked.length,
-    });
+    return c.json({ ok: true, studentId: newId, fromClassId: r.fromClassId, toClassId: r.toClassId, date: r.date, accounts });
   });
 
   return app;

@@ -1,9 +1,9 @@
-import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { serveClientFiles } from '../http/client-files.ts';
 import { securityHeaders } from '../http/security-headers.ts';
 import { originCheck } from '../http/session-middleware.ts';
 import type { Storage } from '../storage/port.ts';
@@ -86,9 +86,9 @@ export function createSetupApp(deps: SetupAppDeps) {
   });
   app.all('/api/*', (c) => c.json({ error: 'Школа ещё не создана: откройте страницу настройки' }, 503));
   if (deps.staticDir && existsSync(deps.staticDir)) {
-    const root = deps.staticDir;
-    app.use('/*', serveStatic({ root }));
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    const client = serveClientFiles(deps.staticDir);
+    app.use('/*', client.files);
+    app.get('*', client.shell);
   }
   return app;
 }

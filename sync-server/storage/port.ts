@@ -1,8 +1,10 @@
 import type { Role, StudentPersonal } from '../../model/index.ts';
 import type { AccessLogStore } from './access-log-port.ts';
+import type { DiaryAckStore } from './diary-acks-port.ts';
 import type { RefusedStore } from './refused-port.ts';
 import type { SignInFailureStore } from './sign-in-port.ts';
 export type { AccessLogEntry, AccessLogQuery, AccessLogStore } from './access-log-port.ts';
+export type { DiaryAck, DiaryAckKind, DiaryAckStore, DiaryNoticeRow } from './diary-acks-port.ts';
 export type { RefusedChange, RefusedFilter, RefusedStore } from './refused-port.ts';
 export type { SignInFailures, SignInFailureStore } from './sign-in-port.ts';
 
@@ -138,8 +140,12 @@ export interface UserRecord {
   /** Empty until the user has set a password through an activation code. */
   passwordHash: string;
   disabled: boolean;
-  /** A parent's or student's student (absent for staff). */
-  studentLink?: StudentLink | null;
+  /**
+   * The students the account belongs to, in the order they were linked (AUTH-26): a student's
+   * own (exactly one), a parent's every child; absent or empty for staff. Read it through
+   * `studentLinksOf` (sync-server/auth/student-links.ts), which applies the roles.
+   */
+  studentLinks?: StudentLink[];
 }
 
 /** The student a parent or a student account belongs to: a student id of a class's roster. */
@@ -153,8 +159,6 @@ export interface UserPatch {
   name?: string;
   roles?: Role[];
   disabled?: boolean;
-  /** A parent's or student's student after a transfer to another class (STU-7). */
-  studentLink?: StudentLink | null;
 }
 
 export interface UserStore {
@@ -165,6 +169,12 @@ export interface UserStore {
   /** Applies the given fields; false when there is no such user. */
   updateUser(id: string, patch: UserPatch): Promise<boolean>;
   setPassword(id: string, passwordHash: string): Promise<void>;
+  /**
+   * STU-7, AUTH-27: every account's link to `from` points at `to` instead, in one transaction (an
+   * account that already has `to` keeps it once); other links stay. Resolves with how many
+   * accounts were linked to `from`.
+   */
+  moveStudentLinks(from: StudentLink, to: StudentLink): Promise<number>;
 }
 
 /**
@@ -202,6 +212,16 @@ export interface ActivationCodeStore {
    * replaced. A login held by another user changes nothing.
    */
   redeemActivationCode(codeId: string, at: number, user: UserRecord): Promise<RedeemResult>;
+  /**
+   * AUTH-26: in one transaction marks the code used by `userId` (unless it already is) and adds
+   * `link` to that account's links (kept once); nothing else of the account changes.
+   */
+  redeemActivationCodeAsLink(codeId: string, at: number, userId: string, link: StudentLink): Promise<'ok' | 'used'>;
+  /**
+   * AUTH-25: an unused code replaced by a newer one stops working: its expiry becomes `at` when
+   * that is sooner. False when the code is used or unknown (nothing changes).
+   */
+  endActivationCode(codeId: string, at: number): Promise<boolean>;
 }
 
 /** A session as stored: only the SHA-256 of the token, never the token itself. */
@@ -253,7 +273,8 @@ export interface Storage
     ActivationCodeStore,
     StudentPersonalStore,
     SignInFailureStore,
-    AccessLogStore {
+    AccessLogStore,
+    DiaryAckStore {
   /** True when nothing has ever been stored: the server seeds the demo school then. */
   isEmpty(): Promise<boolean>;
   /**

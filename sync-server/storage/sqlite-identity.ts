@@ -7,13 +7,18 @@ import type {
   SessionRecord,
   SessionStore,
   SignInFailureStore,
+  StudentLink,
   UserRecord,
   UserStore,
 } from './port.ts';
 import { migrateAccessLog, sqliteAccessLog } from './sqlite-access-log.ts';
 import { migrateSignIn, sqliteSignIn } from './sqlite-sign-in.ts';
+import { migrateStudentLinks, studentLinkRows } from './sqlite-student-links.ts';
 
-/** Users, sessions, activation codes, sign-in failures and the access log: the identity half of the SQLite adapter. */
+/**
+ * Users, sessions, activation codes, sign-in failures and the access log: the identity half of
+ * the SQLite adapter. Accounts' student links are in sqlite-student-links.ts.
+ */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY,
@@ -54,8 +59,6 @@ interface UserDbRow {
   roles: string;
   password_hash: string;
   disabled: number;
-  link_class_id: string | null;
-  link_student_id: string | null;
 }
 
 interface CodeDbRow {
@@ -73,15 +76,15 @@ interface CodeDbRow {
   used_by: string | null;
 }
 
-const toUser = (r: UserDbRow): UserRecord => ({
+const toUser = (r: UserDbRow, links: StudentLink[]): UserRecord => ({
   id: r.id,
   login: r.login,
   name: r.name,
   roles: JSON.parse(r.roles) as Role[],
   passwordHash: r.password_hash,
   disabled: r.disabled !== 0,
-  // Staff records carry no link at all, so they read back exactly as they were written.
-  ...(r.link_class_id && r.link_student_id ? { studentLink: { classId: r.link_class_id, studentId: r.link_student_id } } : {}),
+  // Staff records carry no links at all, so they read back exactly as they were written.
+  ...(links.length > 0 ? { studentLinks: links } : {}),
 });
 
 const toCode = (r: CodeDbRow): ActivationCodeRecord => ({
@@ -98,15 +101,12 @@ const toCode = (r: CodeDbRow): ActivationCodeRecord => ({
   usedBy: r.used_by,
 });
 
-/** Creates the identity tables, adding the student-link columns to a users table made before them. */
+/** Creates the identity tables; the one student link of older stores moves to the links table. */
 export function migrateIdentity(db: Database.Database): void {
   db.exec(SCHEMA);
   migrateSignIn(db);
   migrateAccessLog(db);
-  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(users)').all();
-  if (!columns.some((c) => c.name === 'link_class_id')) {
-    db.exec('ALTER TABLE users ADD COLUMN link_class_id TEXT; ALTER TABLE users ADD COLUMN link_student_id TEXT;');
-  }
+  migrateStudentLinks(db);
 }
 
 export function sqliteIdentity(
@@ -114,23 +114,16 @@ export function sqliteIdentity(
 ): UserStore & SessionStore & ActivationCodeStore & SignInFailureStore & AccessLogStore {
   const userById = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE id = ?');
   const userByLogin = db.prepare<[string], UserDbRow>('SELECT * FROM users WHERE login = ?');
-  const insertUser = db.prepare(
-    'INSERT INTO users (id, login, name, roles, password_hash, disabled, link_class_id, link_student_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const links = studentLinkRows(db);
+  const withLinks = (r: UserDbRow | undefined) => (r ? toUser(r, links.of(r.id)) : null);
+  const insertUser = db.prepare('INSERT INTO users (id, login, name, roles, password_hash, disabled) VALUES (?, ?, ?, ?, ?, ?)');
   const sessionById = db.prepare<[string], { id: string; user_id: string; created_at: number; expires_at: number }>(
     'SELECT * FROM sessions WHERE id = ?',
   );
-  const writeUser = (u: UserRecord) =>
-    insertUser.run(
-      u.id,
-      u.login,
-      u.name,
-      JSON.stringify(u.roles),
-      u.passwordHash,
-      u.disabled ? 1 : 0,
-      u.studentLink?.classId ?? null,
-      u.studentLink?.studentId ?? null,
-    );
+  const writeUser = db.transaction((u: UserRecord) => {
+    insertUser.run(u.id, u.login, u.name, JSON.stringify(u.roles), u.passwordHash, u.disabled ? 1 : 0);
+    links.add(u.id, u.studentLinks ?? []);
+  });
 
   const redeem = db.transaction((codeId: string, at: number, u: UserRecord): 'ok' | 'used' | 'login-taken' => {
     const holder = userByLogin.get(u.login);
@@ -152,6 +145,15 @@ export function sqliteIdentity(
     }
     return 'ok';
   });
+  const redeemAsLink = db.transaction((codeId: string, at: number, userId: string, link: StudentLink): 'ok' | 'used' => {
+    if (!userById.get(userId)) return 'used';
+    const marked = db
+      .prepare('UPDATE activation_codes SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL')
+      .run(at, userId, codeId);
+    if (marked.changes !== 1) return 'used';
+    links.add(userId, [link]);
+    return 'ok';
+  });
 
   return {
     ...sqliteSignIn(db),
@@ -160,15 +162,17 @@ export function sqliteIdentity(
       writeUser(u);
     },
     async findUserByLogin(login) {
-      const r = userByLogin.get(login);
-      return r ? toUser(r) : null;
+      return withLinks(userByLogin.get(login));
     },
     async findUserById(id) {
-      const r = userById.get(id);
-      return r ? toUser(r) : null;
+      return withLinks(userById.get(id));
     },
     async listUsers() {
-      return db.prepare<[], UserDbRow>('SELECT * FROM users ORDER BY login').all().map(toUser);
+      const all = links.all();
+      return db
+        .prepare<[], UserDbRow>('SELECT * FROM users ORDER BY login')
+        .all()
+        .map((r) => toUser(r, all.get(r.id) ?? []));
     },
     async updateUser(id, patch) {
       if (!userById.get(id)) return false;
@@ -176,19 +180,14 @@ export function sqliteIdentity(
         if (patch.name !== undefined) db.prepare('UPDATE users SET name = ? WHERE id = ?').run(patch.name, id);
         if (patch.roles !== undefined) db.prepare('UPDATE users SET roles = ? WHERE id = ?').run(JSON.stringify(patch.roles), id);
         if (patch.disabled !== undefined) db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(patch.disabled ? 1 : 0, id);
-        if (patch.studentLink !== undefined) {
-          const link = patch.studentLink;
-          db.prepare('UPDATE users SET link_class_id = ?, link_student_id = ? WHERE id = ?').run(
-            link?.classId ?? null,
-            link?.studentId ?? null,
-            id,
-          );
-        }
       })();
       return true;
     },
     async setPassword(id, passwordHash) {
       db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+    },
+    async moveStudentLinks(from, to) {
+      return links.move(from, to);
     },
     async createSession(s) {
       db.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
@@ -253,6 +252,15 @@ export function sqliteIdentity(
     },
     async redeemActivationCode(codeId, at, user) {
       return redeem.immediate(codeId, at, user);
+    },
+    async redeemActivationCodeAsLink(codeId, at, userId, link) {
+      return redeemAsLink.immediate(codeId, at, userId, link);
+    },
+    async endActivationCode(codeId, at) {
+      const ended = db
+        .prepare('UPDATE activation_codes SET expires_at = MIN(expires_at, ?) WHERE id = ? AND used_at IS NULL')
+        .run(at, codeId);
+      return ended.changes === 1;
     },
   };
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Snapshot, Storage, StoredUpdate } from './port.ts';
 import { migrateArchive, sqliteArchive } from './sqlite-archive.ts';
 import { migrateContacts, sqliteContacts } from './sqlite-contacts.ts';
+import { migrateDiaryAcks, sqliteDiaryAcks } from './sqlite-diary-acks.ts';
 import { migrateHistory, sqliteHistory } from './sqlite-history.ts';
 import { groupCommit, writerPragmas } from './sqlite-append.ts';
 import { CommitThread } from './commit-thread.ts';
@@ -71,6 +72,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     migrateHistory(db);
     migrateContacts(db);
     migrateRefused(db);
+    migrateDiaryAcks(db);
   }
 
   // STORE-20: the update log is committed by its own thread; prepared on first use (a read-only
@@ -102,6 +104,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     ...sqliteHistory(db),
     ...sqliteContacts(db),
     ...sqliteRefused(db),
+    ...sqliteDiaryAcks(db),
     appendUpdates: (docName, rows) => commits.append(docName, rows),
     async loadDocument(docName) {
       const snapshot = loadSnapshot(docName);

@@ -27,6 +27,8 @@ export interface RoomEvents {
   /** Called when the room has no connections and nothing left to write. */
   onIdle(room: Room): void;
   onError(error: unknown): void;
+  /** Called after each commit, once its updates are on disk and sent (the diary projection follows). */
+  onCommitted?(room: Room): void;
   /** The server's clock (clock.ts); the system's by default. */
   now?: () => number;
 }

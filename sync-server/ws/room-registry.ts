@@ -14,6 +14,8 @@ export interface RegistryOptions {
   initialize?: (name: string, room: Room, isNew: boolean) => Promise<void> | void;
   /** What the document admits: its maps and per-path rules (see Room). */
   policyFor(name: string, doc: Y.Doc): Promise<Omit<RoomPolicy, 'clientIds'>>;
+  /** Called after each commit of any room (the diary projection follows the journals). */
+  onCommitted?(room: Room): void;
   /** The server's clock, for the time of arrival of every update (clock.ts); the system's by default. */
   now?: () => number;
   onError(error: unknown): void;
@@ -93,6 +95,7 @@ export class RoomRegistry {
       {
         onIdle: (r) => this.scheduleUnload(r),
         onError: this.options.onError,
+        onCommitted: this.options.onCommitted,
         now: this.options.now,
       },
       policy,

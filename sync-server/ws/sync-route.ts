@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { EXTENSIONS_PARAM, parseDocName, type Access } from '../../model/index.ts';
+import { EXTENSIONS_PARAM, parseDiaryName, parseDocName, type Access } from '../../model/index.ts';
 import type { AccessLog } from '../access-log/access-log.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
 import type { Directory } from '../directory.ts';
@@ -36,7 +36,7 @@ export function syncRoute(
       const auth = c.get('auth');
       if (!auth) return c.text('Unauthorized', 401);
       const name = `${c.req.param('kind')}/${c.req.param('id')}/${c.req.param('year')}`;
-      if (!parseDocName(name)) return c.text('Not found', 404);
+      if (!parseDocName(name) && !parseDiaryName(name)) return c.text('Not found', 404);
       const access = await opts.directory.accessTo(auth.user, name);
       if (!access) return c.text('Forbidden', 403);
       c.set('access', access);

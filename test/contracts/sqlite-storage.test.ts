@@ -5,9 +5,11 @@ import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
 import { accessLogStorageContract } from './access-log-storage-contract.ts';
 import { archiveStorageContract } from './archive-storage-contract.ts';
 import { contactsStorageContract } from './contacts-storage-contract.ts';
+import { diaryAcksStorageContract } from './diary-acks-storage-contract.ts';
 import { refusedStorageContract } from './refused-storage-contract.ts';
 import { signInStorageContract } from './sign-in-storage-contract.ts';
 import { storageContract } from './storage-contract.ts';
+import { studentLinksStorageContract } from './student-links-storage-contract.ts';
 
 let dir = '';
 storageContract(
@@ -69,6 +71,28 @@ accessLogStorageContract(
   },
   async (storage) => {
     await storage.close();
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
+  async () => rmSync(dir, { recursive: true, force: true }),
+);
+
+diaryAcksStorageContract(
+  'SQLite',
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
+  async (storage) => {
+    await storage.close();
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
+  async () => rmSync(dir, { recursive: true, force: true }),
+);
+
+studentLinksStorageContract(
+  'SQLite',
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));
     return openSqliteStorage(join(dir, 'journal.sqlite'));
   },
   async () => rmSync(dir, { recursive: true, force: true }),

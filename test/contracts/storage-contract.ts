@@ -250,15 +250,15 @@ export function storageContract(adapterName: string, open: () => Promise<Storage
         roles: ['parent' as const],
         passwordHash: 'h',
         disabled: false,
-        studentLink: { classId: '5b', studentId: 'st1' },
+        studentLinks: [{ classId: '5b', studentId: 'st1' }],
       };
       await storage.createUser(parent);
       expect(await storage.findUserByLogin('mama')).toEqual(parent);
-      // STU-7: a transfer to another class moves the link with the student.
-      expect(await storage.updateUser('p1', { studentLink: { classId: '10a', studentId: 'st1' } })).toBe(true);
-      expect((await storage.findUserById('p1'))?.studentLink).toEqual({ classId: '10a', studentId: 'st1' });
+      // STU-7: a transfer to another class moves the link with the student (more in AUTH-27's suite).
+      expect(await storage.moveStudentLinks({ classId: '5b', studentId: 'st1' }, { classId: '10a', studentId: 'st1' })).toBe(1);
+      expect((await storage.findUserById('p1'))?.studentLinks).toEqual([{ classId: '10a', studentId: 'st1' }]);
       expect(await storage.updateUser('p1', { name: 'Мама Ученика' })).toBe(true);
-      expect((await storage.findUserById('p1'))?.studentLink).toEqual({ classId: '10a', studentId: 'st1' });
+      expect((await storage.findUserById('p1'))?.studentLinks).toEqual([{ classId: '10a', studentId: 'st1' }]);
     });
 
     const code = (id: string, over: Partial<ActivationCodeRecord> = {}): ActivationCodeRecord => ({

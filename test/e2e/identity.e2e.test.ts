@@ -95,14 +95,15 @@ describe.runIf(chromiumAvailable())('accounts, codes and sessions (Chromium)', (
     const parent = await parentCtx.newPage();
     await activate(parent, server.origin, code, 'petrova.o', 'Roditel-2026!');
     await expect.poll(() => parent.getByTestId('current-user').innerText(), { timeout: 10_000 }).toContain('Петрова Ольга Викторовна');
-    await expect.poll(() => parent.locator('main').innerText()).toContain('Электронный дневник для родителей и учеников');
+    // The parent lands on the child's diary (DIARY-1, DIARY-38).
+    await expect.poll(() => parent.getByTestId('diary-student').innerText(), { timeout: 15_000 }).toContain(student.name);
     expect(await parent.getByTestId('my-pages').count()).toBe(0);
-    // The account is the student's parent, and the server opens no journal to it.
+    // The account is the student's parent, and the server opens no journal to it: the diary only.
     const me = await parent.evaluate(() => fetch('/api/me').then((r) => r.json()));
     expect(me.user.roles).toEqual(['parent']);
-    expect(me.documents).toEqual([]);
+    expect(me.documents).toEqual([{ name: `diary/${student.id}/2026`, kind: 'diary', title: `${student.name}, 5Б`, access: 'read' }]);
     await parent.goto(`${server.origin}/#/journal/5b/math/all`);
-    await expect.poll(() => parent.locator('main').innerText()).toContain('Электронный дневник для родителей и учеников');
+    await expect.poll(() => parent.getByTestId('diary-student').innerText()).toContain(student.name);
     await parent.screenshot({ path: `${SHOTS}/e2e-parent-notice.png` });
 
     // Back on the class page the parent's code shows as used, in the list and in the student's row.

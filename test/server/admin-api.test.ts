@@ -114,11 +114,11 @@ describe('administration', () => {
     expect((await http.post('/api/class/5b/codes', { role: 'parent', studentId: student.id })).status).toBe(401);
     expect((await http.post('/api/class/9z/codes', { role: 'parent', studentId: student.id }, classTeacher)).status).toBe(404);
 
-    // The parent activates: linked to the student, no documents at all (ACC-6).
+    // The parent activates: linked to the student, no journal and no school year, their child's diary only (ACC-6, DIARY-1).
     const res = await http.post('/api/auth/activate', { code: parent.json.code, login: 'mama5b', password: 'Solnyshko-5' });
     expect(res.status).toBe(200);
     expect(res.json.user).toMatchObject({ roles: ['parent'], studentLink: { classId: '5b', studentId: student.id } });
     const me = await http.get('/api/me', http.cookieOf(res.headers));
-    expect(me.json.documents).toEqual([]);
+    expect(me.json.documents).toEqual([{ name: `diary/${student.id}/2026`, kind: 'diary', title: `${student.name}, 5Б`, access: 'read' }]);
   });
 });

@@ -224,7 +224,7 @@ describe('hostile clients', () => {
         roles: [role],
         passwordHash: await hashPassword('demo-demo'),
         disabled: false,
-        studentLink: { classId: '5b', studentId: page.students[0].id },
+        studentLinks: [{ classId: '5b', studentId: page.students[0].id }],
       });
       const cookie = await server.login(`${role}-x`, 'demo-demo');
       for (const doc of [J5B, 'school/demo/2026']) {

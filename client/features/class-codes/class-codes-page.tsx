@@ -8,6 +8,7 @@ import { openDocument } from '../../sync/doc-registry.ts';
 import { IssuedCode } from '../admin/issued-code.tsx';
 import { issueClassCode, listClassCodes, type ClassCode, type FamilyRole } from './class-codes-api.ts';
 import { ClassCodesList } from './class-codes-list.tsx';
+import { MeetingCodes } from './meeting-codes.tsx';
 import { RosterTable } from './roster-table.tsx';
 import '../../styles/class-codes.css';
 
@@ -108,6 +109,7 @@ function ClassCodes(props: { classId: string }): JSX.Element {
       <Show when={issued()} keyed>
         {(i) => <IssuedCode code={i.code} name={i.name} expiresAt={i.expiresAt} onClose={() => setIssued(null)} />}
       </Show>
+      <MeetingCodes classId={props.classId} onIssued={() => void reload()} />
       <section class="admin-section">
         <h2>Ученики класса</h2>
         <Show when={journal} fallback={<p class="muted">Журнал этого класса вам не открыт: список учеников недоступен.</p>}>

@@ -1,12 +1,12 @@
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import { classes } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
-import { attendanceHref, classCodesHref } from '../../state/router.ts';
+import { attendanceHref, classCodesHref, diaryAcksHref } from '../../state/router.ts';
 
 /**
- * For a class teacher, two cards per class they lead: today's attendance board (who is missing,
- * and why) and the activation codes for the class's parents and students: families get their
- * accounts from the class teacher (AUTH-14).
+ * For a class teacher, three cards per class they lead: today's attendance board (who is missing,
+ * and why), the activation codes for the class's parents and students: families get their
+ * accounts from the class teacher (AUTH-14), and who of the families reads the diary (DIARY-24).
  */
 export function ClassTeacherCards(): JSX.Element {
   const ctx = useSchool();
@@ -35,6 +35,12 @@ export function ClassTeacherCards(): JSX.Element {
                   <a href={classCodesHref(id)} data-testid={`class-codes-link-${id}`}>
                     <strong>{c.name}</strong>
                     <span>Коды для родителей и учеников</span>
+                  </a>
+                </li>
+                <li>
+                  <a href={diaryAcksHref(id)} data-testid={`diary-acks-link-${id}`}>
+                    <strong>{c.name}</strong>
+                    <span>Ознакомление с дневником</span>
                   </a>
                 </li>
               </>

@@ -50,6 +50,12 @@ export function TopBar(): JSX.Element {
             Администрирование
           </a>
         </Show>
+        {/* AUTH-26: another child of the family joins this account with its parent's code. */}
+        <Show when={ctx.me.user.roles.includes('parent')}>
+          <a class="top-link" href="#/activate" data-testid="add-child-link">
+            Добавить ребёнка
+          </a>
+        </Show>
       </nav>
       <span class="user" data-testid="current-user" title={`${ctx.me.user.name} — ${roles()}`}>
         <span class="user-name">{ctx.me.user.name}</span>

@@ -1,15 +1,34 @@
 import { createSignal, Show, type JSX } from 'solid-js';
-import { activate } from '../../state/session.ts';
+import { activate, currentMe } from '../../state/session.ts';
 import { homeHref } from '../../state/router.ts';
+import { AddChildForm } from './add-child-form.tsx';
 
 const MIN_PASSWORD = 8;
 
 /**
- * `#/activate`: a new user (or one who forgot the password) enters the one-time code from the
- * administrator or class teacher, and chooses a login and a password. Checks here only save
- * a round trip; the server decides (AUTH-8, AUTH-9).
+ * `#/activate`, the address on the codes' slips (AUTH-25). A parent who is signed in is offered
+ * «Добавить ребёнка по коду» first (AUTH-26): the code of another child joins the same account;
+ * a separate account stays one click away (a student's code, another adult on this computer).
  */
 export function ActivationPage(): JSX.Element {
+  const [separate, setSeparate] = createSignal(false);
+  const parent = () => {
+    const me = currentMe();
+    return me?.user.roles.includes('parent') && !separate() ? me : null;
+  };
+  return (
+    <Show when={parent()} keyed fallback={<ActivationForm />}>
+      {(me) => <AddChildForm me={me} onSeparate={() => setSeparate(true)} />}
+    </Show>
+  );
+}
+
+/**
+ * A new user (or one who forgot the password) enters the one-time code from the administrator
+ * or class teacher, and chooses a login and a password. Checks here only save a round trip;
+ * the server decides (AUTH-8, AUTH-9).
+ */
+function ActivationForm(): JSX.Element {
   const [code, setCode] = createSignal('');
   const [login, setLogin] = createSignal('');
   const [password, setPassword] = createSignal('');

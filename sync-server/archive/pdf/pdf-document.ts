@@ -16,6 +16,8 @@ export const FONT = {
   bold: 'DejaVuSans-Bold',
   narrow: 'DejaVuSansCondensed',
   narrowBold: 'DejaVuSansCondensed-Bold',
+  /** Activation codes on paper (AUTH-25): every character as wide as the next, easy to copy. */
+  mono: 'DejaVuSansMono-Bold',
 } as const;
 export type FontName = (typeof FONT)[keyof typeof FONT];
 
