@@ -70,6 +70,11 @@ export class AckTracker {
     return this.count;
   }
 
+  /** What is known committed, encoded as the ack carries it; null before the first ack. */
+  ackedVector(): Uint8Array | null {
+    return this.acked ? Y.encodeStateVector(this.acked) : null;
+  }
+
   private recount(): void {
     const local = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     const n = pendingChanges(local, this.acked ?? this.received);

@@ -84,8 +84,17 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
   const [isLoaded, setLoaded] = createSignal(false);
   const [synced, setSynced] = createSignal(false);
   const [refused, setRefused] = createSignal<number | null>(null);
-  const tracker = new AckTracker(doc, (n) => setDocPending(name, n));
+  // A read-only document (a family's diary) has nothing of ours to send: never «не на сервере».
+  const tracker = new AckTracker(doc, access === 'read' ? () => {} : (n) => setDocPending(name, n));
   const editTimes = new EditTimeLog(doc, provider, userId, name);
+  let rememberTimer: ReturnType<typeof setTimeout> | null = null;
+  const rememberCommitted = () => {
+    rememberTimer ??= setTimeout(() => {
+      rememberTimer = null;
+      const acked = tracker.ackedVector();
+      if (acked) void saveAck(userId, name, acked);
+    }, 500);
+  };
   const syncedAtTracker = trackSyncedAt(provider, userId, name);
   quietUntil(doc, persistence.whenSynced);
 
@@ -99,7 +108,11 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
     },
     // Described now, while the documents are open: the list must read the same offline.
     (r: Rejection) => keepRejection(userId, name, r, describeChange(name, r.path, r.value, openSchoolDoc(), doc)),
-    (sv) => tracker.noteCommitted(sv),
+    (sv) => {
+      tracker.noteCommitted(sv);
+      // Remembered as an ack is: after an offline reload a peer's update counts as saved, not as ours.
+      rememberCommitted();
+    },
   );
 
   const stop = (code: number) => {
