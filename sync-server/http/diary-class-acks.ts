@@ -1,3 +1,6 @@
+import type { ClassAcksView, FamilyAccountView, StudentAcksView } from '../../model/diary/diary-acks-view.ts';
+
+export type { ClassAcksView, FamilyAccountView, StudentAcksView };
 import type * as Y from 'yjs';
 import {
   addDays,
@@ -34,37 +37,6 @@ export function confirmablePeriods(school: Y.Doc, classId: ClassId, grade: numbe
 /** The Monday of the week `date` is in: the diary's name for a week. */
 export function mondayOf(date: IsoDate): IsoDate {
   return addDays(date, 1 - weekday(date));
-}
-
-/** One family account of a student as the class teacher sees it: who, never how to reach them. */
-export interface FamilyAccountView {
-  role: 'parent' | 'student';
-  name: string;
-  /** The latest time the account opened a week or a mark of the diary; null: never. */
-  lastOpened: number | null;
-  thisWeek: boolean;
-  lastWeek: boolean;
-  /** Confirmed periods (ids of `ClassAcksView.periods`) → when. */
-  finals: Record<string, number>;
-}
-
-export interface StudentAcksView {
-  id: string;
-  name: string;
-  /** Activated, enabled accounts; none: «нет доступа». */
-  accounts: FamilyAccountView[];
-  /** Codes issued for the student's family and not used yet (still valid). */
-  pendingCodes: number;
-}
-
-export interface ClassAcksView {
-  classId: string;
-  className: string;
-  /** This week's and last week's Mondays, by the school's date. */
-  week: IsoDate;
-  lastWeek: IsoDate;
-  periods: ConfirmablePeriod[];
-  students: StudentAcksView[];
 }
 
 /** Whether an account can open the diary now: activated (a password set) and not disabled. */

@@ -1,7 +1,5 @@
-import { createEffect, createSignal, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
-
-/** A page opening online takes a moment to connect: say nothing about it before this. */
-const GRACE_MS = 1500;
+import { Show, type Accessor, type JSX } from 'solid-js';
+import { createStaleness } from '../../bridge/create-staleness.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -17,23 +15,7 @@ export function formatDayMinute(ms: number): string {
  * it was known to be in sync with the server (client/sync/synced-at.ts).
  */
 export function StaleNotice(props: { synced: Accessor<boolean>; syncedAt: Accessor<number | null> }): JSX.Element {
-  const [browserOnline, setBrowserOnline] = createSignal(navigator.onLine);
-  const onOnline = () => setBrowserOnline(true);
-  const onOffline = () => setBrowserOnline(false);
-  window.addEventListener('online', onOnline);
-  window.addEventListener('offline', onOffline);
-  onCleanup(() => {
-    window.removeEventListener('online', onOnline);
-    window.removeEventListener('offline', onOffline);
-  });
-  // Opening online, and a connection that drops and comes back at once, are no news.
-  const [staleFor, setStaleFor] = createSignal(false);
-  createEffect(() => {
-    if (props.synced()) return setStaleFor(false);
-    const t = setTimeout(() => setStaleFor(true), GRACE_MS);
-    onCleanup(() => clearTimeout(t));
-  });
-  const stale = () => !props.synced() && (!browserOnline() || staleFor());
+  const stale = createStaleness(props.synced);
   return (
     <Show
       when={stale()}

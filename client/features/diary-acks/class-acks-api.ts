@@ -1,30 +1,7 @@
 import { apiCall, type Result } from '../../state/api-call.ts';
 
-/** The class teacher's view of the diary's reading (sync-server/http/diary-class-acks.ts), typed for the page. */
-export interface FamilyAccountView {
-  role: 'parent' | 'student';
-  name: string;
-  lastOpened: number | null;
-  thisWeek: boolean;
-  lastWeek: boolean;
-  finals: Record<string, number>;
-}
-
-export interface StudentAcksView {
-  id: string;
-  name: string;
-  accounts: FamilyAccountView[];
-  pendingCodes: number;
-}
-
-export interface ClassAcksView {
-  classId: string;
-  className: string;
-  week: string;
-  lastWeek: string;
-  periods: Array<{ id: string; name: string }>;
-  students: StudentAcksView[];
-}
+export type { ClassAcksView, FamilyAccountView, StudentAcksView } from '../../../model/diary/diary-acks-view.ts';
+import type { ClassAcksView, StudentAcksView } from '../../../model/diary/diary-acks-view.ts';
 
 export type ReminderKind = 'read' | 'confirm';
 
