@@ -103,7 +103,7 @@ export async function startServer(
       await directory!.initializeDocument(name, room, isNew);
       await diaries!.initialize(room);
     },
-    onCommitted: (room) => diaries?.committed(room),
+    onCommitted: (room, changes) => diaries?.committed(room, changes),
     policyFor: async (name, doc) => {
       const policy = await documentPolicy(name, doc, () => directory!.schoolDoc(), now, journals);
       return opts.withoutPathRules ? { maps: policy.maps } : policy;

@@ -3,6 +3,8 @@ import type { DocumentProjection } from '../reports/journal-projection.ts';
 import type { Storage } from '../storage/port.ts';
 import type { RoomRegistry } from '../ws/room-registry.ts';
 import { SERVER_ORIGIN, type Room } from '../ws/room.ts';
+import type { ChangeRow } from '../storage/port.ts';
+import { affectedStudents, ALL_STUDENTS, type Affected } from './affected-students.ts';
 import { DiarySources, type StoredJournal } from './diary-sources.ts';
 
 export interface DiaryProjectorDeps {
@@ -26,8 +28,9 @@ export interface DiaryProjectorDeps {
  */
 export class DiaryProjector {
   private readonly sources: DiarySources;
-  /** Journals committed since the last run; `school` stands for the school year. */
-  private readonly dirty = new Set<string>();
+  /** Per journal committed since the last run, whose diaries it may change; the school year concerns all. */
+  private readonly dirty = new Map<string, Affected>();
+  private schoolChanged = false;
   private running: Promise<void> | null = null;
   private scheduled = false;
   /** Diaries to refresh whatever changed (a notice). */
@@ -38,10 +41,12 @@ export class DiaryProjector {
   }
 
   /** The registry's hook: a room committed. */
-  committed(room: Room): void {
-    if (room.name === this.deps.schoolDocName) this.dirty.add('school');
+  committed(room: Room, changes: ReadonlyArray<readonly ChangeRow[] | null>): void {
+    if (room.name === this.deps.schoolDocName) this.schoolChanged = true;
     else if (this.sources.isJournalOfYear(room.name)) {
-      this.dirty.add(room.name);
+      const affected = affectedStudents(changes, this.dirty.get(room.name));
+      if (affected !== ALL_STUDENTS && affected.size === 0) return;
+      this.dirty.set(room.name, affected);
       this.sources.corrections.invalidate(room.name);
     } else return;
     this.schedule();
@@ -79,8 +84,10 @@ export class DiaryProjector {
   }
 
   private async run(): Promise<void> {
-    const dirty = new Set(this.dirty);
+    const dirty = new Map(this.dirty);
     this.dirty.clear();
+    const schoolChanged = this.schoolChanged;
+    this.schoolChanged = false;
     const refresh = new Set(this.refreshStudents);
     this.refreshStudents.clear();
     const open = (await this.deps.registry.loadedRooms()).filter((r) => parseDiaryName(r.name)?.yearId === this.sources.yearId);
@@ -88,8 +95,9 @@ export class DiaryProjector {
     const journals = await this.sources.journals();
     const affected = new Set<string>(refresh);
     for (const j of journals) {
-      if (!dirty.has('school') && !dirty.has(j.name)) continue;
-      for (const s of listStudents(j.doc)) affected.add(s.id);
+      const some = schoolChanged ? ALL_STUDENTS : dirty.get(j.name);
+      if (some === ALL_STUDENTS) for (const s of listStudents(j.doc)) affected.add(s.id);
+      else for (const id of some ?? []) affected.add(id);
     }
     for (const room of open) {
       if (affected.has(parseDiaryName(room.name)!.studentId)) await this.project(room, journals);

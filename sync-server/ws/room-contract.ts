@@ -1,4 +1,5 @@
 import type { Decision, JournalChange } from '../../model/index.ts';
+import type { ChangeRow } from '../storage/port.ts';
 import type { Connection } from './connection.ts';
 import type { Room } from './room.ts';
 
@@ -27,8 +28,12 @@ export interface RoomEvents {
   /** Called when the room has no connections and nothing left to write. */
   onIdle(room: Room): void;
   onError(error: unknown): void;
-  /** Called after each commit, once its updates are on disk and sent (the diary projection follows). */
-  onCommitted?(room: Room): void;
+  /**
+   * Called after each commit, once its updates are on disk and sent (the diary projection
+   * follows): each committed update's changed paths, null for an update without them (the
+   * server's own writes, compensations).
+   */
+  onCommitted?(room: Room, changes: ReadonlyArray<readonly ChangeRow[] | null>): void;
   /** The server's clock (clock.ts); the system's by default. */
   now?: () => number;
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Storage } from '../storage/port.ts';
-import { LOAD_ORIGIN, Room, type RoomPolicy } from './room.ts';
+import { LOAD_ORIGIN, Room, type RoomEvents, type RoomPolicy } from './room.ts';
 
 export interface RegistryOptions {
   /** Write a compaction snapshot on load when at least this many updates follow the last one. */
@@ -14,8 +14,8 @@ export interface RegistryOptions {
   initialize?: (name: string, room: Room, isNew: boolean) => Promise<void> | void;
   /** What the document admits: its maps and per-path rules (see Room). */
   policyFor(name: string, doc: Y.Doc): Promise<Omit<RoomPolicy, 'clientIds'>>;
-  /** Called after each commit of any room (the diary projection follows the journals). */
-  onCommitted?(room: Room): void;
+  /** Called after each commit of any room (the diary projection follows the journals): RoomEvents.onCommitted. */
+  onCommitted?: RoomEvents['onCommitted'];
   /** The server's clock, for the time of arrival of every update (clock.ts); the system's by default. */
   now?: () => number;
   onError(error: unknown): void;

@@ -111,7 +111,7 @@ describe('the diary through the real server', () => {
     }
   });
 
-  it('DIARY-5, DIARY-6: a teacher’s mark and then its correction reach the open diary', async () => {
+  it('DIARY-5, DIARY-6: a teacher’s mark, its correction and the lesson’s topic reach the open diary', async () => {
     const page = await mathPage(server.storage, server.today());
     const stored = await loadStoredDoc(server.storage, J5B);
     const lesson = page.teacherLessons.filter((l) => marksOf(stored, l as LessonId, studentId).length === 0).at(-1)!;
@@ -126,6 +126,11 @@ describe('the diary through the real server', () => {
     write(5);
     await waitFor(() => expect((diary.doc.getMap('marks').get(key) as DiaryMark | undefined)?.value).toBe(5));
     expect((diary.doc.getMap('marks').get(key) as DiaryMark).corrected).toEqual({ was: [3], at: expect.any(Number) });
+    // A lesson's topic concerns every diary of the class: it reaches this one too.
+    teacher.doc.transact(() => teacher.doc.getMap('lessons').set(`${lesson}:topic`, 'Дроби: повторение'));
+    await waitFor(() =>
+      expect((diary.doc.getMap('lessons').get(lesson) as { topic: string } | undefined)?.topic).toBe('Дроби: повторение'),
+    );
     expect(teacher.rejects).toEqual([]);
     await server.diaries.settled();
     expect(readDiary(diary.doc)).toEqual(await rebuilt(server, studentId));
