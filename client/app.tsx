@@ -4,6 +4,7 @@ import { route } from './state/router.ts';
 import { SchoolProvider } from './state/school-context.tsx';
 import { LoginPage } from './features/login/login-page.tsx';
 import { TopBar } from './features/layout/top-bar.tsx';
+import { YearBanner } from './features/layout/year-switcher.tsx';
 import { StatusBar } from './features/layout/status-bar.tsx';
 import { UpdatePrompt } from './features/layout/update-prompt.tsx';
 import { HomePage } from './features/home/home-page.tsx';
@@ -68,6 +69,7 @@ export function App(): JSX.Element {
           {(me) => (
             <SchoolProvider me={me}>
               <TopBar />
+              <YearBanner />
               <main class="page">
                 <Switch>
                   <Match when={route().page === 'admin'}>

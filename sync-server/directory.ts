@@ -22,6 +22,7 @@ import {
 import { derived } from '../model/doc/doc-cache.ts';
 import { studentLinksOf } from './auth/student-links.ts';
 import type { UserRecord } from './storage/port.ts';
+import { schoolYears, type SchoolYearEntry, type StoredDocs } from './years-index.ts';
 import type { RoomRegistry } from './ws/room-registry.ts';
 import { SERVER_ORIGIN, type Room } from './ws/room.ts';
 
@@ -44,8 +45,11 @@ export class Directory {
     private readonly registry: RoomRegistry,
     /** Name of the current school-year document, `school/{schoolId}/{yearId}`. */
     readonly schoolDocName: string,
-    /** A class journal at its committed state (a diary's title names the student and class). */
-    private readonly storedJournal: (name: string) => Promise<Y.Doc | null> = async () => null,
+    /**
+     * The stored documents at their committed state: a diary's title names the student and class
+     * from its journal; the other school years are read from them (YEAR-22).
+     */
+    private readonly stored: StoredDocs = { names: async () => [], doc: async () => null },
   ) {
     this.yearId = parseDocName(schoolDocName)?.yearId ?? null;
   }
@@ -64,7 +68,8 @@ export class Directory {
    * version of the school year per user and roles (DOC-9: dropped when the school year changes),
    * each class decided by a lookup in the access index, never by reading the load.
    */
-  async documentsFor(user: UserRecord): Promise<DocumentEntry[]> {
+  async documentsFor(user: UserRecord, yearId?: string): Promise<DocumentEntry[]> {
+    if (yearId !== undefined && yearId !== this.yearId) return this.otherYearDocuments(user, yearId);
     const school = (await this.schoolRoom()).doc;
     const actor: Actor = { userId: user.id as UserId, roles: user.roles };
     const diaries = await this.diariesFor(user);
@@ -72,19 +77,48 @@ export class Directory {
     return [...diaries, ...derived(school, `directory:${user.id}:${user.roles.join(',')}`, () => this.listDocuments(school, actor))];
   }
 
-  private listDocuments(school: Y.Doc, actor: Actor): readonly DocumentEntry[] {
+  private listDocuments(
+    school: Y.Doc,
+    actor: Actor,
+    year: { name: string; yearId: YearId | null; relation: SchoolYearEntry['relation'] } = {
+      name: this.schoolDocName,
+      yearId: this.yearId,
+      relation: 'current',
+    },
+    storedJournals?: ReadonlySet<string>,
+  ): readonly DocumentEntry[] {
     const meta = readSchoolMeta(school);
     const out: DocumentEntry[] = [];
-    const sa = schoolAccess(actor);
-    if (sa)
-      out.push({ name: this.schoolDocName, kind: 'school', title: meta ? `${meta.schoolName}, ${meta.title}` : 'Учебный год', access: sa });
-    if (!this.yearId) return out;
+    const sa = yearAccess(schoolAccess(actor), year.relation, 'school');
+    if (sa) out.push({ name: year.name, kind: 'school', title: meta ? `${meta.schoolName}, ${meta.title}` : 'Учебный год', access: sa });
+    if (!year.yearId) return out;
     const sorted = classes.all(school).sort((a, b) => a[1].grade - b[1].grade || a[1].name.localeCompare(b[1].name, 'ru'));
     for (const [classId, c] of sorted) {
-      const access = journalAccess(school, actor, classId as ClassId);
-      if (access) out.push({ name: journalDocName(classId as ClassId, this.yearId), kind: 'journal', title: `Журнал ${c.name}`, access });
+      const name = journalDocName(classId as ClassId, year.yearId);
+      if (storedJournals && !storedJournals.has(name)) continue;
+      const access = yearAccess(journalAccess(school, actor, classId as ClassId), year.relation, 'journal');
+      if (access) out.push({ name, kind: 'journal', title: `Журнал ${c.name}`, access });
     }
     return Object.freeze(out.map((d) => Object.freeze(d)));
+  }
+
+  /** YEAR-22: the stored school years, past, current and next. */
+  years(): Promise<SchoolYearEntry[]> {
+    return schoolYears(this.stored, this.schoolDocName);
+  }
+
+  /**
+   * YEAR-22: the documents of a year other than the current one, as its own school year decides
+   * them: a past year's read-only, the next year's school year as it is now (the deputy prepares
+   * it) and its journals read-only until it begins; only documents the store holds.
+   */
+  private async otherYearDocuments(user: UserRecord, yearId: string): Promise<DocumentEntry[]> {
+    const year = (await this.years()).find((y) => y.yearId === yearId);
+    const school = year && (await this.stored.doc(year.name));
+    if (!year || !school) return [];
+    const actor: Actor = { userId: user.id as UserId, roles: user.roles };
+    const names = new Set(await this.stored.names());
+    return [...this.listDocuments(school, actor, { name: year.name, yearId: year.yearId as YearId, relation: year.relation }, names)];
   }
 
   /**
@@ -96,7 +130,7 @@ export class Directory {
     if (!this.yearId) return out;
     const school = (await this.schoolRoom()).doc;
     for (const link of studentLinksOf(user)) {
-      const journal = await this.storedJournal(journalDocName(link.classId as ClassId, this.yearId));
+      const journal = await this.stored.doc(journalDocName(link.classId as ClassId, this.yearId));
       const student = journal ? listStudents(journal).find((s) => s.id === link.studentId) : undefined;
       const className = classes.get(school, link.classId as ClassId)?.name ?? '';
       const title = student ? `${student.name}, ${className}` : `Дневник, ${className}`;
@@ -120,11 +154,31 @@ export class Directory {
     const parsed = parseDocName(docName);
     if (!parsed) return null;
     const actor: Actor = { userId: user.id as UserId, roles: user.roles };
+    if (parsed.yearId !== this.yearId) return this.otherYearAccess(actor, docName, parsed);
     if (parsed.kind === 'school') return docName === this.schoolDocName ? schoolAccess(actor) : null;
-    if (parsed.yearId !== this.yearId) return null;
     const school = (await this.schoolRoom()).doc;
     if (!classes.get(school, parsed.classId)) return null;
     return journalAccess(school, actor, parsed.classId);
+  }
+
+  /** YEAR-22: access to a document of a stored year other than the current one. */
+  private async otherYearAccess(
+    actor: Actor,
+    docName: string,
+    parsed: NonNullable<ReturnType<typeof parseDocName>>,
+  ): Promise<Access | null> {
+    const year = (await this.years()).find((y) => y.yearId === parsed.yearId);
+    const school = year && (await this.stored.doc(year.name));
+    if (!year || !school) return null;
+    if (parsed.kind === 'school') return docName === year.name ? yearAccess(schoolAccess(actor), year.relation, 'school') : null;
+    if (!(await this.stored.names()).includes(docName)) return null;
+    return yearAccess(journalAccess(school, actor, parsed.classId), year.relation, 'journal');
+  }
+
+  /** Whether a document belongs to the year the server serves (its rooms write; others' never do). */
+  isCurrentYear(name: string): boolean {
+    const parsed = parseDocName(name) ?? parseDiaryName(name);
+    return parsed !== null && parsed.yearId === this.yearId;
   }
 
   /**
@@ -133,7 +187,8 @@ export class Directory {
    */
   async initializeDocument(name: string, room: Room, isNew: boolean): Promise<void> {
     const parsed = parseDocName(name);
-    if (parsed?.kind !== 'journal') return;
+    // YEAR-22: another year's document is read as stored: no migration, no meta written.
+    if (parsed?.kind !== 'journal' || parsed.yearId !== this.yearId) return;
     if (!isNew) {
       if (journalNeedsMigration(room.doc)) room.doc.transact(() => migrateJournal(room.doc), SERVER_ORIGIN);
       return;
@@ -146,4 +201,14 @@ export class Directory {
       initJournal(room.doc, { schoolId: meta.schoolId, classId: parsed.classId, yearId: parsed.yearId, className: c.name, grade: c.grade });
     }, SERVER_ORIGIN);
   }
+}
+
+/**
+ * YEAR-22: access in another year: a past year is read-only whatever the rights were; the next
+ * year's school year is written as now (the deputy prepares it), its journals only read until it
+ * begins.
+ */
+function yearAccess(access: Access | null, relation: SchoolYearEntry['relation'], kind: 'school' | 'journal'): Access | null {
+  if (!access || relation === 'current') return access;
+  return relation === 'next' && kind === 'school' ? access : 'read';
 }

@@ -111,7 +111,7 @@ export async function startServer(
   });
   // One read-side copy of the stored documents for reports, checks and the diaries (never the live rooms).
   const projection = new DocumentProjection(storage);
-  directory = new Directory(registry, schoolDocName, (name) => projection.doc(name));
+  directory = new Directory(registry, schoolDocName, { names: () => storage.listDocuments(), doc: (name) => projection.doc(name) });
   const notices = (studentId: string) => storage.diaryNotices(studentId);
   diaries = new DiaryProjector({ registry, storage, projection, schoolDocName, notices, onError });
   const stopWatchingAccess = watchAccess(await directory.schoolDoc(), registry);
@@ -138,6 +138,7 @@ export async function startServer(
     sessionSweepMs: opts.sessionSweepMs,
     trustProxy: config.trustProxy,
     accessLogKeepDays: config.accessLogKeepDays,
+    oidc: config.oidc,
     syncLimits: opts.syncLimits,
     onError,
   });

@@ -22,8 +22,17 @@ export function currentMe(): Me | null {
   return s.status === 'signed-in' ? s.me : null;
 }
 
-async function fetchMe(): Promise<Me | 'unauthorized'> {
-  const res = await fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+/**
+ * YEAR-22: the school year the pages show: null for the one the server serves, else a past year
+ * (read-only) or the next one being prepared. Not remembered across a reload: the app always
+ * opens on the current year.
+ */
+const [viewedYear, setViewedYear] = createSignal<string | null>(null);
+export { viewedYear };
+
+async function fetchMe(year: string | null = viewedYear()): Promise<Me | 'unauthorized'> {
+  const url = year === null ? '/api/me' : `/api/me?year=${encodeURIComponent(year)}`;
+  const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   if (res.status === 401) return 'unauthorized';
   if (!res.ok) throw new Error(`GET /api/me: ${res.status}`);
   return (await res.json()) as Me;
@@ -119,7 +128,8 @@ export async function refreshMe(): Promise<boolean> {
   try {
     const me = await fetchMe();
     if (me === 'unauthorized') return false;
-    await saveCachedMe(me);
+    // The cached answer is the current year's: an offline reload opens on it.
+    if (viewedYear() === null) await saveCachedMe(me);
     const grants = (m: Me) => JSON.stringify([m.documents.map((d) => [d.name, d.access]), m.user.studentLinks ?? []]);
     if (grants(me) !== grants(s.me)) setSession({ status: 'signed-in', me, fromCache: false });
     return true;
@@ -128,7 +138,25 @@ export async function refreshMe(): Promise<boolean> {
   }
 }
 
+/**
+ * YEAR-22: shows another stored school year (null: the current one): its documents are asked for
+ * and the app is rebuilt on them. False offline or signed out (the year stays as it was).
+ */
+export async function viewYear(year: string | null): Promise<boolean> {
+  if (session().status !== 'signed-in') return false;
+  try {
+    const me = await fetchMe(year);
+    if (me === 'unauthorized') return false;
+    setViewedYear(year);
+    setSession({ status: 'signed-in', me, fromCache: false });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function signOut(): Promise<void> {
+  setViewedYear(null);
   closeAllDocuments();
   // Offline: the session stays on the server until it expires; the cookie is replaced on the next sign-in.
   await postJson('/api/auth/logout', {});

@@ -62,7 +62,8 @@ export function authRoutes(deps: IdentityDeps, directory: Directory) {
 
   app.get('/me', async (c) => {
     const { user } = requireAuth(c.get('auth'));
-    return c.json({ user: publicUser(user), documents: await directory.documentsFor(user) });
+    // YEAR-22: `?year=` lists another stored year's documents (past ones read-only).
+    return c.json({ user: publicUser(user), documents: await directory.documentsFor(user, c.req.query('year')) });
   });
 
   return app;

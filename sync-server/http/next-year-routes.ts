@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { listStudents, parseDocName, readSchoolMeta, type ClassId } from '../../model/index.ts';
+import { listStudents, parseDocName, readSchoolMeta, STAFF_ROLES, type ClassId } from '../../model/index.ts';
 import { nextYearDocName, prepareNextYear } from '../../model/school/next-year.ts';
 import type { Directory } from '../directory.ts';
 import { readStoredDoc } from '../school-years.ts';
@@ -29,6 +29,15 @@ export function nextYearRoutes(deps: { storage: Storage; directory: Directory; n
     }
     return auth;
   };
+
+  // YEAR-22: the stored school years — past (read-only), current, next (prepared) — for the staff's year switcher.
+  app.get('/years', async (c) => {
+    const auth = c.get('auth');
+    if (!auth) throw new HTTPException(401, { message: 'Требуется вход в систему' });
+    if (!auth.user.roles.some((r) => STAFF_ROLES.includes(r))) return c.json({ years: [] });
+    const years = await deps.directory.years();
+    return c.json({ years: years.map(({ yearId, title, startsOn, endsOn, relation }) => ({ yearId, title, startsOn, endsOn, relation })) });
+  });
 
   // YEAR-20: whether the next year is prepared, for the page to offer or not to offer it.
   app.get('/year/next', async (c) => {

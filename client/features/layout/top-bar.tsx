@@ -3,6 +3,7 @@ import { ROLE_NAMES, readSchoolMeta } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { session, signOut, signOutEverywhere } from '../../state/session.ts';
 import { ADMIN_HREF, homeHref, REPORTS_HREF } from '../../state/router.ts';
+import { YearSwitcher } from './year-switcher.tsx';
 
 /**
  * The app's header: school, user, and the way home and out. On a wide screen every control is
@@ -33,6 +34,7 @@ export function TopBar(): JSX.Element {
         Электронный журнал
       </a>
       <span class="school-title">{schoolTitle()}</span>
+      <YearSwitcher />
       <span class="spacer" />
       <Show when={fromCache()}>
         <span class="badge" title="Сервер недоступен: работаем с сохранёнными данными">
