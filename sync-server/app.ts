@@ -25,6 +25,8 @@ import { printRoutes } from './http/print-routes.ts';
 import { readinessRoutes } from './http/readiness-routes.ts';
 import { monitoringRoutes } from './http/monitoring-routes.ts';
 import { nextYearRoutes } from './http/next-year-routes.ts';
+import { oidcRoutes } from './http/oidc-routes.ts';
+import type { OidcConfig } from './auth/oidc-config.ts';
 import { DocumentProjection } from './reports/journal-projection.ts';
 import type { DiaryProjector } from './diary/diary-projector.ts';
 import { reportRoutes } from './http/report-routes.ts';
@@ -72,6 +74,8 @@ export interface AppDeps {
   accessLogKeepDays?: number;
   /** Signing key, snapshots and backups (the archive); omitted in tests that do not need them. */
   archive?: ArchiveDeps;
+  /** AUTH-28: sign-in with the region's identity provider (`OIDC_*`); without it, passwords only. */
+  oidc?: OidcConfig | null;
   onError?(e: unknown): void;
 }
 
@@ -141,6 +145,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', accessLogged(accessLog));
   app.route('/api', authRoutes(identity, deps.directory));
   app.route('/api', activationRoutes(identity));
+  if (deps.oidc) app.route('/api', oidcRoutes({ ...identity, oidc: deps.oidc, onError }));
   app.route('/api', adminRoutes(identity));
   app.route('/api', accessLogRoutes(identity));
   app.route('/api', classCodeRoutes(identity));

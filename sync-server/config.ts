@@ -1,5 +1,6 @@
 import { ACCESS_LOG_KEEP_DAYS } from './access-log/access-log.ts';
 import { clockFromEnv, type Clock } from './clock.ts';
+import { readOidc, type OidcConfig } from './auth/oidc-config.ts';
 
 /** Server configuration from the environment, with the defaults the README promises. */
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   demo: boolean;
   /** LOG-7: days the access log keeps an entry (`ACCESS_LOG_KEEP_DAYS`, default 1826: 5 years). */
   accessLogKeepDays: number;
+  /** AUTH-28: sign-in with the region's identity provider (`OIDC_*`); null without it. */
+  oidc: OidcConfig | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     demo: readDemo(env.DEMO),
     accessLogKeepDays: readKeepDays(env.ACCESS_LOG_KEEP_DAYS),
+    oidc: readOidc(env),
   };
 }
 

@@ -29,6 +29,8 @@ export const ACCESS_LOG_KINDS = {
   'year-prepare': 'Подготовлен следующий учебный год',
   'code-issue': 'Выдан код активации',
   'child-add': 'Ребёнок добавлен к учётной записи родителя',
+  'identity-link': 'Привязана учётная запись региональной системы',
+  'identity-unlink': 'Отвязана учётная запись региональной системы',
 } as const;
 
 export type AccessLogKind = keyof typeof ACCESS_LOG_KINDS;

@@ -1,10 +1,12 @@
 import type { Role, StudentPersonal } from '../../model/index.ts';
 import type { AccessLogStore } from './access-log-port.ts';
 import type { DiaryAckStore } from './diary-acks-port.ts';
+import type { OidcFlowStore, UserIdentityStore } from './oidc-port.ts';
 import type { RefusedStore } from './refused-port.ts';
 import type { SignInFailureStore } from './sign-in-port.ts';
 export type { AccessLogEntry, AccessLogQuery, AccessLogStore } from './access-log-port.ts';
 export type { DiaryAck, DiaryAckKind, DiaryAckStore, DiaryNoticeRow } from './diary-acks-port.ts';
+export type { LinkIdentityResult, OidcFlowPurpose, OidcFlowRecord, OidcFlowStore, UserIdentity, UserIdentityStore } from './oidc-port.ts';
 export type { RefusedChange, RefusedFilter, RefusedStore } from './refused-port.ts';
 export type { SignInFailures, SignInFailureStore } from './sign-in-port.ts';
 
@@ -274,7 +276,9 @@ export interface Storage
     StudentPersonalStore,
     SignInFailureStore,
     AccessLogStore,
-    DiaryAckStore {
+    DiaryAckStore,
+    UserIdentityStore,
+    OidcFlowStore {
   /** True when nothing has ever been stored: the server seeds the demo school then. */
   isEmpty(): Promise<boolean>;
   /**

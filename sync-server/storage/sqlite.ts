@@ -7,6 +7,7 @@ import { migrateHistory, sqliteHistory } from './sqlite-history.ts';
 import { groupCommit, writerPragmas } from './sqlite-append.ts';
 import { CommitThread } from './commit-thread.ts';
 import { migrateIdentity, sqliteIdentity } from './sqlite-identity.ts';
+import { migrateOidc, sqliteOidc } from './sqlite-oidc.ts';
 import { migrateRefused, sqliteRefused } from './sqlite-refused.ts';
 
 const SCHEMA = `
@@ -73,6 +74,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     migrateContacts(db);
     migrateRefused(db);
     migrateDiaryAcks(db);
+    migrateOidc(db);
   }
 
   // STORE-20: the update log is committed by its own thread; prepared on first use (a read-only
@@ -105,6 +107,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     ...sqliteContacts(db),
     ...sqliteRefused(db),
     ...sqliteDiaryAcks(db),
+    ...sqliteOidc(db),
     appendUpdates: (docName, rows) => commits.append(docName, rows),
     async loadDocument(docName) {
       const snapshot = loadSnapshot(docName);

@@ -6,6 +6,7 @@ import { accessLogStorageContract } from './access-log-storage-contract.ts';
 import { archiveStorageContract } from './archive-storage-contract.ts';
 import { contactsStorageContract } from './contacts-storage-contract.ts';
 import { diaryAcksStorageContract } from './diary-acks-storage-contract.ts';
+import { oidcStorageContract } from './oidc-storage-contract.ts';
 import { refusedStorageContract } from './refused-storage-contract.ts';
 import { signInStorageContract } from './sign-in-storage-contract.ts';
 import { storageContract } from './storage-contract.ts';
@@ -93,6 +94,19 @@ studentLinksStorageContract(
   'SQLite',
   async () => {
     dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
+  async () => rmSync(dir, { recursive: true, force: true }),
+);
+
+oidcStorageContract(
+  'SQLite',
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-sqlite-'));
+    return openSqliteStorage(join(dir, 'journal.sqlite'));
+  },
+  async (storage) => {
+    await storage.close();
     return openSqliteStorage(join(dir, 'journal.sqlite'));
   },
   async () => rmSync(dir, { recursive: true, force: true }),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IsoDate } from '../../model/index.ts';
 import { localDateOf, parseClockStart } from '../../sync-server/clock.ts';
-import { readConfig } from '../../sync-server/config.ts';
+import { readConfig, type Config } from '../../sync-server/config.ts';
 import type { SyncLimits } from '../../sync-server/limits.ts';
 import { startServer, type RunningServer } from '../../sync-server/server.ts';
 import type { Storage } from '../../sync-server/storage/port.ts';
@@ -46,6 +46,8 @@ export async function startTestServer(
     syncLimits?: Partial<SyncLimits>;
     /** Reverse proxies trusted for the client's address (`TRUST_PROXY`, AUTH-23). */
     trustProxy?: number;
+    /** The region's identity provider (`OIDC_*`, AUTH-28); none by default. */
+    oidc?: Config['oidc'];
   } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(opts.now);
@@ -59,6 +61,7 @@ export async function startTestServer(
     staticDir: opts.staticDir ?? join(dataDir, 'no-client'),
     tls: opts.tls ?? null,
     trustProxy: opts.trustProxy ?? 0,
+    oidc: opts.oidc ?? null,
   };
   const server = await startServer(config, {
     storage: opts.storage,

@@ -3,6 +3,7 @@ import { ROLE_NAMES, readSchoolMeta } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { session, signOut, signOutEverywhere } from '../../state/session.ts';
 import { ADMIN_HREF, homeHref, REPORTS_HREF } from '../../state/router.ts';
+import { IdentityLink } from '../account/identity-link.tsx';
 import { YearSwitcher } from './year-switcher.tsx';
 
 /**
@@ -58,6 +59,8 @@ export function TopBar(): JSX.Element {
             Добавить ребёнка
           </a>
         </Show>
+        {/* AUTH-28: the region's identity provider linked to this account, when the server has one. */}
+        <IdentityLink />
       </nav>
       <span class="user" data-testid="current-user" title={`${ctx.me.user.name} — ${roles()}`}>
         <span class="user-name">{ctx.me.user.name}</span>

@@ -3,6 +3,7 @@ import { ACTIVATE_HREF } from '../../state/router.ts';
 import { session, signIn } from '../../state/session.ts';
 import { SetupPage } from '../setup/setup-page.tsx';
 import { DemoNotice } from './demo-notice.tsx';
+import { OidcSignIn } from './oidc-sign-in.tsx';
 import { fetchSchoolAbout } from './school-about.ts';
 import { SessionExpired } from './session-expired.tsx';
 
@@ -95,6 +96,7 @@ function SignInForm(props: { demo: boolean }): JSX.Element {
         <button type="submit" data-testid="login-submit" disabled={busy()}>
           {busy() ? 'Вход…' : 'Войти'}
         </button>
+        <OidcSignIn />
         <a href={ACTIVATE_HREF} class="login-alt" data-testid="to-activation">
           Первый вход: у меня есть код активации
         </a>
