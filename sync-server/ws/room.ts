@@ -275,7 +275,10 @@ export class Room {
       return;
     }
     broadcastBatch(this.conns, batch);
-    this.events.onCommitted?.(this, batch.map((b) => b.row.changes ?? null));
+    this.events.onCommitted?.(
+      this,
+      batch.map((b) => b.row.changes ?? null),
+    );
     const ack = encodeAck(committed);
     for (const c of toAck) if (this.conns.has(c)) c.send(ack);
     if (this.pending.length > 0) return this.scheduleFlush();
