@@ -66,7 +66,11 @@ export function reportRoutes(deps: ReportDeps) {
     const format = (c.req.query('format') ?? 'json') as Format;
     if (!FORMATS.includes(format)) throw new HTTPException(400, { message: 'Формат: json, csv, xlsx или pdf' });
     const classId = c.req.query('class') || undefined;
-    const schoolName = deps.directory.schoolDocName;
+    // YEAR-22: `?year=` reports on another stored year, from its own stored documents.
+    const year = c.req.query('year');
+    const other = year ? (await deps.directory.years()).find((y) => y.yearId === year) : undefined;
+    if (year && !other) throw new HTTPException(404, { message: 'Нет такого учебного года' });
+    const schoolName = other?.name ?? deps.directory.schoolDocName;
     const yearId = parseDocName(schoolName)!.yearId;
 
     let journalNames: string[];

@@ -92,6 +92,15 @@ describe('past and next school years on one server', () => {
     );
     await waitFor(() => expect(teacher.rejects).toContainEqual(expect.objectContaining({ reason: 'read-only' })));
     teacher.destroy();
+    // Its reports answer from its own stored documents (YEAR-22); an unknown year is 404.
+    const report = async (year: string) =>
+      fetch(`${server.origin}/api/reports/class-results?class=5b&period=q1&year=${year}`, {
+        headers: { cookie: await server.login('deputy') },
+      });
+    const old = await report('2026');
+    expect(old.status).toBe(200);
+    expect(((await old.json()) as { report: { scope: string } }).report.scope).toContain('01.09–25.10.2026');
+    expect((await report('1999')).status).toBe(404);
     expect(documentHash((await server.storage.readUpdates('journal/5b/2026', 0)).map((u) => u.update))).toBe(hashBefore);
   });
 });

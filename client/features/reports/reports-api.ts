@@ -1,3 +1,4 @@
+import { viewedYear } from '../../state/session.ts';
 import type { ReportTable } from '../../../model/index.ts';
 import { apiCall, type Result } from '../../state/api-call.ts';
 
@@ -34,6 +35,9 @@ export function reportUrl(q: ReportQuery, format: 'json' | 'csv' | 'xlsx' | 'pdf
   if (q.studentId) params.set('student', q.studentId);
   if (q.from) params.set('from', q.from);
   if (q.to) params.set('to', q.to);
+  // YEAR-22: the year the pages show, when it is not the current one.
+  const year = viewedYear();
+  if (year !== null) params.set('year', year);
   return `/api/reports/${encodeURIComponent(q.kind)}?${params}`;
 }
 
