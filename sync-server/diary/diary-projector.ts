@@ -44,10 +44,12 @@ export class DiaryProjector {
   committed(room: Room, changes: ReadonlyArray<readonly ChangeRow[] | null>): void {
     if (room.name === this.deps.schoolDocName) this.schoolChanged = true;
     else if (this.sources.isJournalOfYear(room.name)) {
+      // The corrections kept follow every commit, the projection only those that concern a diary.
+      this.sources.corrections.note(room.name, changes);
       const affected = affectedStudents(changes, this.dirty.get(room.name));
       if (affected !== ALL_STUDENTS && affected.size === 0) return;
       this.dirty.set(room.name, affected);
-      this.sources.corrections.invalidate(room.name);
+      this.sources.noteJournal(room.name);
     } else return;
     this.schedule();
   }

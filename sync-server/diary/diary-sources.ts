@@ -18,6 +18,8 @@ export interface StoredJournal {
 export class DiarySources {
   readonly yearId: string;
   readonly corrections: MarkCorrections;
+  /** The year's journals in the store, listed once and then kept by `noteJournal` (a class added). */
+  private journalNames: Promise<Set<string>> | null = null;
 
   constructor(
     private readonly deps: {
@@ -36,16 +38,25 @@ export class DiarySources {
     return p?.kind === 'journal' && p.yearId === this.yearId;
   }
 
-  /** Every stored journal of the year, at its committed state. */
+  /** A journal of the year committed: it is in the store from now on. */
+  noteJournal(name: string): void {
+    void this.journalNames?.then((names) => names.add(name));
+  }
+
+  /**
+   * Every stored journal of the year, at its committed state: each caught up by its own log, so
+   * a pass after a commit never reads the whole store (`lastSeqs`, `listDocuments`) again.
+   */
   async journals(): Promise<StoredJournal[]> {
-    const names = (await this.deps.storage.listDocuments()).filter((n) => this.isJournalOfYear(n));
-    const docs = await this.deps.projection.docs(names);
+    this.journalNames ??= this.deps.storage.listDocuments().then((all) => new Set(all.filter((n) => this.isJournalOfYear(n))));
+    const names = [...(await this.journalNames)].sort();
+    const docs = await this.deps.projection.fresh(names);
     return [...docs].map(([name, doc]) => ({ name, doc, classId: (parseDocName(name) as { classId: ClassId }).classId }));
   }
 
   /** The inputs of one student's diary; null without a school year. */
   async sourceFor(studentId: StudentId, journals: readonly StoredJournal[]): Promise<DiarySource | null> {
-    const school = await this.deps.projection.doc(this.deps.schoolDocName);
+    const school = (await this.deps.projection.fresh([this.deps.schoolDocName])).get(this.deps.schoolDocName);
     if (!school) return null;
     const mine = journals.filter((j) => listStudents(j.doc).some((s) => s.id === studentId));
     const corrections = await this.corrections.of(

@@ -30,6 +30,25 @@ export class DocumentProjection {
     return out;
   }
 
+  /**
+   * The documents at their latest stored state, each caught up by its own log alone: for a caller
+   * that knows which documents changed (the diary projection after a commit), without the
+   * `lastSeqs()` of the whole store, which reads every document's log. Absent ones are skipped.
+   */
+  async fresh(names: readonly string[]): Promise<Map<string, Y.Doc>> {
+    const out = new Map<string, Y.Doc>();
+    for (const name of names) {
+      const known = this.cache.get(name);
+      if (known) out.set(name, await this.catchUp(name, Number.MAX_SAFE_INTEGER));
+      else {
+        const doc = await this.catchUp(name, 0);
+        if (this.cache.get(name)!.seq > 0) out.set(name, doc);
+        else this.cache.delete(name);
+      }
+    }
+    return out;
+  }
+
   async doc(name: string): Promise<Y.Doc | null> {
     return (await this.docs([name])).get(name) ?? null;
   }
