@@ -11,11 +11,14 @@ import { reportsBench } from './reports-bench.ts';
 import { importBench } from './import-bench.ts';
 import { peersBench } from './peers-bench.ts';
 import { accessLogBench } from './access-log-bench.ts';
+import { diaryBench } from './diary-bench.ts';
+import { yearBench } from './year-bench.ts';
 
 /**
  * `npm run bench`: every figure the issues ask for, printed as one table.
  * `npm run bench -- reports history` runs only those sections. `peers` (ours beside the
- * reference y-websocket server, 3–6 minutes) runs only when named.
+ * reference y-websocket server, 3–6 minutes) and `diary` (issue 18's figures, about 7 minutes)
+ * run only when named.
  */
 const only = new Set(process.argv.slice(2));
 const wanted = (name: string) => only.size === 0 || only.has(name);
@@ -33,5 +36,9 @@ if (wanted('reports')) rows.push(...(await reportsBench()));
 if (wanted('import')) rows.push(...(await importBench()));
 if (wanted('access-log')) rows.push(...(await accessLogBench()));
 if (only.has('peers')) rows.push(...(await peersBench(doc)));
+if (only.has('diary')) rows.push(...(await diaryBench()));
+// `year` (issue 16: a 40-class school prepared and switched to the next year, about 4 minutes)
+// runs only when named, with the access log's figures unless `access-log` brings them already.
+if (only.has('year')) rows.push(...(await yearBench({ accessLog: !only.has('access-log') })));
 printTable(`Benchmarks — ${machineNote()}`, rows);
 process.exit(0);
