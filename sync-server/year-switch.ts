@@ -1,6 +1,7 @@
 import { parseDocName } from '../model/index.ts';
 import { localDateOf } from './clock.ts';
-import { currentSchoolDocName } from './school-years.ts';
+import { readSchoolMeta } from '../model/index.ts';
+import { currentSchoolDocName, readStoredDoc } from './school-years.ts';
 import type { RunningServer } from './server.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -32,6 +33,35 @@ export async function archiveYear(server: RunningServer): Promise<void> {
  * and asks for a restart, which serves the new year on the same port: every client reconnects as
  * after any restart of the server, and finds its documents of the new year in `/api/me`.
  */
+/**
+ * YEAR-21: a year that ended while the server was not running (stopped overnight, restarted on
+ * 1 September) was never archived — the start already served the new year. At start, every
+ * document of a year before the current one whose log goes past its latest signed snapshot gets
+ * one, and a backup follows. Returns how many documents were archived.
+ */
+export async function archivePastYears(server: RunningServer): Promise<number> {
+  const names = await server.storage.listDocuments();
+  const schools = new Map<string, string>();
+  for (const name of names) {
+    const p = parseDocName(name);
+    if (p?.kind === 'school') schools.set(p.yearId, readSchoolMeta(await readStoredDoc(server.storage, name))?.startsOn ?? '');
+  }
+  const currentStart = schools.get(parseDocName(server.schoolDocName)?.yearId ?? '') ?? '';
+  const past = new Set([...schools].filter(([, startsOn]) => startsOn !== '' && startsOn < currentStart).map(([yearId]) => yearId));
+  const seqs = await server.storage.lastSeqs();
+  let archived = 0;
+  for (const name of names) {
+    const yearId = parseDocName(name)?.yearId;
+    if (!yearId || !past.has(yearId)) continue;
+    const signed = (await server.storage.latestSignedSnapshot(name))?.upToSeq ?? 0;
+    if ((seqs.get(name) ?? 0) <= signed) continue;
+    await server.snapshotter.snapshotDocument(name);
+    archived++;
+  }
+  if (archived > 0) await server.backups.backupNow();
+  return archived;
+}
+
 export function watchYearSwitch(deps: {
   current(): RunningServer;
   restart(): Promise<void>;
@@ -41,11 +71,17 @@ export function watchYearSwitch(deps: {
   everyMs?: number;
 }): () => void {
   let busy = false;
+  let pastChecked = false;
   const check = async () => {
     if (busy) return;
     busy = true;
     try {
       const server = deps.current();
+      if (!pastChecked) {
+        pastChecked = true;
+        const archived = await archivePastYears(server);
+        if (archived > 0) deps.log(`Archived ${archived} documents of a past school year that ended while the server was stopped`);
+      }
       const due = await yearDue(server, deps.now());
       if (!due) return;
       deps.log(`The school year ${due} has begun: archiving ${server.schoolDocName} and restarting on it…`);

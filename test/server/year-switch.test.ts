@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseClockStart } from '../../sync-server/clock.ts';
-import { archiveYear, watchYearSwitch, yearDue } from '../../sync-server/year-switch.ts';
+import { archivePastYears, archiveYear, watchYearSwitch, yearDue } from '../../sync-server/year-switch.ts';
 import { DEMO_FIXTURE_DAY } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -69,6 +69,27 @@ describe('the switch to a prepared school year', () => {
     };
     expect(me.documents.map((d) => d.name)).toContain('journal/6b/2027');
     expect(me.documents.every((d) => d.name.endsWith('/2027'))).toBe(true);
+  });
+
+  it('YEAR-21: a year that ended while the server was stopped is archived at the next start', async () => {
+    const first = await start({ at: DEMO_FIXTURE_DAY });
+    expect((await api(first, 'POST')).status).toBe(200);
+    const { dataDir, clock } = first;
+    servers.splice(0);
+    await first.close();
+    // Stopped over the summer: it starts on 1 September on the new year, the old one never archived.
+    clock.moveTo(parseClockStart('2027-09-01'));
+    const next = await start({ dataDir, now: clock.now });
+    expect(next.schoolDocName).toBe('school/demo/2027');
+    const backupsBefore = next.backups.list().length;
+    expect(await archivePastYears(next)).toBeGreaterThanOrEqual(4);
+    const seqs = await next.storage.lastSeqs();
+    for (const name of ['school/demo/2026', 'journal/5b/2026', 'journal/10a/2026']) {
+      expect((await next.storage.latestSignedSnapshot(name))?.upToSeq).toBe(seqs.get(name));
+    }
+    expect(next.backups.list().length).toBe(backupsBefore + 1);
+    // Once archived, a later start has nothing to do.
+    expect(await archivePastYears(next)).toBe(0);
   });
 
   it('YEAR-21: the hourly watch archives and restarts once the year is due', async () => {
