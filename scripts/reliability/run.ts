@@ -1,6 +1,10 @@
 import { machineNote } from '../../bench/machine.ts';
+import { runConverge } from './converge.ts';
 import { runCrash } from './crash.ts';
+import { runTime } from './time.ts';
 import { runWire } from './wire.ts';
+import { runLimits } from './limits.ts';
+import { runBackup } from './backup.ts';
 import { ITEM_SIZES, type ItemName } from './sizes.ts';
 import { formatResult, type ItemResult } from './table.ts';
 
@@ -8,11 +12,15 @@ import { formatResult, type ItemResult } from './table.ts';
  * `npm run reliability -- NAME [--size small|full|N] [--seed S]`: one campaign item of issue 17,
  * its table printed as Markdown for docs/reliability.md. `small` is what CI runs through the test
  * suite (test/reliability/); `full` is the size the campaign promises; a number picks any size
- * between (the count the item scales: kills, frames…). Exits 1 when a promise broke.
+ * between (the count the item scales: kills, frames, seeds, offline edits…). Exits 1 when a promise broke.
  */
 const ITEMS: Partial<Record<ItemName, (size: number, seed: number, log: (l: string) => void) => Promise<ItemResult>>> = {
   crash: (kills, seed, log) => runCrash({ kills, seed, log }),
   wire: (frames, seed, log) => runWire({ frames, seed, log }),
+  converge: (seeds, seed, log) => runConverge({ seeds, seed, log }),
+  time: (edits, seed, log) => runTime({ edits, seed, log }),
+  limits: (repeats, seed, log) => runLimits({ repeats, seed, log }),
+  backup: (backups, seed, log) => runBackup({ backups, seed, log }),
 };
 
 function option(name: string): string | undefined {

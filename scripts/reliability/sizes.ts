@@ -6,5 +6,8 @@ export const ITEM_SIZES = {
   crash: { small: 10, full: 1000 },
   wire: { small: 2000, full: 100_000 },
   limits: { small: 1, full: 10 },
+  converge: { small: 2, full: 1000 },
+  time: { small: 500, full: 5000 },
+  backup: { small: 1, full: 10 },
 } as const;
 export type ItemName = keyof typeof ITEM_SIZES;
