@@ -89,7 +89,7 @@ export function createApp(deps: AppDeps) {
   // PROTO-14: a frame over the update limit (plus its envelope) closes the socket with 1009 as
   // soon as its header says so, instead of being read up to the `ws` default of 100 MiB.
   const sockets = createSyncSockets(app, WS_MAX_PAYLOAD_BYTES);
-  const { injectWebSocket, wss } = sockets;
+  const { injectWebSocket } = sockets;
   const onError = deps.onError ?? ((e: unknown) => console.error(e));
 
   app.onError((err, c) => {
@@ -198,5 +198,5 @@ export function createApp(deps: AppDeps) {
     app.get('*', compress(), client.shell);
   }
 
-  return { app, injectWebSocket, wss, revocation };
+  return { app, injectWebSocket, stopSockets: sockets.stop, revocation };
 }

@@ -124,7 +124,7 @@ export async function startServer(
   snapshotter.start();
   backups.start();
   const stopPeriodWatch = snapshotOnPeriodClose(await directory.schoolDoc(), schoolDocName, { snapshotter, backups }, onError);
-  const { app, injectWebSocket, wss, revocation } = createApp({
+  const { app, injectWebSocket, stopSockets, revocation } = createApp({
     projection,
     diaries,
     archive: { storage, key, snapshotter, backups, dataDir: config.dataDir },
@@ -171,7 +171,7 @@ export async function startServer(
       stopWatchingAccess();
       stopWatchingJournals();
       await registry.closeAll();
-      for (const client of wss.clients) client.terminate();
+      stopSockets();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await storage.close();
     },

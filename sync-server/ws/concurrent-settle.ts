@@ -9,8 +9,8 @@ import type { Connection } from './connection.ts';
 /** What settling needs of the room: its rules, its attributed writes and its messages. */
 export interface SettleRoom {
   doc: Y.Doc;
-  /** The user a Yjs client id is bound to (PROTO-10). */
-  userOf(client: number): string | undefined;
+  /** The user an item was written by: its client id's (PROTO-10), or whom the server wrote it for. */
+  userOf(client: number, clock: number): string | undefined;
   authorize(conn: Connection, changes: JournalChange[]): Decision[];
   /** Writes on a person's behalf, recorded in the history under them with a note. */
   writeAs(userId: string, sessionId: string, note: string, fn: () => void): void;
@@ -49,7 +49,7 @@ export function settleConcurrentWrites(
       const i = changes.findIndex((c) => c.map === map && c.key === key);
       if (i < 0 || !decisions[i].allowed) continue;
     }
-    const loser = o.writtenLost ? conn.identity.userId : (room.userOf(o.overwrite.beforeClient) ?? 'system');
+    const loser = o.writtenLost ? conn.identity.userId : (room.userOf(o.overwrite.beforeClient, o.overwrite.beforeClock) ?? 'system');
     const rescue = rescuePlaceOf(room.doc, o);
     if (rescue) {
       const moved: JournalChange = { map, key: rescue.key, oldValue: undefined, newValue: o.lost };

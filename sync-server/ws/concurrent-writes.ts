@@ -13,6 +13,7 @@ export interface UnseenOverwrite {
   /** The value the server held before this update, and the Yjs client that wrote it. */
   before: JsonValue;
   beforeClient: number;
+  beforeClock: number;
   /** The value this update wrote to the key. */
   written: JsonValue;
   /**
@@ -47,7 +48,15 @@ export function findUnseenOverwrites(structs: ReadonlyArray<Y.Item | Y.GC>, doc:
     const seen = origin !== null && origin.client === current.id.client && origin.clock === current.id.clock + current.length - 1;
     if (seen) continue;
     const written = (s.content.getContent() as JsonValue[]).at(-1) ?? null;
-    out.push({ map: target.map, key: target.key, before, beforeClient: current.id.client, written, creation: origin === null });
+    out.push({
+      map: target.map,
+      key: target.key,
+      before,
+      beforeClient: current.id.client,
+      beforeClock: current.id.clock,
+      written,
+      creation: origin === null,
+    });
   }
   return out;
 }

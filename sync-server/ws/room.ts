@@ -3,7 +3,6 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
   CloseCode,
-  encodeAck,
   encodeReject,
   MessageType,
   RejectReason,
@@ -11,7 +10,7 @@ import {
   type JournalChange,
   type Rejection,
 } from '../../model/index.ts';
-import type { RefusedChange, Storage } from '../storage/port.ts';
+import type { Storage } from '../storage/port.ts';
 import { ChangeCollector, compensate, type CollectedChange } from './change-collector.ts';
 import { clientTimeOf } from './change-time.ts';
 import { Connection } from './connection.ts';
@@ -20,7 +19,9 @@ import { guardUpdate } from './update-guard.ts';
 import { lostValueRow, settleConcurrentWrites, type SettleRoom } from './concurrent-settle.ts';
 import { refusedRow } from './refused-row.ts';
 import { findUnseenOverwrites } from './concurrent-writes.ts';
-import { broadcastBatch, changeRows, pendingUpdate, type PendingUpdate, type RowAuthor } from './room-broadcast.ts';
+import { findShadowedWrites, ServerWrites, type ShadowedWrite } from './shadowed-writes.ts';
+import { changeRows, type RowAuthor } from './room-broadcast.ts';
+import { RoomCommits } from './room-commits.ts';
 import { syncStep1Message, syncStep2Message } from './sync-messages.ts';
 import { COMPENSATION_ORIGIN, LOAD_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
 
@@ -36,15 +37,9 @@ export { COMPENSATION_ORIGIN, LOAD_ORIGIN, SERVER_ORIGIN, ServerAction, type Roo
 export class Room {
   readonly conns = new Set<Connection>();
   readonly presence: RoomAwareness;
-  private pending: PendingUpdate[] = [];
-  private refused: RefusedChange[] = [];
-  private newBindings: Array<[number, string]> = [];
-  /** Connections whose updates (or join) wait for the next commit's ack. */
-  private readonly awaitingAck = new Set<Connection>();
-  /** The commit in progress, if any. */
-  private flushing: Promise<void> | null = null;
-  private flushScheduled = false;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly commits: RoomCommits;
+  /** The server's own writes in this life: compensations and values written on a person's behalf. */
+  private readonly serverWrites: ServerWrites;
   private readonly allowedMaps: ReadonlySet<string>;
   private readonly collector: ChangeCollector | null;
   private readonly now: () => number;
@@ -59,17 +54,28 @@ export class Room {
     this.now = events.now ?? Date.now;
     this.allowedMaps = new Set(policy.maps);
     this.collector = policy.authorize ? new ChangeCollector(doc, policy.maps) : null;
+    this.serverWrites = new ServerWrites(doc);
+    this.commits = new RoomCommits(
+      {
+        name,
+        doc,
+        conns: this.conns,
+        onError: (e) => events.onError(e),
+        onCommitted: (changes) => events.onCommitted?.(this, changes),
+        onSettled: () => this.checkIdle(),
+      },
+      storage,
+    );
     this.presence = new RoomAwareness(doc, (m) => this.conns.forEach((c) => c.send(m)));
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
-      this.pending.push(pendingUpdate(update, origin, this.now()));
-      this.scheduleFlush();
+      this.commits.applied(update, origin, this.now());
     });
   }
 
   /** True while updates wait to be committed: such a room is never unloaded. */
   get hasUnsaved(): boolean {
-    return this.pending.length > 0 || this.flushing !== null;
+    return this.commits.hasUnsaved;
   }
 
   join(conn: Connection): void {
@@ -83,7 +89,7 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
-    this.awaitingAck.delete(conn);
+    this.commits.forget(conn);
     this.presence.leave(conn);
     this.checkIdle();
   }
@@ -110,7 +116,7 @@ export class Room {
   private receiveSync(conn: Connection, dec: decoding.Decoder): void {
     const syncType = decoding.readVarUint(dec);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
-      conn.send(syncStep2Message(this.doc, decoding.readVarUint8Array(dec)));
+      this.commits.answerWhenSaved(conn, syncStep2Message(this.doc, decoding.readVarUint8Array(dec)));
     } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
       this.receiveUpdate(conn, decoding.readVarUint8Array(dec));
     } else {
@@ -128,7 +134,7 @@ export class Room {
     for (const c of verdict.clientIds) {
       if (this.policy.clientIds.has(c)) continue;
       this.policy.clientIds.set(c, conn.identity.userId);
-      this.newBindings.push([c, conn.identity.userId]);
+      this.commits.bind(c, conn.identity.userId);
     }
     if (!this.collector || !this.policy.authorize) {
       Y.applyUpdate(this.doc, update, conn);
@@ -152,47 +158,74 @@ export class Room {
         note: null,
       }),
     );
-    compensate(this.doc, refused, COMPENSATION_ORIGIN);
+    this.serverWrites.record(null, () => compensate(this.doc, refused, COMPENSATION_ORIGIN));
     changes.forEach((c, i) => {
       const d = decisions[i];
       if (!d.allowed) this.refuse(conn, c, d.reason, d.detail);
     });
-    if (overwrites.length > 0) settleConcurrentWrites(this.settling(conn), conn, overwrites, changes, decisions);
+    const changed = new Set(changes.map((c) => `${c.map}/${c.key}`));
+    const shadowed = findShadowedWrites(verdict.structs, verdict.ds, this.doc, changed, (item) => this.serverWrites.isCompensation(item));
+    if (shadowed.length > 0) this.writeAgain(conn, shadowed);
+    const settled = overwrites.filter((o) => !shadowed.some((w) => w.map === o.map && w.key === o.key));
+    if (settled.length > 0) settleConcurrentWrites(this.settling(conn), conn, settled, changes, decisions);
     this.ackWhenSaved(conn);
   }
 
   /**
-   * PROTO-3: a connection is told what is on disk once its updates are, and only it: peers learn
-   * of a commit from its broadcast (sent only after the commit), so an ack to every connection of
-   * the room on every commit would be traffic for nothing. An update that changed nothing, or a
-   * connection that joins, is answered at once when nothing waits to be written.
+   * SYNC-10: values of the writer's update that did not take only because of a deletion they
+   * never saw or a refused write's compensation (shadowed-writes.ts) are written again as theirs:
+   * authorized as any change of theirs, recorded in the history under them with their edit time.
    */
+  private writeAgain(conn: Connection, shadowed: readonly ShadowedWrite[]): void {
+    const wanted: JournalChange[] = shadowed.map((w) => ({ map: w.map, key: w.key, oldValue: w.current, newValue: w.written }));
+    const decisions = this.policy.authorize!(conn, wanted);
+    const allowed = wanted.filter((c, i) => {
+      const d = decisions[i];
+      if (!d.allowed) this.refuse(conn, c, d.reason, d.detail);
+      return d.allowed;
+    });
+    if (allowed.length === 0) return;
+    const { userId, sessionId } = conn.identity;
+    const action = new ServerAction(userId, sessionId, '');
+    const write = () =>
+      this.doc.transact(() => allowed.forEach((c) => this.doc.getMap(c.map).set(c.key, structuredClone(c.newValue))), action);
+    const written = this.collector!.collect(action, () => this.serverWrites.record(userId, write));
+    const asSubstitute = (c: JournalChange) => {
+      const i = wanted.findIndex((w) => w.map === c.map && w.key === c.key);
+      return i >= 0 && decisions[i].allowed && (decisions[i] as { asSubstitute: boolean }).asSubstitute;
+    };
+    this.attachChanges(action, written, (c, serverTime) => ({
+      userId,
+      asSubstitute: asSubstitute(c),
+      clientTime: clientTimeOf(conn, c, serverTime),
+      clockOffsetMs: conn.clockOffsetMs,
+      note: null,
+    }));
+  }
+
   private ackWhenSaved(conn: Connection): void {
-    if (!conn.extensions) return;
-    if (this.hasUnsaved) this.awaitingAck.add(conn);
-    else conn.send(encodeAck(Y.encodeStateVector(this.doc)));
+    this.commits.ackWhenSaved(conn);
   }
 
   /** PROTO-11: a refused change is reported to its writer and kept for the deputy. */
   private refuse(conn: Connection | null, c: JournalChange, reason: RejectReason, detail: string, userId = conn?.identity.userId): void {
     const row = refusedRow(this.name, conn, userId ?? 'system', c, reason, detail, this.now());
-    this.refused.push(row);
     const rejection = { reason, detail, path: row.path, value: c.newValue ?? null, at: row.serverTime, id: row.id };
-    for (const other of conn ? [conn] : [...this.conns].filter((x) => x.identity.userId === userId)) this.reject(other, rejection);
+    this.commits.refuse(row, conn ? [conn] : [...this.conns].filter((x) => x.identity.userId === userId), rejection);
   }
 
   /** SYNC-9: what settling concurrent writes may do in this room. */
   private settling(conn: Connection): SettleRoom {
     return {
       doc: this.doc,
-      userOf: (client) => this.policy.clientIds.get(client),
+      userOf: (client, clock) => this.policy.clientIds.get(client) ?? this.serverWrites.authorOf(client, clock),
       authorize: (c, changes) => this.policy.authorize!(c, changes),
       writeAs: (userId, sessionId, note, fn) => this.act(new ServerAction(userId, sessionId, note), fn),
       refuse: (c, change, reason, detail) => this.refuse(c, change, reason, detail),
       replaced: (userId, change, detail) => {
         const own = userId === conn.identity.userId;
         // The writer of this update lost: its value stays in the history, beside the one kept.
-        const entry = own ? this.pending.findLast((p) => p.origin === conn) : undefined;
+        const entry = own ? this.commits.pending.findLast((p) => p.origin === conn) : undefined;
         if (entry) entry.row.changes = [...(entry.row.changes ?? []), lostValueRow(conn, change, entry.row.serverTime)];
         this.refuse(own ? conn : null, change, RejectReason.replaced, detail, userId);
       },
@@ -205,14 +238,14 @@ export class Room {
    */
   act(action: ServerAction, fn: () => void): void {
     if (!this.collector) return this.doc.transact(fn, action);
-    const changes = this.collector.collect(action, () => this.doc.transact(fn, action));
     const { userId, note } = action;
+    const changes = this.collector.collect(action, () => this.serverWrites.record(userId, () => this.doc.transact(fn, action)));
     this.attachChanges(action, changes, () => ({ userId, asSubstitute: false, clientTime: null, clockOffsetMs: null, note }));
   }
 
   /** HIST-1: puts change rows on the pending update that `origin` just produced. */
   private attachChanges(origin: Connection | ServerAction, changes: readonly CollectedChange[], who: RowAuthor): void {
-    const entry = this.pending.findLast((p) => p.origin === origin);
+    const entry = this.commits.pending.findLast((p) => p.origin === origin);
     if (entry && changes.length > 0) entry.row.changes = changeRows(changes, entry.row.serverTime, who);
   }
 
@@ -220,74 +253,9 @@ export class Room {
     if (conn.extensions) conn.send(encodeReject(rejection));
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      void this.flush();
-    });
-  }
-
-  /**
-   * Commits every pending update in one transaction, then broadcasts and acks; resolves once what
-   * was pending is committed (after waiting for a commit in progress), so a route that applied a
-   * change and awaits this answers only when the change is on disk.
-   */
-  async flush(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    if (this.pending.length === 0) return;
-    this.flushing = this.commitPending();
-    try {
-      await this.flushing;
-    } finally {
-      this.flushing = null;
-    }
-    this.checkIdle();
-  }
-
-  private async commitPending(): Promise<void> {
-    const batch = this.pending.splice(0);
-    const refused = this.refused.splice(0);
-    const bindings = this.newBindings.splice(0);
-    const toAck = [...this.awaitingAck];
-    this.awaitingAck.clear();
-    // Everything applied so far is in this batch: this state vector is what the commit covers.
-    const committed = Y.encodeStateVector(this.doc);
-    try {
-      if (bindings.length > 0) await this.storage.bindClientIds(this.name, bindings);
-      await this.storage.appendUpdates(
-        this.name,
-        batch.map((b) => b.row),
-      );
-      if (refused.length > 0) await this.storage.appendRefused(refused);
-    } catch (e) {
-      // Never drop or unload a document whose save failed: keep the batch and retry.
-      this.pending.unshift(...batch);
-      this.refused.unshift(...refused);
-      this.newBindings.unshift(...bindings);
-      for (const c of toAck) this.awaitingAck.add(c);
-      this.events.onError(e);
-      this.retryTimer ??= setTimeout(() => {
-        this.retryTimer = null;
-        void this.flush();
-      }, 1000);
-      return;
-    }
-    broadcastBatch(this.conns, batch);
-    this.events.onCommitted?.(
-      this,
-      batch.map((b) => b.row.changes ?? null),
-    );
-    const ack = encodeAck(committed);
-    for (const c of toAck) if (this.conns.has(c)) c.send(ack);
-    if (this.pending.length > 0) return this.scheduleFlush();
-    // Nothing left to write: whoever waits (a no-op update during the commit) has it all.
-    if (this.awaitingAck.size > 0) {
-      const all = encodeAck(Y.encodeStateVector(this.doc));
-      for (const c of this.awaitingAck) c.send(all);
-      this.awaitingAck.clear();
-    }
+  /** Resolves once what was applied so far is on disk (room-commits.ts). */
+  flush(): Promise<void> {
+    return this.commits.flush();
   }
 
   private checkIdle(): void {
@@ -295,7 +263,7 @@ export class Room {
   }
 
   destroy(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.commits.destroy();
     this.policy.dispose?.();
     this.presence.destroy();
     this.doc.destroy();

@@ -42,8 +42,11 @@ interface UpgradeSource {
 export function createSyncSockets(app: Pick<Hono, 'request'>, maxPayload: number) {
   // PROTO-14: a frame over the limit closes the socket with 1009 as soon as its header says so.
   const wss = new WebSocketServer({ noServer: true, maxPayload });
+  // Set by `stop`: an upgrade still in the app's checks when the server stops must not open a socket afterwards.
+  let stopped = false;
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (stopped) return void socket.destroy();
     const headers = new Headers();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value) headers.append(key, Array.isArray(value) ? value[0] : value);
@@ -51,12 +54,14 @@ export function createSyncSockets(app: Pick<Hono, 'request'>, maxPayload: number
     const env: { incoming: IncomingMessage; outgoing: undefined; [ACCEPTED]?: SocketHandlers } = { incoming: req, outgoing: undefined };
     const response = await app.request(new URL(req.url ?? '/', 'http://localhost'), { headers }, env);
     const handlers = env[ACCEPTED];
+    if (stopped) return void socket.destroy();
     if (!handlers || socket.destroyed) {
       const status = handlers ? 400 : response.status;
       socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      if (stopped) return ws.terminate();
       (ws as Handled)[HANDLERS] = handlers;
       ws.on('message', onMessage);
       ws.on('close', onClose);
@@ -71,6 +76,15 @@ export function createSyncSockets(app: Pick<Hono, 'request'>, maxPayload: number
     accept(c: Context, handlers: SocketHandlers): Response {
       (c.env as { [ACCEPTED]?: SocketHandlers })[ACCEPTED] = handlers;
       return new Response(null);
+    },
+    /**
+     * REL-4: closes every socket and refuses upgrades from now on, those already inside the app's
+     * checks included (one that finished after the sockets were closed kept the stopping server
+     * alive: `server.close` waits for every connection).
+     */
+    stop(): void {
+      stopped = true;
+      for (const client of wss.clients) client.terminate();
     },
     /** Serves the upgrades of this HTTP(S) server. */
     injectWebSocket(server: UpgradeSource): void {

@@ -3,7 +3,11 @@ import { MAX_UPDATE_BYTES, RejectReason, type Rejection } from '../../model/inde
 
 /** What an incoming update may be applied as, or why not (PROTO-4, PROTO-10, PROTO-11). */
 export type GuardVerdict =
-  { ok: true; empty: boolean; clientIds: number[]; structs: ReadonlyArray<Y.Item | Y.GC> } | { ok: false; rejection: Rejection };
+  | { ok: true; empty: boolean; clientIds: number[]; structs: ReadonlyArray<Y.Item | Y.GC>; ds: DeleteSet }
+  | { ok: false; rejection: Rejection };
+
+/** An update's deletions, as Yjs decodes them. */
+export type DeleteSet = Parameters<typeof Y.isDeleted>[0];
 
 const no = (reason: RejectReason, detail: string): GuardVerdict => ({ ok: false, rejection: { reason, detail } });
 
@@ -22,7 +26,7 @@ export function guardUpdate(
 ): GuardVerdict {
   if (update.byteLength > MAX_UPDATE_BYTES)
     return no(RejectReason.tooLarge, `update of ${update.byteLength} bytes exceeds ${MAX_UPDATE_BYTES}`);
-  let decoded: { structs: Array<Y.Item | Y.GC>; ds: { clients: Map<number, unknown> } };
+  let decoded: { structs: Array<Y.Item | Y.GC>; ds: DeleteSet & { clients: Map<number, unknown> } };
   let from: Map<number, number>;
   try {
     decoded = Y.decodeUpdate(update) as typeof decoded;
@@ -30,7 +34,8 @@ export function guardUpdate(
   } catch {
     return no(RejectReason.malformed, 'update could not be decoded');
   }
-  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return { ok: true, empty: true, clientIds: [], structs: [] };
+  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0)
+    return { ok: true, empty: true, clientIds: [], structs: [], ds: decoded.ds };
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue;
     const parent: unknown = s.parent;
@@ -54,5 +59,5 @@ export function guardUpdate(
     const owner = boundUserOf(c) ?? (sv.has(c) ? 'system' : undefined);
     if (owner !== undefined && owner !== userId) return no(RejectReason.foreignClientId, `client id ${c} belongs to another user`);
   }
-  return { ok: true, empty: false, clientIds, structs: decoded.structs };
+  return { ok: true, empty: false, clientIds, structs: decoded.structs, ds: decoded.ds };
 }
