@@ -47,6 +47,12 @@ export class Heartbeat {
 
   private beat(): void {
     for (const socket of this.sockets) {
+      // PROTO-17: reading held back by the rate limit leaves the pong unread too; the limit, not
+      // the heartbeat, decides about a flood (4529), and a socket it resumes is pinged again.
+      if (socket.isPaused) {
+        socket[ALIVE] = true;
+        continue;
+      }
       if (!socket[ALIVE]) {
         socket.terminate();
         continue;
