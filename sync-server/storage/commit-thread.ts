@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { UpdateRow } from './port.ts';
+import type { CommitExtras, UpdateRow } from './port.ts';
 import type { AppendItem, AppendResult } from './sqlite-append.ts';
 import type { CommitRequest } from './commit-worker-main.ts';
 
@@ -36,9 +36,9 @@ export class CommitThread {
   ) {}
 
   /** Appends a document's rows; resolves with its last seq once committed (on disk). */
-  append(docName: string, rows: readonly UpdateRow[]): Promise<number> {
+  append(docName: string, rows: readonly UpdateRow[], extras: CommitExtras = {}): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ docName, rows, resolve, reject });
+      this.queue.push({ docName, rows, ...extras, resolve, reject });
       this.schedule();
     });
   }
@@ -99,7 +99,12 @@ export class CommitThread {
     if (!worker) return this.commitHere(batch);
     // An update is a view into the WebSocket frame it came in; posted as is, the whole frame's
     // buffer would be copied to the thread. Compact copies cost a fraction of that.
-    const items = batch.map(({ docName, rows }) => ({ docName, rows: rows.map((r) => ({ ...r, update: compact(r.update) })) }));
+    const items = batch.map(({ docName, rows, refused, bindings }) => ({
+      docName,
+      rows: rows.map((r) => ({ ...r, update: compact(r.update) })),
+      refused,
+      bindings,
+    }));
     try {
       const results = await this.request(worker, { id: 0, kind: 'commit', items });
       this.stats.offThread++;

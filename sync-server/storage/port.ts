@@ -2,7 +2,7 @@ import type { Role, StudentPersonal } from '../../model/index.ts';
 import type { AccessLogStore } from './access-log-port.ts';
 import type { DiaryAckStore } from './diary-acks-port.ts';
 import type { OidcFlowStore, UserIdentityStore } from './oidc-port.ts';
-import type { RefusedStore } from './refused-port.ts';
+import type { RefusedChange, RefusedStore } from './refused-port.ts';
 import type { SignInFailureStore } from './sign-in-port.ts';
 export type { AccessLogEntry, AccessLogQuery, AccessLogStore } from './access-log-port.ts';
 export type { DiaryAck, DiaryAckKind, DiaryAckStore, DiaryNoticeRow } from './diary-acks-port.ts';
@@ -109,9 +109,22 @@ export interface SignedSnapshot {
 /** Thrown by `appendSignedSnapshot` when the snapshot does not extend the stored chain. */
 export class ChainConflictError extends Error {}
 
+/**
+ * STORE-21: what a room commits with its updates, in the same transaction: the changes they
+ * refused (PROTO-11) and the Yjs client ids first seen in them (PROTO-10). A crash between them
+ * would keep an update whose refusal the deputy never sees, or a refusal of an update not kept.
+ */
+export interface CommitExtras {
+  refused?: readonly RefusedChange[];
+  bindings?: ReadonlyArray<[clientId: number, userId: string]>;
+}
+
 export interface DocumentStore {
-  /** Appends rows to a document's log in one transaction; resolves with the last seq once committed. */
-  appendUpdates(docName: string, rows: readonly UpdateRow[]): Promise<number>;
+  /**
+   * Appends rows to a document's log in one transaction, with `extras` (STORE-21); resolves with
+   * the last seq once committed. An empty `rows` with extras commits the extras alone.
+   */
+  appendUpdates(docName: string, rows: readonly UpdateRow[], extras?: CommitExtras): Promise<number>;
   /** The latest snapshot (if any) and every update after it, in seq order. */
   loadDocument(docName: string): Promise<{ snapshot: Snapshot | null; updates: StoredUpdate[] }>;
   /** Stores a snapshot; a snapshot for an older seq than the latest is ignored. */

@@ -113,7 +113,11 @@ const LISTED = `id, doc_name, substr(path, 1, ${REFUSED_PATH_MAX_CHARS}) AS path
   substr(detail, 1, ${REFUSED_DETAIL_MAX_CHARS}) AS detail, client_time, server_time, state, resolved_by, resolved_at, resolution,
   stored, omitted, ${bounded('value')}, ${bounded('old_value')}`;
 
-export function sqliteRefused(db: Database.Database): RefusedStore {
+/**
+ * Writes refused changes within each author's quota of the day (STORE-18), inside the caller's
+ * transaction: the room's commit (sqlite-append.ts) keeps them with the updates that refused them.
+ */
+export function refusedWriter(db: Database.Database): (rows: readonly RefusedChange[]) => void {
   const insert = db.prepare(
     `INSERT INTO refused (id, doc_name, path, value, old_value, user_id, session_id, reason, detail, client_time, server_time, state,
        resolved_by, resolved_at, resolution, stored, omitted)
@@ -160,30 +164,35 @@ export function sqliteRefused(db: Database.Database): RefusedStore {
     return { id: existing?.id ?? r.id, omitted };
   };
 
+  return (rows) => {
+    // Each author's usage of the day is read once per call and counted on in memory.
+    const used = new Map<string, { rows: number; bytes: number }>();
+    const summaries = new Map<string, Summary>();
+    for (const original of rows) {
+      const { row, sentBytes } = boundRow(original);
+      const value = encodeJson(row.value);
+      const oldValue = encodeJson(row.oldValue);
+      const day = quotaDay(row.serverTime);
+      const key = `${day.from}|${row.userId}`;
+      if (!used.has(key)) used.set(key, { ...usage.get(row.userId, day.from, day.to)! });
+      const sofar = used.get(key)!;
+      const bytes = Buffer.byteLength(value) + Buffer.byteLength(oldValue);
+      if (overQuota(sofar, bytes)) {
+        summaries.set(key, summarize(row, day, sentBytes, summaries.get(key)));
+        continue;
+      }
+      put(row, value, oldValue, row.stored!, null);
+      sofar.rows++;
+      sofar.bytes += bytes;
+    }
+  };
+}
+
+export function sqliteRefused(db: Database.Database): RefusedStore {
+  const write = refusedWriter(db);
   return {
     async appendRefused(rows) {
-      db.transaction(() => {
-        // Each author's usage of the day is read once per call and counted on in memory.
-        const used = new Map<string, { rows: number; bytes: number }>();
-        const summaries = new Map<string, Summary>();
-        for (const original of rows) {
-          const { row, sentBytes } = boundRow(original);
-          const value = encodeJson(row.value);
-          const oldValue = encodeJson(row.oldValue);
-          const day = quotaDay(row.serverTime);
-          const key = `${day.from}|${row.userId}`;
-          if (!used.has(key)) used.set(key, { ...usage.get(row.userId, day.from, day.to)! });
-          const sofar = used.get(key)!;
-          const bytes = Buffer.byteLength(value) + Buffer.byteLength(oldValue);
-          if (overQuota(sofar, bytes)) {
-            summaries.set(key, summarize(row, day, sentBytes, summaries.get(key)));
-            continue;
-          }
-          put(row, value, oldValue, row.stored!, null);
-          sofar.rows++;
-          sofar.bytes += bytes;
-        }
-      }).immediate();
+      db.transaction(() => write(rows)).immediate();
     },
     async listRefused(filter) {
       const conditions: Array<[string, unknown]> = [];

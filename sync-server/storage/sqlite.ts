@@ -108,7 +108,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     ...sqliteRefused(db),
     ...sqliteDiaryAcks(db),
     ...sqliteOidc(db),
-    appendUpdates: (docName, rows) => commits.append(docName, rows),
+    appendUpdates: (docName, rows, extras) => commits.append(docName, rows, extras),
     async loadDocument(docName) {
       const snapshot = loadSnapshot(docName);
       return { snapshot, updates: updatesAfter.all(docName, snapshot?.upToSeq ?? 0).map(toUpdate) };

@@ -51,6 +51,23 @@ export class RoomCommits {
     this.scheduleFlush();
   }
 
+  /**
+   * STORE-18: the pending update of `origin` whose values were refused is kept and relayed as the
+   * document now holds its structs: a compensated value was deleted and its content dropped, so a
+   * refused 1.5 MB value no longer travels to every peer and stays in the log for ever. Taken only
+   * when smaller (the re-encoding carries the document's whole delete set).
+   */
+  withoutRefusedValues(origin: unknown, from: ReadonlyMap<number, number>): void {
+    const entry = this.pending.findLast((p) => p.origin === origin);
+    if (!entry) return;
+    const { doc } = this.room;
+    // Everything the document holds, but the update's own clients from where the update began.
+    const target = Y.decodeStateVector(Y.encodeStateVector(doc));
+    for (const [client, clock] of from) target.set(client, clock);
+    const lean = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(target));
+    if (lean.length < entry.row.update.length) entry.row.update = lean;
+  }
+
   bind(clientId: number, userId: string): void {
     this.bindings.push([clientId, userId]);
   }
@@ -124,13 +141,12 @@ export class RoomCommits {
     // Everything applied so far is in this batch: this state vector is what the commit covers.
     const committed = Y.encodeStateVector(this.room.doc);
     try {
-      if (bindings.length > 0) await this.storage.bindClientIds(this.room.name, bindings);
-      if (batch.length > 0)
-        await this.storage.appendUpdates(
-          this.room.name,
-          batch.map((b) => b.row),
-        );
-      if (refused.length > 0) await this.storage.appendRefused(refused);
+      // STORE-21: the updates, what they refused and the client ids first seen, in one transaction.
+      await this.storage.appendUpdates(
+        this.room.name,
+        batch.map((b) => b.row),
+        { refused, bindings },
+      );
     } catch (e) {
       // Never drop or unload a document whose save failed: keep the batch and retry.
       this.pending.unshift(...batch);

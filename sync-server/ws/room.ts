@@ -159,6 +159,7 @@ export class Room {
       }),
     );
     this.serverWrites.record(null, () => compensate(this.doc, refused, COMPENSATION_ORIGIN));
+    if (refused.length > 0) this.commits.withoutRefusedValues(conn, verdict.from);
     changes.forEach((c, i) => {
       const d = decisions[i];
       if (!d.allowed) this.refuse(conn, c, d.reason, d.detail);

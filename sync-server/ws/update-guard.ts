@@ -3,7 +3,7 @@ import { MAX_UPDATE_BYTES, RejectReason, type Rejection } from '../../model/inde
 
 /** What an incoming update may be applied as, or why not (PROTO-4, PROTO-10, PROTO-11). */
 export type GuardVerdict =
-  | { ok: true; empty: boolean; clientIds: number[]; structs: ReadonlyArray<Y.Item | Y.GC>; ds: DeleteSet }
+  | { ok: true; empty: boolean; clientIds: number[]; structs: ReadonlyArray<Y.Item | Y.GC>; ds: DeleteSet; from: Map<number, number> }
   | { ok: false; rejection: Rejection };
 
 /** An update's deletions, as Yjs decodes them. */
@@ -35,7 +35,7 @@ export function guardUpdate(
     return no(RejectReason.malformed, 'update could not be decoded');
   }
   if (decoded.structs.length === 0 && decoded.ds.clients.size === 0)
-    return { ok: true, empty: true, clientIds: [], structs: [], ds: decoded.ds };
+    return { ok: true, empty: true, clientIds: [], structs: [], ds: decoded.ds, from };
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue;
     const parent: unknown = s.parent;
@@ -59,5 +59,5 @@ export function guardUpdate(
     const owner = boundUserOf(c) ?? (sv.has(c) ? 'system' : undefined);
     if (owner !== undefined && owner !== userId) return no(RejectReason.foreignClientId, `client id ${c} belongs to another user`);
   }
-  return { ok: true, empty: false, clientIds, structs: decoded.structs, ds: decoded.ds };
+  return { ok: true, empty: false, clientIds, structs: decoded.structs, ds: decoded.ds, from };
 }

@@ -90,6 +90,37 @@ export function storageContract(adapterName: string, open: () => Promise<Storage
       expect((await storage.loadDocument('d/y/1')).updates).toEqual([]);
     });
 
+    it('STORE-21: an append carries its refused changes and new client-id bindings in its transaction, all or nothing', async () => {
+      const [a, b] = someUpdates(2);
+      const refused = (id: string) => ({
+        id,
+        docName: 'd/y/1',
+        path: 'marks/261103.2.math:ab12cd:0',
+        value: [5, 'oral', 1],
+        oldValue: undefined,
+        userId: 'u1',
+        sessionId: 's1',
+        reason: 'forbidden',
+        detail: 'not your lesson',
+        clientTime: null,
+        serverTime: 10,
+        state: 'open' as const,
+        resolvedBy: null,
+        resolvedAt: null,
+        resolution: null,
+      });
+      const bad = { ...row(b), userId: undefined as unknown as string };
+      await expect(storage.appendUpdates('d/y/1', [bad], { refused: [refused('r-lost')], bindings: [[21, 'u1']] })).rejects.toThrow();
+      expect(await storage.findRefused('r-lost'), 'rolled back with the update').toBeNull();
+      expect(await storage.loadClientIds('d/y/1')).toEqual(new Map());
+      expect(await storage.appendUpdates('d/y/1', [row(a)], { refused: [refused('r-kept')], bindings: [[21, 'u1']] })).toBe(1);
+      expect((await storage.findRefused('r-kept'))?.reason).toBe('forbidden');
+      expect(await storage.loadClientIds('d/y/1')).toEqual(new Map([[21, 'u1']]));
+      // Extras alone (a refusal in an update that changed nothing else) commit without an update.
+      expect(await storage.appendUpdates('d/y/1', [], { refused: [refused('r-alone')] })).toBe(1);
+      expect(await storage.findRefused('r-alone')).not.toBeNull();
+    });
+
     it('STORE-8: concurrent appends to one and several documents keep their order and seqs', async () => {
       const ups = someUpdates(6);
       const seqs = await Promise.all([

@@ -1,54 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MessageType, readReject, RejectReason, type Decision, type JournalChange, type Rejection } from '../../model/index.ts';
+import { RejectReason, type Decision, type JournalChange } from '../../model/index.ts';
 import type { Storage } from '../../sync-server/storage/port.ts';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
-import { Connection } from '../../sync-server/ws/connection.ts';
+import type { Connection } from '../../sync-server/ws/connection.ts';
 import { Room } from '../../sync-server/ws/room.ts';
-
-/** A socket that keeps what the room sends it: sync updates applied to a replica, rejects listed. */
-class Replica {
-  readonly doc = new Y.Doc();
-  readonly rejects: Rejection[] = [];
-  /** Sync step 2 answers received. */
-  answers = 0;
-  readonly conn: Connection;
-  constructor(userId: string) {
-    const socket = { send: (m: Uint8Array) => this.take(m), close: () => {}, isOpen: () => true };
-    this.conn = new Connection(socket, { userId, sessionId: `s-${userId}`, name: userId, role: '', roles: [] }, 'write', true);
-  }
-  private take(m: Uint8Array): void {
-    const dec = decoding.createDecoder(m);
-    const type = decoding.readVarUint(dec);
-    if (type === MessageType.reject) this.rejects.push(readReject(dec));
-    if (type !== MessageType.sync) return;
-    const sub = decoding.readVarUint(dec);
-    if (sub === syncProtocol.messageYjsSyncStep2) this.answers++;
-    if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate)
-      Y.applyUpdate(this.doc, decoding.readVarUint8Array(dec));
-  }
-  /** The message the stock client sends on connecting: its state vector. */
-  step1(): Uint8Array {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MessageType.sync);
-    syncProtocol.writeSyncStep1(enc, this.doc);
-    return encoding.toUint8Array(enc);
-  }
-  update(write: (doc: Y.Doc) => void): Uint8Array {
-    const before = Y.encodeStateVector(this.doc);
-    write(this.doc);
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MessageType.sync);
-    syncProtocol.writeUpdate(enc, Y.encodeStateAsUpdate(this.doc, before));
-    return encoding.toUint8Array(enc);
-  }
-}
+import { Replica } from '../helpers/room-replica.ts';
 
 /**
  * PROTO-20, PROTO-11 at the room, on the real SQLite store whose commit is held at a gate: what a
@@ -65,7 +25,7 @@ describe('what waits for the commit', () => {
   });
 
   /** A room over a store whose next `method` call waits until `open` is called. */
-  function gatedRoom(method: 'appendUpdates' | 'appendRefused') {
+  function gatedRoom(method: 'appendUpdates' = 'appendUpdates') {
     dir = mkdtempSync(join(tmpdir(), 'journal-room-'));
     storage = openSqliteStorage(join(dir, 'journal.sqlite'));
     let open!: () => void;
@@ -117,7 +77,8 @@ describe('what waits for the commit', () => {
   });
 
   it('PROTO-11: a reject goes to its writer only once the refused change is on disk', async () => {
-    const { room, open, atGate } = gatedRoom('appendRefused');
+    // STORE-21: the refused change is committed with the updates of its room.
+    const { room, open, atGate } = gatedRoom('appendUpdates');
     const writer = new Replica('u-writer');
     room.join(writer.conn);
     room.receive(
@@ -132,5 +93,32 @@ describe('what waits for the commit', () => {
     const kept = await storage.listRefused({ docName: 'journal/x/2026', state: 'open' });
     expect(kept.map((r) => r.id)).toEqual([writer.rejects[0].id]);
     expect(writer.doc.getMap('meta').get('forbidden'), 'the compensation reached the writer').toBeUndefined();
+  });
+
+  it('STORE-18: a refused value is kept neither in the log nor sent to peers; the accepted part of its update is', async () => {
+    const { room, open } = gatedRoom();
+    open();
+    const writer = new Replica('u-writer');
+    const peer = new Replica('u-peer');
+    room.join(writer.conn);
+    room.join(peer.conn);
+    const big = 'ж'.repeat(300_000);
+    room.receive(
+      writer.conn,
+      writer.update((d) => {
+        d.getMap('meta').set('forbidden', big);
+        d.getMap('meta').set('topic', 'Дроби');
+      }),
+    );
+    await room.flush();
+    expect(writer.rejects.map((r) => r.path)).toEqual(['meta/forbidden']);
+    const logged = (await storage.readUpdates('journal/x/2026', 0)).reduce((n, u) => n + u.update.length, 0);
+    expect(logged, 'the log keeps the update without the refused value').toBeLessThan(2_000);
+    expect(peer.bytes, 'the peer never receives it').toBeLessThan(2_000);
+    expect(peer.doc.getMap('meta').toJSON()).toEqual({ topic: 'Дроби' });
+    // The log replays to the room's document.
+    const replayed = new Y.Doc();
+    for (const u of await storage.readUpdates('journal/x/2026', 0)) Y.applyUpdate(replayed, u.update);
+    expect(replayed.getMap('meta').toJSON()).toEqual(room.doc.getMap('meta').toJSON());
   });
 });

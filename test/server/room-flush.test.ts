@@ -28,9 +28,9 @@ describe('a room’s flush', () => {
     let calls = 0;
     const append = storage.appendUpdates.bind(storage);
     // The first commit waits at the gate: the second flush is called while it is in progress.
-    storage.appendUpdates = async (name, rows) => {
+    storage.appendUpdates = async (name, rows, extras) => {
       if (calls++ === 0) await gate;
-      return append(name, rows);
+      return append(name, rows, extras);
     };
     let idle = 0;
     const room = new Room(

@@ -93,9 +93,9 @@ describe('sync over real WebSockets', () => {
     const appendUpdates = server.storage.appendUpdates.bind(server.storage);
     let release: () => void = () => {};
     let gate: Promise<void> | null = null;
-    server.storage.appendUpdates = async (name, rows) => {
+    server.storage.appendUpdates = async (name, rows, extras) => {
       if (gate) await gate;
-      return appendUpdates(name, rows);
+      return appendUpdates(name, rows, extras);
     };
     const a = open(server, JOURNAL, await server.login('teacher'), { ext: true });
     await synced(a);
@@ -159,9 +159,9 @@ describe('sync over real WebSockets', () => {
   it('PROTO-8: updates that arrive together are committed in one transaction', async () => {
     const calls: number[] = [];
     const appendUpdates = server.storage.appendUpdates.bind(server.storage);
-    server.storage.appendUpdates = async (name, rows) => {
+    server.storage.appendUpdates = async (name, rows, extras) => {
       calls.push(rows.length);
-      return appendUpdates(name, rows);
+      return appendUpdates(name, rows, extras);
     };
     const a = open(server, JOURNAL, await server.login('teacher'), { ext: true });
     await synced(a);
