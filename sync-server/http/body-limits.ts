@@ -1,14 +1,18 @@
+import type { IncomingMessage } from 'node:http';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context, MiddlewareHandler } from 'hono';
 import { BODY_MAX_BYTES, BODY_MAX_BYTES_SIGNED_OUT, bodyTooLargeText } from '../limits.ts';
+import { lingerOnClose } from './lingering-close.ts';
 import type { AppEnv } from './session-middleware.ts';
 
 /** Paths whose routes set a larger limit of their own (IMP-2: the imports' 5 MB files). */
-const OWN_LIMIT = ['/api/import/'];
+const OWN_LIMIT = ['/api/import/', '/api/message-files/'];
 
-const refuse = (maxBytes: number) => (c: Context) =>
-  // The rest of the body is never read: the connection closes after the answer (RFC 9112 §9.6).
-  c.json({ error: bodyTooLargeText(maxBytes) }, 413, { Connection: 'close' });
+const refuse = (maxBytes: number) => (c: Context) => {
+  // The rest of the body is not handled: the connection closes after the answer, lingering (RFC 9112 §9.6).
+  lingerOnClose((c.env as { incoming?: IncomingMessage } | undefined)?.incoming);
+  return c.json({ error: bodyTooLargeText(maxBytes) }, 413, { Connection: 'close' });
+};
 
 /**
  * AUTH-19: every request body is bounded before anything reads it — a few KB without a session

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import { lingerOnClose } from './lingering-close.ts';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
@@ -121,7 +123,10 @@ export function importRoutes(deps: ImportDeps) {
     bodyLimit({
       maxSize: MAX_IMPORT_BYTES + 64 * 1024,
       // The rest of the body is never read: the connection closes after the answer (RFC 9112 §9.6).
-      onError: (c) => c.json(report(kindOf(c), failed(tooLarge(MAX_IMPORT_BYTES + 1)), noFile), 413, { Connection: 'close' }),
+      onError: (c) => {
+        lingerOnClose((c.env as { incoming?: IncomingMessage } | undefined)?.incoming);
+        return c.json(report(kindOf(c), failed(tooLarge(MAX_IMPORT_BYTES + 1)), noFile), 413, { Connection: 'close' });
+      },
     }),
     async (c) => {
       const { user, session } = requireImporter(c.get('auth'));
