@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { DeleteSet } from './update-guard.ts';
 import { markFromEntry, newMarkPlace, marksOf, joinKey, type JsonValue, type LessonId, type StudentId } from '../../model/index.ts';
 
 /**
@@ -26,19 +27,25 @@ export interface UnseenOverwrite {
 
 /**
  * Lists, before an update is applied, each key it writes over a value (not null) that its writer
- * did not see: the new item's left origin (what the writer's replica held under the key) is not
- * the item the server holds now. Items that follow the writer's own earlier item in the same
- * update are its own corrections, not a meeting with someone else's value.
+ * did not see: what the writer's replica held under the key (the left origin of the first of its
+ * items on the key in this update) is not the item the server holds now. A writer that typed
+ * twice offline sends a chain — its later item's origin is its earlier one, deleted and emptied on
+ * the device — so the chain is followed back to what it began from, and only the value the
+ * writer left (not one it overwrote itself, which the update deletes) is compared.
  */
-export function findUnseenOverwrites(structs: ReadonlyArray<Y.Item | Y.GC>, doc: Y.Doc): UnseenOverwrite[] {
+export function findUnseenOverwrites(structs: ReadonlyArray<Y.Item | Y.GC>, doc: Y.Doc, ownDeletions: DeleteSet): UnseenOverwrite[] {
   const out: UnseenOverwrite[] = [];
-  const own = new Set<string>();
-  for (const s of structs) if (s instanceof Y.Item) own.add(`${s.id.client}:${s.id.clock}`);
+  const own = new Map<number, Y.Item[]>();
+  for (const s of structs) if (s instanceof Y.Item) own.set(s.id.client, [...(own.get(s.id.client) ?? []), s]);
+  const ownItem = (id: Y.ID | null) =>
+    id ? own.get(id.client)?.find((i) => id.clock >= i.id.clock && id.clock < i.id.clock + i.length) : undefined;
   for (const s of structs) {
     if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentAny)) continue;
-    const origin = s.origin;
-    if (origin && own.has(`${origin.client}:${origin.clock}`)) continue;
-    const target = targetOf(s, doc);
+    if (Y.isDeleted(ownDeletions, s.id)) continue;
+    let first = s;
+    for (let hops = 0, o = ownItem(first.origin); o && hops < structs.length; o = ownItem(first.origin), hops++) first = o;
+    const origin = first.origin;
+    const target = targetOf(first, doc);
     if (!target) continue;
     const current = doc.getMap(target.map)._map.get(target.key);
     if (!current || current.deleted) continue;

@@ -141,7 +141,7 @@ export class Room {
       return this.ackWhenSaved(conn);
     }
     // SYNC-9: which keys this update writes over a value its writer never saw; known only before applying.
-    const overwrites = findUnseenOverwrites(verdict.structs, this.doc);
+    const overwrites = findUnseenOverwrites(verdict.structs, this.doc, verdict.ds);
     const changes = this.collector.collect(conn, () => Y.applyUpdate(this.doc, update, conn));
     const decisions = changes.length > 0 ? this.policy.authorize(conn, changes) : [];
     const refused = changes.filter((_, i) => !decisions[i].allowed);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
   addMark,
   markFromTuple,
@@ -47,8 +48,10 @@ describe('concurrent writes into one cell (server)', () => {
     return { lesson, student };
   }
 
-  async function open(login: string): Promise<TestClient> {
-    const c = connectClient(server, J5B, await server.login(login), { ext: true });
+  async function open(login: string, clientId?: number): Promise<TestClient> {
+    const doc = new Y.Doc();
+    if (clientId !== undefined) doc.clientID = clientId;
+    const c = connectClient(server, J5B, await server.login(login), { ext: true, doc });
     clients.push(c);
     await synced(c);
     return c;
@@ -157,5 +160,33 @@ describe('concurrent writes into one cell (server)', () => {
       const open_ = await server.storage.listRefused({ docName: J5B, state: 'open' });
       expect(open_.filter((r) => r.reason === 'replaced').map((r) => r.value)).toEqual([lost]);
     });
+  });
+
+  it('SYNC-9: a writer who typed a topic twice offline while another changed it is told «заменено» when their last value loses', async () => {
+    const { lesson } = await setUp();
+    // The substitute's device has the lower client id: its chain of two values lands left of the teacher's and loses.
+    const [teacher, substitute] = [await open('teacher', 2_000_000_000), await open('substitute', 1_000)];
+    const key = `${lesson}:topic`;
+    await offlineBoth(
+      teacher,
+      substitute,
+      () => setLessonField(teacher.doc, lesson, 'topic', 'Тема учителя'),
+      () => {
+        setLessonField(substitute.doc, lesson, 'topic', 'Черновик замещающего');
+        setLessonField(substitute.doc, lesson, 'topic', 'Тема замещающего');
+      },
+    );
+    await waitFor(() => expect(substitute.doc.getMap('lessons').get(key)).toBe('Тема учителя'));
+    await waitFor(() =>
+      expect(substitute.rejects).toContainEqual(
+        expect.objectContaining({
+          reason: 'replaced',
+          path: `lessons/${key}`,
+          value: 'Тема замещающего',
+          detail: 'ваше значение заменено: «Тема замещающего» → «Тема учителя» (записано одновременно)',
+        }),
+      ),
+    );
+    expect(teacher.rejects).toEqual([]);
   });
 });
