@@ -46,11 +46,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Ours on `dataDir`, with the environment's defaults (snapshot schedule, backups), as a school runs it. */
-export async function startOurs(dataDir: string): Promise<PeerServer> {
+/**
+ * Ours on `dataDir`, with the environment's defaults (snapshot schedule, backups), as a school runs it;
+ * `env` adds to its environment (the `scale` bench: `DATABASE_URL`).
+ */
+export async function startOurs(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<PeerServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', PROBE, 'bench/bench-server.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   await started(child, 'http://');

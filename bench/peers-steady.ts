@@ -6,7 +6,7 @@ import { newWindowLog, type Fleet, type WindowLog } from './peers-fleet.ts';
 import type { PeerServer, Side } from './peers-servers.ts';
 
 /** One measured window of the edit workload on one server. */
-interface Window extends WindowLog {
+export interface Window extends WindowLog {
   cpuMicros: number;
   seconds: number;
   /** Measured edits not seen by every other client of the journal by the end of the drain. */
@@ -19,7 +19,7 @@ interface Window extends WindowLog {
  * the CPU time is read again, and the writes stop; then the window waits until every measured edit
  * has reached every other client of its journal (and, on ours, has been acknowledged).
  */
-async function runWindow(fleet: Fleet, perClient: number, seconds: number, rampMs: number): Promise<Window> {
+export async function runWindow(fleet: Fleet, perClient: number, seconds: number, rampMs: number): Promise<Window> {
   const w = newWindowLog();
   fleet.window = w;
   const timers: NodeJS.Timeout[] = [];

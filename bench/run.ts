@@ -13,6 +13,9 @@ import { peersBench } from './peers-bench.ts';
 import { accessLogBench } from './access-log-bench.ts';
 import { diaryBench } from './diary-bench.ts';
 import { yearBench } from './year-bench.ts';
+import { scaleBench } from './scale-bench.ts';
+import { messagesBench } from './messages-bench.ts';
+import { announcementsBench } from './announcements-bench.ts';
 
 /**
  * `npm run bench`: every figure the issues ask for, printed as one table.
@@ -40,5 +43,11 @@ if (only.has('diary')) rows.push(...(await diaryBench()));
 // `year` (issue 16: a 40-class school prepared and switched to the next year, about 4 minutes)
 // runs only when named, with the access log's figures unless `access-log` brings them already.
 if (only.has('year')) rows.push(...(await yearBench({ accessLog: !only.has('access-log') })));
+// `scale` (issue 20: one process on PostgreSQL against one on SQLite, about 2 minutes) runs only when named.
+if (only.has('scale')) rows.push(...(await scaleBench()));
+// `messages` (issue 19: delivery, memory per conversation connection, a class's year in the store, about a minute) runs only when named.
+if (only.has('messages')) rows.push(...(await messagesBench()));
+// `announcements` (issue 19: posting → 100 open family clients, heap per board connection, a 1,000-student digest run) runs only when named.
+if (only.has('announcements')) rows.push(...(await announcementsBench()));
 printTable(`Benchmarks — ${machineNote()}`, rows);
 process.exit(0);

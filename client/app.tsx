@@ -24,6 +24,10 @@ import { SubstitutionsPage } from './features/substitutions/substitutions-page.t
 import { StudentsPage } from './features/students/students-page.tsx';
 import { YearPage } from './features/year/year-page.tsx';
 import { DiaryPage } from './features/diary/diary-page.tsx';
+import { MessagesPage } from './features/messages/messages-page.tsx';
+import { messagesRoute } from './features/messages/messages-route.ts';
+import { NoticesPages } from './features/announcements/notices-pages.tsx';
+import { noticesRoute } from './features/announcements/notices-route.ts';
 import { STAFF_ROLES } from '../model/index.ts';
 
 /** The app: the sign-in page, or the signed-in user's pages; the status bar always. */
@@ -77,6 +81,14 @@ export function App(): JSX.Element {
                   </Match>
                   <Match when={route().page === 'activate'}>
                     <ActivationPage />
+                  </Match>
+                  {/* MSG-13: «Сообщения», for staff and families alike. */}
+                  <Match when={messagesRoute()}>
+                    <MessagesPage />
+                  </Match>
+                  {/* ANN-*, CONS-*, NOTIF-*: boards, consents and notifications, for staff and families alike. */}
+                  <Match when={noticesRoute()}>
+                    <NoticesPages />
                   </Match>
                   <Match when={!me.user.roles.some((r) => STAFF_ROLES.includes(r))}>
                     {/* Parents and students: the diary is all they have, whatever the address. */}

@@ -130,3 +130,6 @@ export * from './access/access-log-kinds.ts';
 export * from './diary/diary-doc.ts';
 export * from './diary/diary-projection.ts';
 export * from './diary/diary-apply.ts';
+export * from './announcements/board-doc.ts';
+export * from './announcements/board-rights.ts';
+export * from './consent/consent.ts';

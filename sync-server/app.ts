@@ -37,6 +37,9 @@ import { importRoutes } from './http/import-routes.ts';
 import { staffRoutes } from './http/staff-routes.ts';
 import { studentRoutes } from './http/student-routes.ts';
 import { personalRoutes } from './http/personal-routes.ts';
+import { familyNoticeRoutes, type FamilyNoticeDeps } from './http/family-notice-routes.ts';
+import { messageRoutes } from './http/message-routes.ts';
+import { ConversationIndex } from './messages/conversation-index.ts';
 import { originCheck, sessionMiddleware, type AppEnv } from './http/session-middleware.ts';
 import type { Storage } from './storage/port.ts';
 import { SocketRevocation } from './ws/revocation.ts';
@@ -49,6 +52,10 @@ import { createSyncSockets } from './ws/sync-sockets.ts';
 export interface AppDeps {
   /** The read-side copy of the stored documents (server.ts shares it with the diaries). */
   projection?: DocumentProjection;
+  /** MSG-11: the conversation index server.ts keeps from the rooms' commits; one of its own when omitted. */
+  conversations?: ConversationIndex;
+  /** ANN-*, CONS-*, NOTIF-*: announcements, consents and notifications (server.ts wires them). */
+  familyNotices?: FamilyNoticeDeps;
   /** The diary projection, told when a notice is added (DIARY-2). */
   diaries?: DiaryProjector;
   storage: Storage;
@@ -170,6 +177,21 @@ export function createApp(deps: AppDeps) {
   if (deps.archive)
     app.route('/api', printRoutes({ storage: deps.storage, directory: deps.directory, snapshotter: deps.archive.snapshotter, now }));
   if (deps.archive) app.route('/', archiveRoutes(deps.archive));
+  // MSG-10…MSG-13: conversations, their contacts, the class teacher's message to the class, attachments.
+  app.route(
+    '/api',
+    messageRoutes({
+      ...deps,
+      readDoc: (name) => projection.doc(name),
+      index: deps.conversations ?? new ConversationIndex(deps.storage, onError),
+      now,
+    }),
+  );
+  if (deps.familyNotices)
+    app.route(
+      '/api',
+      familyNoticeRoutes({ ...deps.familyNotices, storage: deps.storage, schoolDoc: () => deps.directory.schoolDoc(), now }),
+    );
   app.all('/api/*', (c) => c.json({ error: 'Не найдено' }, 404));
 
   app.use('/sync/*', sessionMiddleware(deps.storage, now, accessLog.sessionExpired));

@@ -1,6 +1,7 @@
 import { ACCESS_LOG_KEEP_DAYS } from './access-log/access-log.ts';
 import { clockFromEnv, type Clock } from './clock.ts';
 import { readOidc, type OidcConfig } from './auth/oidc-config.ts';
+import { readEmailConfig, type EmailConfig } from './notifications/email-config.ts';
 
 /** Server configuration from the environment, with the defaults the README promises. */
 export interface Config {
@@ -30,6 +31,13 @@ export interface Config {
   accessLogKeepDays: number;
   /** AUTH-28: sign-in with the region's identity provider (`OIDC_*`); null without it. */
   oidc: OidcConfig | null;
+  /** NOTIF-8: e-mail digests to families (`SMTP_URL`, `SMTP_FROM`, `DIGEST_POLL_SECONDS`, `PUBLIC_URL`). */
+  email: EmailConfig;
+  /**
+   * STORE-PG-1: the PostgreSQL store (`DATABASE_URL`, e.g. `postgres://journal@db:5432/journal`)
+   * instead of `journal.sqlite` in the data directory; null (unset) keeps SQLite.
+   */
+  databaseUrl: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,6 +58,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: readDemo(env.DEMO),
     accessLogKeepDays: readKeepDays(env.ACCESS_LOG_KEEP_DAYS),
     oidc: readOidc(env),
+    email: readEmailConfig(env),
+    databaseUrl: env.DATABASE_URL?.trim() || null,
   };
 }
 

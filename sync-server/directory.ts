@@ -21,6 +21,8 @@ import {
 } from '../model/index.ts';
 import { derived } from '../model/doc/doc-cache.ts';
 import { studentLinksOf } from './auth/student-links.ts';
+import { boardSyncAccess } from './announcements/board-actor.ts';
+import { parseConversationName } from '../model/messages/conversation-doc.ts';
 import type { UserRecord } from './storage/port.ts';
 import { schoolYears, type SchoolYearEntry, type StoredDocs } from './years-index.ts';
 import type { RoomRegistry } from './ws/room-registry.ts';
@@ -40,6 +42,8 @@ export interface DocumentEntry {
 export class Directory {
   /** The school year's id, which every journal it lists carries in its name. */
   private readonly yearId: YearId | null;
+  /** MSG-2: who may open a conversation (`conv/…`), decided by the conversation index; set by server.ts. */
+  conversationAccess: ((user: UserRecord, docName: string) => Promise<Access | null>) | null = null;
 
   constructor(
     private readonly registry: RoomRegistry,
@@ -145,6 +149,10 @@ export class Directory {
    * same in a school of 3 classes as in one of 50 (issue 15).
    */
   async accessTo(user: UserRecord, docName: string): Promise<Access | null> {
+    // MSG-2: a conversation opens to its members only.
+    if (parseConversationName(docName)) return this.conversationAccess ? this.conversationAccess(user, docName) : null;
+    // ANN-1, ANN-3: a board opens read-only to whoever may read it; the server writes it.
+    if (docName.startsWith('board/')) return boardSyncAccess((await this.schoolRoom()).doc, this.yearId, user, docName);
     // DIARY-1: a diary opens for reading to its student and their parents, to nobody else.
     const diary = parseDiaryName(docName);
     if (diary) {

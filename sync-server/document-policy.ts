@@ -4,6 +4,8 @@ import {
   authorizeSchoolChange,
   classes,
   DIARY_MAPS,
+  BOARD_MAPS,
+  parseBoardName,
   JOURNAL_MAPS,
   parseDiaryName,
   parseDocName,
@@ -13,6 +15,8 @@ import {
   type UserId,
 } from '../model/index.ts';
 import type { JournalUseIndex } from './journal-use-index.ts';
+import { parseConversationName } from '../model/messages/conversation-doc.ts';
+import { conversationPolicy } from './messages/conversation-policy.ts';
 import type { RoomPolicy } from './ws/room.ts';
 
 /**
@@ -38,6 +42,10 @@ export async function documentPolicy(
 ): Promise<Omit<RoomPolicy, 'clientIds'>> {
   // DIARY-1: a diary is written by the server only; every connection to it is read-only.
   if (parseDiaryName(name)) return { maps: DIARY_MAPS };
+  // ANN-1: a board too: its posts and comments arrive through the routes, written by the server.
+  if (parseBoardName(name)) return { maps: BOARD_MAPS };
+  // MSG-2…MSG-9: a conversation's rules, stamped by the server's clock.
+  if (parseConversationName(name)) return conversationPolicy(doc, now);
   const parsed = parseDocName(name);
   if (parsed?.kind !== 'journal') {
     const useOf = journals ? (classId: string) => journals.of(classId) : undefined;

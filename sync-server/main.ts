@@ -11,7 +11,8 @@ if (clockIsPinned())
     `${CLOCK_ENV}=${process.env[CLOCK_ENV]}: the server's clock starts at ${new Date(config.now()).toISOString()} — for demos and tests only`,
   );
 let server = await startServer(config);
-console.log(`Электронный журнал: ${server.url} (data: ${config.dataDir})`);
+// STORE-PG-1: never the URL itself, which may hold a password.
+console.log(`Электронный журнал: ${server.url} (data: ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`);
 // YEAR-21: on the first day of a prepared next year, the server turns to it by itself.
 const stopYearSwitch = watchYearSwitch({
   current: () => server,

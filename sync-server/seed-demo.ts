@@ -3,6 +3,8 @@ import { journalDocName, schoolDocName } from '../model/index.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { currentClock, localDateOf, type Clock } from './clock.ts';
 import { demoFamilyUsers } from './demo/demo-family.ts';
+import { seedDemoBoards } from './announcements/demo-boards.ts';
+import { seedDemoConversations } from './messages/demo-conversations.ts';
 import { buildDemoSchool, DEMO_PASSWORD } from './demo/demo-school.ts';
 import type { Storage } from './storage/port.ts';
 
@@ -40,4 +42,10 @@ export async function seedDemoSchool(storage: Storage, opts: { seed?: number; no
   for (const [classId, journal] of demo.journals) {
     await storage.appendUpdates(journalDocName(classId, demo.yearId), [row(journal)]);
   }
+  // MSG-16: a conversation or two of the demo parent, so that a new user sees «Сообщения» at work.
+  const family = demoFamilyUsers(demo.journals);
+  const studentName = family.find((u) => u.login === 'student')?.name ?? '';
+  await seedDemoConversations(storage, { family, yearId: demo.yearId, studentName, now });
+  // ANN-10: a pinned announcement on the school's board and on 5Б's.
+  await seedDemoBoards(storage, { yearId: demo.yearId, now });
 }

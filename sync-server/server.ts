@@ -14,6 +14,9 @@ import type { Config } from './config.ts';
 import type { SyncLimits } from './limits.ts';
 import { Directory } from './directory.ts';
 import { DiaryProjector } from './diary/diary-projector.ts';
+import { createFamilyNotices, type FamilyNotices } from './notifications/family-notices.ts';
+import { ConversationIndex } from './messages/conversation-index.ts';
+import { conversationAccess } from './messages/conversation-access.ts';
 import { DocumentProjection } from './reports/journal-projection.ts';
 import { documentPolicy } from './document-policy.ts';
 import { JournalUseIndex } from './journal-use-index.ts';
@@ -24,6 +27,7 @@ import { currentSchoolDocName } from './school-years.ts';
 import { localDateOf } from './clock.ts';
 import { runSchoolSetup, type SetupOptions } from './setup/setup-server.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
+import { openPgStorage } from './storage/pg/pg-storage.ts';
 import type { Storage } from './storage/port.ts';
 import { RoomRegistry, type RegistryOptions } from './ws/room-registry.ts';
 
@@ -36,6 +40,10 @@ export interface RunningServer {
   registry: RoomRegistry;
   /** The school year it serves (YEAR-19). */
   schoolDocName: string;
+  /** MSG-11: the conversation index, kept from the conversation rooms' commits. */
+  conversations: ConversationIndex;
+  /** Announcements, the notification hub (NOTIF-9: `family.hub.newMessage`) and the e-mail digests. */
+  family: FamilyNotices;
   /** Keeps the open diaries equal to the projection of the journals (DIARY-2). */
   diaries: DiaryProjector;
   /** Signed snapshots on schedule and on demand (`snapshotDocument` for the period-close code). */
@@ -74,6 +82,8 @@ export async function startServer(
   const log = opts.log ?? ((m: string) => console.log(m));
   const now = opts.now ?? config.now;
   let storage = opts.storage;
+  // STORE-PG-1: with DATABASE_URL the store is PostgreSQL (migrated on open); else SQLite in the data directory.
+  if (!storage && config.databaseUrl) storage = await openPgStorage(config.databaseUrl);
   if (!storage) {
     mkdirSync(config.dataDir, { recursive: true });
     storage = openSqliteStorage(join(config.dataDir, 'journal.sqlite'));
@@ -94,6 +104,8 @@ export async function startServer(
   await journals.loadStored(storage);
   let directory: Directory | null = null;
   let diaries: DiaryProjector | null = null;
+  let family: FamilyNotices | null = null;
+  const conversations = new ConversationIndex(storage, onError);
   const registry = new RoomRegistry(storage, {
     snapshotAfterUpdates: opts.registry?.snapshotAfterUpdates ?? 200,
     unloadDelayMs: opts.registry?.unloadDelayMs ?? 2000,
@@ -103,7 +115,11 @@ export async function startServer(
       await directory!.initializeDocument(name, room, isNew);
       await diaries!.initialize(room);
     },
-    onCommitted: (room, changes) => diaries?.committed(room, changes),
+    onCommitted: (room, changes) => {
+      diaries?.committed(room, changes);
+      family?.committed(room, changes);
+      conversations.committed(room, changes);
+    },
     policyFor: async (name, doc) => {
       const policy = await documentPolicy(name, doc, () => directory!.schoolDoc(), now, journals);
       return opts.withoutPathRules ? { maps: policy.maps } : policy;
@@ -112,8 +128,12 @@ export async function startServer(
   // One read-side copy of the stored documents for reports, checks and the diaries (never the live rooms).
   const projection = new DocumentProjection(storage);
   directory = new Directory(registry, schoolDocName, { names: () => storage.listDocuments(), doc: (name) => projection.doc(name) });
+  directory.conversationAccess = conversationAccess(storage, parseDocName(schoolDocName)?.yearId ?? '');
   const notices = (studentId: string) => storage.diaryNotices(studentId);
   diaries = new DiaryProjector({ registry, storage, projection, schoolDocName, notices, onError });
+  const schoolDoc = () => directory!.schoolDoc();
+  family = createFamilyNotices({ storage, registry, schoolDocName, schoolDoc, journal: (n) => projection.doc(n), config, now, onError });
+  conversations.notifications = family.hub;
   const stopWatchingAccess = watchAccess(await directory.schoolDoc(), registry);
   const stopWatchingJournals = watchClassJournals(await directory.schoolDoc(), { registry, storage, schoolDocName }, onError);
   // The archive works beside the sync path: it reads the store, never the rooms.
@@ -127,6 +147,8 @@ export async function startServer(
   const { app, injectWebSocket, stopSockets, revocation } = createApp({
     projection,
     diaries,
+    conversations,
+    familyNotices: family.routes,
     archive: { storage, key, snapshotter, backups, dataDir: config.dataDir },
     storage,
     registry,
@@ -160,11 +182,14 @@ export async function startServer(
     storage,
     registry,
     diaries,
+    conversations,
+    family,
     schoolDocName,
     snapshotter,
     backups,
     async close() {
       stopPeriodWatch();
+      await family!.stop();
       await snapshotter.stop();
       await backups.stop();
       revocation.stopSweep();

@@ -12,6 +12,8 @@ let last: { at: number; result: Me | 'unauthenticated' | 'unreachable' } | null 
  * few seconds, tells the cases apart.
  */
 export async function probeAccess(docName: string): Promise<ProbeResult> {
+  // MSG-2: conversations are not listed in /api/me; their list says which are the user's.
+  if (docName.startsWith('conv/')) return probeConversation(docName);
   if (!last || Date.now() - last.at > 5000) {
     inFlight ??= (async () => {
       try {
@@ -32,4 +34,17 @@ export async function probeAccess(docName: string): Promise<ProbeResult> {
   const r = last!.result;
   if (r === 'unauthenticated' || r === 'unreachable') return r;
   return r.documents.some((d) => d.name === docName) ? 'ok' : 'forbidden';
+}
+
+/** MSG-2: a conversation's socket failed: signed out, no longer a member, or just no network. */
+async function probeConversation(docName: string): Promise<ProbeResult> {
+  try {
+    const res = await fetch('/api/conversations', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (res.status === 401) return 'unauthenticated';
+    if (!res.ok) return 'unreachable';
+    const { conversations } = (await res.json()) as { conversations: Array<{ docName: string }> };
+    return conversations.some((c) => c.docName === docName) ? 'ok' : 'forbidden';
+  } catch {
+    return 'unreachable';
+  }
 }

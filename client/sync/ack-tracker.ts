@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { MessageType, pendingChanges, readAck, readReject, type Rejection } from '../../model/index.ts';
+import { MessageType, pendingChanges, readAck, readReject, readStorageStatus, type Rejection } from '../../model/index.ts';
 import { LOCAL_EDIT } from './origins.ts';
 
 /**
@@ -98,6 +98,7 @@ export function registerExtensionHandlers(
   onAck: (sv: Uint8Array) => void,
   onReject: (r: Rejection) => void,
   onCommitted: (sv: Map<number, number>) => void = () => {},
+  onStorage: (saving: boolean) => void = () => {},
 ): void {
   type Handler = (encoder: unknown, decoder: decoding.Decoder, ...rest: unknown[]) => void;
   const handlers = (provider as unknown as { messageHandlers: Handler[] }).messageHandlers;
@@ -111,6 +112,7 @@ export function registerExtensionHandlers(
     if (update) onCommitted(Y.parseUpdateMeta(update).to);
   };
   handlers[MessageType.ack] = (_enc, dec) => onAck(readAck(dec));
+  handlers[MessageType.storage] = (_enc, dec) => onStorage(readStorageStatus(dec));
   handlers[MessageType.reject] = (_enc, dec) => {
     try {
       onReject(readReject(dec));

@@ -11,7 +11,7 @@ import { quietUntil } from './quiet-load.ts';
 import { probeAccess } from './access-probe.ts';
 import { sendOwnAwarenessOnly } from './own-awareness-only.ts';
 import { controlConnection, type ConnectionControl } from './reconnect.ts';
-import { setDocConnected, setDocPending, forgetDoc } from './sync-status.ts';
+import { setDocConnected, setDocPending, setDocStorageFailing, forgetDoc } from './sync-status.ts';
 import { trackSyncedAt, type SyncedAtTracker } from './synced-at.ts';
 import { keepRejection } from '../state/rejections.ts';
 import { describeChange } from '../features/rights/describe-change.ts';
@@ -113,6 +113,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
       // Remembered as an ack is: after an offline reload a peer's update counts as saved, not as ours.
       rememberCommitted();
     },
+    (saving) => setDocStorageFailing(name, !saving),
   );
 
   const stop = (code: number) => {

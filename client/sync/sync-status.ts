@@ -8,6 +8,8 @@ import { createStore, produce } from 'solid-js/store';
 interface DocStatus {
   connected: boolean;
   pending: number;
+  /** PROTO-21: the server said it cannot write to its store. */
+  storageFailing?: boolean;
 }
 
 const [docStatus, setDocStatus] = createStore<Record<string, DocStatus>>({});
@@ -22,11 +24,23 @@ function ensure(name: string): void {
 export function setDocConnected(name: string, connected: boolean): void {
   ensure(name);
   setDocStatus(name, 'connected', connected);
+  // A new connection hears again from the server whether it can save.
+  if (!connected) setDocStatus(name, 'storageFailing', false);
 }
 
 export function setDocPending(name: string, pending: number): void {
   ensure(name);
   setDocStatus(name, 'pending', pending);
+}
+
+export function setDocStorageFailing(name: string, failing: boolean): void {
+  ensure(name);
+  setDocStatus(name, 'storageFailing', failing);
+}
+
+/** PROTO-21: some open document's server cannot save now; what is typed waits on this device. */
+export function serverCannotSave(): boolean {
+  return Object.values(docStatus).some((d) => d.connected && d.storageFailing === true);
 }
 
 export function forgetDoc(name: string): void {

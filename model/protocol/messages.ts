@@ -25,6 +25,8 @@ export const MessageType = {
   clock: 102,
   /** Ours, client to server: when ranges of the client's own changes were typed (PROTO-13). */
   editTimes: 103,
+  /** Ours: whether the server can write to its store now (PROTO-21): 0 it cannot, 1 it can again. */
+  storage: 104,
 } as const;
 
 /** Query parameter by which a client asks for the extension messages. */
@@ -155,6 +157,21 @@ export function encodeReject(r: Rejection): Uint8Array {
 }
 
 /** Encodes the client's clock message (client to server). */
+/**
+ * PROTO-21: the server cannot write to its store (a full disk): what the client sends stays
+ * unacknowledged and on the device; `saving` true when the server writes again.
+ */
+export function encodeStorageStatus(saving: boolean): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.storage);
+  encoding.writeUint8(enc, saving ? 1 : 0);
+  return encoding.toUint8Array(enc);
+}
+
+export function readStorageStatus(dec: decoding.Decoder): boolean {
+  return decoding.readUint8(dec) === 1;
+}
+
 export function encodeClock(nowMs: number): Uint8Array {
   const enc = encoding.createEncoder();
   encoding.writeVarUint(enc, MessageType.clock);

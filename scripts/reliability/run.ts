@@ -5,6 +5,8 @@ import { runTime } from './time.ts';
 import { runWire } from './wire.ts';
 import { runLimits } from './limits.ts';
 import { runBackup } from './backup.ts';
+import { runDisk } from './disk.ts';
+import { runSoak } from './soak.ts';
 import { ITEM_SIZES, type ItemName } from './sizes.ts';
 import { formatResult, type ItemResult } from './table.ts';
 
@@ -21,6 +23,8 @@ const ITEMS: Partial<Record<ItemName, (size: number, seed: number, log: (l: stri
   time: (edits, seed, log) => runTime({ edits, seed, log }),
   limits: (repeats, seed, log) => runLimits({ repeats, seed, log }),
   backup: (backups, seed, log) => runBackup({ backups, seed, log }),
+  disk: (writes, _seed, log) => runDisk({ writes, log }),
+  soak: (minutes, _seed, log) => runSoak({ minutes, log }),
 };
 
 function option(name: string): string | undefined {

@@ -9,5 +9,7 @@ export const ITEM_SIZES = {
   converge: { small: 2, full: 1000 },
   time: { small: 500, full: 5000 },
   backup: { small: 1, full: 10 },
+  disk: { small: 50, full: 2000 },
+  soak: { small: 2, full: 60 },
 } as const;
 export type ItemName = keyof typeof ITEM_SIZES;

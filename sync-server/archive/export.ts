@@ -26,6 +26,11 @@ export interface ExportOptions {
   printedBy?: string;
   /** The export's moment (the manifest's createdAt and the PDFs' «Напечатано»); now by default. */
   printedAt?: Date;
+  /**
+   * The running server's store (its admin route): read through it, left open. Without it the
+   * data directory's `journal.sqlite` is opened read-only (the command line), and closed after.
+   */
+  storage?: Storage;
 }
 
 export interface Manifest {
@@ -187,7 +192,7 @@ export async function exportArchive(
 ): Promise<{ documents: string[] }> {
   const print: PrintContext = { printedBy: options.printedBy ?? 'не указано', printedAt: options.printedAt ?? new Date() };
   const key = loadSigningKey(dataDir, undefined, { create: false });
-  const storage = openSqliteStorage(join(dataDir, 'journal.sqlite'), { readonly: true });
+  const storage = options.storage ?? openSqliteStorage(join(dataDir, 'journal.sqlite'), { readonly: true });
   try {
     mkdirSync(out, { recursive: true });
     if (readdirSync(out).length > 0) throw new Error(`${out} is not empty`);
@@ -206,6 +211,6 @@ export async function exportArchive(
     writeManifest(out, key, scope, documents, print.printedAt);
     return { documents };
   } finally {
-    await storage.close();
+    if (!options.storage) await storage.close();
   }
 }

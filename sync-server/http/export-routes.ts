@@ -66,7 +66,8 @@ export function exportRoutes(deps: ExportDeps) {
     try {
       const out = join(temp, 'export');
       // The PDFs in the export say who printed them: the administrator who asked.
-      await exportArchive(deps.dataDir, out, scope, { printedBy: auth.user.name });
+      // The server's own store: on PostgreSQL there is no journal.sqlite in the data directory (STORE-PG-1).
+      await exportArchive(deps.dataDir, out, scope, { printedBy: auth.user.name, storage: deps.storage });
       const zip = zipDirectory(out);
       return c.body(zip, 200, {
         'Content-Type': 'application/zip',

@@ -1,11 +1,14 @@
 import type { Role, StudentPersonal } from '../../model/index.ts';
 import type { AccessLogStore } from './access-log-port.ts';
 import type { DiaryAckStore } from './diary-acks-port.ts';
+import type { FamilyNoticesStore } from './family-notices-port.ts';
 import type { OidcFlowStore, UserIdentityStore } from './oidc-port.ts';
+import type { MessageStore } from './messages-port.ts';
 import type { RefusedChange, RefusedStore } from './refused-port.ts';
 import type { SignInFailureStore } from './sign-in-port.ts';
 export type { AccessLogEntry, AccessLogQuery, AccessLogStore } from './access-log-port.ts';
 export type { DiaryAck, DiaryAckKind, DiaryAckStore, DiaryNoticeRow } from './diary-acks-port.ts';
+export type { ConversationFile, ConversationRecord, ConversationSummary, IndexedMessage, MessageStore } from './messages-port.ts';
 export type { LinkIdentityResult, OidcFlowPurpose, OidcFlowRecord, OidcFlowStore, UserIdentity, UserIdentityStore } from './oidc-port.ts';
 export type { RefusedChange, RefusedFilter, RefusedStore } from './refused-port.ts';
 export type { SignInFailures, SignInFailureStore } from './sign-in-port.ts';
@@ -181,6 +184,11 @@ export interface UserStore {
   findUserByLogin(login: string): Promise<UserRecord | null>;
   findUserById(id: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
+  /**
+   * AUTH-26: the accounts linked to a student (its parents' and its own), by login; read by the
+   * link's index, so that telling a family of a mark never reads every account of the school.
+   */
+  usersLinkedTo(link: StudentLink): Promise<UserRecord[]>;
   /** Applies the given fields; false when there is no such user. */
   updateUser(id: string, patch: UserPatch): Promise<boolean>;
   setPassword(id: string, passwordHash: string): Promise<void>;
@@ -290,8 +298,14 @@ export interface Storage
     SignInFailureStore,
     AccessLogStore,
     DiaryAckStore,
+    MessageStore,
     UserIdentityStore,
     OidcFlowStore {
+  /**
+   * ANN-6, CONS-3, NOTIF-*: announcement reads, the consent register and notifications; an adapter
+   * without them gets a SQLite file of their own beside the data (notifications/family-notices.ts).
+   */
+  readonly familyNotices?: FamilyNoticesStore;
   /** True when nothing has ever been stored: the server seeds the demo school then. */
   isEmpty(): Promise<boolean>;
   /**

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChangeRow, HistoryQuery, StoredChange } from './port.ts';
+import { ABSENT, decodeStored as decode, encodeStored as encode } from './stored-json.ts';
 
 /**
  * The attributed history (HIST-*): one row per changed path of every accepted update, written
@@ -38,9 +39,6 @@ interface ChangeDbRow {
 }
 
 // JSON has no undefined: an absent value is stored as {"absent":true} and read back as undefined.
-const ABSENT = '{"absent":true}';
-const encode = (v: unknown) => (v === undefined ? ABSENT : JSON.stringify({ v }));
-const decode = (s: string): unknown => (s === ABSENT ? undefined : (JSON.parse(s) as { v: unknown }).v);
 
 export function migrateHistory(db: Database.Database): void {
   db.exec(SCHEMA);

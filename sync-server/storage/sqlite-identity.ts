@@ -174,6 +174,15 @@ export function sqliteIdentity(
         .all()
         .map((r) => toUser(r, all.get(r.id) ?? []));
     },
+    async usersLinkedTo(link) {
+      return db
+        .prepare<[string, string], UserDbRow>(
+          `SELECT u.* FROM users u JOIN user_student_links l ON l.user_id = u.id
+           WHERE l.class_id = ? AND l.student_id = ? ORDER BY u.login`,
+        )
+        .all(link.classId, link.studentId)
+        .map((r) => toUser(r, links.of(r.id)));
+    },
     async updateUser(id, patch) {
       if (!userById.get(id)) return false;
       db.transaction(() => {

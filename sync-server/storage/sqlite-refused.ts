@@ -4,11 +4,12 @@ import {
   REFUSED_PATH_MAX_CHARS,
   REFUSED_PREVIEW_CHARS,
   REFUSED_VALUE_MAX_BYTES,
-  refusedCutText,
   refusedSummaryText,
 } from '../limits.ts';
 import type { RefusedChange, RefusedStore } from './port.ts';
 import { boundRow, overQuota, quotaDay } from './refused-quota.ts';
+import { toRefused, type RefusedDbRow } from './refused-rows.ts';
+import { ABSENT, encodeStored, WRAPPER } from './stored-json.ts';
 
 /**
  * Refused changes kept for the deputy (PROTO-11), within each author's quota of the day
@@ -43,63 +44,6 @@ export function migrateRefused(db: Database.Database): void {
   }
   db.exec('CREATE INDEX IF NOT EXISTS refused_user_time ON refused(user_id, server_time)');
 }
-
-interface RefusedDbRow {
-  id: string;
-  doc_name: string;
-  path: string;
-  value: string | null;
-  old_value: string | null;
-  user_id: string;
-  session_id: string;
-  reason: string;
-  detail: string;
-  client_time: number | null;
-  server_time: number;
-  state: RefusedChange['state'];
-  resolved_by: string | null;
-  resolved_at: number | null;
-  resolution: string | null;
-  stored: NonNullable<RefusedChange['stored']>;
-  omitted: string | null;
-  /** Listing only: the start of a value over the bound, and the stored sizes. */
-  value_head?: string | null;
-  value_bytes?: number;
-  old_value_head?: string | null;
-  old_value_bytes?: number;
-}
-
-// JSON has no undefined: an absent old value is stored as {"absent":true} and read back as undefined.
-const ABSENT = '{"absent":true}';
-const WRAPPER = '{"v":';
-const encodeJson = (v: unknown) => (v === undefined ? ABSENT : JSON.stringify({ v }));
-const decodeJson = (s: string): unknown => (s === ABSENT ? undefined : (JSON.parse(s) as { v: unknown }).v);
-/** A value the listing left in the store: its preview, as `boundValue` would have kept it. */
-const cut = (head: string, bytes: number) => refusedCutText(head.slice(WRAPPER.length), bytes - WRAPPER.length - 1);
-
-const toRefused = (r: RefusedDbRow): RefusedChange => {
-  const valueCut = r.value === null;
-  const oldCut = r.old_value === null;
-  return {
-    id: r.id,
-    docName: r.doc_name,
-    path: r.path,
-    value: valueCut ? cut(r.value_head ?? '', r.value_bytes ?? 0) : decodeJson(r.value!),
-    oldValue: oldCut ? cut(r.old_value_head ?? '', r.old_value_bytes ?? 0) : decodeJson(r.old_value!),
-    userId: r.user_id,
-    sessionId: r.session_id,
-    reason: r.reason,
-    detail: r.detail,
-    clientTime: r.client_time,
-    serverTime: r.server_time,
-    state: r.state,
-    resolvedBy: r.resolved_by,
-    resolvedAt: r.resolved_at,
-    resolution: r.resolution,
-    stored: (valueCut || oldCut) && r.stored === 'full' ? 'truncated' : r.stored,
-    ...(r.omitted ? { omitted: JSON.parse(r.omitted) as RefusedChange['omitted'] } : {}),
-  };
-};
 
 /** An author's summary row of a day: its id and its count so far (JSON). */
 type Summary = { id: string; omitted: string };
@@ -170,8 +114,8 @@ export function refusedWriter(db: Database.Database): (rows: readonly RefusedCha
     const summaries = new Map<string, Summary>();
     for (const original of rows) {
       const { row, sentBytes } = boundRow(original);
-      const value = encodeJson(row.value);
-      const oldValue = encodeJson(row.oldValue);
+      const value = encodeStored(row.value);
+      const oldValue = encodeStored(row.oldValue);
       const day = quotaDay(row.serverTime);
       const key = `${day.from}|${row.userId}`;
       if (!used.has(key)) used.set(key, { ...usage.get(row.userId, day.from, day.to)! });

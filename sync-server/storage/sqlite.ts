@@ -3,11 +3,15 @@ import type { Snapshot, Storage, StoredUpdate } from './port.ts';
 import { migrateArchive, sqliteArchive } from './sqlite-archive.ts';
 import { migrateContacts, sqliteContacts } from './sqlite-contacts.ts';
 import { migrateDiaryAcks, sqliteDiaryAcks } from './sqlite-diary-acks.ts';
+import { migrateAnnouncements, sqliteAnnouncements } from './sqlite-announcements.ts';
+import { migrateConsent, sqliteConsent } from './sqlite-consent.ts';
+import { migrateNotifications, sqliteNotifications } from './sqlite-notifications.ts';
 import { migrateHistory, sqliteHistory } from './sqlite-history.ts';
 import { groupCommit, writerPragmas } from './sqlite-append.ts';
 import { CommitThread } from './commit-thread.ts';
 import { migrateIdentity, sqliteIdentity } from './sqlite-identity.ts';
 import { migrateOidc, sqliteOidc } from './sqlite-oidc.ts';
+import { migrateMessages, sqliteMessages } from './sqlite-messages.ts';
 import { migrateRefused, sqliteRefused } from './sqlite-refused.ts';
 
 const SCHEMA = `
@@ -74,7 +78,11 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     migrateContacts(db);
     migrateRefused(db);
     migrateDiaryAcks(db);
+    migrateAnnouncements(db);
+    migrateConsent(db);
+    migrateNotifications(db);
     migrateOidc(db);
+    migrateMessages(db);
   }
 
   // STORE-20: the update log is committed by its own thread; prepared on first use (a read-only
@@ -107,7 +115,9 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     ...sqliteContacts(db),
     ...sqliteRefused(db),
     ...sqliteDiaryAcks(db),
+    familyNotices: { ...sqliteAnnouncements(db), ...sqliteConsent(db), ...sqliteNotifications(db) },
     ...sqliteOidc(db),
+    ...sqliteMessages(db),
     appendUpdates: (docName, rows, extras) => commits.append(docName, rows, extras),
     async loadDocument(docName) {
       const snapshot = loadSnapshot(docName);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { encodeAck, encodeReject, type Rejection } from '../../model/index.ts';
+import { encodeAck, encodeReject, encodeStorageStatus, type Rejection } from '../../model/index.ts';
 import type { ChangeRow, RefusedChange, Storage } from '../storage/port.ts';
 import type { Connection } from './connection.ts';
 import { broadcastBatch, pendingUpdate, type PendingUpdate } from './room-broadcast.ts';
@@ -34,6 +34,8 @@ export class RoomCommits {
   private flushing: Promise<void> | null = null;
   private flushScheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** PROTO-21: the last commit failed; the room's clients have been told the server cannot save. */
+  private failing = false;
 
   constructor(
     private readonly room: CommitRoom,
@@ -99,6 +101,17 @@ export class RoomCommits {
     this.answers.push({ conn, message, commit: waiting ? this.commitsStarted + 1 : this.commitsStarted });
   }
 
+  /** PROTO-21: a connection that joins while the store fails is told at once. */
+  greet(conn: Connection): void {
+    if (this.failing && conn.extensions) conn.send(encodeStorageStatus(false));
+  }
+
+  private tellStorage(saving: boolean): void {
+    this.failing = !saving;
+    const message = encodeStorageStatus(saving);
+    for (const c of this.room.conns) if (c.extensions) c.send(message);
+  }
+
   forget(conn: Connection): void {
     this.awaitingAck.delete(conn);
     this.answers = this.answers.filter((a) => a.conn !== conn);
@@ -155,6 +168,7 @@ export class RoomCommits {
       this.rejects.unshift(...rejects);
       for (const c of toAck) this.awaitingAck.add(c);
       this.room.onError(e);
+      if (!this.failing) this.tellStorage(false);
       this.retryTimer ??= setTimeout(() => {
         this.retryTimer = null;
         void this.flush();
@@ -162,6 +176,7 @@ export class RoomCommits {
       return;
     }
     const { conns } = this.room;
+    if (this.failing) this.tellStorage(true);
     broadcastBatch(conns, batch);
     this.room.onCommitted(batch.map((b) => b.row.changes ?? null));
     const ready = this.answers.filter((a) => a.commit <= commit);

@@ -81,6 +81,7 @@ export class Room {
   join(conn: Connection): void {
     this.conns.add(conn);
     conn.send(syncStep1Message(this.doc));
+    this.commits.greet(conn);
     const states = this.presence.encodeAll();
     if (states) conn.send(states);
     // Tell the client what is already safe on disk, so a reloaded client knows what is saved.

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { EXTENSIONS_PARAM, parseDiaryName, parseDocName, type Access } from '../../model/index.ts';
+import { EXTENSIONS_PARAM, parseBoardName, parseDiaryName, parseDocName, type Access } from '../../model/index.ts';
 import type { AccessLog } from '../access-log/access-log.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
+import { parseConversationName } from '../../model/messages/conversation-doc.ts';
 import type { Directory } from '../directory.ts';
 import type { ValidSession } from '../auth/sessions.ts';
 import type { ClientAddress } from '../http/client-address.ts';
@@ -36,7 +37,8 @@ export function syncRoute(
       const auth = c.get('auth');
       if (!auth) return c.text('Unauthorized', 401);
       const name = `${c.req.param('kind')}/${c.req.param('id')}/${c.req.param('year')}`;
-      if (!parseDocName(name) && !parseDiaryName(name)) return c.text('Not found', 404);
+      if (!parseDocName(name) && !parseDiaryName(name) && !parseConversationName(name) && !parseBoardName(name))
+        return c.text('Not found', 404);
       const access = await opts.directory.accessTo(auth.user, name);
       if (!access) return c.text('Forbidden', 403);
       c.set('access', access);

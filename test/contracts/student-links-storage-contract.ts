@@ -56,6 +56,17 @@ export function studentLinksStorageContract(adapterName: string, open: () => Pro
       expect(listed.find((u) => u.id === 't1')).not.toHaveProperty('studentLinks');
     });
 
+    it('AUTH-26: the accounts linked to a student are found by the link, each with all its links', async () => {
+      await storage.createUser(parent('p2', [A]));
+      await storage.createUser(parent('p1', [B, A]));
+      await storage.createUser(parent('p3', [C]));
+      expect((await storage.usersLinkedTo(A)).map((u) => [u.id, u.studentLinks])).toEqual([
+        ['p1', [B, A]],
+        ['p2', [A]],
+      ]);
+      expect(await storage.usersLinkedTo({ classId: '9z', studentId: 'none' })).toEqual([]);
+    });
+
     it('AUTH-26: a new account made by a code gets the link of the code', async () => {
       await storage.createActivationCode(parentCode('c1', A));
       expect(await storage.redeemActivationCode('c1', 500, parent('p1', [A]))).toBe('ok');

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MessageType, readReject, type Rejection } from '../../model/index.ts';
+import { MessageType, readAck, readReject, readStorageStatus, type Rejection } from '../../model/index.ts';
 import { Connection } from '../../sync-server/ws/connection.ts';
 
 /** A socket that keeps what the room sends it: sync updates applied to a replica, rejects listed. */
@@ -13,6 +13,9 @@ export class Replica {
   answers = 0;
   /** Bytes of every message received. */
   bytes = 0;
+  /** Acks received (state vectors), and what the server said of its store (PROTO-21), in order. */
+  readonly acks: Map<number, number>[] = [];
+  readonly storage: boolean[] = [];
   readonly conn: Connection;
   constructor(userId: string) {
     const socket = { send: (m: Uint8Array) => this.take(m), close: () => {}, isOpen: () => true };
@@ -23,6 +26,8 @@ export class Replica {
     const dec = decoding.createDecoder(m);
     const type = decoding.readVarUint(dec);
     if (type === MessageType.reject) this.rejects.push(readReject(dec));
+    if (type === MessageType.ack) this.acks.push(Y.decodeStateVector(readAck(dec)));
+    if (type === MessageType.storage) this.storage.push(readStorageStatus(dec));
     if (type !== MessageType.sync) return;
     const sub = decoding.readVarUint(dec);
     if (sub === syncProtocol.messageYjsSyncStep2) this.answers++;

@@ -48,6 +48,8 @@ export async function startTestServer(
     trustProxy?: number;
     /** The region's identity provider (`OIDC_*`, AUTH-28); none by default. */
     oidc?: Config['oidc'];
+    /** E-mail to families (`SMTP_URL`…, NOTIF-8); none by default, and digests only when a test runs them. */
+    email?: Partial<Config['email']>;
   } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(opts.now);
@@ -62,6 +64,7 @@ export async function startTestServer(
     tls: opts.tls ?? null,
     trustProxy: opts.trustProxy ?? 0,
     oidc: opts.oidc ?? null,
+    email: { smtpUrl: null, from: 'Журнал <journal@test.local>', pollSeconds: 0, publicUrl: null, ...opts.email },
   };
   const server = await startServer(config, {
     storage: opts.storage,

@@ -9,6 +9,7 @@ import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
 import type { Connection } from '../../sync-server/ws/connection.ts';
 import { Room } from '../../sync-server/ws/room.ts';
 import { Replica } from '../helpers/room-replica.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 /**
  * PROTO-20, PROTO-11 at the room, on the real SQLite store whose commit is held at a gate: what a
@@ -43,7 +44,8 @@ describe('what waits for the commit', () => {
       changes.map((c) =>
         c.key === 'forbidden' ? { allowed: false, reason: RejectReason.forbidden, detail: 'no' } : { allowed: true, asSubstitute: false },
       );
-    const events = { onIdle: () => {}, onError: (e: unknown) => expect.fail(String(e)) };
+    // A full disk is expected here (PROTO-21); anything else fails the test.
+    const events = { onIdle: () => {}, onError: (e: unknown) => (String(e).includes('disk is full') ? undefined : expect.fail(String(e))) };
     const room = new Room('journal/x/2026', new Y.Doc(), storage, events, { maps: ['meta'], clientIds: new Map(), authorize });
     return { room, open, atGate };
   }
@@ -120,5 +122,36 @@ describe('what waits for the commit', () => {
     const replayed = new Y.Doc();
     for (const u of await storage.readUpdates('journal/x/2026', 0)) Y.applyUpdate(replayed, u.update);
     expect(replayed.getMap('meta').toJSON()).toEqual(room.doc.getMap('meta').toJSON());
+  });
+
+  it('PROTO-21: while the store cannot write (a full disk) nothing is acknowledged and the clients are told; once it writes, the ack comes', async () => {
+    const { room, open } = gatedRoom();
+    open();
+    let full = true;
+    const real = storage.appendUpdates.bind(storage);
+    storage.appendUpdates = async (name, rows, extras) => {
+      if (full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      return real(name, rows, extras);
+    };
+    const writer = new Replica('u-writer');
+    const reader = new Replica('u-reader');
+    room.join(writer.conn);
+    room.join(reader.conn);
+    room.receive(
+      writer.conn,
+      writer.update((d) => d.getMap('meta').set('topic', 'Дроби')),
+    );
+    await waitFor(() => expect(writer.storage).toEqual([false]));
+    expect(reader.storage).toEqual([false]);
+    const late = new Replica('u-late');
+    room.join(late.conn);
+    expect(late.storage, 'a client joining meanwhile is told at once').toEqual([false]);
+    expect(writer.acks.filter((a) => (a.get(writer.doc.clientID) ?? 0) > 0)).toEqual([]);
+    expect(reader.doc.getMap('meta').get('topic'), 'nothing unsaved reaches the others').toBeUndefined();
+    full = false;
+    await waitFor(() => expect(writer.storage).toEqual([false, true]));
+    await waitFor(() => expect(writer.acks.at(-1)?.get(writer.doc.clientID)).toBe(1));
+    expect(reader.doc.getMap('meta').get('topic')).toBe('Дроби');
+    expect(late.storage).toEqual([false, true]);
   });
 });

@@ -8,6 +8,7 @@ import { openDocument } from '../../sync/doc-registry.ts';
 import { isOnline } from '../../sync/sync-status.ts';
 import { ChildPicker } from './child-picker.tsx';
 import { DiaryView } from './diary-view.tsx';
+import { MessagesLink } from '../messages/messages-link.tsx';
 import '../../styles/diary.css';
 import '../../styles/diary-lessons.css';
 import '../../styles/diary-summaries.css';
@@ -38,6 +39,8 @@ export function DiaryPage(): JSX.Element {
   });
   return (
     <div class="diary" data-testid="diary-page">
+      {/* MSG-13: a family's way to the school's teachers, with the unread count. */}
+      <MessagesLink class="diary-messages-link" />
       <Show
         when={grants.length > 0}
         fallback={

@@ -1,5 +1,5 @@
 import { createEffect, createSignal, Show, type JSX } from 'solid-js';
-import { isOnline, pendingTotal } from '../../sync/sync-status.ts';
+import { isOnline, pendingTotal, serverCannotSave } from '../../sync/sync-status.ts';
 import { session } from '../../state/session.ts';
 import { rejectionList, showRejectionsOf } from '../../state/rejections.ts';
 import { plural } from '../../i18n/format.ts';
@@ -14,7 +14,9 @@ export function StatusBar(): JSX.Element {
   const pendingText = () => {
     const n = pendingTotal();
     if (n === 0) return 'Все изменения сохранены';
-    return `${n} ${plural(n, ['изменение', 'изменения', 'изменений'])} ещё не на сервере`;
+    const waiting = `${n} ${plural(n, ['изменение', 'изменения', 'изменений'])} ещё не на сервере`;
+    // PROTO-21: the server is reachable but cannot write (its disk is full): say so, not «saving…».
+    return serverCannotSave() ? `Сервер не может сохранить изменения: ${waiting}, они хранятся на этом устройстве` : waiting;
   };
   createEffect(() => {
     const s = session();
@@ -29,7 +31,13 @@ export function StatusBar(): JSX.Element {
     return isOnline() ? 'В сети' : 'Нет связи с сервером — работа офлайн';
   };
   return (
-    <footer class="status-bar" data-testid="sync-status" data-online={String(isOnline())} data-pending={String(pendingTotal())}>
+    <footer
+      class="status-bar"
+      data-testid="sync-status"
+      data-online={String(isOnline())}
+      data-pending={String(pendingTotal())}
+      data-server-saving={String(!serverCannotSave())}
+    >
       <span class={isOnline() ? 'status-dot online' : 'status-dot offline'} aria-hidden="true" />
       <span class="status-conn">{connText()}</span>
       <span class={pendingTotal() === 0 ? 'status-saved' : 'status-pending'}>{pendingText()}</span>

@@ -1,10 +1,12 @@
 import { createSignal, onCleanup, Show, type JSX } from 'solid-js';
-import { ROLE_NAMES, readSchoolMeta } from '../../../model/index.ts';
+import { ROLE_NAMES, readSchoolMeta, STAFF_ROLES } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { session, signOut, signOutEverywhere } from '../../state/session.ts';
 import { ADMIN_HREF, homeHref, REPORTS_HREF } from '../../state/router.ts';
 import { IdentityLink } from '../account/identity-link.tsx';
 import { YearSwitcher } from './year-switcher.tsx';
+import { NoticesLinks } from '../notifications/notices-links.tsx';
+import { MessagesLink } from '../messages/messages-link.tsx';
 
 /**
  * The app's header: school, user, and the way home and out. On a wide screen every control is
@@ -43,6 +45,10 @@ export function TopBar(): JSX.Element {
         </span>
       </Show>
       <nav class="top-links" id="top-links" aria-label="Разделы">
+        {/* MSG-13: staff reach their conversations here; families from the diary page. */}
+        <Show when={ctx.me.user.roles.some((r) => STAFF_ROLES.includes(r))}>
+          <MessagesLink />
+        </Show>
         <Show when={ctx.me.documents.some((d) => d.kind === 'journal')}>
           <a class="top-link" href={REPORTS_HREF} data-testid="reports-link">
             Отчёты
@@ -59,6 +65,8 @@ export function TopBar(): JSX.Element {
             Добавить ребёнка
           </a>
         </Show>
+        {/* ANN-2, NOTIF-1, CONS-1: announcements, notifications and a parent's consents. */}
+        <NoticesLinks />
         {/* AUTH-28: the region's identity provider linked to this account, when the server has one. */}
         <IdentityLink />
       </nav>
