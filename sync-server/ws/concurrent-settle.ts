@@ -44,11 +44,11 @@ export function settleConcurrentWrites(
 ): void {
   for (const o of outcomesOf(overwrites, room.doc)) {
     const { map, key } = o.overwrite;
-    if (!o.writtenLost) {
-      // This update's value won; when it was refused, the compensation put the earlier one back.
-      const i = changes.findIndex((c) => c.map === map && c.key === key);
-      if (i < 0 || !decisions[i].allowed) continue;
-    }
+    const i = changes.findIndex((c) => c.map === map && c.key === key);
+    // This update's value was refused: the compensation put the earlier one back, and the refusal is the writer's answer.
+    if (i >= 0 && !decisions[i].allowed) continue;
+    // This update's value won: nothing of its writer's to settle unless it was accepted.
+    if (!o.writtenLost && i < 0) continue;
     const loser = o.writtenLost ? conn.identity.userId : (room.userOf(o.overwrite.beforeClient, o.overwrite.beforeClock) ?? 'system');
     const rescue = rescuePlaceOf(room.doc, o);
     if (rescue) {

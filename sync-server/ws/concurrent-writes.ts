@@ -33,21 +33,24 @@ export interface UnseenOverwrite {
  * the device — so the chain is followed back to what it began from, and only the value the
  * writer left (not one it overwrote itself, which the update deletes) is compared.
  */
-export function findUnseenOverwrites(structs: ReadonlyArray<Y.Item | Y.GC>, doc: Y.Doc, ownDeletions: DeleteSet): UnseenOverwrite[] {
+export function findUnseenOverwrites(
+  structs: ReadonlyArray<Y.Item | Y.GC>,
+  doc: Y.Doc,
+  ownDeletions: DeleteSet,
+  /** Filled with the item each key written showed before the update ("map/key" → its last id, null when empty). */
+  visible?: Map<string, ItemRef | null>,
+): UnseenOverwrite[] {
   const out: UnseenOverwrite[] = [];
-  const own = new Map<number, Y.Item[]>();
-  for (const s of structs) if (s instanceof Y.Item) own.set(s.id.client, [...(own.get(s.id.client) ?? []), s]);
-  const ownItem = (id: Y.ID | null) =>
-    id ? own.get(id.client)?.find((i) => id.clock >= i.id.clock && id.clock < i.id.clock + i.length) : undefined;
+  const chainRoot = ownChainRoot(structs);
   for (const s of structs) {
     if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentAny)) continue;
     if (Y.isDeleted(ownDeletions, s.id)) continue;
-    let first = s;
-    for (let hops = 0, o = ownItem(first.origin); o && hops < structs.length; o = ownItem(first.origin), hops++) first = o;
+    const first = chainRoot(s);
     const origin = first.origin;
     const target = targetOf(first, doc);
     if (!target) continue;
     const current = doc.getMap(target.map)._map.get(target.key);
+    visible?.set(`${target.map}/${target.key}`, current && !current.deleted ? lastIdOf(current) : null);
     if (!current || current.deleted) continue;
     const values = current.content.getContent() as JsonValue[];
     const before = values[values.length - 1];
@@ -66,6 +69,30 @@ export function findUnseenOverwrites(structs: ReadonlyArray<Y.Item | Y.GC>, doc:
     });
   }
   return out;
+}
+
+/** An item by the id of its last clock: what a new item's left origin names. */
+export interface ItemRef {
+  client: number;
+  clock: number;
+}
+
+export const lastIdOf = (item: Y.Item): ItemRef => ({ client: item.id.client, clock: item.id.clock + item.length - 1 });
+
+/**
+ * A writer that typed twice offline into one key sends a chain: its later item's origin is its
+ * earlier one. The first item of the chain carries what the writer's replica held before.
+ */
+export function ownChainRoot(structs: ReadonlyArray<Y.Item | Y.GC>): (s: Y.Item) => Y.Item {
+  const own = new Map<number, Y.Item[]>();
+  for (const s of structs) if (s instanceof Y.Item) own.set(s.id.client, [...(own.get(s.id.client) ?? []), s]);
+  const ownItem = (id: Y.ID | null) =>
+    id ? own.get(id.client)?.find((i) => id.clock >= i.id.clock && id.clock < i.id.clock + i.length) : undefined;
+  return (s) => {
+    let first = s;
+    for (let hops = 0, o = ownItem(first.origin); o && hops < structs.length; o = ownItem(first.origin), hops++) first = o;
+    return first;
+  };
 }
 
 /**

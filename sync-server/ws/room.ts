@@ -18,7 +18,7 @@ import { RoomAwareness } from './room-awareness.ts';
 import { guardUpdate } from './update-guard.ts';
 import { lostValueRow, settleConcurrentWrites, type SettleRoom } from './concurrent-settle.ts';
 import { refusedRow } from './refused-row.ts';
-import { findUnseenOverwrites } from './concurrent-writes.ts';
+import { findUnseenOverwrites, type ItemRef } from './concurrent-writes.ts';
 import { findShadowedWrites, ServerWrites, type ShadowedWrite } from './shadowed-writes.ts';
 import { changeRows, type RowAuthor } from './room-broadcast.ts';
 import { RoomCommits } from './room-commits.ts';
@@ -142,7 +142,8 @@ export class Room {
       return this.ackWhenSaved(conn);
     }
     // SYNC-9: which keys this update writes over a value its writer never saw; known only before applying.
-    const overwrites = findUnseenOverwrites(verdict.structs, this.doc, verdict.ds);
+    const visible = new Map<string, ItemRef | null>();
+    const overwrites = findUnseenOverwrites(verdict.structs, this.doc, verdict.ds, visible);
     const changes = this.collector.collect(conn, () => Y.applyUpdate(this.doc, update, conn));
     const decisions = changes.length > 0 ? this.policy.authorize(conn, changes) : [];
     const refused = changes.filter((_, i) => !decisions[i].allowed);
@@ -159,14 +160,15 @@ export class Room {
         note: null,
       }),
     );
-    this.serverWrites.record(null, () => compensate(this.doc, refused, COMPENSATION_ORIGIN));
+    compensate(this.doc, refused, COMPENSATION_ORIGIN);
+    for (const c of refused) this.noteCompensation(c, visible.get(`${c.map}/${c.key}`));
     if (refused.length > 0) this.commits.withoutRefusedValues(conn, verdict.from);
     changes.forEach((c, i) => {
       const d = decisions[i];
       if (!d.allowed) this.refuse(conn, c, d.reason, d.detail);
     });
     const changed = new Set(changes.map((c) => `${c.map}/${c.key}`));
-    const shadowed = findShadowedWrites(verdict.structs, verdict.ds, this.doc, changed, (item) => this.serverWrites.isCompensation(item));
+    const shadowed = findShadowedWrites(verdict.structs, verdict.ds, this.doc, changed, (item) => this.serverWrites.restoredBy(item));
     if (shadowed.length > 0) this.writeAgain(conn, shadowed);
     const settled = overwrites.filter((o) => !shadowed.some((w) => w.map === o.map && w.key === o.key));
     if (settled.length > 0) settleConcurrentWrites(this.settling(conn), conn, settled, changes, decisions);
@@ -203,6 +205,12 @@ export class Room {
       clockOffsetMs: conn.clockOffsetMs,
       note: null,
     }));
+  }
+
+  /** SYNC-10: the compensation now under a refused change's key put back the item that showed before. */
+  private noteCompensation(c: JournalChange, before: ItemRef | null | undefined): void {
+    const now = this.doc.getMap(c.map)._map.get(c.key);
+    if (before && now && !now.deleted && now.id.client === this.doc.clientID) this.serverWrites.compensated(now, before);
   }
 
   private ackWhenSaved(conn: Connection): void {

@@ -97,4 +97,30 @@ describe('a refused write meets an accepted one on the same key', () => {
       ['u-teacher', 'Тема учителя'],
     ]);
   });
+
+  it('SYNC-10, MARK-8: a mark that meets a compensation which put back another person’s mark is moved beside it, not written over it', async () => {
+    const { lesson, student, teacher, substitute } = await setUp();
+    // The teacher's second device, offline before her first device's mark: it never sees that mark.
+    const laptop = await open('teacher', 2_000);
+    laptop.provider.disconnect();
+    substitute.provider.disconnect();
+    const acked = teacher.acks.length;
+    setMark(teacher.doc, lesson, student, 0, mark(5, 'первый'));
+    await waitFor(() => expect(teacher.acks.length).toBeGreaterThan(acked));
+    // Refused (not her lesson), with the highest client id: it shows over «первый» until compensated.
+    setMark(substitute.doc, lesson, student, 0, mark(2, 'чужой урок'));
+    substitute.provider.connect();
+    await waitFor(() => expect(substitute.rejects.length).toBe(1));
+    setMark(laptop.doc, lesson, student, 0, mark(4, 'второй'));
+    laptop.provider.connect();
+    const reader = await open('classteacher', 3_000);
+    await waitFor(() => {
+      for (const c of [teacher, laptop, reader])
+        expect(
+          marksOf(c.doc, lesson, student)
+            .map((m) => m.comment)
+            .sort(),
+        ).toEqual(['второй', 'первый']);
+    });
+  });
 });
