@@ -3,8 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { conversationDocName, putConversationInfo, putMessage, putStamp, type MessageValue } from '../model/messages/conversation-doc.ts';
@@ -15,18 +13,28 @@ import { listStudents } from '../model/index.ts';
 import { loadStoredDoc } from '../test/helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../test/helpers/test-server.ts';
 import { connectClient, synced } from '../test/helpers/ws-client.ts';
+import { login, prepareDataDir } from './data-dir.ts';
 import { percentile, type Row } from './machine.ts';
+import { startOurs } from './peers-servers.ts';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 const DELIVERIES = 300;
 const CONNECTIONS = 250;
+/** Whom the families start conversations with: every staff member a 5Б family may write to. */
+const TEACHERS = [
+  'classteacher',
+  'teacher',
+  'english1',
+  'english2',
+  'history',
+  'biology',
+  'pe',
+  'arts',
+  'tech',
+  'informatics',
+  'deputy',
+  'director',
+];
 
-const heap = () => {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed + process.memoryUsage().external;
-};
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
 /** MSG-15: a message from one open client to the other, until the other's document has it. */
@@ -72,72 +80,77 @@ async function deliveryRows(server: TestServer): Promise<Row[]> {
   ];
 }
 
-/** MSG-11: heap of the process per open conversation connection (server rooms + the raw sockets of this process). */
-async function memoryRows(server: TestServer): Promise<Row[]> {
-  const journal = await loadStoredDoc(server.storage, 'journal/5b/2026');
-  const students = listStudents(journal).filter((s) => s.leftOn === null);
-  const teachers = [
-    'classteacher',
-    'teacher',
-    'english1',
-    'english2',
-    'history',
-    'biology',
-    'pe',
-    'arts',
-    'tech',
-    'informatics',
-    'deputy',
-    'director',
-  ];
-  const hash = await hashPassword('demo');
-  const pairs: Array<{ cookie: string; docName: string }> = [];
-  for (const [i, s] of students.entries()) {
-    const id = `bench-parent-${i}`;
-    await server.storage.createUser({
-      id,
-      login: id,
-      name: `Родитель ${i}`,
-      roles: ['parent'],
-      passwordHash: hash,
-      disabled: false,
-      studentLinks: [{ classId: '5b', studentId: s.id }],
-    });
-    const cookie = await server.login(id);
-    for (const t of teachers) {
-      const res = await fetch(`${server.origin}/api/conversations`, {
-        method: 'POST',
-        headers: { cookie, origin: server.origin, 'content-type': 'application/json' },
-        body: JSON.stringify({ studentId: s.id, with: userId(t) }),
+/**
+ * MSG-11: the server's memory per open conversation connection, the server in its own process (so
+ * that the clients' sockets do not count): V8 heap after a full collection with no conversation
+ * open, then with `CONNECTIONS` conversations open, one socket each (the room and the socket).
+ */
+async function memoryRows(): Promise<Row[]> {
+  const families: Array<{ login: string; studentId: string }> = [];
+  const dir = await prepareDataDir(async (storage) => {
+    const journal = await loadStoredDoc(storage, 'journal/5b/2026');
+    const hash = await hashPassword('demo');
+    for (const [i, s] of listStudents(journal)
+      .filter((x) => x.leftOn === null)
+      .entries()) {
+      const id = `bench-parent-${i}`;
+      await storage.createUser({
+        id,
+        login: id,
+        name: `Родитель ${i}`,
+        roles: ['parent'],
+        passwordHash: hash,
+        disabled: false,
+        studentLinks: [{ classId: '5b', studentId: s.id }],
       });
-      if (res.ok) pairs.push({ cookie, docName: ((await res.json()) as { docName: string }).docName });
+      families.push({ login: id, studentId: s.id });
+    }
+  });
+  const server = await startOurs(dir);
+  const sockets: WebSocket[] = [];
+  try {
+    const pairs: Array<{ cookie: string; docName: string }> = [];
+    for (const f of families) {
+      const cookie = await login(server.origin, f.login);
+      for (const t of TEACHERS) {
+        const res = await fetch(`${server.origin}/api/conversations`, {
+          method: 'POST',
+          headers: { cookie, origin: server.origin, 'content-type': 'application/json' },
+          body: JSON.stringify({ studentId: f.studentId, with: userId(t) }),
+        });
+        if (res.ok) pairs.push({ cookie, docName: ((await res.json()) as { docName: string }).docName });
+        if (pairs.length >= CONNECTIONS) break;
+      }
       if (pairs.length >= CONNECTIONS) break;
     }
-    if (pairs.length >= CONNECTIONS) break;
-  }
-  await new Promise((r) => setTimeout(r, 300)); // the rooms opened by the starts unload (unloadDelayMs 50)
-  const before = heap();
-  const sockets = await Promise.all(
-    pairs.map(
-      (p) =>
-        new Promise<WebSocket>((resolve, reject) => {
-          const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/sync/${p.docName}?ext=1`, {
-            headers: { cookie: p.cookie, origin: server.origin },
-          });
+    // The rooms the starts opened unload 2 s after their last connection.
+    await new Promise((r) => setTimeout(r, 3000));
+    const before = await server.usage(true);
+    for (const p of pairs)
+      sockets.push(
+        await new Promise<WebSocket>((resolve, reject) => {
+          const ws = new WebSocket(`${server.wsBase}/${p.docName}?ext=1`, { headers: { cookie: p.cookie, origin: server.origin } });
           // The first message is the server's sync step 1: the room is loaded and the connection joined.
           ws.once('message', () => resolve(ws));
           ws.once('error', reject);
         }),
-    ),
-  );
-  const after = heap();
-  for (const ws of sockets) ws.close();
-  return [
-    {
-      figure: `memory per open conversation connection (${sockets.length} conversations, one socket each; room + socket, both ends in one process)`,
-      value: kb((after - before) / sockets.length),
-    },
-  ];
+      );
+    const after = await server.usage(true);
+    return [
+      {
+        figure: `server memory per open conversation connection (${sockets.length} conversations, one socket each: room + socket; V8 heap after GC, server alone)`,
+        value: kb((after.heapUsed - before.heapUsed) / sockets.length),
+      },
+      {
+        figure: '  the same as RSS',
+        value: kb((after.rss - before.rss) / sockets.length),
+      },
+    ];
+  } finally {
+    for (const ws of sockets) ws.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -233,7 +246,7 @@ async function yearRows(): Promise<Row[]> {
 export async function messagesBench(): Promise<Row[]> {
   const server = await startTestServer({ at: '2026-12-09' });
   try {
-    return [...(await deliveryRows(server)), ...(await memoryRows(server)), ...(await yearRows())];
+    return [...(await deliveryRows(server)), ...(await memoryRows()), ...(await yearRows())];
   } finally {
     await server.dispose();
   }
