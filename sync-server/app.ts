@@ -145,6 +145,15 @@ export function createApp(deps: AppDeps) {
   // AUTH-20: first, so that every answer carries them — errors and static files included.
   app.use('*', securityHeaders());
   app.get('/api/health', (c) => c.json({ ok: true }));
+  // OPS-1: alive is not ready: a load balancer sends nobody to a server whose store does not answer.
+  app.get('/api/ready', async (c) => {
+    try {
+      await deps.storage.ping();
+      return c.json({ ok: true, store: 'ok' });
+    } catch {
+      return c.json({ ok: false, store: 'unreachable' }, 503);
+    }
+  });
   app.route('/api', aboutRoutes(deps.directory.schoolDocName));
   app.use('/api/*', sessionMiddleware(deps.storage, now, accessLog.sessionExpired));
   // AUTH-19: after the session is known (a signed-out body gets only a few KB), before any route.

@@ -308,6 +308,8 @@ export interface Storage
   readonly familyNotices?: FamilyNoticesStore;
   /** True when nothing has ever been stored: the server seeds the demo school then. */
   isEmpty(): Promise<boolean>;
+  /** OPS-1: one round trip to the store (`/api/ready`); rejects when the store cannot answer. */
+  ping(): Promise<void>;
   /**
    * A consistent copy of the whole store written to `file` while it stays in use (SQLite: the
    * online backup API; a PostgreSQL adapter would run pg_dump or a storage snapshot).

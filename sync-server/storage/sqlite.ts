@@ -150,6 +150,9 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
         for (const [clientId, userId] of bindings) insert.run(docName, clientId, userId);
       })();
     },
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
     async isEmpty() {
       const users = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users').get()?.n ?? 0;
       const updates = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM updates').get()?.n ?? 0;

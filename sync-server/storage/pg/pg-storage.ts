@@ -51,6 +51,9 @@ export async function openPgStorage(url: string, opts: PgOptions = {}): Promise<
     ...pgMessages(pool),
     commitStats: commits.stats,
     appendUpdates: (docName, rows, extras) => commits.append(docName, rows, extras),
+    async ping() {
+      await pool.query('SELECT 1');
+    },
     async isEmpty() {
       const { rows } = await pool.query<{ empty: boolean }>(
         'SELECT NOT EXISTS (SELECT 1 FROM users) AND NOT EXISTS (SELECT 1 FROM doc_heads) AS empty',
