@@ -14,6 +14,8 @@ export const ACCESS_LOG_KINDS = {
   'personal-data-read': 'Просмотр личных данных',
   'personal-data-change': 'Изменение личных данных',
   'diary-open': 'Просмотр дневника',
+  'conversation-open': 'Открыта переписка',
+  'board-open': 'Открыта доска объявлений',
   'diary-confirm': 'Подтверждено ознакомление с итоговыми отметками',
   'report-download': 'Скачан отчёт',
   print: 'Печать',

@@ -26,6 +26,16 @@ export interface AccessLogOptions {
 
 /** Bounds per field: a user agent or a file name of any length costs the log at most this. */
 const MAX = { login: 100, object: 500, address: 100, userAgent: 300 };
+
+/** The kind of entry an opened document makes, by its name's first part. */
+function documentOpenKind(docName: string): AccessLogKind {
+  if (parseDocName(docName)?.kind === 'journal') return 'journal-open';
+  const first = docName.slice(0, docName.indexOf('/'));
+  if (first === 'diary') return 'diary-open';
+  if (first === 'conv') return 'conversation-open';
+  if (first === 'board') return 'board-open';
+  return 'school-year-open';
+}
 const cut = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 
 /**
@@ -53,9 +63,9 @@ export class AccessLog {
     await this.write(kind, object, actor, { address: this.opts.clientAddress(c), userAgent: c.req.header('user-agent') ?? '' });
   }
 
-  /** LOG-1: a sync socket accepted — a class journal or the school year opened. */
+  /** LOG-1: a sync socket accepted — a class journal, the school year, a diary, a conversation or a board opened. */
   recordDocumentOpen(c: Context, docName: string): Promise<void> {
-    return this.record(c, parseDocName(docName)?.kind === 'journal' ? 'journal-open' : 'school-year-open', docName);
+    return this.record(c, documentOpenKind(docName), docName);
   }
 
   /**

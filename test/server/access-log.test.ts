@@ -202,4 +202,24 @@ describe('the access log: what is recorded', () => {
       userAgent: UA,
     });
   });
+
+  it('LOG-1: a family opening its diary, a conversation or a board over sync is an entry of that kind', async () => {
+    const cookie = await server.login('parent');
+    const me = (await (await fetch(`${server.origin}/api/me`, { headers: { cookie } })).json()) as { documents: Array<{ name: string }> };
+    const diary = me.documents[0].name;
+    const list = (await (await fetch(`${server.origin}/api/conversations`, { headers: { cookie } })).json()) as {
+      conversations: Array<{ docName: string }>;
+    };
+    const conv = list.conversations[0].docName;
+    const boards = (await (await fetch(`${server.origin}/api/boards`, { headers: { cookie } })).json()) as {
+      boards: Array<{ name: string }>;
+    };
+    const board = boards.boards[0].name;
+    const clients = [diary, conv, board].map((name) => connectClient(server, name, cookie));
+    await Promise.all(clients.map(synced));
+    for (const c of clients) c.destroy();
+    expect(await newest('diary-open')).toMatchObject({ userId: 'u-parent', object: diary });
+    expect(await newest('conversation-open')).toMatchObject({ userId: 'u-parent', object: conv });
+    expect(await newest('board-open')).toMatchObject({ userId: 'u-parent', object: board });
+  });
 });
