@@ -194,6 +194,7 @@ export function createApp(deps: AppDeps) {
       readDoc: (name) => projection.doc(name),
       index: deps.conversations ?? new ConversationIndex(deps.storage, onError),
       now,
+      revocation,
     }),
   );
   if (deps.familyNotices)

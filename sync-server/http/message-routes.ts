@@ -1,3 +1,4 @@
+import type { SocketRevocation } from '../ws/revocation.ts';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { streamSSE } from 'hono/streaming';
@@ -24,6 +25,8 @@ export interface MessageRouteDeps {
   readDoc(name: string): Promise<Y.Doc | null>;
   index: ConversationIndex;
   now: () => number;
+  /** AUTH-16: the open event streams end with their session (sign-out, a disabled account), as sync sockets do. */
+  revocation?: Pick<SocketRevocation, 'register'>;
 }
 
 /** MSG-12: the one answer to a start nobody may make, whether the other person exists or not. */
@@ -130,10 +133,19 @@ export function messageRoutes(deps: MessageRouteDeps) {
 
   /** The list's live refresh: a `changed` event whenever one of the user's conversations has news. */
   app.get('/conversations/events', (c) => {
-    const { user } = requireAuth(c.get('auth'));
+    const { user, session } = requireAuth(c.get('auth'));
     return streamSSE(c, async (stream) => {
       let wake: (() => void) | null = null;
       let changed = false;
+      let revoked = false;
+      const unregister = deps.revocation?.register({
+        sessionId: session.id,
+        userId: user.id,
+        close: () => {
+          revoked = true;
+          wake?.();
+        },
+      });
       const stop = deps.index.listen(user.id, () => {
         changed = true;
         wake?.();
@@ -143,18 +155,19 @@ export function messageRoutes(deps: MessageRouteDeps) {
         await stream.writeSSE({ event: 'ready', data: '' });
         // A stream lives ten minutes at most; EventSource comes back by itself (and meets a signed-out session then).
         const until = Date.now() + 10 * 60_000;
-        while (!stream.aborted && Date.now() < until) {
+        while (!stream.aborted && !revoked && Date.now() < until) {
           await new Promise<void>((resolve) => {
             wake = resolve;
             setTimeout(resolve, 25_000);
           });
           wake = null;
-          if (stream.aborted) break;
+          if (stream.aborted || revoked) break;
           await stream.writeSSE({ event: changed ? 'changed' : 'ping', data: '' });
           changed = false;
         }
       } finally {
         stop();
+        unregister?.();
       }
     });
   });

@@ -289,4 +289,17 @@ describe('conversations through the real server', () => {
     expect(latest.text).not.toContain('Текст, которого нет');
     expect((await notes(otherParent)).length, 'another family is told nothing').toBe(othersBefore);
   });
+
+  it('MSG-11, AUTH-16: a family’s events stream ends when its session ends', async () => {
+    const cookie = await client.login('parent');
+    const res = await fetch(`${server.origin}/api/conversations/events`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toContain('event: ready');
+    const out = await fetch(`${server.origin}/api/auth/logout`, { method: 'POST', headers: { cookie, origin: server.origin } });
+    expect(out.status).toBe(200);
+    // The stream closes: reads end with `done` (no ping needed, no ten-minute wait).
+    for (;;) if ((await reader.read()).done) break;
+  });
 });
