@@ -78,7 +78,8 @@ export async function deputyView(origin: string, cookie: string): Promise<{ refu
  *   or refused and listed for the deputy; a mark written where its user may not is refused,
  *   listed, and nowhere in the journal (PERM-2, PERM-8);
  * - SYNC-9: a single value a device wrote last is the journal's, or in the history under its
- *   writer, or listed as refused or replaced — never gone without trace;
+ *   writer (or, the same value written by another at once, under theirs: DOC-5), or listed as
+ *   refused or replaced — never gone without trace;
  * - PROTO-11: every reject a device received names a change kept for the deputy. A reject sent
  *   in a server life that ended in SIGKILL may precede its commit (the server tells the writer
  *   as it decides); then the change must have been decided again after the restart: kept as
@@ -137,12 +138,19 @@ export function checkWrites(
     const final = reader.getMap(v.path.slice(0, slash)).get(v.path.slice(slash + 1));
     const what = `${v.device}'s «${v.value}» at ${v.path}`;
     if (v.forbidden) {
-      // The value someone who may write put there too: writing it again changes nothing (DOC-5), nothing to refuse.
-      const putByOther =
-        same(final, v.value) && view.history.some((c) => c.path === v.path && c.userId !== v.userId && same(c.newValue, v.value));
+      // The value someone who may write put there too: writing it again changes nothing (DOC-5), nothing to
+      // refuse — also when that value has been changed since (the journal then holds the later one).
+      const putByOther = view.history.some((c) => c.path === v.path && c.userId !== v.userId && same(c.newValue, v.value));
       if (putByOther || refusedAs(v.userId, v.value, v.path)) counts.valuesTraced++;
       else problems.push(`${what}, where ${v.userId} may not write, is not listed as refused (the journal holds ${JSON.stringify(final)})`);
-    } else if (same(final, v.value) || inHistory(v.userId, v.value, v.path) || refusedAs(v.userId, v.value, v.path)) counts.valuesTraced++;
+    } else if (
+      same(final, v.value) ||
+      inHistory(v.userId, v.value, v.path) ||
+      refusedAs(v.userId, v.value, v.path) ||
+      // The same value written by another at once: it stood in the journal (DOC-5), whoever replaced it later was told (SYNC-9).
+      view.history.some((c) => c.path === v.path && same(c.newValue, v.value))
+    )
+      counts.valuesTraced++;
     else problems.push(`${what} is gone without trace: the journal holds ${JSON.stringify(final)}`);
   }
 
