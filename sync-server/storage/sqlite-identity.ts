@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type { Role } from '../../model/index.ts';
 import type {
   AccessLogStore,
-  ActivationCodeRecord,
   ActivationCodeStore,
   SessionRecord,
   SessionStore,
@@ -14,6 +13,7 @@ import type {
 import { migrateAccessLog, sqliteAccessLog } from './sqlite-access-log.ts';
 import { migrateSignIn, sqliteSignIn } from './sqlite-sign-in.ts';
 import { migrateStudentLinks, studentLinkRows } from './sqlite-student-links.ts';
+import { toCode, type CodeDbRow } from './code-rows.ts';
 
 /**
  * Users, sessions, activation codes, sign-in failures and the access log: the identity half of
@@ -61,21 +61,6 @@ interface UserDbRow {
   disabled: number;
 }
 
-interface CodeDbRow {
-  id: string;
-  code_hash: string;
-  user_id: string | null;
-  role: Role;
-  name: string;
-  link_class_id: string | null;
-  link_student_id: string | null;
-  issued_by: string;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-  used_by: string | null;
-}
-
 const toUser = (r: UserDbRow, links: StudentLink[]): UserRecord => ({
   id: r.id,
   login: r.login,
@@ -85,20 +70,6 @@ const toUser = (r: UserDbRow, links: StudentLink[]): UserRecord => ({
   disabled: r.disabled !== 0,
   // Staff records carry no links at all, so they read back exactly as they were written.
   ...(links.length > 0 ? { studentLinks: links } : {}),
-});
-
-const toCode = (r: CodeDbRow): ActivationCodeRecord => ({
-  id: r.id,
-  codeHash: r.code_hash,
-  userId: r.user_id,
-  role: r.role,
-  name: r.name,
-  studentLink: r.link_class_id && r.link_student_id ? { classId: r.link_class_id, studentId: r.link_student_id } : null,
-  issuedBy: r.issued_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  usedAt: r.used_at,
-  usedBy: r.used_by,
 });
 
 /** Creates the identity tables; the one student link of older stores moves to the links table. */

@@ -1,16 +1,9 @@
 import type pg from 'pg';
 import type { Role } from '../../../model/index.ts';
-import type {
-  ActivationCodeRecord,
-  ActivationCodeStore,
-  SessionRecord,
-  SessionStore,
-  StudentLink,
-  UserRecord,
-  UserStore,
-} from '../port.ts';
+import type { ActivationCodeStore, SessionRecord, SessionStore, StudentLink, UserRecord, UserStore } from '../port.ts';
 import { inTransaction, isUniqueViolation, type Queryable } from './pool.ts';
 import { addLinks, allLinks, linksOf, moveLinks } from './student-links.ts';
+import { toCode, type CodeDbRow } from '../code-rows.ts';
 
 /** Users, sessions and activation codes on PostgreSQL; student links in student-links.ts. */
 
@@ -21,21 +14,6 @@ interface UserDbRow {
   roles: string;
   password_hash: string;
   disabled: boolean;
-}
-
-interface CodeDbRow {
-  id: string;
-  code_hash: string;
-  user_id: string | null;
-  role: Role;
-  name: string;
-  link_class_id: string | null;
-  link_student_id: string | null;
-  issued_by: string;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-  used_by: string | null;
 }
 
 interface SessionDbRow {
@@ -54,20 +32,6 @@ const toUser = (r: UserDbRow, links: StudentLink[]): UserRecord => ({
   disabled: r.disabled,
   // Staff records carry no links at all, so they read back exactly as they were written.
   ...(links.length > 0 ? { studentLinks: links } : {}),
-});
-
-const toCode = (r: CodeDbRow): ActivationCodeRecord => ({
-  id: r.id,
-  codeHash: r.code_hash,
-  userId: r.user_id,
-  role: r.role,
-  name: r.name,
-  studentLink: r.link_class_id && r.link_student_id ? { classId: r.link_class_id, studentId: r.link_student_id } : null,
-  issuedBy: r.issued_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  usedAt: r.used_at,
-  usedBy: r.used_by,
 });
 
 const toSession = (r: SessionDbRow): SessionRecord => ({ id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at });
