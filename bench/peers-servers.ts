@@ -52,7 +52,9 @@ export function freePort(): Promise<number> {
  */
 export async function startOurs(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<PeerServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', PROBE, 'bench/bench-server.ts'], {
+  // OURS_NODE_ARGS: extra flags for our server's process only, e.g. `--cpu-prof` to profile a run.
+  const extra = process.env.OURS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, ['--expose-gc', ...extra, '--import', 'tsx', '--import', PROBE, 'bench/bench-server.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });

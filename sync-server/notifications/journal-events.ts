@@ -29,6 +29,13 @@ const PERIOD_NAMES: Readonly<Record<string, string>> = { year: 'год', exam: '
  * as one line each for the family of the student it belongs to — and only that student: each
  * event names its one student, never the class (NOTIF-6).
  */
+/** The student a `marks/…` or `finals/…` change row is about, from its key alone (null for another map). */
+export function studentOfChange(path: string): string | null {
+  if (path.startsWith('marks/')) return path.slice('marks/'.length).split(':')[1] || null;
+  if (path.startsWith('finals/')) return path.slice('finals/'.length).split(':')[3] || null;
+  return null;
+}
+
 export function studentEventsOf(changes: readonly ChangeRow[], journal: Y.Doc, school: Y.Doc): StudentEvent[] {
   const out: StudentEvent[] = [];
   let names: Map<string, string> | null = null;

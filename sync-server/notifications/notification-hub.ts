@@ -6,7 +6,7 @@ import { sameStudentLink, studentLinksOf } from '../auth/student-links.ts';
 import type { FamilyNoticesStore, NotificationRow } from '../storage/family-notices-port.ts';
 import type { ChangeRow, Storage, UserRecord } from '../storage/port.ts';
 import type { Room } from '../ws/room.ts';
-import { studentEventsOf } from './journal-events.ts';
+import { studentEventsOf, studentOfChange } from './journal-events.ts';
 
 /**
  * NOTIF-9: the hook for the conversations (issue 19's messages): whoever stores a new message
@@ -82,21 +82,22 @@ export class NotificationHub implements NewMessageSink {
   committed(room: Room, changes: ReadonlyArray<readonly ChangeRow[] | null>): void {
     const parsed = parseDocName(room.name);
     if (parsed?.kind !== 'journal' || parsed.yearId !== this.deps.yearId) return;
-    const rows = changes.flatMap((c) => c ?? []).filter((c) => c.path.startsWith('marks/') || c.path.startsWith('finals/'));
+    const rows = changes.flatMap((c) => c ?? []).filter((c) => studentOfChange(c.path) !== null);
     if (rows.length === 0) return;
     void this.enqueue(async () => {
-      const events = studentEventsOf(rows, room.doc, await this.deps.schoolDoc());
-      if (events.length === 0) return [];
-      // Only the families of the students concerned, by the links' index: never every account per commit.
+      // The families first, by the links' index (a read per student, never every account): most
+      // students' marks concern no account, and then nothing else is read or formatted.
       const familyOf = new Map<string, UserRecord[]>();
-      for (const studentId of new Set(events.map((e) => e.studentId))) {
+      for (const studentId of new Set(rows.map((c) => studentOfChange(c.path)!))) {
         const link = { classId: parsed.classId, studentId };
-        const linked = await this.deps.storage.usersLinkedTo(link);
-        familyOf.set(
-          studentId,
-          linked.filter((u) => !u.disabled && u.passwordHash !== '' && studentLinksOf(u).some((l) => sameStudentLink(l, link))),
+        const linked = (await this.deps.storage.usersLinkedTo(link)).filter(
+          (u) => !u.disabled && u.passwordHash !== '' && studentLinksOf(u).some((l) => sameStudentLink(l, link)),
         );
+        if (linked.length > 0) familyOf.set(studentId, linked);
       }
+      if (familyOf.size === 0) return [];
+      const concerned = rows.filter((c) => familyOf.has(studentOfChange(c.path)!));
+      const events = studentEventsOf(concerned, room.doc, await this.deps.schoolDoc());
       return events.flatMap((e) =>
         (familyOf.get(e.studentId) ?? []).map((u) => this.row(u.id, e.kind, e.studentId, e.title, e.text, `#/diary/${e.studentId}`)),
       );

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { CommitPacer, DEFAULT_PACING, type PacerOptions } from './commit-pacer.ts';
 import type { CommitExtras, UpdateRow } from './port.ts';
 import type { AppendItem, AppendResult } from './sqlite-append.ts';
 import type { CommitRequest } from './commit-worker-main.ts';
@@ -30,15 +31,21 @@ export class CommitThread {
   /** Batches committed and the appends they held, and how many ran on the thread: counted by tests. */
   readonly stats = { batches: 0, appends: 0, offThread: 0 };
 
+  private readonly pacer: CommitPacer;
+
   constructor(
     private readonly file: string,
     private readonly commitHere: (items: readonly AppendItem[]) => AppendResult[],
-  ) {}
+    pacing: PacerOptions = DEFAULT_PACING,
+  ) {
+    this.pacer = new CommitPacer(pacing);
+  }
 
   /** Appends a document's rows; resolves with its last seq once committed (on disk). */
   append(docName: string, rows: readonly UpdateRow[], extras: CommitExtras = {}): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queue.push({ docName, rows, ...extras, resolve, reject });
+      this.pacer.appended();
       this.schedule();
     });
   }
@@ -61,12 +68,16 @@ export class CommitThread {
 
   private schedule(): void {
     if (this.inFlight || this.scheduled || this.queue.length === 0) return;
-    // Appends made in the same turn of the event loop (several rooms' flushes) share the batch.
+    // Appends made in the same turn of the event loop (several rooms' flushes) share the batch;
+    // under load, those of the next few milliseconds too (STORE-22).
     this.scheduled = true;
-    setImmediate(() => {
+    const go = () => {
       this.scheduled = false;
       void this.commitQueued();
-    });
+    };
+    const wait = this.pacer.delay();
+    if (wait > 0) setTimeout(go, wait);
+    else setImmediate(go);
   }
 
   private async commitQueued(): Promise<void> {
@@ -74,6 +85,7 @@ export class CommitThread {
     const batch = this.queue;
     this.queue = [];
     this.inFlight = true;
+    this.pacer.started();
     let results: AppendResult[] | null = null;
     let failure: unknown = null;
     try {
@@ -90,7 +102,7 @@ export class CommitThread {
       else if (r.ok) item.resolve(r.seq);
       else item.reject(new Error(r.error));
     });
-    if (this.queue.length > 0) return void this.commitQueued();
+    if (this.queue.length > 0) return this.schedule();
     for (const resolve of this.drained.splice(0)) resolve();
   }
 

@@ -126,6 +126,10 @@ export function sqliteIdentity(
     return 'ok';
   });
 
+  // Asked on every journal commit with marks (NOTIF-2): prepared once, on first use (after the
+  // links' migration, which runs once this adapter is built).
+  let linkedTo: Database.Statement<[string, string], UserDbRow> | null = null;
+
   return {
     ...sqliteSignIn(db),
     ...sqliteAccessLog(db),
@@ -146,13 +150,11 @@ export function sqliteIdentity(
         .map((r) => toUser(r, all.get(r.id) ?? []));
     },
     async usersLinkedTo(link) {
-      return db
-        .prepare<[string, string], UserDbRow>(
-          `SELECT u.* FROM users u JOIN user_student_links l ON l.user_id = u.id
-           WHERE l.class_id = ? AND l.student_id = ? ORDER BY u.login`,
-        )
-        .all(link.classId, link.studentId)
-        .map((r) => toUser(r, links.of(r.id)));
+      linkedTo ??= db.prepare<[string, string], UserDbRow>(
+        `SELECT u.* FROM users u JOIN user_student_links l ON l.user_id = u.id
+         WHERE l.class_id = ? AND l.student_id = ? ORDER BY u.login`,
+      );
+      return linkedTo.all(link.classId, link.studentId).map((r) => toUser(r, links.of(r.id)));
     },
     async updateUser(id, patch) {
       if (!userById.get(id)) return false;

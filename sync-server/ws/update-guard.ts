@@ -47,16 +47,17 @@ export function guardUpdate(
       return no(RejectReason.malformed, `values must be plain JSON, not ${s.content.constructor.name}`);
     }
   }
-  const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
+  // The server's clock per client, read from the store (a whole state vector per update is dear).
+  const has = (client: number) => Y.getState(doc.store, client);
   for (const [client, clock] of from) {
-    if (clock > (sv.get(client) ?? 0)) {
-      return no(RejectReason.missingDependencies, `update from client ${client} starts at ${clock}, server has ${sv.get(client) ?? 0}`);
+    if (clock > has(client)) {
+      return no(RejectReason.missingDependencies, `update from client ${client} starts at ${clock}, server has ${has(client)}`);
     }
   }
   const clientIds = [...from.keys()];
   for (const c of clientIds) {
     // A client id already in the document but never bound was written by the server (the seed).
-    const owner = boundUserOf(c) ?? (sv.has(c) ? 'system' : undefined);
+    const owner = boundUserOf(c) ?? (doc.store.clients.has(c) ? 'system' : undefined);
     if (owner !== undefined && owner !== userId) return no(RejectReason.foreignClientId, `client id ${c} belongs to another user`);
   }
   return { ok: true, empty: false, clientIds, structs: decoded.structs, ds: decoded.ds, from };
