@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AccessLogEntry, AccessLogStore } from './access-log-port.ts';
+import { batchedAppends } from './sqlite-batched.ts';
 
 /**
  * The access log (LOG-1…LOG-7), part of the identity tables (sqlite-identity.ts creates it), so
@@ -59,10 +60,10 @@ export function sqliteAccessLog(db: Database.Database): AccessLogStore {
   );
   const prune = db.prepare<[number]>('DELETE FROM access_log WHERE at < ?');
 
+  const append = batchedAppends(db, (entry: Omit<AccessLogEntry, 'id'>) => insert.run(entry));
+
   return {
-    async appendAccessLog(entry) {
-      insert.run(entry);
-    },
+    appendAccessLog: append,
     async listAccessLog(q) {
       const where: string[] = [];
       const params: Record<string, string | number> = { limit: q.limit };

@@ -12,6 +12,7 @@ import { CommitThread } from './commit-thread.ts';
 import { migrateIdentity, sqliteIdentity } from './sqlite-identity.ts';
 import { migrateOidc, sqliteOidc } from './sqlite-oidc.ts';
 import { migrateMessages, sqliteMessages } from './sqlite-messages.ts';
+import { flushBatchedAppends } from './sqlite-batched.ts';
 import { migrateRefused, sqliteRefused } from './sqlite-refused.ts';
 
 const SCHEMA = `
@@ -98,6 +99,10 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
   const updatesBetween = db.prepare<[string, number, number], UpdateDbRow>(
     'SELECT seq, update_bytes, user_id, session_id, client_time, server_time FROM updates WHERE doc_name = ? AND seq > ? AND seq <= ? ORDER BY seq',
   );
+  // Read on every room load (a reconnect storm loads many): prepared once.
+  const clientIdsOf = db.prepare<[string], { client_id: number; user_id: string }>(
+    'SELECT client_id, user_id FROM client_ids WHERE doc_name = ?',
+  );
   const insertSnapshot = db.prepare(
     'INSERT OR IGNORE INTO snapshots (doc_name, up_to_seq, state, state_vector, created_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -139,9 +144,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
       return rows.map((r) => r.doc_name).sort();
     },
     async loadClientIds(docName) {
-      const rows = db
-        .prepare<[string], { client_id: number; user_id: string }>('SELECT client_id, user_id FROM client_ids WHERE doc_name = ?')
-        .all(docName);
+      const rows = clientIdsOf.all(docName);
       return new Map(rows.map((r) => [r.client_id, r.user_id]));
     },
     async bindClientIds(docName, bindings) {
@@ -165,6 +168,7 @@ export function openSqliteStorage(file: string, opts: { readonly?: boolean } = {
     },
     async close() {
       await commits.close();
+      flushBatchedAppends(db);
       db.close();
     },
   };
