@@ -11,6 +11,7 @@ import {
   type Rejection,
 } from '../../model/index.ts';
 import type { Storage } from '../storage/port.ts';
+import { ActingIds } from './acting-ids.ts';
 import { ChangeCollector, compensate, type CollectedChange } from './change-collector.ts';
 import { clientTimeOf } from './change-time.ts';
 import { Connection } from './connection.ts';
@@ -43,6 +44,7 @@ export class Room {
   private readonly allowedMaps: ReadonlySet<string>;
   private readonly collector: ChangeCollector | null;
   private readonly now: () => number;
+  private readonly acting: ActingIds;
 
   constructor(
     readonly name: string,
@@ -55,6 +57,13 @@ export class Room {
     this.allowedMaps = new Set(policy.maps);
     this.collector = policy.authorize ? new ChangeCollector(doc, policy.maps) : null;
     this.serverWrites = new ServerWrites(doc);
+    this.acting = new ActingIds(doc, {
+      has: (id) => policy.clientIds.has(id),
+      bind: (id, userId) => {
+        policy.clientIds.set(id, userId);
+        this.commits.bind(id, userId);
+      },
+    });
     this.commits = new RoomCommits(
       {
         name,
@@ -193,7 +202,7 @@ export class Room {
     const action = new ServerAction(userId, sessionId, '');
     const write = () =>
       this.doc.transact(() => allowed.forEach((c) => this.doc.getMap(c.map).set(c.key, structuredClone(c.newValue))), action);
-    const written = this.collector!.collect(action, () => this.serverWrites.record(userId, write));
+    const written = this.collector!.collect(action, () => this.acting.run(userId, () => this.serverWrites.record(userId, write)));
     const asSubstitute = (c: JournalChange) => {
       const i = wanted.findIndex((w) => w.map === c.map && w.key === c.key);
       return i >= 0 && decisions[i].allowed && (decisions[i] as { asSubstitute: boolean }).asSubstitute;
@@ -230,7 +239,7 @@ export class Room {
       doc: this.doc,
       userOf: (client, clock) => this.policy.clientIds.get(client) ?? this.serverWrites.authorOf(client, clock),
       authorize: (c, changes) => this.policy.authorize!(c, changes),
-      writeAs: (userId, sessionId, note, fn) => this.act(new ServerAction(userId, sessionId, note), fn),
+      writeAs: (userId, sessionId, note, fn) => this.acting.run(userId, () => this.act(new ServerAction(userId, sessionId, note), fn)),
       refuse: (c, change, reason, detail) => this.refuse(c, change, reason, detail),
       replaced: (userId, change, detail) => {
         const own = userId === conn.identity.userId;

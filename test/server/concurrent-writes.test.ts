@@ -106,6 +106,10 @@ describe('concurrent writes into one cell (server)', () => {
     expect(moved, 'the moved mark is in the history').toBeDefined();
     const movedComment = markFromTuple(moved!.newValue)?.c;
     expect(moved!.userId).toBe(movedComment === 'учитель' ? 'u-teacher' : 'u-substitute');
+    // SYNC-11: whose the moved mark is outlives the server's memory: its item's client id is bound to its
+    // writer in the store (a restart loads the bindings), never left to "the server's".
+    const item = check.doc.getMap('marks')._map.get(moved!.path.slice('marks/'.length))!;
+    await waitFor(async () => expect((await server.storage.loadClientIds(J5B)).get(item.id.client)).toBe(moved!.userId));
   });
 
   it('SYNC-9: with the server restarting between the two writes, both marks survive', async () => {
