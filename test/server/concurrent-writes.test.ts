@@ -88,7 +88,7 @@ describe('concurrent writes into one cell (server)', () => {
     expect([...teacher.rejects, ...substitute.rejects]).toEqual([]);
   });
 
-  it('SYNC-9: two devices writing one version 1 place at once (an old client) keep both marks; the moved one is attributed to its writer', async () => {
+  it('SYNC-9, SYNC-11: two devices writing one version 1 place at once (an old client) keep both marks; the moved one is attributed to its writer, also in the store', async () => {
     const { lesson, student } = await setUp();
     const [teacher, substitute] = [await open('teacher'), await open('substitute')];
     await offlineBoth(
