@@ -7,7 +7,7 @@ import type { Row } from './machine.ts';
 import { coldStartRows } from './peers-cold.ts';
 import { TEACHERS, DEVICES, prepareManyDir, prepareSteadyDir, signInDevices } from './peers-data.ts';
 import { checkSameDocuments, connectFleet, destroyFleet, journalStates, type Fleet } from './peers-fleet.ts';
-import { manyJournalsRows } from './peers-many.ts';
+import { manyJournalsRows, WARM_JOURNALS } from './peers-many.ts';
 import { REFERENCE_ENTRY, startOurs, startReference, type PeerServer, type Side } from './peers-servers.ts';
 import { rateRows, steadyRows, warmUp } from './peers-steady.ts';
 import { firstConnectionRows, stormRows } from './peers-storms.ts';
@@ -28,7 +28,7 @@ export async function peersBench(doc: { journal: Y.Doc; school: Y.Doc; classId: 
   const t0 = performance.now();
   const rows: Row[] = [...describe()];
   rows.push(...(await sharedServerShapes()));
-  const many = await prepareManyDir(200);
+  const many = await prepareManyDir(200 + WARM_JOURNALS);
   try {
     rows.push(...(await manyJournalsRows(many, 200, ROUNDS)));
   } finally {
