@@ -5,6 +5,7 @@ import {
   isFinalValue,
   listStudents,
   markFromTuple,
+  parseChangePath,
   parseLessonId,
   periods,
   subjects,
@@ -24,18 +25,18 @@ export interface StudentEvent {
 
 const PERIOD_NAMES: Readonly<Record<string, string>> = { year: 'год', exam: 'экзамен', final: 'итоговая' };
 
+/** The student a mark's or a final's change row is about, from its path alone (null for anything else). */
+export function studentOfChange(path: string): string | null {
+  const slash = path.indexOf('/');
+  const parsed = parseChangePath(path.slice(0, slash), path.slice(slash + 1));
+  return parsed.kind === 'mark' || parsed.kind === 'final' ? parsed.studentId : null;
+}
+
 /**
  * NOTIF-2: the marks and finals a journal commit gave (a value set or changed, not a removal),
  * as one line each for the family of the student it belongs to — and only that student: each
  * event names its one student, never the class (NOTIF-6).
  */
-/** The student a `marks/…` or `finals/…` change row is about, from its key alone (null for another map). */
-export function studentOfChange(path: string): string | null {
-  if (path.startsWith('marks/')) return path.slice('marks/'.length).split(':')[1] || null;
-  if (path.startsWith('finals/')) return path.slice('finals/'.length).split(':')[3] || null;
-  return null;
-}
-
 export function studentEventsOf(changes: readonly ChangeRow[], journal: Y.Doc, school: Y.Doc): StudentEvent[] {
   const out: StudentEvent[] = [];
   let names: Map<string, string> | null = null;

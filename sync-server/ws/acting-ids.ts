@@ -1,3 +1,4 @@
+import * as random from 'lib0/random';
 import type * as Y from 'yjs';
 
 /** The room's client-id bindings: which person each Yjs client id belongs to (PROTO-10). */
@@ -36,7 +37,8 @@ export class ActingIds {
   private idOf(userId: string): number {
     let id = this.ids.get(userId);
     if (id !== undefined) return id;
-    do id = Math.floor(Math.random() * 0x1_0000_0000);
+    do
+      id = random.uint32(); // as Yjs picks its own
     while (this.bindings.has(id) || this.doc.store.clients.has(id) || id === this.doc.clientID);
     this.ids.set(userId, id);
     this.bindings.bind(id, userId);

@@ -202,7 +202,7 @@ export class Room {
     const action = new ServerAction(userId, sessionId, '');
     const write = () =>
       this.doc.transact(() => allowed.forEach((c) => this.doc.getMap(c.map).set(c.key, structuredClone(c.newValue))), action);
-    const written = this.collector!.collect(action, () => this.acting.run(userId, () => this.serverWrites.record(userId, write)));
+    const written = this.collector!.collect(action, () => this.acting.run(userId, write));
     const asSubstitute = (c: JournalChange) => {
       const i = wanted.findIndex((w) => w.map === c.map && w.key === c.key);
       return i >= 0 && decisions[i].allowed && (decisions[i] as { asSubstitute: boolean }).asSubstitute;
