@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { CommitPacer } from '../../sync-server/storage/commit-pacer.ts';
 import { CommitThread } from '../../sync-server/storage/commit-thread.ts';
 import type { UpdateRow } from '../../sync-server/storage/port.ts';
@@ -48,7 +48,8 @@ describe('STORE-22: commits are paced only when the log is busy', () => {
     const file = join(dir, 'journal.sqlite');
     const storage = openSqliteStorage(file);
     const db = new Database(file);
-    // A clock that stands still: once busy, a commit waits the whole gather time (1 s).
+    // A clock that stands still: once busy, a commit waits the whole gather time, on a timer the
+    // test fires itself once all turns are in (no wall-clock budget).
     const t = new CommitThread(file, groupCommit(db), { busyAppends: 2, windowMs: 1e9, gatherMs: 1000, now: () => 0 });
     const row = (i: number): UpdateRow => ({
       update: new Uint8Array([1, i]),
@@ -59,15 +60,20 @@ describe('STORE-22: commits are paced only when the log is busy', () => {
     });
     try {
       expect(await t.append('journal/a/2026', [row(0)])).toBe(1); // quiet: committed at once
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       const later: Promise<number>[] = [];
       for (let turn = 0; turn < 4; turn++) {
         later.push(t.append('journal/a/2026', [row(2 * turn + 1)]), t.append('journal/b/2026', [row(2 * turn + 2)]));
         await new Promise((resolve) => setImmediate(resolve));
       }
+      expect(t.stats.batches).toBe(1); // the busy appends wait for the gather time
+      vi.advanceTimersByTime(1000);
+      vi.useRealTimers();
       expect(await Promise.all(later)).toEqual([2, 1, 3, 2, 4, 3, 5, 4]);
       expect(t.stats).toMatchObject({ batches: 2, appends: 9 });
       expect((await storage.readUpdates('journal/a/2026', 0)).map((u) => u.seq)).toEqual([1, 2, 3, 4, 5]);
     } finally {
+      vi.useRealTimers();
       await t.close();
       db.close();
       await storage.close();
