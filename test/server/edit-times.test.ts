@@ -112,7 +112,9 @@ describe('when an offline edit was made', () => {
     const [row] = (await historyOf(key)).changes;
     expect(row.clientTime).toBe(typedAt);
     expect(row.serverTime - typedAt).toBeGreaterThan(DAY);
-    expect(Math.abs(row.clockOffsetMs!)).toBeLessThan(2000);
+    // A right device clock: off by no more than the message's trip, never by the days between typing
+    // and syncing (a bound far from any machine's speed: no wall-clock budget).
+    expect(Math.abs(row.clockOffsetMs!)).toBeLessThan(60_000);
     expect((await late()).entries.find((e) => e.path === `marks/${key}`)).toBeUndefined();
   });
 
@@ -138,8 +140,9 @@ describe('when an offline edit was made', () => {
     const entry = (await late()).entries.find((e) => e.path === `marks/${key}`)!;
     expect(entry.timeliness).toMatchObject({ judgedBy: 'client', late: true });
     // Put on the server's clock: the typed time minus the measured offset (a few ms here).
-    expect(Math.abs(entry.timeliness.madeAt - mondayAt('21:00'))).toBeLessThan(2000);
-    expect(Math.abs(entry.timeliness.lateByMs - 2 * 3_600_000)).toBeLessThan(2000);
+    // (Bounds far from any machine's speed, and far from the two hours judged.)
+    expect(Math.abs(entry.timeliness.madeAt - mondayAt('21:00'))).toBeLessThan(60_000);
+    expect(Math.abs(entry.timeliness.lateByMs - 2 * 3_600_000)).toBeLessThan(60_000);
   });
 
   it('TIME-6: the late list is bounded by deadline dates; a removal is no late entry; only those who may open the journal read it', async () => {

@@ -58,7 +58,8 @@ describe('history of changes', () => {
       expect(r).toMatchObject({ userId: 'u-teacher', asSubstitute: false });
       expect(Math.abs((r.serverTime as number) - server.clock.now())).toBeLessThan(10_000);
       expect(r.serverTime as number).toBeGreaterThan(r.clientTime as number);
-      expect(Math.abs((r.clockOffsetMs as number) + 90_000)).toBeLessThan(2000);
+      // 90 s off, measured to within the message's trip (a bound far from any machine's speed).
+      expect(Math.abs((r.clockOffsetMs as number) + 90_000)).toBeLessThan(30_000);
     }
   });
 
@@ -91,7 +92,7 @@ describe('history of changes', () => {
     await waitFor(async () => expect((await history('teacher', `path=lessons/${key}`)).body.changes.length).toBe(1));
     const between = server.clock.now();
     // The correction is stored at a later server time than `between`.
-    await waitFor(() => expect(server.clock.now()).toBeGreaterThan(between + 1), 1000, 1);
+    await waitFor(() => expect(server.clock.now()).toBeGreaterThan(between + 1), 10_000, 1);
     teacher.doc.transact(() => teacher.doc.getMap('lessons').set(key, 'Исправленная тема'));
     await waitFor(async () => expect((await history('teacher', `path=lessons/${key}`)).body.changes.length).toBe(2));
     const cookie = await server.login('teacher');

@@ -250,7 +250,7 @@ describe('sync over real WebSockets', () => {
     a.provider.disconnect();
     await waitFor(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false));
     a.provider.connect();
-    await waitFor(() => expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({ lessonId: lesson }), 3000);
+    await waitFor(() => expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({ lessonId: lesson }));
   });
 
   it('SYNC-7: a socket that stops answering pings is closed, and its presence removed', async () => {
