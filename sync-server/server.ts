@@ -23,6 +23,7 @@ import { JournalUseIndex } from './journal-use-index.ts';
 import { watchAccess } from './access-watch.ts';
 import { watchClassJournals } from './class-journals-watch.ts';
 import { seedDemoSchool } from './seed-demo.ts';
+import { errorsTo, logger as processLogger, type Logger } from './log.ts';
 import { currentSchoolDocName } from './school-years.ts';
 import { localDateOf } from './clock.ts';
 import { runSchoolSetup, type SetupOptions } from './setup/setup-server.ts';
@@ -72,6 +73,9 @@ export async function startServer(
     withoutPathRules?: boolean;
     /** Snapshot schedule and backups; from the environment unless given (tests). */
     archive?: ArchiveConfig;
+    /** OPS-3: requests, errors and the documents loaded go here; the process's logger by default. */
+    logger?: Logger;
+    /** The start's messages for a person (the demo being created, the setup page); `logger.info` by default. */
     log?: (msg: string) => void;
     /** PROTO-16…PROTO-18: smaller sync limits than `SYNC_LIMITS` (tests). */
     syncLimits?: Partial<SyncLimits>;
@@ -79,7 +83,8 @@ export async function startServer(
     setup?: Pick<SetupOptions, 'onOpen' | 'onCode'>;
   } = {},
 ): Promise<RunningServer> {
-  const log = opts.log ?? ((m: string) => console.log(m));
+  const logger = opts.logger ?? processLogger;
+  const log = opts.log ?? ((m: string) => logger.info(m));
   const now = opts.now ?? config.now;
   let storage = opts.storage;
   // STORE-PG-1: with DATABASE_URL the store is PostgreSQL (migrated on open); else SQLite in the data directory.
@@ -98,7 +103,7 @@ export async function startServer(
   // YEAR-19: a next year prepared ahead is stored beside the running one and waits for its first day.
   const schoolDocName = await currentSchoolDocName(storage, localDateOf(now()));
   if (!schoolDocName) throw new Error('The store has no school-year document');
-  const onError = (e: unknown) => console.error(e);
+  const onError = errorsTo(logger);
   // SETUP-4, YEAR-15: the school year's rules read the journals' use from here, never the journals.
   const journals = new JournalUseIndex(parseDocName(schoolDocName)?.yearId ?? '');
   await journals.loadStored(storage);
@@ -162,6 +167,7 @@ export async function startServer(
     accessLogKeepDays: config.accessLogKeepDays,
     oidc: config.oidc,
     syncLimits: opts.syncLimits,
+    logger,
     onError,
   });
   // Read before listening: a missing or unreadable certificate stops the start with its path.
