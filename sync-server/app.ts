@@ -35,6 +35,8 @@ import { reportRoutes } from './http/report-routes.ts';
 import { rightsRoutes } from './http/rights-routes.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { requestLog } from './http/request-log.ts';
+import { metricsRoute } from './http/metrics-route.ts';
+import type { ServerMetrics } from './metrics.ts';
 import { errorsTo, logError, logger as processLogger, type Logger } from './log.ts';
 import { importRoutes } from './http/import-routes.ts';
 import { staffRoutes } from './http/staff-routes.ts';
@@ -89,6 +91,9 @@ export interface AppDeps {
   oidc?: OidcConfig | null;
   /** OPS-3: where requests and errors are logged; the process's logger (stdout) by default. */
   logger?: Logger;
+  /** OPS-4: the server's metrics, served at `/metrics` to this machine or with `metricsToken`; none: no route. */
+  metrics?: ServerMetrics;
+  metricsToken?: string | null;
   onError?(e: unknown): void;
 }
 
@@ -163,6 +168,10 @@ export function createApp(deps: AppDeps) {
       return c.json({ ok: false, store: 'unreachable' }, 503);
     }
   });
+  if (deps.metrics) {
+    deps.metrics.observe({ connections: () => sockets.wss.clients.size, documents: () => deps.registry.loadedNames().length });
+    app.route('/', metricsRoute(deps.metrics, deps.metricsToken ?? null));
+  }
   app.route('/api', aboutRoutes(deps.directory.schoolDocName));
   app.use('/api/*', sessionMiddleware(deps.storage, now, accessLog.sessionExpired));
   // AUTH-19: after the session is known (a signed-out body gets only a few KB), before any route.

@@ -24,6 +24,7 @@ import { watchAccess } from './access-watch.ts';
 import { watchClassJournals } from './class-journals-watch.ts';
 import { seedDemoSchool } from './seed-demo.ts';
 import { errorsTo, logger as processLogger, type Logger } from './log.ts';
+import { ServerMetrics } from './metrics.ts';
 import { currentSchoolDocName } from './school-years.ts';
 import { localDateOf } from './clock.ts';
 import { runSchoolSetup, type SetupOptions } from './setup/setup-server.ts';
@@ -47,6 +48,8 @@ export interface RunningServer {
   family: FamilyNotices;
   /** Keeps the open diaries equal to the projection of the journals (DIARY-2). */
   diaries: DiaryProjector;
+  /** OPS-4: what `/metrics` serves. */
+  metrics: ServerMetrics;
   /** Signed snapshots on schedule and on demand (`snapshotDocument` for the period-close code). */
   snapshotter: Snapshotter;
   backups: Backups;
@@ -111,7 +114,9 @@ export async function startServer(
   let diaries: DiaryProjector | null = null;
   let family: FamilyNotices | null = null;
   const conversations = new ConversationIndex(storage, onError);
+  const metrics = new ServerMetrics(logger);
   const registry = new RoomRegistry(storage, {
+    metrics,
     snapshotAfterUpdates: opts.registry?.snapshotAfterUpdates ?? 200,
     unloadDelayMs: opts.registry?.unloadDelayMs ?? 2000,
     now,
@@ -168,6 +173,8 @@ export async function startServer(
     oidc: config.oidc,
     syncLimits: opts.syncLimits,
     logger,
+    metrics,
+    metricsToken: config.metricsToken,
     onError,
   });
   // Read before listening: a missing or unreadable certificate stops the start with its path.
@@ -191,6 +198,7 @@ export async function startServer(
     conversations,
     family,
     schoolDocName,
+    metrics,
     snapshotter,
     backups,
     async close() {

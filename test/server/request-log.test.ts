@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../sync-server/log.ts';
 import { api } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+import { connectClient, synced } from '../helpers/ws-client.ts';
 
 /** The server's log lines, as pino would write them to stdout, kept in memory. */
 function memoryLog() {
@@ -82,5 +84,18 @@ describe('OPS-3: structured logs', () => {
     log.lines.length = 0;
     await server.app.request('/api/health');
     expect(log.parsed()).toMatchObject([{ level: 'debug', route: '/api/health', status: 200 }]);
+  });
+
+  it('OPS-3: a sync socket is one request line; its document loaded and unloaded are debug lines with the document name', async () => {
+    const cookie = await server.login('teacher');
+    log.lines.length = 0;
+    const client = connectClient(server, 'journal/5b/2026', cookie);
+    await synced(client);
+    client.destroy();
+    await waitFor(() => expect(log.parsed()).toContainEqual(expect.objectContaining({ msg: 'document unloaded', doc: 'journal/5b/2026' })));
+    const lines = log.parsed();
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'debug', msg: 'document loaded', doc: 'journal/5b/2026' }));
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'info', method: 'GET', route: '/sync/:kind/:id/:year', status: 200 }));
+    expect(log.lines.join('\n')).not.toContain(cookie.split('=')[1]);
   });
 });
