@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import { encodeAck, encodeReject, encodeStorageStatus, type Rejection } from '../../model/index.ts';
 import type { ChangeRow, RefusedChange, Storage } from '../storage/port.ts';
 import type { Connection } from './connection.ts';
-import type { SyncMetrics } from './sync-metrics.ts';
 import { broadcastBatch, pendingUpdate, type PendingUpdate } from './room-broadcast.ts';
+import type { SyncMetrics } from './sync-metrics.ts';
 
 /** What the commits of a room need of it. */
 export interface CommitRoom {
