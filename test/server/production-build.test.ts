@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -68,7 +67,6 @@ describe('OPS-2: the production build of the server', () => {
   beforeAll(async () => {
     // The build keeps node_modules outside it: beside the build, as they are beside dist-server/.
     symlinkSync(join(REPO, 'node_modules'), join(out, 'node_modules'), 'dir');
-    mkdirSync(out, { recursive: true });
     await promisify(execFile)(process.execPath, ['scripts/build-server.mjs', out], { cwd: REPO });
   });
   afterAll(() => {
