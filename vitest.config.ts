@@ -11,6 +11,8 @@ export default defineConfig({
     // The server's "today" is this machine's local date (sync-server/clock.ts) and the browser
     // scenarios run in the school's zone: in Moscow time both agree, also between 21:00 and 24:00
     // UTC, when a UTC machine is still on the day before (E2E-25 failed a CI run at 21:20 UTC).
-    env: { TZ: 'Europe/Moscow' },
+    // OPS-3: the servers the tests start log each request at info; only warnings and errors are
+    // worth reading in a test run (a test that reads the log gives its server its own logger).
+    env: { TZ: 'Europe/Moscow', LOG_LEVEL: 'warn' },
   },
 });

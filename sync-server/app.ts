@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import { existsSync } from 'node:fs';
 import { SYNC_LIMITS, WS_MAX_PAYLOAD_BYTES, type SyncLimits } from './limits.ts';
 import { ACCESS_LOG_KEEP_DAYS, AccessLog } from './access-log/access-log.ts';
@@ -33,6 +34,10 @@ import type { DiaryProjector } from './diary/diary-projector.ts';
 import { reportRoutes } from './http/report-routes.ts';
 import { rightsRoutes } from './http/rights-routes.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { requestLog } from './http/request-log.ts';
+import { metricsRoute } from './http/metrics-route.ts';
+import type { ServerMetrics } from './metrics.ts';
+import { errorsTo, logError, logger as processLogger, type Logger } from './log.ts';
 import { importRoutes } from './http/import-routes.ts';
 import { staffRoutes } from './http/staff-routes.ts';
 import { studentRoutes } from './http/student-routes.ts';
@@ -84,6 +89,11 @@ export interface AppDeps {
   archive?: ArchiveDeps;
   /** AUTH-28: sign-in with the region's identity provider (`OIDC_*`); without it, passwords only. */
   oidc?: OidcConfig | null;
+  /** OPS-3: where requests and errors are logged; the process's logger (stdout) by default. */
+  logger?: Logger;
+  /** OPS-4: the server's metrics, served at `/metrics` to this machine or with `metricsToken`; none: no route. */
+  metrics?: ServerMetrics;
+  metricsToken?: string | null;
   onError?(e: unknown): void;
 }
 
@@ -97,11 +107,13 @@ export function createApp(deps: AppDeps) {
   // soon as its header says so, instead of being read up to the `ws` default of 100 MiB.
   const sockets = createSyncSockets(app, WS_MAX_PAYLOAD_BYTES);
   const { injectWebSocket } = sockets;
-  const onError = deps.onError ?? ((e: unknown) => console.error(e));
+  const log = deps.logger ?? processLogger;
+  const onError = deps.onError ?? errorsTo(log);
 
   app.onError((err, c) => {
     if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
-    onError(err);
+    // OPS-3: the request id ties this line to the request's own line and to the `X-Request-Id` the client got.
+    logError(log, err, { reqId: c.get('requestId') });
     return c.json({ error: 'Внутренняя ошибка сервера' }, 500);
   });
 
@@ -142,7 +154,9 @@ export function createApp(deps: AppDeps) {
     onError,
   );
 
-  // AUTH-20: first, so that every answer carries them — errors and static files included.
+  // OPS-3: first of all, so that every request, refused or failed ones included, has its id and its line.
+  app.use('*', requestId(), requestLog(log));
+  // AUTH-20: before any answer, so that every answer carries them — errors and static files included.
   app.use('*', securityHeaders());
   app.get('/api/health', (c) => c.json({ ok: true }));
   // OPS-1: alive is not ready: a load balancer sends nobody to a server whose store does not answer.
@@ -154,6 +168,10 @@ export function createApp(deps: AppDeps) {
       return c.json({ ok: false, store: 'unreachable' }, 503);
     }
   });
+  if (deps.metrics) {
+    deps.metrics.observe({ connections: () => sockets.wss.clients.size, documents: () => deps.registry.loadedNames().length });
+    app.route('/', metricsRoute(deps.metrics, deps.metricsToken ?? null));
+  }
   app.route('/api', aboutRoutes(deps.directory.schoolDocName));
   app.use('/api/*', sessionMiddleware(deps.storage, now, accessLog.sessionExpired));
   // AUTH-19: after the session is known (a signed-out body gets only a few KB), before any route.

@@ -38,6 +38,11 @@ export interface Config {
    * instead of `journal.sqlite` in the data directory; null (unset) keeps SQLite.
    */
   databaseUrl: string | null;
+  /**
+   * OPS-4: `METRICS_TOKEN`: with it, `/metrics` answers a request that sends it as a Bearer token
+   * from anywhere; without it, only requests from this machine.
+   */
+  metricsToken: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,6 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: readOidc(env),
     email: readEmailConfig(env),
     databaseUrl: env.DATABASE_URL?.trim() || null,
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { CLOCK_ENV, clockIsPinned } from './clock.ts';
 import { readConfig } from './config.ts';
+import { errorsTo, logError, logger } from './log.ts';
 import { startServer } from './server.ts';
 import { watchYearSwitch } from './year-switch.ts';
 
@@ -7,23 +8,25 @@ import { watchYearSwitch } from './year-switch.ts';
 const config = readConfig();
 // Said at every start: a moved clock stamps made-up times on every change (README, «The demo's today»).
 if (clockIsPinned())
-  console.warn(
+  logger.warn(
     `${CLOCK_ENV}=${process.env[CLOCK_ENV]}: the server's clock starts at ${new Date(config.now()).toISOString()} — for demos and tests only`,
   );
-let server = await startServer(config);
-// STORE-PG-1: never the URL itself, which may hold a password.
-console.log(`Электронный журнал: ${server.url} (data: ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`);
+let server = await startServer(config, { logger });
+// STORE-PG-1: never the URL itself, which may hold a password. OPS-3: the start line's `msg` is
+// what a person (and the build's test) looks for; `url` is there for a machine.
+const store = config.databaseUrl ? 'PostgreSQL' : config.dataDir;
+logger.info({ url: server.url }, `Электронный журнал: ${server.url} (data: ${store})`);
 // YEAR-21: on the first day of a prepared next year, the server turns to it by itself.
 const stopYearSwitch = watchYearSwitch({
   current: () => server,
   async restart() {
     await server.close();
-    server = await startServer({ ...config, port: server.port });
-    console.log(`Электронный журнал: ${server.url}, учебный год ${server.schoolDocName}`);
+    server = await startServer({ ...config, port: server.port }, { logger });
+    logger.info({ url: server.url }, `Электронный журнал: ${server.url}, учебный год ${server.schoolDocName}`);
   },
   now: config.now,
-  log: (m) => console.log(m),
-  onError: (e) => console.error(e),
+  log: (m) => logger.info(m),
+  onError: errorsTo(logger),
 });
 
 let stopping = false;
@@ -31,11 +34,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    logger.info({ signal }, 'Stopping: committing what is pending and closing the store…');
     stopYearSwitch();
     server.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info('Stopped');
+        process.exit(0);
+      },
       (e) => {
-        console.error(e);
+        logError(logger, e);
         process.exit(1);
       },
     );

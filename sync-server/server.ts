@@ -23,6 +23,8 @@ import { JournalUseIndex } from './journal-use-index.ts';
 import { watchAccess } from './access-watch.ts';
 import { watchClassJournals } from './class-journals-watch.ts';
 import { seedDemoSchool } from './seed-demo.ts';
+import { errorsTo, logger as processLogger, type Logger } from './log.ts';
+import { ServerMetrics } from './metrics.ts';
 import { currentSchoolDocName } from './school-years.ts';
 import { localDateOf } from './clock.ts';
 import { runSchoolSetup, type SetupOptions } from './setup/setup-server.ts';
@@ -46,6 +48,8 @@ export interface RunningServer {
   family: FamilyNotices;
   /** Keeps the open diaries equal to the projection of the journals (DIARY-2). */
   diaries: DiaryProjector;
+  /** OPS-4: what `/metrics` serves. */
+  metrics: ServerMetrics;
   /** Signed snapshots on schedule and on demand (`snapshotDocument` for the period-close code). */
   snapshotter: Snapshotter;
   backups: Backups;
@@ -72,6 +76,9 @@ export async function startServer(
     withoutPathRules?: boolean;
     /** Snapshot schedule and backups; from the environment unless given (tests). */
     archive?: ArchiveConfig;
+    /** OPS-3: requests, errors and the documents loaded go here; the process's logger by default. */
+    logger?: Logger;
+    /** The start's messages for a person (the demo being created, the setup page); `logger.info` by default. */
     log?: (msg: string) => void;
     /** PROTO-16…PROTO-18: smaller sync limits than `SYNC_LIMITS` (tests). */
     syncLimits?: Partial<SyncLimits>;
@@ -79,7 +86,8 @@ export async function startServer(
     setup?: Pick<SetupOptions, 'onOpen' | 'onCode'>;
   } = {},
 ): Promise<RunningServer> {
-  const log = opts.log ?? ((m: string) => console.log(m));
+  const logger = opts.logger ?? processLogger;
+  const log = opts.log ?? ((m: string) => logger.info(m));
   const now = opts.now ?? config.now;
   let storage = opts.storage;
   // STORE-PG-1: with DATABASE_URL the store is PostgreSQL (migrated on open); else SQLite in the data directory.
@@ -98,7 +106,7 @@ export async function startServer(
   // YEAR-19: a next year prepared ahead is stored beside the running one and waits for its first day.
   const schoolDocName = await currentSchoolDocName(storage, localDateOf(now()));
   if (!schoolDocName) throw new Error('The store has no school-year document');
-  const onError = (e: unknown) => console.error(e);
+  const onError = errorsTo(logger);
   // SETUP-4, YEAR-15: the school year's rules read the journals' use from here, never the journals.
   const journals = new JournalUseIndex(parseDocName(schoolDocName)?.yearId ?? '');
   await journals.loadStored(storage);
@@ -106,7 +114,9 @@ export async function startServer(
   let diaries: DiaryProjector | null = null;
   let family: FamilyNotices | null = null;
   const conversations = new ConversationIndex(storage, onError);
+  const metrics = new ServerMetrics(logger);
   const registry = new RoomRegistry(storage, {
+    metrics,
     snapshotAfterUpdates: opts.registry?.snapshotAfterUpdates ?? 200,
     unloadDelayMs: opts.registry?.unloadDelayMs ?? 2000,
     now,
@@ -162,6 +172,9 @@ export async function startServer(
     accessLogKeepDays: config.accessLogKeepDays,
     oidc: config.oidc,
     syncLimits: opts.syncLimits,
+    logger,
+    metrics,
+    metricsToken: config.metricsToken,
     onError,
   });
   // Read before listening: a missing or unreadable certificate stops the start with its path.
@@ -185,6 +198,7 @@ export async function startServer(
     conversations,
     family,
     schoolDocName,
+    metrics,
     snapshotter,
     backups,
     async close() {

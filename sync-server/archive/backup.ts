@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { logger } from '../log.ts';
 import type { Storage } from '../storage/port.ts';
 import { BackupCopier, type BackupCopyStatus } from './backup-copy.ts';
 import { packBackup, type BackupTar } from './backup-tar.ts';
@@ -44,7 +45,7 @@ export class Backups {
     private readonly settings: BackupSettings,
     private readonly onError: (e: unknown) => void,
     private readonly now: () => Date = () => new Date(),
-    log: (msg: string) => void = (m) => console.log(m),
+    log: (msg: string) => void = (m) => logger.info(m),
   ) {
     this.copier = settings.copyDir ? new BackupCopier(settings.copyDir, settings.keep, log) : null;
   }

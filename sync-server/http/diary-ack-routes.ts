@@ -23,6 +23,7 @@ import { studentLinksOf } from '../auth/student-links.ts';
 import type { ValidSession } from '../auth/sessions.ts';
 import type { Directory } from '../directory.ts';
 import { bodyTooLargeText } from '../limits.ts';
+import { logError, logger } from '../log.ts';
 import type { Storage } from '../storage/port.ts';
 import type { RoomRegistry } from '../ws/room-registry.ts';
 import { classAcksView, confirmablePeriods, mondayOf } from './diary-class-acks.ts';
@@ -207,7 +208,8 @@ export function diaryAckRoutes(deps: DiaryAckDeps) {
       try {
         deps.onNotice?.(studentId);
       } catch (e) {
-        (deps.onError ?? console.error)(e);
+        if (deps.onError) deps.onError(e);
+        else logError(logger, e);
       }
     }
     return c.json({ ok: true, sent, already, text });

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { serveClientFiles } from '../http/client-files.ts';
 import { securityHeaders } from '../http/security-headers.ts';
+import { logError, logger } from '../log.ts';
 import { originCheck } from '../http/session-middleware.ts';
 import type { Storage } from '../storage/port.ts';
 import { createSchool, newSchoolProblems, readNewSchool } from './new-school.ts';
@@ -47,7 +48,8 @@ export function createSetupApp(deps: SetupAppDeps) {
   let creating = false;
   app.onError((err, c) => {
     if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
-    (deps.onError ?? console.error)(err);
+    if (deps.onError) deps.onError(err);
+    else logError(logger, err);
     return c.json({ error: 'Внутренняя ошибка сервера' }, 500);
   });
   app.use('*', securityHeaders());

@@ -3,6 +3,7 @@ import { encodeAck, encodeReject, encodeStorageStatus, type Rejection } from '..
 import type { ChangeRow, RefusedChange, Storage } from '../storage/port.ts';
 import type { Connection } from './connection.ts';
 import { broadcastBatch, pendingUpdate, type PendingUpdate } from './room-broadcast.ts';
+import type { SyncMetrics } from './sync-metrics.ts';
 
 /** What the commits of a room need of it. */
 export interface CommitRoom {
@@ -14,6 +15,8 @@ export interface CommitRoom {
   onCommitted(changes: ReadonlyArray<readonly ChangeRow[] | null>): void;
   /** After a flush: the room may be unloaded when nothing is left. */
   onSettled(): void;
+  /** OPS-4: each commit's time on disk is counted here. */
+  readonly metrics?: SyncMetrics;
 }
 
 /**
@@ -153,6 +156,7 @@ export class RoomCommits {
     this.awaitingAck.clear();
     // Everything applied so far is in this batch: this state vector is what the commit covers.
     const committed = Y.encodeStateVector(this.room.doc);
+    const started = performance.now();
     try {
       // STORE-21: the updates, what they refused and the client ids first seen, in one transaction.
       await this.storage.appendUpdates(
@@ -175,6 +179,7 @@ export class RoomCommits {
       }, 1000);
       return;
     }
+    this.room.metrics?.committed((performance.now() - started) / 1000);
     const { conns } = this.room;
     if (this.failing) this.tellStorage(true);
     broadcastBatch(conns, batch);

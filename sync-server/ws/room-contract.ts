@@ -2,6 +2,7 @@ import type { Decision, JournalChange } from '../../model/index.ts';
 import type { ChangeRow } from '../storage/port.ts';
 import type { Connection } from './connection.ts';
 import type { Room } from './room.ts';
+import type { SyncMetrics } from './sync-metrics.ts';
 
 /** What a room is given (its events, its policy) and the transaction origins it tells apart. */
 
@@ -36,6 +37,8 @@ export interface RoomEvents {
   onCommitted?(room: Room, changes: ReadonlyArray<readonly ChangeRow[] | null>): void;
   /** The server's clock (clock.ts); the system's by default. */
   now?: () => number;
+  /** OPS-4: updates accepted, refusals and commit times are counted here; none: nothing counted. */
+  metrics?: SyncMetrics;
 }
 
 /** What a document admits: its maps, per-path rules (journals), and bound Yjs client ids. */

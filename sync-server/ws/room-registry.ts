@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Storage } from '../storage/port.ts';
 import { LOAD_ORIGIN, Room, type RoomEvents, type RoomPolicy } from './room.ts';
+import type { SyncMetrics } from './sync-metrics.ts';
 
 export interface RegistryOptions {
   /** Write a compaction snapshot on load when at least this many updates follow the last one. */
@@ -18,6 +19,8 @@ export interface RegistryOptions {
   onCommitted?: RoomEvents['onCommitted'];
   /** The server's clock, for the time of arrival of every update (clock.ts); the system's by default. */
   now?: () => number;
+  /** OPS-4: what the rooms count (updates, refusals, commit times) and documents loaded; none: nothing. */
+  metrics?: SyncMetrics;
   onError(error: unknown): void;
 }
 
@@ -97,10 +100,12 @@ export class RoomRegistry {
         onError: this.options.onError,
         onCommitted: this.options.onCommitted,
         now: this.options.now,
+        metrics: this.options.metrics,
       },
       policy,
     );
     if (this.options.initialize) await this.options.initialize(name, room, !snapshot && updates.length === 0);
+    this.options.metrics?.loaded(name);
     return room;
   }
 
@@ -111,6 +116,7 @@ export class RoomRegistry {
       if (room.conns.size > 0 || room.hasUnsaved) return;
       this.rooms.delete(room.name);
       room.destroy();
+      this.options.metrics?.unloaded(room.name);
     }, this.options.unloadDelayMs);
     this.unloadTimers.set(room.name, timer);
   }

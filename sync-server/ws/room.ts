@@ -72,6 +72,7 @@ export class Room {
         onError: (e) => events.onError(e),
         onCommitted: (changes) => events.onCommitted?.(this, changes),
         onSettled: () => this.checkIdle(),
+        metrics: events.metrics,
       },
       storage,
     );
@@ -141,6 +142,7 @@ export class Room {
     // The stock client answers the server's sync step 1 even when it has nothing: no change, no reject.
     if (verdict.empty) return;
     if (conn.access !== 'write') return this.reject(conn, { reason: RejectReason.readOnly, detail: 'this document is read-only for you' });
+    this.events.metrics?.updateAccepted();
     for (const c of verdict.clientIds) {
       if (this.policy.clientIds.has(c)) continue;
       this.policy.clientIds.set(c, conn.identity.userId);
@@ -228,6 +230,7 @@ export class Room {
 
   /** PROTO-11: a refused change is reported to its writer and kept for the deputy. */
   private refuse(conn: Connection | null, c: JournalChange, reason: RejectReason, detail: string, userId = conn?.identity.userId): void {
+    this.events.metrics?.refused();
     const row = refusedRow(this.name, conn, userId ?? 'system', c, reason, detail, this.now());
     const rejection = { reason, detail, path: row.path, value: c.newValue ?? null, at: row.serverTime, id: row.id };
     this.commits.refuse(row, conn ? [conn] : [...this.conns].filter((x) => x.identity.userId === userId), rejection);
@@ -269,6 +272,7 @@ export class Room {
   }
 
   private reject(conn: Connection, rejection: Rejection): void {
+    this.events.metrics?.refused();
     if (conn.extensions) conn.send(encodeReject(rejection));
   }
 

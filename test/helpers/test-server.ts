@@ -5,6 +5,7 @@ import type { IsoDate } from '../../model/index.ts';
 import { localDateOf, parseClockStart } from '../../sync-server/clock.ts';
 import { readConfig, type Config } from '../../sync-server/config.ts';
 import type { SyncLimits } from '../../sync-server/limits.ts';
+import type { Logger } from '../../sync-server/log.ts';
 import { startServer, type RunningServer } from '../../sync-server/server.ts';
 import type { Storage } from '../../sync-server/storage/port.ts';
 import type { RegistryOptions } from '../../sync-server/ws/room-registry.ts';
@@ -50,6 +51,8 @@ export async function startTestServer(
     oidc?: Config['oidc'];
     /** E-mail to families (`SMTP_URL`…, NOTIF-8); none by default, and digests only when a test runs them. */
     email?: Partial<Config['email']>;
+    /** OPS-3: the server's logger (a test that reads the log); the process's, at `LOG_LEVEL`, by default. */
+    logger?: Logger;
   } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(opts.now);
@@ -73,6 +76,7 @@ export async function startTestServer(
     now: clock.now,
     sessionSweepMs: opts.sessionSweepMs,
     syncLimits: opts.syncLimits,
+    logger: opts.logger,
     log: () => {},
   });
   const origin = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${server.port}`;

@@ -1,9 +1,10 @@
 import * as client from 'openid-client';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDC_OUTCOMES } from '../../model/access/oidc-outcomes.ts';
 import { OIDC_DEFAULT_NAME } from '../../sync-server/auth/oidc-config.ts';
 import { FLOW_COOKIE } from '../../sync-server/auth/oidc-flow.ts';
 import { SESSION_COOKIE } from '../../sync-server/auth/sessions.ts';
+import { createLogger } from '../../sync-server/log.ts';
 import { CookieBrowser } from '../helpers/cookie-browser.ts';
 import { listenTestProvider, type TestProvider } from '../helpers/oidc-provider.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -17,16 +18,21 @@ const OTHER_CALLBACK = 'http://127.0.0.1:9/other/callback';
 describe('sign-in through the region’s identity provider', () => {
   let provider: TestProvider;
   let server: TestServer;
-  /** What the server told its log (console.error): why a callback was refused. */
-  const logged: unknown[] = [];
+  /** What the server told its error log (OPS-3: JSON lines): why a callback was refused. */
+  const logged: string[] = [];
+  const logger = createLogger({ level: 'error', destination: { write: (line: string) => void logged.push(line) } });
+  // The error's message carries its causes' (pino's serializer), its stack the causes' stacks.
   const loggedAbout = (text: string) =>
-    logged.some((e) => [e, (e as Error | undefined)?.cause].some((x) => x instanceof Error && x.message.includes(text)));
+    logged.some((line) => {
+      const err = (JSON.parse(line) as { err?: { message?: string; stack?: string } }).err;
+      return [err?.message, err?.stack].some((x) => x?.includes(text));
+    });
 
   beforeAll(async () => {
-    vi.spyOn(console, 'error').mockImplementation((e: unknown) => void logged.push(e));
     provider = await listenTestProvider();
     server = await startTestServer({
       oidc: { issuer: provider.issuer, clientId: 'journal', clientSecret: 'journal-secret', name: OIDC_DEFAULT_NAME },
+      logger,
     });
     provider.register([
       { client_id: 'journal', client_secret: 'journal-secret', redirect_uris: [`${server.origin}/api/auth/oidc/callback`] },
@@ -37,7 +43,6 @@ describe('sign-in through the region’s identity provider', () => {
   afterAll(async () => {
     await server?.dispose();
     await provider?.close();
-    vi.restoreAllMocks();
   });
 
   const isCallback = (u: URL) => u.origin === server.origin && u.pathname === '/api/auth/oidc/callback';
