@@ -27,6 +27,8 @@ interface Run {
   /** Spawn of a server process on the old year until `/api/health` answers: the restart's floor. */
   startOldMs: number;
   prepareMs: number;
+  /** The longest `/api/health` answer while the preparation ran (YEAR-23: the event loop stays free). */
+  healthMaxMs: number;
   prepared: { classes: number; carried: number; departures: number };
   archiveMs: number;
   archived: { documents: number; bytes: number };
@@ -56,6 +58,7 @@ async function runOnce(base: string, dir: string, store: SchoolStore): Promise<R
   const old = await spawnOnDay(dir, PREPARE_CLOCK);
   let teacher = '';
   let prepareMs = 0;
+  let healthMaxMs = 0;
   let startOldMs = 0;
   let answer: { classes: Array<{ students: number }>; departures: unknown[] };
   try {
@@ -65,7 +68,19 @@ async function runOnce(base: string, dir: string, store: SchoolStore): Promise<R
     // Signed in before the switch: after it, the teacher's client reconnects with this session.
     teacher = await login(old.origin, store.built.busiestTeacher.login);
     const t = performance.now();
-    answer = await jsonOf(await fetch(`${old.origin}/api/year/next`, { method: 'POST', headers: { cookie: deputy, origin: old.origin } }));
+    const prepared = fetch(`${old.origin}/api/year/next`, { method: 'POST', headers: { cookie: deputy, origin: old.origin } });
+    // YEAR-23: what a teacher's request meets meanwhile — the longest wait for /api/health, asked
+    // every 20 ms until the preparation answers (not back to back: the probe must not take the CPU
+    // the preparation needs).
+    let done = false;
+    void prepared.finally(() => (done = true));
+    while (!done) {
+      const h = performance.now();
+      await fetch(`${old.origin}/api/health`);
+      healthMaxMs = Math.max(healthMaxMs, performance.now() - h);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    answer = await jsonOf(await prepared);
     prepareMs = performance.now() - t;
   } finally {
     await old.stop();
@@ -121,6 +136,7 @@ async function runOnce(base: string, dir: string, store: SchoolStore): Promise<R
     return {
       startOldMs,
       prepareMs,
+      healthMaxMs,
       prepared,
       archiveMs,
       archived,
@@ -178,6 +194,7 @@ export async function yearBench(opts: { accessLog: boolean }): Promise<Row[]> {
       },
       { figure: `year: server process on the old year, spawn → /api/health (${n})`, value: sec(m((x) => x.startOldMs)) },
       { figure: `year: prepare — POST /api/year/next, request → answer (${n})`, value: sec(m((x) => x.prepareMs)) },
+      { figure: `year: prepare — meanwhile, the longest wait for /api/health (${n})`, value: sec(m((x) => x.healthMaxMs)) },
       {
         figure: 'year: prepared — classes / students carried / departures (9th and 11th grades)',
         value: `${r.prepared.classes} / ${r.prepared.carried} / ${r.prepared.departures}`,

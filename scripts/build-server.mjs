@@ -14,6 +14,7 @@ await build({
     main: 'sync-server/main.ts',
     'commit-worker': 'sync-server/storage/commit-worker-main.ts',
     'replay-worker': 'sync-server/archive/replay-worker.mjs',
+    'next-year-worker': 'sync-server/next-year/next-year-worker-main.ts',
   },
   outdir,
   outExtension: { '.js': '.mjs' },

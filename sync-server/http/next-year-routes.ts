@@ -1,8 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { listStudents, parseDocName, readSchoolMeta, STAFF_ROLES, type ClassId } from '../../model/index.ts';
-import { nextYearDocName, prepareNextYear } from '../../model/school/next-year.ts';
+import { parseDocName, readSchoolMeta, STAFF_ROLES } from '../../model/index.ts';
+import { nextYearDocName } from '../../model/school/next-year.ts';
+import { prepareOffThread } from '../next-year/next-year-thread.ts';
+import type { PrepareInput } from '../next-year/prepare-year.ts';
 import type { Directory } from '../directory.ts';
 import { readStoredDoc } from '../school-years.ts';
 import type { Storage } from '../storage/port.ts';
@@ -73,29 +75,21 @@ export function nextYearRoutes(deps: { storage: Storage; directory: Directory; n
       });
     }
     const yearId = parseDocName(deps.directory.schoolDocName)?.yearId;
-    const journals = new Map<ClassId, Y.Doc>();
+    const journals: PrepareInput['journals'] = [];
     for (const docName of stored) {
       const parsed = parseDocName(docName);
-      if (parsed?.kind === 'journal' && parsed.yearId === yearId) journals.set(parsed.classId, await readStoredDoc(deps.storage, docName));
+      if (parsed?.kind !== 'journal' || parsed.yearId !== yearId) continue;
+      const { snapshot, updates } = await deps.storage.loadDocument(docName);
+      journals.push({ classId: parsed.classId, updates: [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.update)] });
     }
-    const next = prepareNextYear(current, journals, { origin: userId });
-    const row = (doc: Y.Doc) => ({ update: Y.encodeStateAsUpdate(doc), userId, sessionId, clientTime: null, serverTime: deps.now() });
-    for (const [classId, journal] of next.journals) {
-      await deps.storage.appendUpdates(`journal/${classId}/${next.meta.yearId}`, [row(journal)]);
+    // YEAR-23: replayed and built in a worker thread; the event loop only reads and appends.
+    const next = await prepareOffThread({ school: Y.encodeStateAsUpdate(current), journals, origin: userId });
+    const row = (update: Uint8Array) => ({ update, userId, sessionId, clientTime: null, serverTime: deps.now() });
+    for (const { classId, update } of next.journals) {
+      await deps.storage.appendUpdates(`journal/${classId}/${next.meta.yearId}`, [row(update)]);
     }
     await deps.storage.appendUpdates(next.name, [row(next.school)]);
-    return {
-      docName: next.name,
-      ...next.meta,
-      classes: next.classes.map((p) => ({
-        classId: p.id,
-        name: p.class.name,
-        grade: p.class.grade,
-        from: p.cohort,
-        students: listStudents(next.journals.get(p.id)!).length,
-      })),
-      departures: next.departures,
-    };
+    return { docName: next.name, ...next.meta, classes: next.classes, departures: next.departures };
   }
 
   return app;

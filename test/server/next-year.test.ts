@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { classes, listStudents, ktpItems, readSchoolMeta, subjects, type IsoDate } from '../../model/index.ts';
 import { documentHashes } from '../../sync-server/archive/replay.ts';
+import { nextYearThreadStats } from '../../sync-server/next-year/next-year-thread.ts';
 import { currentSchoolDocName, readStoredDoc } from '../../sync-server/school-years.ts';
 import { DEMO_FIXTURE_DAY } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -15,12 +16,14 @@ describe('POST /api/year/next', () => {
   const post = (s: TestServer, cookie?: string) =>
     fetch(`${s.origin}/api/year/next`, { method: 'POST', headers: { ...(cookie ? { cookie } : {}), origin: s.origin } });
 
-  it('YEAR-16, YEAR-17: the deputy prepares the next year from the demo; the current year is unchanged; a second preparation is refused', async () => {
+  it('YEAR-16, YEAR-17, YEAR-23: the deputy prepares the next year from the demo, in a worker thread; the current year is unchanged; a second preparation is refused', async () => {
     server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     const s = server;
     const before = await documentHashes(s.storage);
+    const threads = { ...nextYearThreadStats };
     const res = await post(s, await s.login('deputy'));
     expect(res.status).toBe(200);
+    expect(nextYearThreadStats).toEqual({ offThread: threads.offThread + 1, here: threads.here });
     const body = await res.json();
     expect(body).toMatchObject({ docName: 'school/demo/2027', yearId: '2027', startsOn: '2027-09-01', endsOn: '2028-05-31' });
     expect(body.classes.map((c: { name: string; from: string | null }) => [c.name, c.from])).toEqual([

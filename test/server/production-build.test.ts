@@ -77,7 +77,7 @@ describe('OPS-2: the production build of the server', () => {
   it('OPS-2: every worker the server starts is built beside main.mjs, and starts under plain node', async () => {
     const main = readFileSync(join(out, 'main.mjs'), 'utf8');
     const workers = [...main.matchAll(/new URL\("\.\/([\w-]+\.mjs)", import\.meta\.url\)/g)].map((m) => m[1]).sort();
-    expect(workers).toEqual(['commit-worker.mjs', 'replay-worker.mjs']);
+    expect(workers).toEqual(['commit-worker.mjs', 'next-year-worker.mjs', 'replay-worker.mjs']);
     for (const w of workers) expect(existsSync(join(out, w)), w).toBe(true);
     expect(existsSync(join(out, 'main.mjs.map'))).toBe(true);
 
@@ -103,6 +103,15 @@ describe('OPS-2: the production build of the server', () => {
       expect(copy.getMap('meta').get('classId')).toBe('5b');
     } finally {
       await replay.terminate();
+    }
+    // The next year's thread (YEAR-23) runs the model: a school year with no meta is refused by it.
+    const year = new Worker(join(out, 'next-year-worker.mjs'));
+    try {
+      year.postMessage({ school: Y.encodeStateAsUpdate(new Y.Doc()), journals: [], origin: 'u-deputy' });
+      const reply = await new Promise((resolve, reject) => year.once('message', resolve).once('error', reject));
+      expect(reply).toEqual({ ok: false, error: 'The school year has no meta: it is not synced' });
+    } finally {
+      await year.terminate();
     }
   });
 
