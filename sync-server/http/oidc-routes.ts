@@ -6,7 +6,8 @@ import { clearedFlowCookie, flowCookie, flowIdFromCookieHeader, MAX_LIVE_FLOWS, 
 import { classifyFailure, OidcRelyingParty, type VerifiedIdentity } from '../auth/oidc-relying-party.ts';
 import { createSession, SESSION_ABSOLUTE_MS, sessionCookie } from '../auth/sessions.ts';
 import type { OidcFlowRecord } from '../storage/port.ts';
-import { readBody, type IdentityDeps } from './identity-deps.ts';
+import { CloseCode } from '../../model/index.ts';
+import { readBody, requireAdmin, type IdentityDeps } from './identity-deps.ts';
 import { requireAuth, type AppEnv } from './session-middleware.ts';
 
 /** The access log's note of how a person signed in (a password sign-in's is «пароль»). */
@@ -26,7 +27,8 @@ export interface OidcRouteDeps extends IdentityDeps {
  *   provider's address for the browser to go to (a POST, so the Origin check of AUTH-3 applies);
  * - `GET /auth/oidc/callback` — where the provider sends the browser back; always answers with a
  *   redirect: to `/` signed in, or to `/?oidc={outcome}` (model/access/oidc-outcomes.ts);
- * - `POST /auth/oidc/unlink` — the signed-in user's identity of this provider is unbound.
+ * - `POST /auth/oidc/unlink` — the signed-in user's identity of this provider is unbound;
+ * - `GET /admin/oidc`, `POST /admin/users/:id/oidc-unlink` — the administrator's view (AUTH-31).
  */
 export function oidcRoutes(deps: OidcRouteDeps) {
   const { storage, accessLog, now } = deps;
@@ -89,6 +91,34 @@ export function oidcRoutes(deps: OidcRouteDeps) {
       await accessLog.record(c, 'identity-unlink', `${linked.issuer} sub=${linked.subject}`);
     }
     return c.json({ name: deps.oidc.name, linked: null });
+  });
+
+  // AUTH-31: which accounts hold an identity of this provider, for the administrator's users table.
+  app.get('/admin/oidc', async (c) => {
+    requireAdmin(c.get('auth'));
+    const linked: Array<{ userId: string; linkedAt: number }> = [];
+    for (const u of await storage.listUsers()) {
+      const identity = await linkedTo(u.id);
+      if (identity) linked.push({ userId: u.id, linkedAt: identity.linkedAt });
+    }
+    return c.json({ name: deps.oidc.name, linked });
+  });
+
+  // AUTH-31: the administrator unbinds an account's identity (a person who left the region's
+  // system, an identity linked by mistake or taken over). Whoever held it is signed out everywhere:
+  // a session opened with that identity must not outlive the link.
+  app.post('/admin/users/:id/oidc-unlink', async (c) => {
+    requireAdmin(c.get('auth'));
+    const user = await storage.findUserById(c.req.param('id'));
+    if (!user) throw new HTTPException(404, { message: 'Пользователь не найден' });
+    const linked = await linkedTo(user.id);
+    if (linked) {
+      await storage.unlinkIdentity(linked.issuer, linked.subject);
+      await accessLog.record(c, 'identity-unlink', `${user.login}: ${linked.issuer} sub=${linked.subject}`);
+      await storage.deleteUserSessions(user.id);
+      deps.revocation.closeUser(user.id, CloseCode.unauthenticated, 'identity unlinked');
+    }
+    return c.json({ userId: user.id, linked: null });
   });
 
   /**

@@ -76,4 +76,31 @@ describe.runIf(chromiumAvailable())('sign-in through the region’s identity pro
     expect(await plainPage.getByTestId('oidc-sign-in').count()).toBe(0);
     await Promise.all([teacherCtx.close(), againCtx.close(), strangerCtx.close(), plainCtx.close()]);
   });
+
+  it('E2E-39, AUTH-31: the administrator sees who signs in through the provider and unlinks one; that user is signed out', async () => {
+    const userCtx = await browser.newContext({ viewport: VIEWPORT });
+    const user = await signIn(userCtx, server.origin, 'history');
+    await user.getByTestId('profile').locator('summary').click();
+    provider.signInAs('person-history');
+    await user.getByTestId('oidc-link').click();
+    await expect.poll(() => user.getByTestId('oidc-outcome').innerText(), { timeout: 10_000 }).toBe(OIDC_OUTCOMES.linked);
+
+    const adminCtx = await browser.newContext({ viewport: VIEWPORT });
+    const admin = await signIn(adminCtx, server.origin, 'admin');
+    await admin.goto(`${server.origin}/#/admin`);
+    const row = admin.getByTestId('user-history');
+    await expect
+      .poll(() => row.getByTestId('oidc-linked').innerText(), { timeout: 10_000 })
+      .toContain('привязана региональная учётная запись');
+    // Only the linked accounts offer it.
+    expect(await admin.getByTestId('user-english1').getByTestId('oidc-unlink').count()).toBe(0);
+    await row.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: `${SHOTS}/e2e-oidc-admin-linked.png` });
+    admin.once('dialog', (d) => void d.accept());
+    await row.getByTestId('oidc-unlink').click();
+    await expect.poll(() => row.getByTestId('oidc-linked').count(), { timeout: 10_000 }).toBe(0);
+    const me = await user.evaluate(async () => (await fetch('/api/me', { credentials: 'same-origin' })).status);
+    expect(me).toBe(401);
+    await Promise.all([userCtx.close(), adminCtx.close()]);
+  });
 });

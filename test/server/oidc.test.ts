@@ -252,6 +252,36 @@ describe('sign-in through the region’s identity provider', () => {
     expect((await signIn(null)).location).toBe('/?oidc=refused');
   });
 
+  it('AUTH-31: the administrator sees who is linked and unlinks an account, which is then signed out everywhere', async () => {
+    const teacher = await linked('arts', 'person-arts');
+    const viaProvider = await signIn('person-arts');
+    expect(viaProvider.login).toBe('arts');
+    const arts = (await server.storage.findUserByLogin('arts'))!;
+    const admin = new CookieBrowser();
+    expect((await admin.postJson(server.origin, '/api/auth/login', { login: 'admin', password: 'demo' })).status).toBe(200);
+
+    const list = (await (await admin.request(`${server.origin}/api/admin/oidc`)).json()) as {
+      name: string;
+      linked: Array<{ userId: string }>;
+    };
+    expect(list.name).toBe(OIDC_DEFAULT_NAME);
+    expect(list.linked).toContainEqual({ userId: arts.id, linkedAt: expect.any(Number) });
+    // Only the administrator: the teacher may neither read it nor unlink anyone.
+    expect((await teacher.request(`${server.origin}/api/admin/oidc`)).status).toBe(403);
+    expect((await teacher.postJson(server.origin, `/api/admin/users/${arts.id}/oidc-unlink`, {})).status).toBe(403);
+
+    const unlink = await admin.postJson(server.origin, `/api/admin/users/${arts.id}/oidc-unlink`, {});
+    expect(await unlink.json()).toEqual({ userId: arts.id, linked: null });
+    expect(await lastEntry('identity-unlink')).toMatchObject({ login: 'admin', object: `arts: ${provider.issuer} sub=person-arts` });
+    const after = (await (await admin.request(`${server.origin}/api/admin/oidc`)).json()) as { linked: Array<{ userId: string }> };
+    expect(after.linked.map((l) => l.userId)).not.toContain(arts.id);
+    // Both sessions are gone: the one the identity opened and the password one.
+    expect((await viaProvider.browser.request(`${server.origin}/api/me`)).status).toBe(401);
+    expect((await teacher.request(`${server.origin}/api/me`)).status).toBe(401);
+    expect((await signIn('person-arts')).location).toBe('/?oidc=unknown');
+    expect((await admin.postJson(server.origin, '/api/admin/users/u-nobody/oidc-unlink', {})).status).toBe(404);
+  });
+
   it('AUTH-29: a disabled account does not sign in through the provider', async () => {
     await linked('primary', 'person-primary');
     const user = await server.storage.findUserByLogin('primary');

@@ -44,3 +44,23 @@ export const issueCode = (spec: { name: string; role: Role } | { userId: string 
 
 /** AUTH-24: forgets the login's failed sign-ins, so its owner may sign in at once. */
 export const unlockSignIn = (id: string) => call<{ user: AdminUser }>('POST', `/api/admin/users/${encodeURIComponent(id)}/unlock`, {});
+
+/** AUTH-31: the region's sign-in, when the server has it: its name and the accounts linked to it. */
+export interface OidcLinks {
+  name: string;
+  linked: Array<{ userId: string; linkedAt: number }>;
+}
+
+/** AUTH-31: null when the server has no region's sign-in (the route is the API's 404) or cannot be asked. */
+export async function listOidcLinks(): Promise<OidcLinks | null> {
+  try {
+    const res = await fetch('/api/admin/oidc', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    return res.ok ? ((await res.json()) as OidcLinks) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** AUTH-31: unbinds the account's identity of the region's system; the user is signed out everywhere. */
+export const unlinkOidc = (id: string) =>
+  call<{ userId: string; linked: null }>('POST', `/api/admin/users/${encodeURIComponent(id)}/oidc-unlink`, {});

@@ -2,7 +2,18 @@ import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import type { Role } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { IMPORT_HREF, studentsHref, YEAR_HREF } from '../../state/router.ts';
-import { issueCode, listCodes, listUsers, unlockSignIn, updateUser, type AdminUser, type CodeInfo } from './admin-api.ts';
+import {
+  issueCode,
+  listCodes,
+  listOidcLinks,
+  listUsers,
+  unlinkOidc,
+  unlockSignIn,
+  updateUser,
+  type AdminUser,
+  type CodeInfo,
+  type OidcLinks,
+} from './admin-api.ts';
 import { AccessLogPanel } from './access-log-panel.tsx';
 import { ArchivePanel } from './archive-panel.tsx';
 import { CodesPanel } from './codes-panel.tsx';
@@ -22,13 +33,15 @@ export function AdminPage(): JSX.Element {
   const [busyId, setBusyId] = createSignal<string | null>(null);
   const [issued, setIssued] = createSignal<{ code: string; name: string; expiresAt: number } | null>(null);
   const [loaded, setLoaded] = createSignal(false);
+  const [oidc, setOidc] = createSignal<OidcLinks | null>(null);
 
   const reload = async () => {
-    const [u, c] = await Promise.all([listUsers(), listCodes()]);
+    const [u, c, o] = await Promise.all([listUsers(), listCodes(), listOidcLinks()]);
     if (!u.ok) return setError(u.error);
     if (!c.ok) return setError(c.error);
     setUsers(u.value.users);
     setCodes(c.value.codes);
+    setOidc(o);
     setLoaded(true);
   };
   onMount(() => void reload());
@@ -55,6 +68,19 @@ export function AdminPage(): JSX.Element {
     setBusyId(null);
     if (!res.ok) return setError(res.error);
     setUsers(users().map((u) => (u.id === user.id ? res.value.user : u)));
+  };
+
+  // AUTH-31: the account's identity of the region's system is unbound; the user is signed out everywhere.
+  const unlinkIdentity = async (user: AdminUser) => {
+    const name = oidc()?.name ?? '';
+    if (!confirm(`Отвязать вход через «${name}» от учётной записи ${user.name}? Пользователь выйдет на всех устройствах.`)) return;
+    setBusyId(user.id);
+    setError(null);
+    const res = await unlinkOidc(user.id);
+    setBusyId(null);
+    if (!res.ok) return setError(res.error);
+    const o = oidc();
+    if (o) setOidc({ ...o, linked: o.linked.filter((l) => l.userId !== user.id) });
   };
 
   const issue = async (spec: { name: string; role: Role } | { userId: string }) => {
@@ -117,6 +143,10 @@ export function AdminPage(): JSX.Element {
             Изменение ролей и отключение действуют сразу: открытые соединения пользователя закрываются, отключённый пользователь выходит на
             всех устройствах. После неудачных попыток входа вход задерживается (не более чем на минуту); «Снять задержку входа» позволяет
             войти сразу.
+            <Show when={oidc()}>
+              {' '}
+              Привязанную региональную учётную запись можно отвязать: пользователь выйдет на всех устройствах и войдёт снова по паролю.
+            </Show>
           </p>
           <UsersTable
             users={users()}
@@ -126,6 +156,8 @@ export function AdminPage(): JSX.Element {
             onDisabled={(u, disabled) => void change(u, { disabled })}
             onNewPassword={(u) => void issue({ userId: u.id })}
             onUnlock={(u) => void unlock(u)}
+            oidc={oidc()}
+            onUnlinkOidc={(u) => void unlinkIdentity(u)}
           />
         </section>
         <AccessLogPanel users={users()} />

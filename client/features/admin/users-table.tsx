@@ -1,6 +1,6 @@
 import { For, Show, type JSX } from 'solid-js';
 import { ROLE_NAMES, STAFF_ROLES, type Role } from '../../../model/index.ts';
-import type { AdminUser } from './admin-api.ts';
+import type { AdminUser, OidcLinks } from './admin-api.ts';
 import { formatDateTime } from './format-time.ts';
 
 /**
@@ -15,7 +15,11 @@ export function UsersTable(props: {
   onDisabled(user: AdminUser, disabled: boolean): void;
   onNewPassword(user: AdminUser): void;
   onUnlock(user: AdminUser): void;
+  /** AUTH-31: the region's sign-in and who is linked to it; null when the server has none. */
+  oidc: OidcLinks | null;
+  onUnlinkOidc(user: AdminUser): void;
 }): JSX.Element {
+  const linkedAt = (u: AdminUser) => props.oidc?.linked.find((l) => l.userId === u.id)?.linkedAt ?? null;
   const toggle = (u: AdminUser, role: Role, on: boolean) => {
     const staff = u.roles.filter((r) => STAFF_ROLES.includes(r) && r !== role);
     props.onRoles(u, on ? [...staff, role] : staff);
@@ -70,6 +74,23 @@ export function UsersTable(props: {
                   </Show>
                   <Show when={u.signIn} keyed>
                     {(s) => <SignInState failures={s.failures} waitUntil={s.waitUntil} />}
+                  </Show>
+                  <Show when={linkedAt(u)} keyed>
+                    {(at) => (
+                      <div class="muted" data-testid="oidc-linked">
+                        привязана региональная учётная запись, с {formatDateTime(at)}{' '}
+                        <button
+                          type="button"
+                          class="secondary"
+                          disabled={busy()}
+                          data-testid="oidc-unlink"
+                          title="Отвязать региональную учётную запись: вход через неё больше не откроет эту учётную запись"
+                          onClick={() => props.onUnlinkOidc(u)}
+                        >
+                          Отвязать
+                        </button>
+                      </div>
+                    )}
                   </Show>
                 </td>
                 <td class="actions">
