@@ -13,7 +13,7 @@ export function clientTimeOf(
   serverTime: number,
 ): number | null {
   const arrival = conn.clockOffsetMs !== null ? serverTime + conn.clockOffsetMs : null;
-  const typed = change.writer ? conn.editTimes.timeOf(change.writer.client, change.writer.clock) : undefined;
+  const typed = change.writer ? conn.editTimes?.timeOf(change.writer.client, change.writer.clock) : undefined;
   if (typed === undefined) return arrival;
   return arrival !== null ? Math.min(typed, arrival) : typed;
 }

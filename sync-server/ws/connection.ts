@@ -1,4 +1,4 @@
-import { EditTimeIndex, type Access, type Role } from '../../model/index.ts';
+import type { Access, EditTimeIndex, Role } from '../../model/index.ts';
 
 /** What the room needs of a socket: the Hono/ws socket is adapted to this (ports and adapters). */
 export interface SocketLike {
@@ -23,8 +23,11 @@ export class Connection {
   readonly awarenessIds = new Set<number>();
   /** Client clock minus server clock in ms, when the client told us its time. */
   clockOffsetMs: number | null = null;
-  /** When the client says its changes were typed (PROTO-13). */
-  readonly editTimes = new EditTimeIndex();
+  /**
+   * When the client says its changes were typed (PROTO-13); made at the first such message, since
+   * most connections never send one and every open connection's memory counts (issue 15).
+   */
+  editTimes: EditTimeIndex | null = null;
 
   constructor(
     readonly socket: SocketLike,

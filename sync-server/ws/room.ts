@@ -3,6 +3,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
   CloseCode,
+  EditTimeIndex,
   encodeReject,
   MessageType,
   RejectReason,
@@ -44,7 +45,8 @@ export class Room {
   private readonly allowedMaps: ReadonlySet<string>;
   private readonly collector: ChangeCollector | null;
   private readonly now: () => number;
-  private readonly acting: ActingIds;
+  /** Made when the server first writes on someone's behalf: most rooms never do (issue 15: memory per room). */
+  private actingIds: ActingIds | null = null;
 
   constructor(
     readonly name: string,
@@ -57,13 +59,6 @@ export class Room {
     this.allowedMaps = new Set(policy.maps);
     this.collector = policy.authorize ? new ChangeCollector(doc, policy.maps) : null;
     this.serverWrites = new ServerWrites(doc);
-    this.acting = new ActingIds(doc, {
-      has: (id) => policy.clientIds.has(id),
-      bind: (id, userId) => {
-        policy.clientIds.set(id, userId);
-        this.commits.bind(id, userId);
-      },
-    });
     this.commits = new RoomCommits(
       {
         name,
@@ -81,6 +76,17 @@ export class Room {
       if (origin === LOAD_ORIGIN) return;
       this.commits.applied(update, origin, this.now());
     });
+  }
+
+  private get acting(): ActingIds {
+    this.actingIds ??= new ActingIds(this.doc, {
+      has: (id) => this.policy.clientIds.has(id),
+      bind: (id, userId) => {
+        this.policy.clientIds.set(id, userId);
+        this.commits.bind(id, userId);
+      },
+    });
+    return this.actingIds;
   }
 
   /** True while updates wait to be committed: such a room is never unloaded. */
@@ -116,7 +122,7 @@ export class Room {
         const states = this.presence.encodeAll();
         if (states) conn.send(states);
       } else if (type === MessageType.clock) conn.clockOffsetMs = decoding.readFloat64(dec) - this.now();
-      else if (type === MessageType.editTimes) conn.editTimes.add(readEditTimes(dec));
+      else if (type === MessageType.editTimes) (conn.editTimes ??= new EditTimeIndex()).add(readEditTimes(dec));
       else throw new Error(`unknown message type ${type}`);
     } catch (e) {
       conn.socket.close(CloseCode.malformed, 'malformed message');
