@@ -5,8 +5,9 @@ import { prepareFromStored, type PrepareInput } from './prepare-year.ts';
 parentPort!.once('message', (input: PrepareInput) => {
   try {
     const out = prepareFromStored(input);
-    const transfer = [out.school.buffer, ...out.journals.map((j) => j.update.buffer)] as ArrayBuffer[];
-    parentPort!.postMessage({ ok: true, out }, transfer);
+    // Each buffer once: a buffer listed twice fails the whole message.
+    const transfer = new Set([out.school.buffer, ...out.journals.map((j) => j.update.buffer)] as ArrayBuffer[]);
+    parentPort!.postMessage({ ok: true, out }, [...transfer]);
   } catch (e) {
     parentPort!.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
   }
