@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { localDateOf } from '../sync-server/clock.ts';
 import { readConfig } from '../sync-server/config.ts';
 import { rebuildDiaries } from '../sync-server/diary/diary-rebuild.ts';
 import { currentSchoolDocName } from '../sync-server/school-years.ts';
@@ -14,7 +13,7 @@ const check = process.argv.includes('--check');
 const config = readConfig(process.env);
 const storage = openSqliteStorage(join(config.dataDir, 'journal.sqlite'));
 try {
-  const schoolDocName = await currentSchoolDocName(storage, localDateOf(config.now()));
+  const schoolDocName = await currentSchoolDocName(storage, config.now());
   if (!schoolDocName) throw new Error(`no school year in ${config.dataDir}`);
   const started = performance.now();
   const r = await rebuildDiaries(storage, schoolDocName, { check, now: config.now });

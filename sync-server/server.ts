@@ -26,7 +26,6 @@ import { seedDemoSchool } from './seed-demo.ts';
 import { errorsTo, logger as processLogger, type Logger } from './log.ts';
 import { ServerMetrics } from './metrics.ts';
 import { currentSchoolDocName } from './school-years.ts';
-import { localDateOf } from './clock.ts';
 import { runSchoolSetup, type SetupOptions } from './setup/setup-server.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import { openPgStorage } from './storage/pg/pg-storage.ts';
@@ -104,7 +103,7 @@ export async function startServer(
     await seedDemoSchool(storage, { now });
   }
   // YEAR-19: a next year prepared ahead is stored beside the running one and waits for its first day.
-  const schoolDocName = await currentSchoolDocName(storage, localDateOf(now()));
+  const schoolDocName = await currentSchoolDocName(storage, now());
   if (!schoolDocName) throw new Error('The store has no school-year document');
   const onError = errorsTo(logger);
   // SETUP-4, YEAR-15: the school year's rules read the journals' use from here, never the journals.

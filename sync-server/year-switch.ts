@@ -1,5 +1,4 @@
 import { parseDocName } from '../model/index.ts';
-import { localDateOf } from './clock.ts';
 import { readSchoolMeta } from '../model/index.ts';
 import { currentSchoolDocName, readStoredDoc } from './school-years.ts';
 import type { RunningServer } from './server.ts';
@@ -11,7 +10,7 @@ const HOUR = 60 * 60 * 1000;
  * (YEAR-16) whose first day has come (YEAR-19). Returns its document's name, or null.
  */
 export async function yearDue(server: RunningServer, now: number): Promise<string | null> {
-  const due = await currentSchoolDocName(server.storage, localDateOf(now));
+  const due = await currentSchoolDocName(server.storage, now);
   return due && due !== server.schoolDocName ? due : null;
 }
 

@@ -1,5 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { classes, listStudents, ktpItems, readSchoolMeta, subjects, type IsoDate } from '../../model/index.ts';
+import * as Y from 'yjs';
+import {
+  classes,
+  deadlineSettings,
+  DEADLINES_KEY,
+  listStudents,
+  ktpItems,
+  readDeadlines,
+  readSchoolMeta,
+  schoolMoment,
+  subjects,
+  type IsoDate,
+} from '../../model/index.ts';
 import { documentHashes } from '../../sync-server/archive/replay.ts';
 import { nextYearThreadStats } from '../../sync-server/next-year/next-year-thread.ts';
 import { currentSchoolDocName, readStoredDoc } from '../../sync-server/school-years.ts';
@@ -71,12 +83,25 @@ describe('POST /api/year/next', () => {
     expect((await s.storage.listDocuments()).filter((n) => n.startsWith('school/'))).toHaveLength(1);
   });
 
-  it('YEAR-19: a prepared year waits for its first day: until then the server serves the running one', async () => {
+  it('YEAR-19: a prepared year waits for its first day, by the school\u2019s own date: until then the server serves the running one', async () => {
     server = await startTestServer({ at: DEMO_FIXTURE_DAY });
     const s = server;
     expect((await post(s, await s.login('deputy'))).status).toBe(200);
-    expect(await currentSchoolDocName(s.storage, '2027-08-31' as IsoDate)).toBe('school/demo/2026');
-    expect(await currentSchoolDocName(s.storage, '2027-09-01' as IsoDate)).toBe('school/demo/2027');
-    expect(await currentSchoolDocName(s.storage, '2026-08-01' as IsoDate)).toBe('school/demo/2026');
+    const at = (date: string, time: string, offset = 180) => schoolMoment(date as IsoDate, time, offset);
+    expect(await currentSchoolDocName(s.storage, at('2027-08-31', '23:59'))).toBe('school/demo/2026');
+    // Midnight of 1 September in Moscow is still 31 August by the clock of a server kept in UTC:
+    // the school's own date decides.
+    expect(await currentSchoolDocName(s.storage, at('2027-09-01', '00:30'))).toBe('school/demo/2027');
+    expect(await currentSchoolDocName(s.storage, at('2026-08-01', '10:00'))).toBe('school/demo/2026');
+
+    // The same school in Vladivostok (UTC+10): its 1 September begins 7 hours before Moscow's.
+    const next = await readStoredDoc(s.storage, 'school/demo/2027');
+    const before = Y.encodeStateVector(next);
+    deadlineSettings.set(next, DEADLINES_KEY, { ...readDeadlines(next), utcOffsetMinutes: 600 });
+    await s.storage.appendUpdates('school/demo/2027', [
+      { update: Y.encodeStateAsUpdate(next, before), userId: 'u-admin', sessionId: 'test', clientTime: null, serverTime: Date.now() },
+    ]);
+    expect(await currentSchoolDocName(s.storage, at('2027-09-01', '07:00', 600))).toBe('school/demo/2027');
+    expect(await currentSchoolDocName(s.storage, at('2027-08-31', '23:00', 600))).toBe('school/demo/2026');
   });
 });
