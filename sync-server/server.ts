@@ -149,7 +149,15 @@ export async function startServer(
   const archiveConfig = opts.archive ?? readArchiveConfig();
   const key = loadSigningKey(config.dataDir, () => new Date(now()));
   const snapshotter = new Snapshotter(storage, key, archiveConfig.snapshots, onError, now);
-  const backups = new Backups(storage, config.dataDir, archiveConfig.backups, onError, () => new Date(now()), log);
+  const backups = new Backups(
+    storage,
+    config.dataDir,
+    archiveConfig.backups,
+    onError,
+    () => new Date(now()),
+    log,
+    (m) => logger.warn(m),
+  );
   snapshotter.start();
   backups.start();
   const stopPeriodWatch = snapshotOnPeriodClose(await directory.schoolDoc(), schoolDocName, { snapshotter, backups }, onError);

@@ -29,6 +29,7 @@ export class BackupCopier {
     dir: string,
     private readonly keep: number,
     private readonly log: (msg: string) => void,
+    private readonly warn: (msg: string) => void = log,
   ) {
     this.status = { dir, lastCopied: null, lastCopiedAt: null, error: null, errorAt: null };
   }
@@ -59,7 +60,7 @@ export class BackupCopier {
     } catch (e) {
       const why = e instanceof CopyError ? e.shown : `ошибка записи: ${e instanceof Error ? e.message : String(e)}`;
       Object.assign(this.status, { error: `Копия ${name} не записана в BACKUP_DIR: ${why}.`, errorAt: at.toISOString() });
-      this.log(
+      this.warn(
         `Backup ${name}: the copy to BACKUP_DIR (${dir}) FAILED: ${e instanceof Error ? e.message : String(e)}; the backup in the data directory is complete`,
       );
     }

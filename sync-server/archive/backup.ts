@@ -46,8 +46,10 @@ export class Backups {
     private readonly onError: (e: unknown) => void,
     private readonly now: () => Date = () => new Date(),
     log: (msg: string) => void = (m) => logger.info(m),
+    /** A copy to BACKUP_DIR that failed: trouble an operator must see even at `LOG_LEVEL=warn`. */
+    warn: (msg: string) => void = (m) => logger.warn(m),
   ) {
-    this.copier = settings.copyDir ? new BackupCopier(settings.copyDir, settings.keep, log) : null;
+    this.copier = settings.copyDir ? new BackupCopier(settings.copyDir, settings.keep, log, warn) : null;
   }
 
   /** How the copies to BACKUP_DIR go (null without one). */

@@ -7,6 +7,7 @@ import { documentHashes } from '../../sync-server/archive/replay.ts';
 import { restoreBackup } from '../../sync-server/archive/restore.ts';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
 import { DEMO_FIXTURE_DAY } from '../helpers/demo-facts.ts';
+import { createLogger } from '../../sync-server/log.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
@@ -118,10 +119,16 @@ describe('backups the director can hold', () => {
   it('ARC-23: every backup is copied to BACKUP_DIR as one file; a missing BACKUP_DIR fails the copy, not the backup, and the page says so', async () => {
     const second = join(tmp(), 'second-disk');
     process.env.BACKUP_DIR = second;
-    server = await startTestServer();
+    // OPS-3: the failed copy is a warning in the server's log, seen even at LOG_LEVEL=warn.
+    const warnings: string[] = [];
+    const logger = createLogger({ level: 'warn', destination: { write: (line: string) => void warnings.push(line) } });
+    server = await startTestServer({ logger });
     const s = server;
     const admin = await s.login('admin');
     const first = await (await post(s, '/api/admin/backups', admin)).json();
+    expect(warnings.map((l) => JSON.parse(l) as { level: string; msg: string })).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/the copy to BACKUP_DIR .* FAILED/) }),
+    );
     expect(first.backup.name).toMatch(/^backup-/);
     expect(existsSync(join(s.dataDir, 'backups', first.backup.name, 'journal.sqlite'))).toBe(true);
     expect(first.copy).toMatchObject({ dir: second, lastCopied: null });
