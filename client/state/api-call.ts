@@ -21,3 +21,16 @@ export async function apiCall<T>(method: 'GET' | 'POST', url: string, body: unkn
   if (!res.ok) return { ok: false, error: json?.error ?? `Сервер ответил ошибкой (код ${res.status}).` };
   return { ok: true, value: json as T };
 }
+
+/**
+ * A GET of an optional part of the API: its JSON, or null when the server answers anything but
+ * 2xx (a 404 where the part is not configured) or cannot be reached — the page then leaves it out.
+ */
+export async function getJsonOrNull<T>(url: string): Promise<T | null> {
+  try {
+    const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    return res.ok ? ((await res.json()) as T) : null;
+  } catch {
+    return null;
+  }
+}

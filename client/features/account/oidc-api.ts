@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 import { isOidcOutcome, OIDC_OUTCOMES, type OidcOutcome } from '../../../model/access/oidc-outcomes.ts';
-import { apiCall, type Result } from '../../state/api-call.ts';
+import { apiCall, getJsonOrNull, type Result } from '../../state/api-call.ts';
 
 /** `GET /api/auth/oidc` (AUTH-28): the button's label; signed in, whether this account is linked. */
 export interface OidcInfo {
@@ -11,14 +11,7 @@ export interface OidcInfo {
 const OFFLINE = 'Нет связи с сервером: вход через внешнюю учётную запись работает только при подключении к сети.';
 
 /** The provider's label and link, or null when the server has none configured (404) or cannot be reached. */
-export async function fetchOidcInfo(): Promise<OidcInfo | null> {
-  try {
-    const res = await fetch('/api/auth/oidc', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    return res.ok ? ((await res.json()) as OidcInfo) : null;
-  } catch {
-    return null;
-  }
-}
+export const fetchOidcInfo = () => getJsonOrNull<OidcInfo>('/api/auth/oidc');
 
 /**
  * Starts a flow and leaves for the provider; the server sends the browser back to the app when

@@ -1,5 +1,5 @@
 import type { Role } from '../../../model/index.ts';
-import { apiCall, type Result } from '../../state/api-call.ts';
+import { apiCall, getJsonOrNull, type Result } from '../../state/api-call.ts';
 
 /** The administrator's HTTP API (sync-server/http/admin-routes.ts), typed for the page. */
 export interface AdminUser {
@@ -52,14 +52,7 @@ export interface OidcLinks {
 }
 
 /** AUTH-31: null when the server has no region's sign-in (the route is the API's 404) or cannot be asked. */
-export async function listOidcLinks(): Promise<OidcLinks | null> {
-  try {
-    const res = await fetch('/api/admin/oidc', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    return res.ok ? ((await res.json()) as OidcLinks) : null;
-  } catch {
-    return null;
-  }
-}
+export const listOidcLinks = () => getJsonOrNull<OidcLinks>('/api/admin/oidc');
 
 /** AUTH-31: unbinds the account's identity of the region's system; the user is signed out everywhere. */
 export const unlinkOidc = (id: string) =>
