@@ -101,9 +101,9 @@ async function runOnce(base: string, dir: string, store: SchoolStore): Promise<R
   try {
     const firstMinutes = new Date(Number(NEW_YEAR), 8, 1, 0, 30).getTime();
     const due = await yearDue(server, firstMinutes);
-    if (parseDocName(due ?? '')?.yearId !== NEW_YEAR) throw new Error(`year bench: the new year is not due (${due})`);
+    if (!due || parseDocName(due)?.yearId !== NEW_YEAR) throw new Error(`year bench: the new year is not due (${due})`);
     const t = performance.now();
-    await archiveYear(server);
+    await archiveYear(server, due, () => firstMinutes);
     archiveMs = performance.now() - t;
     for (const name of await server.storage.listDocuments()) {
       if (parseDocName(name)?.yearId !== OLD_YEAR) continue;

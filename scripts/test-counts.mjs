@@ -28,7 +28,7 @@ export function countsOf(file) {
  */
 export function failuresOf(file) {
   const r = readReport(file);
-  if (!r) return ["the report is missing (the run did not finish)"];
+  if (!r) return ['the report is missing (the run did not finish)'];
   const lines = [];
   for (const t of r.testResults ?? []) {
     const where = relative(process.cwd(), t.name ?? '?');

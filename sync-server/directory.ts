@@ -21,6 +21,7 @@ import {
 } from '../model/index.ts';
 import { derived } from '../model/doc/doc-cache.ts';
 import { studentLinksOf } from './auth/student-links.ts';
+import { familyYears, pastDiaries, pastDiaryAccess } from './diary/past-diaries.ts';
 import { boardSyncAccess } from './announcements/board-actor.ts';
 import { parseConversationName } from '../model/messages/conversation-doc.ts';
 import type { UserRecord } from './storage/port.ts';
@@ -111,10 +112,17 @@ export class Directory {
     return schoolYears(this.stored, this.schoolDocName);
   }
 
+  /** The years a user's switcher offers: every stored one to the staff, a family's own (YEAR-24), else none. */
+  async yearsFor(user: UserRecord, staff: boolean): Promise<SchoolYearEntry[]> {
+    const years = await this.years();
+    return staff ? years : familyYears(user, years, this.stored);
+  }
+
   /**
    * YEAR-22: the documents of a year other than the current one, as its own school year decides
    * them: a past year's read-only, the next year's school year as it is now (the deputy prepares
-   * it) and its journals read-only until it begins; only documents the store holds.
+   * it) and its journals read-only until it begins; only documents the store holds. A family gets
+   * its children's diaries of a past year (YEAR-24).
    */
   private async otherYearDocuments(user: UserRecord, yearId: string): Promise<DocumentEntry[]> {
     const year = (await this.years()).find((y) => y.yearId === yearId);
@@ -122,7 +130,10 @@ export class Directory {
     if (!year || !school) return [];
     const actor: Actor = { userId: user.id as UserId, roles: user.roles };
     const names = new Set(await this.stored.names());
-    return [...this.listDocuments(school, actor, { name: year.name, yearId: year.yearId as YearId, relation: year.relation }, names)];
+    return [
+      ...(await pastDiaries(user, year, this.stored)),
+      ...this.listDocuments(school, actor, { name: year.name, yearId: year.yearId as YearId, relation: year.relation }, names),
+    ];
   }
 
   /**
@@ -136,9 +147,16 @@ export class Directory {
     for (const link of studentLinksOf(user)) {
       const journal = await this.stored.doc(journalDocName(link.classId as ClassId, this.yearId));
       const student = journal ? listStudents(journal).find((s) => s.id === link.studentId) : undefined;
+      // YEAR-24: a student who left the school (the 9th and 11th grades) has no diary this year;
+      // the family keeps the past years' in the year switcher.
+      if (!student) continue;
       const className = classes.get(school, link.classId as ClassId)?.name ?? '';
-      const title = student ? `${student.name}, ${className}` : `Дневник, ${className}`;
-      out.push({ name: diaryDocName(link.studentId as StudentId, this.yearId), kind: 'diary', title, access: 'read' });
+      out.push({
+        name: diaryDocName(link.studentId as StudentId, this.yearId),
+        kind: 'diary',
+        title: `${student.name}, ${className}`,
+        access: 'read',
+      });
     }
     return out;
   }
@@ -156,7 +174,10 @@ export class Directory {
     // DIARY-1: a diary opens for reading to its student and their parents, to nobody else.
     const diary = parseDiaryName(docName);
     if (diary) {
-      if (diary.yearId !== this.yearId) return null;
+      if (diary.yearId !== this.yearId) {
+        const year = (await this.years()).find((y) => y.yearId === diary.yearId);
+        return pastDiaryAccess(user, docName, diary.studentId, year, this.stored);
+      }
       return studentLinksOf(user).some((l) => l.studentId === diary.studentId) ? 'read' : null;
     }
     const parsed = parseDocName(docName);

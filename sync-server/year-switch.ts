@@ -2,6 +2,7 @@ import { parseDocName } from '../model/index.ts';
 import { readSchoolMeta } from '../model/index.ts';
 import { currentSchoolDocName, readStoredDoc } from './school-years.ts';
 import type { RunningServer } from './server.ts';
+import { closeFamiliesYear } from './next-year/close-families.ts';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -17,9 +18,13 @@ export async function yearDue(server: RunningServer, now: number): Promise<strin
 /**
  * YEAR-21: the old year is put in the archive before the server turns to the new one: a signed
  * snapshot of every one of its documents (ARC-3) and a backup (ARC-10). From then on the server
- * no longer opens them (ACC-1 decides by the current year), so nothing can change them.
+ * no longer opens them (ACC-1 decides by the current year), so nothing can change them. Its
+ * diaries are stored final and the families' links follow their children to the new year's
+ * classes first (YEAR-25), so the backup holds them.
  */
-export async function archiveYear(server: RunningServer): Promise<void> {
+export async function archiveYear(server: RunningServer, nextSchoolDocName: string, now: () => number): Promise<void> {
+  await server.diaries.settled();
+  await closeFamiliesYear(server.storage, server.schoolDocName, nextSchoolDocName, now);
   const yearId = parseDocName(server.schoolDocName)?.yearId;
   for (const name of await server.storage.listDocuments()) {
     if (parseDocName(name)?.yearId === yearId) await server.snapshotter.snapshotDocument(name);
@@ -38,17 +43,24 @@ export async function archiveYear(server: RunningServer): Promise<void> {
  * document of a year before the current one whose log goes past its latest signed snapshot gets
  * one, and a backup follows. Returns how many documents were archived.
  */
-export async function archivePastYears(server: RunningServer): Promise<number> {
+export async function archivePastYears(server: RunningServer, now: () => number): Promise<number> {
   const names = await server.storage.listDocuments();
-  const schools = new Map<string, string>();
+  const schools = new Map<string, { name: string; startsOn: string }>();
   for (const name of names) {
     const p = parseDocName(name);
-    if (p?.kind === 'school') schools.set(p.yearId, readSchoolMeta(await readStoredDoc(server.storage, name))?.startsOn ?? '');
+    if (p?.kind === 'school')
+      schools.set(p.yearId, { name, startsOn: readSchoolMeta(await readStoredDoc(server.storage, name))?.startsOn ?? '' });
   }
-  const currentStart = schools.get(parseDocName(server.schoolDocName)?.yearId ?? '') ?? '';
-  const past = new Set([...schools].filter(([, startsOn]) => startsOn !== '' && startsOn < currentStart).map(([yearId]) => yearId));
+  const currentStart = schools.get(parseDocName(server.schoolDocName)?.yearId ?? '')?.startsOn ?? '';
+  const pastYears = [...schools]
+    .filter(([, y]) => y.startsOn !== '' && y.startsOn < currentStart)
+    .sort(([, a], [, b]) => a.startsOn.localeCompare(b.startsOn));
+  const past = new Set(pastYears.map(([yearId]) => yearId));
+  // YEAR-25: the year that just ended, if it was never archived, closes for its families too.
+  const lastYear = pastYears.at(-1);
   const seqs = await server.storage.lastSeqs();
   let archived = 0;
+  let lastYearArchived = false;
   for (const name of names) {
     const yearId = parseDocName(name)?.yearId;
     if (!yearId || !past.has(yearId)) continue;
@@ -56,7 +68,9 @@ export async function archivePastYears(server: RunningServer): Promise<number> {
     if ((seqs.get(name) ?? 0) <= signed) continue;
     await server.snapshotter.snapshotDocument(name);
     archived++;
+    if (yearId === lastYear?.[0]) lastYearArchived = true;
   }
+  if (lastYear && lastYearArchived) await closeFamiliesYear(server.storage, lastYear[1].name, server.schoolDocName, now);
   if (archived > 0) await server.backups.backupNow();
   return archived;
 }
@@ -78,13 +92,13 @@ export function watchYearSwitch(deps: {
       const server = deps.current();
       if (!pastChecked) {
         pastChecked = true;
-        const archived = await archivePastYears(server);
+        const archived = await archivePastYears(server, deps.now);
         if (archived > 0) deps.log(`Archived ${archived} documents of a past school year that ended while the server was stopped`);
       }
       const due = await yearDue(server, deps.now());
       if (!due) return;
       deps.log(`The school year ${due} has begun: archiving ${server.schoolDocName} and restarting on it…`);
-      await archiveYear(server);
+      await archiveYear(server, due, deps.now);
       await deps.restart();
     } catch (e) {
       deps.onError(e);

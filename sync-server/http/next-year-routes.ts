@@ -32,12 +32,15 @@ export function nextYearRoutes(deps: { storage: Storage; directory: Directory; n
     return auth;
   };
 
-  // YEAR-22: the stored school years — past (read-only), current, next (prepared) — for the staff's year switcher.
+  // YEAR-22: the stored school years — past (read-only), current, next (prepared) — for the year switcher.
   app.get('/years', async (c) => {
     const auth = c.get('auth');
     if (!auth) throw new HTTPException(401, { message: 'Требуется вход в систему' });
-    if (!auth.user.roles.some((r) => STAFF_ROLES.includes(r))) return c.json({ years: [] });
-    const years = await deps.directory.years();
+    // YEAR-24: a family's switcher offers the years of its children's diaries.
+    const years = await deps.directory.yearsFor(
+      auth.user,
+      auth.user.roles.some((r) => STAFF_ROLES.includes(r)),
+    );
     return c.json({ years: years.map(({ yearId, title, startsOn, endsOn, relation }) => ({ yearId, title, startsOn, endsOn, relation })) });
   });
 

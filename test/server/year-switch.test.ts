@@ -48,7 +48,7 @@ describe('the switch to a prepared school year', () => {
     first.clock.moveTo(parseClockStart('2027-09-01'));
     expect(await yearDue(first, first.clock.now())).toBe('school/demo/2027');
     const backupsBefore = first.backups.list().length;
-    await archiveYear(first);
+    await archiveYear(first, 'school/demo/2027', first.clock.now);
     const seqs = await first.storage.lastSeqs();
     for (const name of ['school/demo/2026', 'journal/5b/2026']) {
       expect((await first.storage.latestSignedSnapshot(name))?.upToSeq).toBe(seqs.get(name));
@@ -82,14 +82,16 @@ describe('the switch to a prepared school year', () => {
     const next = await start({ dataDir, now: clock.now });
     expect(next.schoolDocName).toBe('school/demo/2027');
     const backupsBefore = next.backups.list().length;
-    expect(await archivePastYears(next)).toBeGreaterThanOrEqual(4);
+    expect(await archivePastYears(next, next.clock.now)).toBeGreaterThanOrEqual(4);
     const seqs = await next.storage.lastSeqs();
     for (const name of ['school/demo/2026', 'journal/5b/2026', 'journal/10a/2026']) {
       expect((await next.storage.latestSignedSnapshot(name))?.upToSeq).toBe(seqs.get(name));
     }
     expect(next.backups.list().length).toBe(backupsBefore + 1);
+    // YEAR-25: the year closes for its families too: the parent's link follows the child to 6Б.
+    expect((await next.storage.findUserByLogin('parent'))?.studentLinks?.map((l) => l.classId)).toEqual(['6b']);
     // Once archived, a later start has nothing to do.
-    expect(await archivePastYears(next)).toBe(0);
+    expect(await archivePastYears(next, next.clock.now)).toBe(0);
   });
 
   it('YEAR-21: the hourly watch archives and restarts once the year is due', async () => {

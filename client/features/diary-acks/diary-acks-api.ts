@@ -1,6 +1,6 @@
 import { apiCall } from '../../state/api-call.ts';
 import { loadKv, updateKv } from '../../state/app-db.ts';
-import { currentMe } from '../../state/session.ts';
+import { currentMe, viewedYear } from '../../state/session.ts';
 import { AckQueue, type QueuedAck, type QueueState, type SendResult } from './ack-queue.ts';
 
 /**
@@ -72,6 +72,8 @@ if (typeof window !== 'undefined') window.addEventListener('online', () => void 
 
 /** Records that this account opened a week or a mark; queued in IndexedDB while offline and sent when back online (never lost, never sent twice). */
 export function recordDiaryRead(studentId: string, kind: 'week' | 'mark', item: string): void {
+  // YEAR-24: reading a past year's diary is no acknowledgement: the school's record is of the year that runs.
+  if (viewedYear() !== null) return;
   const q = queueOfMe();
   if (!q) return;
   const ack = { key: `${studentId}|${kind}|${item}`, url: ackUrl(studentId, 'read'), body: { kind, item }, at: Date.now() };

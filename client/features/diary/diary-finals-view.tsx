@@ -1,5 +1,6 @@
 import { createMemo, createResource, createSignal, For, Show, type Accessor, type JSX } from 'solid-js';
 import { confirmedFinals, confirmFinals } from '../diary-acks/diary-acks-api.ts';
+import { viewedYear } from '../../state/session.ts';
 import type { DiaryData, PeriodSpan } from './diary-data.ts';
 import { finalsTable, periodsToConfirm } from './diary-finals.ts';
 import { dayMinuteText, markTone, markWord } from './diary-text.ts';
@@ -12,7 +13,8 @@ import { formatMark } from '../../../model/index.ts';
  */
 export function DiaryFinalsView(props: { data: Accessor<DiaryData>; studentId: string }): JSX.Element {
   const table = createMemo(() => finalsTable(props.data()));
-  const toConfirm = createMemo(() => periodsToConfirm(table()));
+  // YEAR-24: a past year's finals are only read; confirming is for the year that runs.
+  const toConfirm = createMemo(() => (viewedYear() === null ? periodsToConfirm(table()) : []));
   const [confirmed, { refetch }] = createResource(
     () => props.studentId,
     (id) => confirmedFinals(id).catch(() => ({}) as Record<string, number>),

@@ -1,6 +1,7 @@
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { diaryHref, route, type DiaryView as View } from '../../state/router.ts';
 import { useSchool } from '../../state/school-context.tsx';
+import { viewedYear } from '../../state/session.ts';
 import type { OpenDocument } from '../../sync/doc-registry.ts';
 import { createDiary } from './create-diary.ts';
 import { DiaryFreshness } from './diary-freshness.tsx';
@@ -9,6 +10,7 @@ import { WeekView } from './week-view.tsx';
 import { SubjectsView } from './subjects-view.tsx';
 import { AttendanceView } from './attendance-view.tsx';
 import { DiaryFinalsView } from './diary-finals-view.tsx';
+import { MESSAGES_HREF } from '../messages/messages-route.ts';
 
 const TABS: ReadonlyArray<{ view: View; label: string; title: string }> = [
   { view: 'week', label: 'Неделя', title: 'Уроки, задания и отметки недели' },
@@ -46,7 +48,10 @@ export function DiaryView(props: { open: OpenDocument; studentId: string }): JSX
         )}
       </Show>
       <DiaryFreshness synced={props.open.synced} syncedAt={props.open.syncedAt} />
-      <DiaryNotices userId={ctx.me.user.id} studentId={props.studentId} notices={data().notices} />
+      {/* The school's notices are this year's: a past year's diary (YEAR-24) shows none. */}
+      <Show when={viewedYear() === null}>
+        <DiaryNotices userId={ctx.me.user.id} studentId={props.studentId} notices={data().notices} />
+      </Show>
       <nav class="diary-tabs" aria-label="Разделы дневника">
         <For each={TABS}>
           {(t) => (
@@ -79,7 +84,10 @@ export function DiaryView(props: { open: OpenDocument; studentId: string }): JSX
       </Switch>
       <section class="diary-messages" aria-label="Сообщения и объявления">
         <h2>Сообщения и объявления</h2>
-        <p>Переписка с учителями и объявления школы появятся здесь в следующей версии дневника.</p>
+        <p>
+          Переписка с учителями — в разделе <a href={MESSAGES_HREF}>«Сообщения»</a>, объявления школы и класса — в разделе{' '}
+          <a href="#/boards">«Объявления»</a>.
+        </p>
       </section>
     </>
   );

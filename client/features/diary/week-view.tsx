@@ -17,8 +17,11 @@ import { MarkRow } from './mark-view.tsx';
  */
 export function WeekView(props: { data: Accessor<DiaryData>; studentId: string; week: string | null }): JSX.Element {
   const today = todayIso();
-  const thisMonday = mondayOf(today);
-  const monday = createMemo(() => (isIsoDate(props.week) ? mondayOf(asDate(props.week)) : thisMonday));
+  // YEAR-24: a past year's diary opens on its last week; «Сегодня» is then its end.
+  const endsOn = () => props.data().info?.endsOn ?? today;
+  const over = () => endsOn() < today;
+  const thisMonday = createMemo(() => mondayOf(over() ? endsOn() : today));
+  const monday = createMemo(() => (isIsoDate(props.week) ? mondayOf(asDate(props.week)) : thisMonday()));
   const days = createMemo(() => diaryWeek(props.data(), monday()));
   const [mode, setMode] = createSignal<'days' | 'homework'>('days');
   createEffect(
@@ -26,23 +29,26 @@ export function WeekView(props: { data: Accessor<DiaryData>; studentId: string; 
       if (md === 'days') recordDiaryRead(props.studentId, 'week', m);
     }),
   );
-  const go = (m: IsoDate) => replaceHash(diaryHref(props.studentId, 'week', m === thisMonday ? null : m));
+  const go = (m: IsoDate) => replaceHash(diaryHref(props.studentId, 'week', m === thisMonday() ? null : m));
   return (
     <section class="diary-week" aria-label="Неделя">
-      <div class="diary-mode" role="group" aria-label="Что показать">
-        <button type="button" classList={{ current: mode() === 'days' }} aria-pressed={mode() === 'days'} onClick={() => setMode('days')}>
-          Дни недели
-        </button>
-        <button
-          type="button"
-          classList={{ current: mode() === 'homework' }}
-          aria-pressed={mode() === 'homework'}
-          onClick={() => setMode('homework')}
-          data-testid="diary-homework-mode"
-        >
-          Задания наперёд
-        </button>
-      </div>
+      {/* A year that is over has no days ahead. */}
+      <Show when={!over()}>
+        <div class="diary-mode" role="group" aria-label="Что показать">
+          <button type="button" classList={{ current: mode() === 'days' }} aria-pressed={mode() === 'days'} onClick={() => setMode('days')}>
+            Дни недели
+          </button>
+          <button
+            type="button"
+            classList={{ current: mode() === 'homework' }}
+            aria-pressed={mode() === 'homework'}
+            onClick={() => setMode('homework')}
+            data-testid="diary-homework-mode"
+          >
+            Задания наперёд
+          </button>
+        </div>
+      </Show>
       <Show when={mode() === 'days'} fallback={<HomeworkList data={props.data} today={today} />}>
         <div class="diary-nav">
           <button
@@ -66,8 +72,8 @@ export function WeekView(props: { data: Accessor<DiaryData>; studentId: string; 
           >
             →
           </button>
-          <button type="button" class="secondary" disabled={monday() === thisMonday} onClick={() => go(thisMonday)}>
-            Сегодня
+          <button type="button" class="secondary" disabled={monday() === thisMonday()} onClick={() => go(thisMonday())}>
+            {over() ? 'Конец года' : 'Сегодня'}
           </button>
         </div>
         <ol class="diary-days">

@@ -1,5 +1,4 @@
 import { createResource, For, Show, type JSX } from 'solid-js';
-import { STAFF_ROLES } from '../../../model/index.ts';
 import { useSchool } from '../../state/school-context.tsx';
 import { viewedYear, viewYear } from '../../state/session.ts';
 
@@ -20,14 +19,14 @@ async function loadYears(): Promise<YearEntry[]> {
 }
 
 /**
- * YEAR-22: the staff's choice of school year, shown when the store holds more than one: a past
- * year opens read-only (journals, reports, printing), the next one for the deputy to prepare.
- * The banner says which year the pages show when it is not the current one.
+ * YEAR-22: the choice of school year, shown when the server offers more than one: to the staff
+ * every stored year — a past one read-only (journals, reports, printing), the next one for the
+ * deputy to prepare; to a family the years of its children's diaries (YEAR-24). The banner says
+ * which year the pages show when it is not the current one.
  */
 export function YearSwitcher(): JSX.Element {
   const ctx = useSchool();
-  const staff = ctx.me.user.roles.some((r) => STAFF_ROLES.includes(r));
-  const [years] = createResource(() => staff, loadYears);
+  const [years] = createResource(() => ctx.me.user.id, loadYears);
   const current = () => years()?.find((y) => y.relation === 'current');
   const shown = () => years()?.find((y) => y.yearId === (viewedYear() ?? current()?.yearId));
   const choose = (yearId: string) => void viewYear(yearId === current()?.yearId ? null : yearId);
