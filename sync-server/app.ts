@@ -169,7 +169,7 @@ export function createApp(deps: AppDeps) {
     }
   });
   if (deps.metrics) {
-    deps.metrics.observe({ connections: () => sockets.wss.clients.size, documents: () => deps.registry.loadedNames().length });
+    deps.metrics.observe({ connections: () => sockets.count(), documents: () => deps.registry.loadedNames().length });
     app.route('/', metricsRoute(deps.metrics, deps.metricsToken ?? null));
   }
   app.route('/api', aboutRoutes(deps.directory.schoolDocName));

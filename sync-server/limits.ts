@@ -31,6 +31,22 @@ export const bodyTooLargeText = (maxBytes: number) => `Запрос больше
  * the socket with 1009 before its payload is read.
  */
 export const WS_MAX_PAYLOAD_BYTES = MAX_UPDATE_BYTES + 64 * KiB;
+/**
+ * PROTO-22: permessage-deflate, offered on the sockets of the families' documents (a diary) only,
+ * for a phone's first sync without a copy on a slow network: a full-year diary's 376 KB go as about
+ * 41 KB. Only messages of `threshold` bytes or more are compressed, so a live update never waits
+ * on zlib and most sockets never make a compressor; one that did keeps it, so its window is 8 KB
+ * and its memory level 4 (about 40 KB a socket instead of zlib's default 256 KB). A reader's
+ * inflated message is bounded by the socket's `maxPayload` like any other (PROTO-14).
+ */
+export const FAMILY_DEFLATE = {
+  threshold: 16 * KiB,
+  serverNoContextTakeover: true,
+  clientNoContextTakeover: true,
+  serverMaxWindowBits: 13,
+  zlibDeflateOptions: { memLevel: 4, level: 6 },
+  concurrencyLimit: 4,
+} as const;
 /** One client's presence (awareness) state, as JSON; a larger one closes the socket with 4413. */
 export const PRESENCE_STATE_MAX_BYTES = 16 * KiB;
 /** Presence states one connection may hold at once (a tab has one); more close it with 4429. */

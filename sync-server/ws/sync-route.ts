@@ -54,7 +54,8 @@ export function syncRoute(
         extensions: c.req.query(EXTENSIONS_PARAM) === '1',
       };
       void opts.accessLog.recordDocumentOpen(c, grant.name);
-      return opts.sockets.accept(c, new SyncSocket(opts, grant));
+      // PROTO-22: a diary's first sync goes compressed to the phone that has no copy yet.
+      return opts.sockets.accept(c, new SyncSocket(opts, grant), parseDiaryName(grant.name) !== null);
     },
   );
   return app;

@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Context, Hono } from 'hono';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { FAMILY_DEFLATE } from '../limits.ts';
 
 /** What an accepted upgrade does with its socket: made by the route from what it decided. */
 export interface SocketHandlers {
@@ -13,6 +14,11 @@ export interface SocketHandlers {
 
 /** Where the route leaves its handlers for the upgrade (a symbol: no request can set it). */
 const ACCEPTED = Symbol('accepted sync socket');
+interface Accepted {
+  handlers: SocketHandlers;
+  /** PROTO-22: served with permessage-deflate (a family's diary). */
+  compressed: boolean;
+}
 const HANDLERS = Symbol('sync socket handlers');
 type Handled = WebSocket & { [HANDLERS]?: SocketHandlers };
 
@@ -42,6 +48,8 @@ interface UpgradeSource {
 export function createSyncSockets(app: Pick<Hono, 'request'>, maxPayload: number) {
   // PROTO-14: a frame over the limit closes the socket with 1009 as soon as its header says so.
   const wss = new WebSocketServer({ noServer: true, maxPayload });
+  // PROTO-22: the same, with permessage-deflate for the large first syncs of the families' documents.
+  const compressedWss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: { ...FAMILY_DEFLATE } });
   // Set by `stop`: an upgrade still in the app's checks when the server stops must not open a socket afterwards.
   let stopped = false;
 
@@ -51,16 +59,17 @@ export function createSyncSockets(app: Pick<Hono, 'request'>, maxPayload: number
     for (const [key, value] of Object.entries(req.headers)) {
       if (value) headers.append(key, Array.isArray(value) ? value[0] : value);
     }
-    const env: { incoming: IncomingMessage; outgoing: undefined; [ACCEPTED]?: SocketHandlers } = { incoming: req, outgoing: undefined };
+    const env: { incoming: IncomingMessage; outgoing: undefined; [ACCEPTED]?: Accepted } = { incoming: req, outgoing: undefined };
     const response = await app.request(new URL(req.url ?? '/', 'http://localhost'), { headers }, env);
-    const handlers = env[ACCEPTED];
+    const accepted = env[ACCEPTED];
     if (stopped) return void socket.destroy();
-    if (!handlers || socket.destroyed) {
-      const status = handlers ? 400 : response.status;
+    if (!accepted || socket.destroyed) {
+      const status = accepted ? 400 : response.status;
       socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    const { handlers, compressed } = accepted;
+    (compressed ? compressedWss : wss).handleUpgrade(req, socket, head, (ws) => {
       if (stopped) return ws.terminate();
       (ws as Handled)[HANDLERS] = handlers;
       ws.on('message', onMessage);
@@ -71,10 +80,13 @@ export function createSyncSockets(app: Pick<Hono, 'request'>, maxPayload: number
   }
 
   return {
-    wss,
-    /** In a route: accepts the WebSocket upgrade of this request with these handlers. */
-    accept(c: Context, handlers: SocketHandlers): Response {
-      (c.env as { [ACCEPTED]?: SocketHandlers })[ACCEPTED] = handlers;
+    /** Open sync sockets, compressed or not. */
+    count(): number {
+      return wss.clients.size + compressedWss.clients.size;
+    },
+    /** In a route: accepts the WebSocket upgrade of this request with these handlers (`compressed`: PROTO-22). */
+    accept(c: Context, handlers: SocketHandlers, compressed = false): Response {
+      (c.env as { [ACCEPTED]?: Accepted })[ACCEPTED] = { handlers, compressed };
       return new Response(null);
     },
     /**
@@ -84,7 +96,7 @@ export function createSyncSockets(app: Pick<Hono, 'request'>, maxPayload: number
      */
     stop(): void {
       stopped = true;
-      for (const client of wss.clients) client.terminate();
+      for (const client of [...wss.clients, ...compressedWss.clients]) client.terminate();
     },
     /** Serves the upgrades of this HTTP(S) server. */
     injectWebSocket(server: UpgradeSource): void {
