@@ -42,9 +42,7 @@ export function LessonFamilyNotes(props: {
 }): JSX.Element {
   const notes = createMapStore<string>(props.doc, 'notes', (_key, v) => (isFamilyNoteText(v) ? v : undefined));
   const onList = createMemo(() =>
-    props.students.filter(
-      (s) => isEnrolledOn(s, props.lesson.date) && isInGroup(s, props.groupId, props.lesson.date, props.subjectId),
-    ),
+    props.students.filter((s) => isEnrolledOn(s, props.lesson.date) && isInGroup(s, props.groupId, props.lesson.date, props.subjectId)),
   );
   const noteOf = (studentId: string) => notes[joinKey(props.lesson.id, studentId)] ?? null;
   const given = createMemo(() => onList().filter((s) => noteOf(s.id) !== null));
@@ -95,7 +93,12 @@ export function LessonFamilyNotes(props: {
                 <strong>{s.name}:</strong> {noteOf(s.id)}
                 <Show when={props.writable}>
                   {' '}
-                  <button type="button" class="secondary small" onClick={() => setChosen(s.id)} aria-label={`Изменить замечание: ${s.name}`}>
+                  <button
+                    type="button"
+                    class="secondary small"
+                    onClick={() => setChosen(s.id)}
+                    aria-label={`Изменить замечание: ${s.name}`}
+                  >
                     изменить
                   </button>
                 </Show>
