@@ -20,7 +20,7 @@ const overflow = (page: Page) =>
 describe.runIf(chromiumAvailable())('notes to the family (Chromium)', () => {
   const scene = useScenario({ at: DEMO_FIXTURE_DAY });
 
-  it('E2E-41: the teacher writes a note to the family in 5Б mathematics; the parent sees it under that lesson on a phone; changed and removed, the diary follows', async () => {
+  it('E2E-41: the teacher writes a note to the family in 5Б mathematics; the parent sees it under that lesson on a phone; changed and removed, the diary follows; written offline, it arrives once online', async () => {
     const { server, browser } = scene;
     const cookie = await server.login('parent');
     const me = (await (await fetch(`${server.origin}/api/me`, { headers: { cookie } })).json()) as {
@@ -75,6 +75,20 @@ describe.runIf(chromiumAvailable())('notes to the family (Chromium)', () => {
     await teacher.getByTestId('family-note-remove').click();
     await expect.poll(() => day.getByTestId('diary-note').count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(stored).toBeNull();
+
+    // Offline, the note is written into the journal on the device like a mark, and sent once back online.
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 15_000 }).toBe('0');
+    await teacherCtx.setOffline(true);
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-online')).toBe('false');
+    await teacher.getByTestId('family-note-text').fill('Опоздал без уважительной причины');
+    await teacher.getByTestId('family-note-save').click();
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending')).not.toBe('0');
+    expect(await stored()).toBeNull();
+    expect(await day.getByTestId('diary-note').count()).toBe(0);
+    await teacherCtx.setOffline(false);
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 20_000 }).toBe('0');
+    await expect.poll(stored).toBe('Опоздал без уважительной причины');
+    await expect.poll(() => note.innerText(), { timeout: 15_000 }).toBe('Замечание учителя: Опоздал без уважительной причины');
     await teacherCtx.close();
     await parentCtx.close();
   });
