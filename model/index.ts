@@ -83,6 +83,7 @@ export * from './reports/failing-marks.ts';
 export * from './reports/control-works.ts';
 export * from './reports/lesson-topic.ts';
 export * from './journal/remark.ts';
+export * from './journal/family-note.ts';
 export * from './monitoring/entry-times.ts';
 export * from './monitoring/ktp-progress.ts';
 export * from './monitoring/page-monitoring.ts';

@@ -8,6 +8,7 @@ import { absentMarkDecision } from '../journal/absent-marks.ts';
 import { markFromTuple, marksOf } from '../journal/mark.ts';
 import { MAX_MARKS_PER_LESSON } from '../journal/mark-places.ts';
 import { isRemarkFieldValue } from '../journal/remark.ts';
+import { isFamilyNoteText, MAX_NOTE_LENGTH } from '../journal/family-note.ts';
 import { isAbsenceMark, isAbsenceReason } from '../marking/attendance.ts';
 import { isMarkValueAllowed } from '../marking/mark-value.ts';
 import { personNameProblem } from '../names.ts';
@@ -61,7 +62,9 @@ function mayWrite(actor: Actor, path: Exclude<ChangePath, { kind: 'unknown' | 'm
   switch (path.kind) {
     case 'lesson':
     case 'mark':
-    case 'attendance': {
+    case 'attendance':
+    // NOTE-2: a note to the family is written by exactly those who write the lesson's marks.
+    case 'note': {
       const l = path.lesson;
       if (isTeacher && teaches(ctx, actor.userId, l.subjectId, l.groupId)) return allow();
       if (isTeacher && substitutes(ctx, actor.userId, l)) return allow(true);
@@ -96,7 +99,7 @@ function mayWrite(actor: Actor, path: Exclude<ChangePath, { kind: 'unknown' | 'm
 function closedCheck(path: ChangePath, ctx: AuthorizeContext, change: JournalChange): Decision | null {
   const closed = (name: string) =>
     refuse(RejectReason.periodClosed, `период «${name}» закрыт; исправление — через заместителя директора с указанием причины`);
-  if (path.kind === 'lesson' || path.kind === 'mark' || path.kind === 'attendance') {
+  if (path.kind === 'lesson' || path.kind === 'mark' || path.kind === 'attendance' || path.kind === 'note') {
     const p = closedAt(ctx, path.lesson.date);
     return p ? closed(p[1].name) : null;
   }
@@ -174,6 +177,11 @@ function contentCheck(path: ChangePath, value: unknown, ctx: AuthorizeContext, a
     }
     case 'reason':
       return removing || isAbsenceReason(value) ? null : invalid('причина пропуска');
+    case 'note':
+      // NOTE-1, NOTE-2: 1–500 characters, stored trimmed; for a student on the lesson's roster that day.
+      if (!removing && !isFamilyNoteText(value))
+        return invalid(`замечание родителям — от 1 до ${MAX_NOTE_LENGTH} символов без пробелов по краям`);
+      return rosterCheck(path, ctx);
     case 'student':
       if (path.field === 'name') {
         // PERM-15: a name through sync passes the import's check (STU-11), said in Russian.
@@ -223,8 +231,8 @@ function notBegunCheck(lesson: { date: string; slot: number }, ctx: AuthorizeCon
   return refuse(RejectReason.notBegun, `урок ещё не начался (${when}): отметки и посещаемость ставятся с начала урока`);
 }
 
-/** PERM-4: a mark or absence is for a student on the page's roster on the lesson's date. */
-function rosterCheck(path: Extract<ChangePath, { kind: 'mark' | 'attendance' }>, ctx: AuthorizeContext): Decision | null {
+/** PERM-4, NOTE-2: a mark, absence or note to the family is for a student on the page's roster on the lesson's date. */
+function rosterCheck(path: Extract<ChangePath, { kind: 'mark' | 'attendance' | 'note' }>, ctx: AuthorizeContext): Decision | null {
   const s = rosterOf(ctx).get(path.studentId);
   if (s && isEnrolledOn(s, path.lesson.date) && isInGroup(s, path.lesson.groupId, path.lesson.date, path.lesson.subjectId)) return null;
   return refuse(RejectReason.notOnRoster, 'ученика нет в списке этой страницы на дату урока');

@@ -19,6 +19,7 @@ export type ChangePath =
   | { kind: 'lesson'; lesson: LessonKey & { id: string }; field: LessonField }
   | { kind: 'mark'; lesson: LessonKey & { id: string }; studentId: StudentId; place: string }
   | { kind: 'attendance'; lesson: LessonKey & { id: string }; studentId: StudentId }
+  | { kind: 'note'; lesson: LessonKey & { id: string }; studentId: StudentId }
   | { kind: 'reason'; studentId: StudentId; date: IsoDate }
   | { kind: 'final'; subjectId: SubjectId; groupId: GroupId; periodId: PeriodId; studentId: StudentId }
   | { kind: 'student'; studentId: StudentId; field: string }
@@ -56,6 +57,11 @@ export function parseChangePath(map: string, key: string): ChangePath {
     case 'attendance': {
       const lesson = parts.length === 2 ? lessonOf(parts[0]) : null;
       return lesson && isValidId(parts[1]) ? { kind: 'attendance', lesson, studentId: parts[1] as StudentId } : unknown;
+    }
+    case 'notes': {
+      // NOTE-1: a note to the family is keyed like an absence mark.
+      const lesson = parts.length === 2 ? lessonOf(parts[0]) : null;
+      return lesson && isValidId(parts[1]) ? { kind: 'note', lesson, studentId: parts[1] as StudentId } : unknown;
     }
     case 'reasons':
       return parts.length === 2 && isValidId(parts[0]) && isIsoDate(parts[1])

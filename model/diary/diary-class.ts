@@ -5,6 +5,7 @@ import { WHOLE_CLASS, type ClassId, type IsoDate, type StudentId } from '../ids.
 import { classLessons } from '../journal/class-lessons.ts';
 import { readLesson } from '../journal/lesson.ts';
 import { allMarks, type Mark } from '../journal/mark.ts';
+import { listFamilyNotes, type FamilyNote } from '../journal/family-note.ts';
 import { ktpItems } from '../school/ktp.ts';
 import type { PlannedLesson } from '../journal/page.ts';
 import { bells } from '../school/bells.ts';
@@ -33,6 +34,8 @@ export interface ClassDiary {
   marksOf: ReadonlyMap<string, readonly Mark[]>;
   /** `finals` entries of each student: [subjectId, periodId, value]. */
   finalsOf: ReadonlyMap<string, ReadonlyArray<[string, string, unknown]>>;
+  /** NOTE-4: each student's notes to the family. */
+  notesOf: ReadonlyMap<string, readonly FamilyNote[]>;
 }
 
 const NONE: readonly never[] = [];
@@ -93,8 +96,15 @@ function buildClassDiary(school: Y.Doc, journal: Y.Doc, classId: ClassId): Class
     list.push([subjectId, periodId, v.v]);
     finalsOf.set(studentId, list);
   });
+  const notesOf = new Map<string, FamilyNote[]>();
+  for (const n of listFamilyNotes(journal)) notesOf.set(n.studentId, [...(notesOf.get(n.studentId) ?? []), n]);
   // Built from the last lesson back: put in date order again.
-  return { lessons: lessons.reverse(), marksOf, finalsOf };
+  return { lessons: lessons.reverse(), marksOf, finalsOf, notesOf };
+}
+
+/** NOTE-4: the student's notes to the family in the journal (none when they have none). */
+export function studentNotes(c: ClassDiary, studentId: StudentId): readonly FamilyNote[] {
+  return c.notesOf.get(studentId) ?? NONE;
 }
 
 /** The student's marks in the journal (none when they have none). */

@@ -26,6 +26,7 @@ export const DIARY_MAPS = [
   'subjects',
   'teachers',
   'notices',
+  'notes',
 ] as const;
 export type DiaryMapName = (typeof DIARY_MAPS)[number];
 
@@ -112,6 +113,20 @@ export interface DiaryMark {
   teacherId: string | null;
   /** DIARY-6: the values this mark had before it was corrected, oldest first, with the last correction's time. */
   corrected: { was: MarkValue[]; at: number } | null;
+}
+
+/**
+ * `notes[lessonId]`: NOTE-4: the teacher's note to the family on one of the student's lessons
+ * («Не выполнил домашнее задание»). The subject's and the teacher's names are in `subjects` and
+ * `teachers`, like a mark's.
+ */
+export interface DiaryNote {
+  lessonId: string;
+  date: IsoDate;
+  subjectId: string;
+  /** The lesson's teacher (the substitute when there is one); null when the diary does not list the lesson. */
+  teacherId: string | null;
+  text: string;
 }
 
 /** `attendance[lessonId]`: the student missed or was late to a lesson. */

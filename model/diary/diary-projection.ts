@@ -16,7 +16,7 @@ import { holidayCovers, holidays, readSchoolMeta } from '../school/school-year.t
 import { classes, staff } from '../school/staff.ts';
 import { readMinMarksForFinal } from '../school/finals-setting.ts';
 import { markingOf, subjects, workTypes } from '../school/subject.ts';
-import { classDiary, studentMarks } from './diary-class.ts';
+import { classDiary, studentMarks, studentNotes } from './diary-class.ts';
 import {
   emptyDiaryState,
   type DiaryAbsence,
@@ -25,6 +25,7 @@ import {
   type DiaryInfo,
   type DiaryLesson,
   type DiaryMark,
+  type DiaryNote,
   type DiaryNotice,
   type DiaryPeriod,
   type DiarySpell,
@@ -54,7 +55,7 @@ interface Stint {
 /**
  * DIARY-2: the whole diary of one student, as plain JSON: every lesson they had in each class
  * they were in this year (ATT-5: enrolled that day, their group, their individual plan), its
- * topic and homework; their marks, absences and finals; the school year's periods, holidays and
+ * topic and homework; their marks, absences, notes to the family (NOTE-4) and finals; the school year's periods, holidays and
  * control works as they concern them; the names of the subjects and teachers it mentions. A pure
  * function of the documents, so that the projection kept live and a rebuild from the store agree
  * (DIARY-4). Null when no journal of the year lists the student.
@@ -189,6 +190,21 @@ function projectStint(
     };
     out.marks[key] = json(given);
     subjectIds.add(given.subjectId);
+  }
+  // NOTE-4: the notes to this student's family, and nobody else's (DIARY-3).
+  for (const n of studentNotes(shared, student.id)) {
+    const parsed = parseLessonId(n.lessonId);
+    if (!parsed) continue;
+    const known = lessonDates.get(n.lessonId);
+    const note: DiaryNote = {
+      lessonId: n.lessonId,
+      date: parsed.date,
+      subjectId: known?.subjectId ?? parsed.subjectId,
+      teacherId: known?.teacherId ?? null,
+      text: n.text,
+    };
+    out.notes[n.lessonId] = json(note);
+    subjectIds.add(note.subjectId);
   }
   for (const [subjectId, periodId, value] of shared.finalsOf.get(student.id) ?? []) {
     if (!isFinalValue(value)) continue;

@@ -8,8 +8,8 @@ import { rootMap } from '../doc/flat-map.ts';
  */
 export const JOURNAL_SCHEMA_VERSION = 2;
 
-/** DOC-2: the top-level maps of a class journal; nothing else lives in the document. */
-export const JOURNAL_MAPS = ['meta', 'students', 'lessons', 'marks', 'attendance', 'reasons', 'finals', 'remarks'] as const;
+/** DOC-2: the top-level maps of a class journal; nothing else lives in the document. `notes`: to the family (NOTE-1). */
+export const JOURNAL_MAPS = ['meta', 'students', 'lessons', 'marks', 'attendance', 'reasons', 'finals', 'remarks', 'notes'] as const;
 export type JournalMapName = (typeof JOURNAL_MAPS)[number];
 
 export interface JournalMeta {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { IsoDate, MarkValue } from '../../model/index.ts';
-import type { DiaryAbsence, DiaryInfo, DiaryLesson, DiaryMapName, DiaryMark, DiaryPeriod } from '../../model/diary/diary-doc.ts';
+import type { DiaryAbsence, DiaryInfo, DiaryLesson, DiaryMapName, DiaryMark, DiaryNote, DiaryPeriod } from '../../model/diary/diary-doc.ts';
 import { readDiaryData, type DiaryData } from '../../client/features/diary/diary-data.ts';
 
 /**
@@ -57,6 +57,20 @@ export class DiaryBuilder {
   absence(lessonId: string, mark: DiaryAbsence['mark'], reason: DiaryAbsence['reason'] = null): this {
     const lesson = this.doc.getMap('lessons').get(lessonId) as DiaryLesson;
     return this.set('attendance', lessonId, { date: lesson.date, subjectId: lesson.subjectId, mark, reason });
+  }
+
+  /** NOTE-4: the teacher's note to the family on a lesson. */
+  note(lessonId: string, text: string, more: Partial<DiaryNote> = {}): this {
+    const lesson = this.doc.getMap('lessons').get(lessonId) as DiaryLesson | undefined;
+    const n: DiaryNote = {
+      lessonId,
+      date: lesson?.date ?? ('2026-12-07' as IsoDate),
+      subjectId: lesson?.subjectId ?? 'math',
+      teacherId: lesson?.teacherId ?? null,
+      text,
+      ...more,
+    };
+    return this.set('notes', lessonId, n);
   }
 
   period(id: string, name: string, startsOn: string | null, endsOn: string | null, more: Partial<DiaryPeriod> = {}): this {

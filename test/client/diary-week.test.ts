@@ -75,6 +75,23 @@ describe('the diary’s week (client/features/diary/diary-week.ts)', () => {
     expect(week[2].otherMarks.map((m) => m.key)).toEqual(['gone:ab']);
   });
 
+  it('NOTE-5: a lesson carries the teacher’s note to the family; a note whose lesson is not listed is shown on its day', () => {
+    const data = december()
+      .note('l-tue-3', 'Не выполнил домашнее задание')
+      .note('l-gone', 'Отлично выступил на конференции', { date: d('2026-12-10'), subjectId: 'rus' })
+      .data();
+    const week = diaryWeek(data, d('2026-12-07'));
+    expect(week[1].lessons.map((l) => [l.lessonId, l.note?.text ?? null])).toEqual([
+      ['l-tue-1', null],
+      ['l-tue-3', 'Не выполнил домашнее задание'],
+    ]);
+    expect(week[3].otherNotes).toEqual([
+      { note: expect.objectContaining({ text: 'Отлично выступил на конференции' }), subject: 'Русский язык' },
+    ]);
+    // Another week holds neither.
+    expect(diaryWeek(data, d('2026-12-14')).flatMap((day) => [...day.lessons.map((l) => l.note), ...day.otherNotes])).toEqual([null]);
+  });
+
   it('DIARY-30: the week and day titles read as Russians write dates', () => {
     expect(weekTitle(d('2026-12-07'))).toBe('7–13 дек');
     expect(weekTitle(d('2026-11-30'))).toBe('30 ноя – 6 дек');

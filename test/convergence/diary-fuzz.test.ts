@@ -6,6 +6,7 @@ import {
   applyDiary,
   classLessons,
   correctMark,
+  listFamilyNotes,
   listStudents,
   projectDiary,
   readDiary,
@@ -13,6 +14,7 @@ import {
   removeTimetableEntry,
   setAbsence,
   setAbsenceReason,
+  setFamilyNote,
   setFinal,
   setLessonField,
   setTimetableEntry,
@@ -34,13 +36,13 @@ const STEPS = 40;
 
 /**
  * DIARY-4, DIARY-3 fuzzed with seeds: random journal edits (marks added, corrected and removed,
- * absences and reasons, topics and homework, finals), student moves between classes and changes
+ * absences and reasons, topics and homework, finals, notes to the family written and removed), student moves between classes and changes
  * of the timetable; after each step every tracked diary is brought up to date incrementally
  * (applyDiary on the document it already holds, as the server does) and its family's replica
  * follows by Yjs updates. Both must equal a diary projected from scratch into a new document, and
  * no diary may hold any other student's id or name anywhere in it. The seed is in every message.
  */
-describe('diary projection fuzz (DIARY-3, DIARY-4)', () => {
+describe('diary projection fuzz (DIARY-3, DIARY-4, NOTE-4)', () => {
   const base = buildDemoSchool({ today: '2026-12-09' as IsoDate });
   const baseUpdates = {
     school: Y.encodeStateAsUpdate(base.school),
@@ -82,7 +84,7 @@ describe('diary projection fuzz (DIARY-3, DIARY-4)', () => {
       for (let step = 0; step < STEPS; step++) {
         const l = prng.oneOf(gen, lessons);
         const who = prng.oneOf(gen, students()).id;
-        const op = prng.uint32(gen, 0, 8);
+        const op = prng.uint32(gen, 0, 9);
         log.push(`${op}:${l.id}:${who}`);
         if (op === 0)
           addMark(j5b.doc, l.id, who, { v: prng.oneOf(gen, [2, 3, 4, 5] as const), t: 'oral' as WorkTypeId, w: prng.oneOf(gen, [1, 2]) });
@@ -101,7 +103,12 @@ describe('diary projection fuzz (DIARY-3, DIARY-4)', () => {
             prng.oneOf(gen, [3, 4, 5, null] as const),
           );
         else if (op === 7) changeTimetable(school, gen);
-        else moveStudent(school, j5b.doc, j10a.doc, tracked[0].id, step);
+        // NOTE-4: a note to the family names its student, so the isolation scan below finds it in any other diary.
+        else if (op === 8) {
+          // Half of them to a tracked student, so that diaries do get notes.
+          const to = prng.bool(gen) ? prng.oneOf(gen, tracked).id : who;
+          setFamilyNote(j5b.doc, l.id, to, prng.bool(gen) ? `${to}: замечание, seed ${seed} step ${step}` : null);
+        } else moveStudent(school, j5b.doc, j10a.doc, tracked[0].id, step);
         const states = project();
         // Every few steps, and at the end, compare with a rebuild into a new document (the costly part).
         if (step % 4 !== 3 && step !== STEPS - 1) continue;
@@ -112,6 +119,15 @@ describe('diary projection fuzz (DIARY-3, DIARY-4)', () => {
           expect(readDiary(t.doc), `seed ${seed} step ${step} (${log.at(-1)}): server copy of ${t.id}`).toEqual(expected);
           expect(readDiary(t.replica), `seed ${seed} step ${step}: replica of ${t.id}`).toEqual(expected);
         }
+      }
+      // NOTE-4: each diary holds exactly its student's notes (both journals), by lesson.
+      for (const t of tracked) {
+        const mine = journals.flatMap((j) => listFamilyNotes(j.doc, t.id)).map((n) => [n.lessonId, n.text]);
+        const shown = Object.values(readDiary(t.doc).notes).map((n) => [
+          (n as { lessonId: string }).lessonId,
+          (n as { text: string }).text,
+        ]);
+        expect(shown.sort(), `seed ${seed}: notes of ${t.id}`).toEqual(mine.sort());
       }
       // DIARY-3: scan every value of every diary for every other student's id and name.
       const everyone = journals.flatMap((j) => listStudents(j.doc));

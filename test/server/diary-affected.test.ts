@@ -25,6 +25,10 @@ describe('whose diary a journal update concerns (DIARY-2)', () => {
     expect(affectedStudents([rows('remarks/r1:answer')])).toEqual(new Set());
   });
 
+  it('NOTE-4: a note to the family concerns its one student', () => {
+    expect(affectedStudents([rows('notes/261201.1.math:s6', 'remarks/r1:text')])).toEqual(new Set(['s6']));
+  });
+
   it('DIARY-2: a lesson’s topic, the meta, or an update without paths concern every student of the class', () => {
     expect(affectedStudents([rows('marks/261201.1.math:s1:kq', 'lessons/261201.1.math:topic')])).toBe(ALL_STUDENTS);
     expect(affectedStudents([rows('meta/schemaVersion')])).toBe(ALL_STUDENTS);

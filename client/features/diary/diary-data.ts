@@ -9,6 +9,7 @@ import {
   type DiaryInfo,
   type DiaryLesson,
   type DiaryMark,
+  type DiaryNote,
   type DiaryNotice,
   type DiaryPeriod,
   type DiaryState,
@@ -33,6 +34,8 @@ export interface DiaryData {
   subjects: Record<string, DiarySubject>;
   teachers: Record<string, DiaryTeacher>;
   notices: Record<string, DiaryNotice>;
+  /** NOTE-4: the teachers' notes to the family, by lesson id. */
+  notes: Record<string, DiaryNote>;
 }
 
 function records<T>(map: DiaryState[keyof DiaryState]): Record<string, T> {
@@ -55,6 +58,8 @@ export function diaryData(state: DiaryState): DiaryData {
     subjects: records(state.subjects),
     teachers: records(state.teachers),
     notices: records(state.notices),
+    // A diary stored before notes existed has no such map.
+    notes: records(state.notes ?? {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { addDays, parseMarkPlace, weekday, type IsoDate } from '../../../model/index.ts';
-import type { DiaryAbsence, DiaryLesson, DiaryMark } from '../../../model/diary/diary-doc.ts';
+import type { DiaryAbsence, DiaryLesson, DiaryMark, DiaryNote } from '../../../model/diary/diary-doc.ts';
 import { holidayOn, subjectName, teacherName, type DiaryData } from './diary-data.ts';
 
 /** One of the student's marks with its `marks` key (what reading it records). */
@@ -19,6 +19,8 @@ export interface WeekLesson {
   /** In the order the teacher put them in the cell (MARK-8). */
   marks: KeyedMark[];
   absence: DiaryAbsence | null;
+  /** NOTE-4: the teacher's note to the family on this lesson. */
+  note: DiaryNote | null;
 }
 
 export interface WeekDay {
@@ -31,6 +33,8 @@ export interface WeekDay {
   lessons: WeekLesson[];
   /** Marks of the day whose lesson the diary does not list: shown rather than lost. */
   otherMarks: KeyedMark[];
+  /** Notes of the day whose lesson the diary does not list, with the subject's name. */
+  otherNotes: Array<{ note: DiaryNote; subject: string }>;
 }
 
 /** The Monday of the week `date` is in. */
@@ -58,7 +62,7 @@ export function marksByLesson(d: DiaryData): Map<string, KeyedMark[]> {
 /**
  * DIARY-30: the week from `monday`: Monday to Friday always, Saturday and Sunday when they hold
  * lessons (a six-day school); each day's lessons in bell order with the student's marks (in the
- * cell's order) and absence, the holidays named, the days outside the year flagged.
+ * cell's order), absence and the teacher's note to the family (NOTE-5), the holidays named, the days outside the year flagged.
  */
 export function diaryWeek(d: DiaryData, monday: IsoDate): WeekDay[] {
   const sunday = addDays(monday, 6);
@@ -67,7 +71,7 @@ export function diaryWeek(d: DiaryData, monday: IsoDate): WeekDay[] {
   for (let i = 0; i < 7; i++) {
     const date = addDays(monday, i);
     const outsideYear = d.info !== undefined && (date < d.info.startsOn || date > d.info.endsOn);
-    days.set(date, { date, holiday: holidayOn(d, date), outsideYear, lessons: [], otherMarks: [] });
+    days.set(date, { date, holiday: holidayOn(d, date), outsideYear, lessons: [], otherMarks: [], otherNotes: [] });
   }
   for (const [lessonId, lesson] of Object.entries(d.lessons)) {
     if (lesson.date < monday || lesson.date > sunday) continue;
@@ -78,7 +82,12 @@ export function diaryWeek(d: DiaryData, monday: IsoDate): WeekDay[] {
       teacher: teacherName(d, lesson.teacherId),
       marks: byLesson.get(lessonId) ?? [],
       absence: d.attendance[lessonId] ?? null,
+      note: d.notes[lessonId] ?? null,
     });
+  }
+  for (const [lessonId, note] of Object.entries(d.notes)) {
+    if (d.lessons[lessonId] || note.date < monday || note.date > sunday) continue;
+    days.get(note.date)?.otherNotes.push({ note, subject: subjectName(d, note.subjectId) });
   }
   for (const [lessonId, marks] of byLesson) {
     if (d.lessons[lessonId]) continue;
@@ -88,7 +97,7 @@ export function diaryWeek(d: DiaryData, monday: IsoDate): WeekDay[] {
   for (const day of days.values()) {
     day.lessons.sort((a, b) => a.lesson.slot - b.lesson.slot || (a.lesson.start ?? '').localeCompare(b.lesson.start ?? ''));
     const weekend = weekday(day.date) >= 6;
-    if (!weekend || day.lessons.length > 0 || day.otherMarks.length > 0) out.push(day);
+    if (!weekend || day.lessons.length > 0 || day.otherMarks.length > 0 || day.otherNotes.length > 0) out.push(day);
   }
   return out;
 }

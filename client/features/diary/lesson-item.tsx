@@ -6,7 +6,7 @@ import { MarkRow } from './mark-view.tsx';
 /**
  * A lesson of the week: when (bell number and time), what (subject, group), who (the teacher, a
  * substitute said so), a lesson moved from or to elsewhere and a control work flagged; the topic, the
- * homework and the day it is due; the student's absence and marks.
+ * homework and the day it is due; the student's absence, the teacher's note to the family and the marks.
  */
 export function LessonItem(props: { studentId: string; item: WeekLesson }): JSX.Element {
   const l = () => props.item.lesson;
@@ -79,6 +79,7 @@ export function LessonItem(props: { studentId: string; item: WeekLesson }): JSX.
             </p>
           )}
         </Show>
+        <Show when={props.item.note}>{(n) => <NoteLine text={n().text} />}</Show>
         <Show when={props.item.marks.length > 0}>
           <ul class="dm-rows">
             <For each={props.item.marks}>{(m) => <MarkRow studentId={props.studentId} item={m} />}</For>
@@ -86,5 +87,14 @@ export function LessonItem(props: { studentId: string; item: WeekLesson }): JSX.
         </Show>
       </div>
     </li>
+  );
+}
+
+/** NOTE-5: the teacher's note to the family, labelled as such (a lesson's, or one of a day whose lesson is not listed). */
+export function NoteLine(props: { text: string; subject?: string }): JSX.Element {
+  return (
+    <p class="dl-note" data-testid="diary-note">
+      <span class="dl-label">Замечание учителя{props.subject ? ` (${props.subject})` : ''}:</span> {props.text}
+    </p>
   );
 }

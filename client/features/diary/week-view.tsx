@@ -7,7 +7,7 @@ import type { DiaryData } from './diary-data.ts';
 import { dayTitle, weekTitle } from './diary-text.ts';
 import { diaryWeek, mondayOf, type WeekDay } from './diary-week.ts';
 import { HomeworkList } from './homework-list.tsx';
-import { LessonItem } from './lesson-item.tsx';
+import { LessonItem, NoteLine } from './lesson-item.tsx';
 import { MarkRow } from './mark-view.tsx';
 
 /**
@@ -85,7 +85,7 @@ export function WeekView(props: { data: Accessor<DiaryData>; studentId: string; 
 }
 
 function DayCard(props: { day: WeekDay; today: IsoDate; studentId: string }): JSX.Element {
-  const empty = () => props.day.lessons.length === 0 && props.day.otherMarks.length === 0;
+  const empty = () => props.day.lessons.length === 0 && props.day.otherMarks.length === 0 && props.day.otherNotes.length === 0;
   return (
     <li class="diary-day" classList={{ today: props.day.date === props.today }} data-testid={`diary-day-${props.day.date}`}>
       <h2 class="diary-day-title">
@@ -108,6 +108,7 @@ function DayCard(props: { day: WeekDay; today: IsoDate; studentId: string }): JS
           <For each={props.day.otherMarks}>{(m) => <MarkRow studentId={props.studentId} item={m} />}</For>
         </ul>
       </Show>
+      <For each={props.day.otherNotes}>{(n) => <NoteLine text={n.note.text} subject={n.subject} />}</For>
     </li>
   );
 }

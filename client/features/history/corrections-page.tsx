@@ -20,7 +20,7 @@ const startOf = (d: IsoDate) => new Date(`${d}T00:00:00`).getTime();
 function subjectOf(path: string): string | null {
   const slash = path.indexOf('/');
   const p = parseChangePath(path.slice(0, slash), path.slice(slash + 1));
-  if (p.kind === 'mark' || p.kind === 'attendance' || p.kind === 'lesson') return p.lesson.subjectId;
+  if (p.kind === 'mark' || p.kind === 'attendance' || p.kind === 'note' || p.kind === 'lesson') return p.lesson.subjectId;
   if (p.kind === 'final') return p.subjectId;
   return null;
 }

@@ -144,7 +144,6 @@ export function JournalView(
     periods,
     lessons,
   });
-  const canEditLesson = (id: LessonId) => verdict(id)?.writable ?? false;
 
   const pickInitial = (): LessonId | null => {
     const ls = untrack(lessons);
@@ -262,7 +261,7 @@ export function JournalView(
           <JournalHint
             message={message()}
             closedPeriod={shownPeriodClosed()}
-            writable={props.access === 'write' && allLessons().some((l) => canEditLesson(l.id))}
+            writable={props.access === 'write' && allLessons().some((l) => verdict(l.id)?.writable)}
             system={system()}
           />
         </div>
@@ -276,6 +275,8 @@ export function JournalView(
             subjectId={subjectId}
             teacherId={userId}
             attendance={selectedAttendance()}
+            students={students()}
+            studentId={selectedCell()?.studentId ?? null}
             history={
               <Show when={selected()}>{(id) => <HistoryButtons lessonId={id()} cell={selectedCell()} onOpen={setHistoryOf} />}</Show>
             }

@@ -10,6 +10,8 @@ import {
   type LessonField,
   type LessonRecord,
   type PlannedLesson,
+  type Student,
+  type StudentId,
   type SubjectId,
   type UserId,
   type WorkTypeId,
@@ -22,11 +24,13 @@ import { markSubstitution } from './cell-entry.ts';
 import { CommittedText } from './committed-text.tsx';
 import { LockIcon } from '../rights/lock-icon.tsx';
 import { LessonAttendance, type AttendanceState } from './lesson-attendance.tsx';
+import { LessonFamilyNotes } from './lesson-family-notes.tsx';
 import type { LessonVerdict } from './page-rights.ts';
 
 /**
- * The selected lesson's record: topic (from the КТП or typed), homework and work type.
- * Grade 1 gets no homework (the rules say so), so the field is not offered there.
+ * The selected lesson's record: topic (from the КТП or typed), homework and work type, and the
+ * notes to the families (NOTE-3). Grade 1 gets no homework (the rules say so), so the field is
+ * not offered there.
  */
 export function LessonPanel(props: {
   lesson: PlannedLesson | null;
@@ -44,6 +48,9 @@ export function LessonPanel(props: {
   history?: JSX.Element;
   /** ATT-4: whether the lesson's attendance is taken, and how many are marked absent and late. */
   attendance?: AttendanceState | null;
+  /** NOTE-3: the page's roster and the selected cell's student, for the notes to the family. */
+  students: readonly Student[];
+  studentId: StudentId | null;
 }): JSX.Element {
   const ctx = useSchool();
   const school = () => (ctx.version(), ctx.school!.doc);
@@ -215,6 +222,17 @@ export function LessonPanel(props: {
                   </label>
                 </Show>
               </div>
+              <LessonFamilyNotes
+                doc={props.doc}
+                lesson={lesson}
+                students={props.students}
+                studentId={props.studentId}
+                groupId={lesson.groupId}
+                subjectId={props.subjectId}
+                writable={editable()}
+                asSubstitute={props.verdict?.asSubstitute ?? false}
+                userId={props.teacherId}
+              />
             </>
           );
         }}

@@ -111,6 +111,17 @@ export function describeChange(
         what: 'посещаемость',
         valueText: removing ? REMOVAL : isAbsenceMark(value) ? formatAbsence(value) : out.valueText,
       };
+    case 'note':
+      // NOTE-1: a teacher's note to the family.
+      return {
+        ...out,
+        subjectName: subject(p.lesson.subjectId, p.lesson.groupId),
+        date: p.lesson.date,
+        slot: p.lesson.slot,
+        studentName: studentName(p.studentId),
+        what: 'замечание родителям',
+        valueText: removing ? REMOVAL : typeof value === 'string' ? shorten(value) : out.valueText,
+      };
     case 'lesson': {
       let text = out.valueText;
       if (!removing && typeof value === 'string') {
