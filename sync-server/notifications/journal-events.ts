@@ -15,9 +15,9 @@ import {
 } from '../../model/index.ts';
 import type { ChangeRow } from '../storage/port.ts';
 
-/** A new or changed mark or final of one student, told to that student's family (NOTIF-2). */
+/** A new or changed mark or final, or a teacher's note, of one student, told to that student's family (NOTIF-2). */
 export interface StudentEvent {
-  kind: 'mark' | 'final';
+  kind: 'mark' | 'final' | 'note';
   studentId: string;
   title: string;
   text: string;
@@ -25,11 +25,11 @@ export interface StudentEvent {
 
 const PERIOD_NAMES: Readonly<Record<string, string>> = { year: 'год', exam: 'экзамен', final: 'итоговая' };
 
-/** The student a mark's or a final's change row is about, from its path alone (null for anything else). */
+/** The student a mark's, a final's or a note's change row is about, from its path alone (null for anything else). */
 export function studentOfChange(path: string): string | null {
   const slash = path.indexOf('/');
   const parsed = parseChangePath(path.slice(0, slash), path.slice(slash + 1));
-  return parsed.kind === 'mark' || parsed.kind === 'final' ? parsed.studentId : null;
+  return parsed.kind === 'mark' || parsed.kind === 'final' || parsed.kind === 'note' ? parsed.studentId : null;
 }
 
 /**
@@ -56,6 +56,17 @@ export function studentEventsOf(changes: readonly ChangeRow[], journal: Y.Doc, s
         studentId,
         title: was ? 'Исправлена отметка' : 'Новая отметка',
         text: `${nameOf(studentId)}: ${formatMark(mark.v)} — ${subjectName(lesson.subjectId)}, ${formatRuDate(lesson.date).slice(0, 5)}`,
+      });
+    } else if (map === 'notes') {
+      // NOTIF-2, NOTE-4: that a teacher wrote a note, with the lesson; its text only in the diary, never in an e-mail digest.
+      const [lessonId, studentId] = key.split(':');
+      const lesson = parseLessonId(lessonId);
+      if (typeof c.newValue !== 'string' || c.newValue === '' || !lesson || !studentId) continue;
+      out.push({
+        kind: 'note',
+        studentId,
+        title: c.oldValue ? 'Изменено замечание учителя' : 'Замечание учителя',
+        text: `${nameOf(studentId)}: ${subjectName(lesson.subjectId)}, ${formatRuDate(lesson.date).slice(0, 5)} — в дневнике`,
       });
     } else if (map === 'finals') {
       const [subjectId, , periodId, studentId] = key.split(':');

@@ -14,7 +14,7 @@ export interface AnnouncementRead {
   at: number;
 }
 
-export type NotificationKind = 'announcement' | 'mark' | 'final' | 'message';
+export type NotificationKind = 'announcement' | 'mark' | 'final' | 'note' | 'message';
 
 /**
  * One notification to one account. `studentId`: the child it is about (marks, finals), null for

@@ -80,4 +80,21 @@ describe('NOTIF-2: a journal commit notifies only the families of its students, 
     expect(stored.map((r) => [r.userId, r.studentId, r.kind])).toEqual([['u-mother', 'st1', 'mark']]);
     expect(stored[0].text).toContain('Ученик st1');
   });
+
+  test('NOTIF-2, NOTE-4: a teacher’s note tells the linked family that there is one, without its text; a removed note tells nobody', async () => {
+    const { hub, room, stored } = hubWith({ st1: [parent], st2: [] });
+    const note = (student: string, newValue: string | null, oldValue?: string): ChangeRow => ({
+      ...mark('261110.1.math', student),
+      path: `notes/261110.1.math:${student}`,
+      oldValue,
+      newValue,
+    });
+    hub.committed(room, [[note('st1', 'Не выполнил домашнее задание'), note('st2', 'Забыл тетрадь')]]);
+    hub.committed(room, [[note('st1', null, 'Не выполнил домашнее задание')]]);
+    await hub.settled();
+    expect(stored.map((r) => [r.userId, r.studentId, r.kind, r.title])).toEqual([['u-mother', 'st1', 'note', 'Замечание учителя']]);
+    expect(stored[0].text).toContain('Ученик st1');
+    expect(stored[0].text).toContain('10.11');
+    expect(stored[0].text).not.toContain('домашнее');
+  });
 });

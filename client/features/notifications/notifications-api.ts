@@ -2,7 +2,7 @@ import { apiCall, type Result } from '../../state/api-call.ts';
 
 export interface NotificationItem {
   id: string;
-  kind: 'announcement' | 'mark' | 'final' | 'message';
+  kind: 'announcement' | 'mark' | 'final' | 'note' | 'message';
   title: string;
   text: string;
   href: string;
