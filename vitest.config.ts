@@ -3,9 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Browser scenarios take 10–30 s on 2 cores; a hang still fails well within CI's limit.
-    testTimeout: 90_000,
-    hookTimeout: 120_000,
+    // Browser scenarios take 10–30 s on 2 cores, several times that on a busy one; the budgets are
+    // guards against a hang (test/helpers/wait-for.ts, PATIENCE), and a hang still fails well within CI's limit.
+    testTimeout: 240_000,
+    hookTimeout: 300_000,
+    expect: { poll: { timeout: 30_000 } },
     // Browser and socket tests share ports and CPU on a 2-core machine: files run one at a time.
     fileParallelism: false,
     // The server's "today" is this machine's local date (sync-server/clock.ts) and the browser

@@ -107,5 +107,5 @@ describe('SIGKILL during writes', () => {
     expect((await storage.signedSnapshots(JOURNAL)).length).toBeGreaterThan(ROUNDS);
     await storage.close();
     expect(verifyArchive(out)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

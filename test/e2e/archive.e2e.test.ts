@@ -38,16 +38,16 @@ describe.runIf(chromiumAvailable())('the archive on the administrator’s page (
     // Snapshots now: the page says how many documents got one.
     await admin.getByTestId('snapshots-sign').click();
     const signed = admin.getByTestId('snapshots-result');
-    await signed.waitFor({ timeout: 20_000 });
+    await signed.waitFor({ timeout: 60_000 });
     expect(await signed.innerText()).toMatch(/^(Подписан новый снимок 1 документа|Подписаны новые снимки \d+ документ(а|ов))\.$/);
     expect((await server.storage.signedSnapshots('journal/5b/2026')).length).toBeGreaterThan(0);
 
     // A backup now: it appears in the list with its time and size.
-    await expect.poll(() => admin.getByTestId('backups-table').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => admin.getByTestId('backups-table').count(), { timeout: 30_000 }).toBe(1);
     expect(await admin.getByTestId('backup-row').count()).toBe(0);
     await admin.getByTestId('backup-create').click();
     const rows = admin.getByTestId('backup-row');
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(1);
     const made = server.backups.list();
     expect(made).toHaveLength(1);
     const row = await rows.first().innerText();
@@ -58,7 +58,7 @@ describe.runIf(chromiumAvailable())('the archive on the administrator’s page (
     // 5Б's export: a zip the browser saves, which verifies without the server.
     await admin.getByTestId('export-class').selectOption({ label: '5Б класс' });
     const [download] = await Promise.all([
-      admin.waitForEvent('download', { timeout: 30_000 }),
+      admin.waitForEvent('download', { timeout: 90_000 }),
       admin.getByTestId('export-download').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^archive-5b-2026-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.zip$/);
@@ -74,16 +74,16 @@ describe.runIf(chromiumAvailable())('the archive on the administrator’s page (
     // Offline: each action says the server is needed, nothing breaks.
     await ctx.setOffline(true);
     await admin.getByTestId('backup-create').click();
-    await admin.getByTestId('backups-error').waitFor({ timeout: 10_000 });
+    await admin.getByTestId('backups-error').waitFor({ timeout: 30_000 });
     expect(await admin.getByTestId('backups-error').innerText()).toContain('Нет связи с сервером');
     await admin.getByTestId('export-download').click();
-    await admin.getByTestId('export-error').waitFor({ timeout: 10_000 });
+    await admin.getByTestId('export-error').waitFor({ timeout: 30_000 });
     expect(await admin.getByTestId('export-error').innerText()).toContain('нужно подключение к сети');
     expect(await rows.count()).toBe(1);
     await panel.screenshot({ path: `${SHOTS}/e2e-archive-offline.png` });
     // Reloaded offline (the app shell from the service worker): the section still says so.
     await admin.reload();
-    await admin.getByTestId('backups-error').waitFor({ timeout: 15_000 });
+    await admin.getByTestId('backups-error').waitFor({ timeout: 45_000 });
     expect(await admin.getByTestId('backups-error').innerText()).toContain('Нет связи с сервером');
     await ctx.close();
   });

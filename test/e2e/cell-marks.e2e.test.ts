@@ -56,7 +56,7 @@ describe.runIf(chromiumAvailable())('one mark of a cell, a pasted column, a mark
   async function openJournal(): Promise<Page> {
     const page = await open('teacher');
     await page.locator(`td[data-testid$="-${lesson}"]`).first().waitFor();
-    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 30_000 }).toBe('0');
     return page;
   }
 
@@ -115,7 +115,7 @@ describe.runIf(chromiumAvailable())('one mark of a cell, a pasted column, a mark
     await expect.poll(() => picked.innerText()).toBe('3');
     await page.keyboard.press('Delete');
     await expect.poll(() => cellText(page, cell.testId)).toBe('5 2');
-    await expect.poll(() => pending(page), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(page), { timeout: 30_000 }).toBe('0');
 
     const journal = await loadStoredDoc(scene.server.storage, JOURNAL);
     expect(marksOf(journal, lesson, cell.student).map((m) => m.value)).toEqual([5, 2]);
@@ -157,7 +157,7 @@ describe.runIf(chromiumAvailable())('one mark of a cell, a pasted column, a mark
     await expect.poll(() => hint(page)).toBe('Вставлено значений: 3.');
     await expect.poll(() => Promise.all(run.rows.map((c) => cellText(page, c.testId)))).toEqual(['5', '4', '', 'н']);
     await page.screenshot({ path: `${SHOTS}/e2e-paste-column.png` });
-    await expect.poll(() => pending(page), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(page), { timeout: 30_000 }).toBe('0');
 
     const journal = await loadStoredDoc(scene.server.storage, JOURNAL);
     expect(run.rows.map((c) => marksOf(journal, lesson, c.student).map((m) => m.value))).toEqual([[5], [4], [], []]);
@@ -189,14 +189,14 @@ describe.runIf(chromiumAvailable())('one mark of a cell, a pasted column, a mark
     await expect.poll(() => cellText(page, cell.testId)).toBe('н 5');
     expect(await page.getByTestId(cell.testId).getAttribute('class')).toContain('absent-marked');
     await page.screenshot({ path: `${SHOTS}/e2e-absent-mark-warning.png` });
-    await expect.poll(() => pending(page), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(page), { timeout: 30_000 }).toBe('0');
     await page.context().close();
 
     const deputy = await open('deputy', '#/year');
     const select = deputy.getByTestId('absent-marks-policy');
     await select.selectOption('refuse');
     await expect
-      .poll(async () => readAbsentMarkPolicy(await loadStoredDoc(scene.server.storage, SCHOOL)), { timeout: 10_000 })
+      .poll(async () => readAbsentMarkPolicy(await loadStoredDoc(scene.server.storage, SCHOOL)), { timeout: 30_000 })
       .toBe('refuse');
     expect(
       (await scene.server.storage.readChanges({ docName: SCHOOL, path: `settings/${ABSENT_MARKS_KEY}` })).map((r) => r.userId),
@@ -212,7 +212,7 @@ describe.runIf(chromiumAvailable())('one mark of a cell, a pasted column, a mark
     await again.keyboard.type('5');
     await expect.poll(() => hint(again)).toBe(ABSENT_MARK_TEXT.refuseMark);
     expect(await cellText(again, next.testId)).toBe('н');
-    await expect.poll(() => pending(again), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(again), { timeout: 30_000 }).toBe('0');
     const journal = await loadStoredDoc(scene.server.storage, JOURNAL);
     expect(marksOf(journal, lesson, next.student)).toEqual([]);
     expect(readAbsence(journal, lesson, next.student)).toBe('absent');

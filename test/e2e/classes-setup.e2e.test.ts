@@ -50,7 +50,7 @@ describe.runIf(chromiumAvailable())('classes, groups and the teaching load (Chro
     await deputy.getByTestId('year-load').screenshot({ path: `${SHOTS}/e2e-load-tab.png` });
 
     // What the server stored: the class (once), its group and its load.
-    await expect.poll(async () => allAssignments(await stored()).filter((a) => a.classId === '7v').length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(async () => allAssignments(await stored()).filter((a) => a.classId === '7v').length, { timeout: 30_000 }).toBe(2);
     const school = await stored();
     expect(classes.get(school, '7v')).toEqual({ name: '7В', grade: 7, classTeacherId: null });
     expect(classes.all(school).filter(([, c]) => c.name.toLowerCase() === '7в')).toHaveLength(1);
@@ -66,7 +66,7 @@ describe.runIf(chromiumAvailable())('classes, groups and the teaching load (Chro
     const teacherCtx = await browser.newContext(CONTEXT);
     const teacher = await signIn(teacherCtx, server.origin, 'teacher');
     await teacher.goto(`${server.origin}/#/journal/7v/math/all`);
-    await expect.poll(() => teacher.getByTestId('journal-title').innerText(), { timeout: 15_000 }).toContain('7В · Математика');
+    await expect.poll(() => teacher.getByTestId('journal-title').innerText(), { timeout: 45_000 }).toContain('7В · Математика');
     await teacherCtx.close();
     await deputyCtx.close();
   });

@@ -44,7 +44,7 @@ describe.runIf(chromiumAvailable())('the control-work schedule from the КТП (
     await cw.getByTestId('control-fill-ktp').click();
 
     await expect
-      .poll(async () => plannedControlWorks.all(await loadStoredDoc(server.storage, SCHOOL)).length, { timeout: 10_000 })
+      .poll(async () => plannedControlWorks.all(await loadStoredDoc(server.storage, SCHOOL)).length, { timeout: 30_000 })
       .toBe(planned.length);
     const stored = plannedControlWorks.all(await loadStoredDoc(server.storage, SCHOOL)).map(([, w]) => w);
     const key = (w: { date: string; subjectId: string; groupId: string; ktpItemId?: string }) =>

@@ -48,10 +48,10 @@ describe.runIf(chromiumAvailable())('the app under its CSP (Chromium)', () => {
     const cell = `cell-${math.students[0].id}-${math.teacherLessons.at(-1)}`;
     await teacher.getByTestId(cell).waitFor();
     // The sync socket (connect-src) and presence work: each sees the other.
-    await expect.poll(() => teacher.getByTestId('presence').getAttribute('data-count'), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => teacher.getByTestId('presence').getAttribute('data-count'), { timeout: 30_000 }).toBe('1');
     await typeInCell(teacher, cell, '5');
-    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 10_000 }).toBe('0');
-    await expect.poll(() => substitute.getByTestId(cell).innerText(), { timeout: 10_000 }).toContain('5');
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 30_000 }).toBe('0');
+    await expect.poll(() => substitute.getByTestId(cell).innerText(), { timeout: 30_000 }).toContain('5');
     // The service worker (worker-src) is installed and active.
     expect(await teacher.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active !== null))).toBe(true);
     await teacher.goto(`${server.origin}/#/reports`);

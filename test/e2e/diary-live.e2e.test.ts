@@ -61,7 +61,7 @@ describe.runIf(chromiumAvailable())('the diary live and offline on a slow networ
     teacher.doc.transact(() =>
       teacher.doc.getMap('marks').set(`${lesson}:${studentId}:${markPlace(0)}`, markToTuple({ v: 5, t: 'oral' as WorkTypeId, w: 1 })),
     );
-    await expect.poll(() => page.getByTestId('diary-mark').count(), { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(() => page.getByTestId('diary-mark').count(), { timeout: 90_000 }).toBe(before + 1);
     expect(teacher.rejects).toEqual([]);
     teacher.destroy();
     await page.screenshot({ path: `${SHOTS}/diary-live-mark-390.png` });
@@ -69,9 +69,9 @@ describe.runIf(chromiumAvailable())('the diary live and offline on a slow networ
     // No network at all, and the page reloaded: the week from the device's copy, with its age.
     await ctx.setOffline(true);
     await page.reload();
-    await expect.poll(() => page.getByTestId('diary-mark').count(), { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(() => page.getByTestId('diary-mark').count(), { timeout: 90_000 }).toBe(before + 1);
     await expect
-      .poll(() => page.getByTestId('diary-stale').innerText(), { timeout: 30_000 })
+      .poll(() => page.getByTestId('diary-stale').innerText(), { timeout: 90_000 })
       .toMatch(/^Данные на \d\d\.\d\d, \d\d:\d\d — нет связи$/);
     // A family has nothing of its own to send: never «ещё не на сервере», not after the reload either.
     expect(await page.getByTestId('sync-status').getAttribute('data-pending')).toBe('0');

@@ -75,7 +75,7 @@ describe.runIf(chromiumAvailable())('the diary of a parent and a student (Chromi
     const ctx = await browser.newContext(PHONE);
     const page = await signIn(ctx, server.origin, 'parent');
     await page.getByTestId('diary-page').waitFor();
-    await expect.poll(() => page.getByTestId('diary-student').innerText(), { timeout: 15_000 }).toContain(student.name);
+    await expect.poll(() => page.getByTestId('diary-student').innerText(), { timeout: 45_000 }).toContain(student.name);
     await expect.poll(() => page.getByTestId('diary-lesson').count()).toBe(lessons.length);
     await expect.poll(() => page.getByTestId('diary-mark').count()).toBe(marks.length);
     const firstLesson = lessons[0];
@@ -92,14 +92,14 @@ describe.runIf(chromiumAvailable())('the diary of a parent and a student (Chromi
 
     // DIARY-37: opening the week recorded it; tapping a mark opens its details and records it.
     const acks = () => server.storage.diaryAcks({ studentIds: [studentId] });
-    await expect.poll(async () => (await acks()).some((a) => a.kind === 'week' && a.item === monday), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await acks()).some((a) => a.kind === 'week' && a.item === monday), { timeout: 30_000 }).toBe(true);
     const mark = page.getByTestId('diary-mark').first();
     await mark.scrollIntoViewIfNeeded();
     await mark.tap();
     await page.getByTestId('mark-details').first().waitFor();
     const box = (await mark.boundingBox())!;
     expect(box.height, 'a mark is a thumb-sized target').toBeGreaterThanOrEqual(44);
-    await expect.poll(async () => (await acks()).some((a) => a.kind === 'mark'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await acks()).some((a) => a.kind === 'mark'), { timeout: 30_000 }).toBe(true);
     await page.screenshot({ path: '/tmp/diary-mark-390.png' });
 
     // The week before: in the address, recorded as read too; «Сегодня» comes back.
@@ -107,7 +107,7 @@ describe.runIf(chromiumAvailable())('the diary of a parent and a student (Chromi
     await page.getByRole('button', { name: 'Предыдущая неделя' }).tap();
     await expect.poll(() => page.url()).toContain(`#/diary/${studentId}?week=${before}`);
     expect(await page.getByTestId('diary-week-title').innerText()).toBe(weekTitle(before));
-    await expect.poll(async () => (await acks()).some((a) => a.kind === 'week' && a.item === before), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await acks()).some((a) => a.kind === 'week' && a.item === before), { timeout: 30_000 }).toBe(true);
     await page.getByRole('button', { name: 'Сегодня' }).tap();
     await expect.poll(() => page.getByTestId('diary-week-title').innerText()).toBe(weekTitle(monday));
 
@@ -134,7 +134,7 @@ describe.runIf(chromiumAvailable())('the diary of a parent and a student (Chromi
     await page.getByTestId('diary-tab-finals').tap();
     await page.getByTestId('diary-finals-table').waitFor();
     const confirm = page.getByTestId('diary-confirm-q1');
-    await confirm.getByRole('button', { name: 'Подтвердить ознакомление' }).waitFor({ timeout: 15_000 });
+    await confirm.getByRole('button', { name: 'Подтвердить ознакомление' }).waitFor({ timeout: 45_000 });
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await confirm.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/diary-confirm-390.png' });
@@ -151,7 +151,7 @@ describe.runIf(chromiumAvailable())('the diary of a parent and a student (Chromi
     });
     expect(reminded.status).toBe(200);
     const notices = page.getByTestId('diary-notices');
-    await expect.poll(() => notices.innerText(), { timeout: 15_000 }).toContain('ознакомиться с дневником');
+    await expect.poll(() => notices.innerText(), { timeout: 45_000 }).toContain('ознакомиться с дневником');
     await page.screenshot({ path: '/tmp/diary-notice-390.png' });
     await notices.getByRole('button', { name: 'Понятно' }).tap();
     await expect.poll(() => notices.count()).toBe(0);
@@ -160,7 +160,7 @@ describe.runIf(chromiumAvailable())('the diary of a parent and a student (Chromi
     await page.getByTestId('diary-tab-week').tap();
     await ctx.setOffline(true);
     await expect
-      .poll(() => page.getByTestId('diary-stale').innerText(), { timeout: 10_000 })
+      .poll(() => page.getByTestId('diary-stale').innerText(), { timeout: 30_000 })
       .toMatch(/^Данные на \d\d\.\d\d, \d\d:\d\d — нет связи$/);
     expect(await page.getByTestId('diary-mark').count()).toBe(marks.length);
     await page.screenshot({ path: '/tmp/diary-offline-390.png' });
@@ -168,7 +168,7 @@ describe.runIf(chromiumAvailable())('the diary of a parent and a student (Chromi
 
     const wide = await browser.newContext(DESKTOP);
     const desk = await signIn(wide, server.origin, 'parent');
-    await expect.poll(() => desk.getByTestId('diary-mark').count(), { timeout: 15_000 }).toBe(marks.length);
+    await expect.poll(() => desk.getByTestId('diary-mark').count(), { timeout: 45_000 }).toBe(marks.length);
     expect(await overflow(desk)).toBeLessThanOrEqual(0);
     await desk.screenshot({ path: `${SHOTS}/diary-week-1280.png` });
     await wholeShots(desk, 'diary-week-1280');
@@ -180,7 +180,7 @@ describe.runIf(chromiumAvailable())('the diary of a parent and a student (Chromi
     // The student signs in to the same diary, their own.
     const own = await browser.newContext(PHONE);
     const pupil = await signIn(own, server.origin, 'student');
-    await expect.poll(() => pupil.getByTestId('diary-student').innerText(), { timeout: 15_000 }).toContain(student.name);
+    await expect.poll(() => pupil.getByTestId('diary-student').innerText(), { timeout: 45_000 }).toContain(student.name);
     await expect.poll(() => pupil.getByTestId('diary-mark').count()).toBe(marks.length);
     await own.close();
   });

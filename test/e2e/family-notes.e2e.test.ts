@@ -38,7 +38,7 @@ describe.runIf(chromiumAvailable())('notes to the family (Chromium)', () => {
     const teacher = await signIn(teacherCtx, server.origin, 'teacher');
     await teacher.goto(`${server.origin}/#/journal/5b/math/all/${lesson}`);
     const cell = teacher.getByTestId(`cell-${studentId}-${lesson}`);
-    await cell.waitFor({ timeout: 15_000 });
+    await cell.waitFor({ timeout: 45_000 });
     await cell.scrollIntoViewIfNeeded();
     await cell.click();
     await expect.poll(() => teacher.getByTestId('family-note-student').inputValue()).toBe(studentId);
@@ -47,7 +47,7 @@ describe.runIf(chromiumAvailable())('notes to the family (Chromium)', () => {
     await text.fill('Не выполнил домашнее задание');
     await teacher.getByTestId('family-note-save').click();
     await expect.poll(() => teacher.getByTestId('family-note-item').innerText()).toContain('Не выполнил домашнее задание');
-    await expect.poll(stored, { timeout: 15_000 }).toBe('Не выполнил домашнее задание');
+    await expect.poll(stored, { timeout: 45_000 }).toBe('Не выполнил домашнее задание');
     const rows = await server.storage.readChanges({ docName: J5B, path: `notes/${lesson}:${studentId}` });
     expect(rows.map((r) => r.userId)).toEqual(['u-teacher']);
     await teacher.getByTestId('lesson-panel').screenshot({ path: `${SHOTS}/family-note-panel.png` });
@@ -58,9 +58,9 @@ describe.runIf(chromiumAvailable())('notes to the family (Chromium)', () => {
     await parent.getByTestId('diary-page').waitFor();
     await parent.goto(`${server.origin}/#/diary/${studentId}?week=${monday}`);
     const day = parent.getByTestId(`diary-day-${date}`);
-    await day.waitFor({ timeout: 15_000 });
+    await day.waitFor({ timeout: 45_000 });
     const note = day.getByTestId('diary-note');
-    await expect.poll(() => note.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => note.count(), { timeout: 45_000 }).toBe(1);
     expect(await note.innerText()).toBe('Замечание учителя: Не выполнил домашнее задание');
     // Under the lesson it is about: the mathematics lesson's item holds it.
     expect(await note.locator('xpath=ancestor::li[@data-testid="diary-lesson"]').innerText()).toContain('Математика');
@@ -71,13 +71,13 @@ describe.runIf(chromiumAvailable())('notes to the family (Chromium)', () => {
     // Changed, then removed, on the teacher's page: the open diary follows.
     await text.fill('Отлично выступил на конференции');
     await text.press('Control+Enter');
-    await expect.poll(() => note.innerText(), { timeout: 15_000 }).toBe('Замечание учителя: Отлично выступил на конференции');
+    await expect.poll(() => note.innerText(), { timeout: 45_000 }).toBe('Замечание учителя: Отлично выступил на конференции');
     await teacher.getByTestId('family-note-remove').click();
-    await expect.poll(() => day.getByTestId('diary-note').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => day.getByTestId('diary-note').count(), { timeout: 45_000 }).toBe(0);
     await expect.poll(stored).toBeNull();
 
     // Offline, the note is written into the journal on the device like a mark, and sent once back online.
-    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 15_000 }).toBe('0');
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 45_000 }).toBe('0');
     await teacherCtx.setOffline(true);
     await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-online')).toBe('false');
     await teacher.getByTestId('family-note-text').fill('Опоздал без уважительной причины');
@@ -86,9 +86,9 @@ describe.runIf(chromiumAvailable())('notes to the family (Chromium)', () => {
     expect(await stored()).toBeNull();
     expect(await day.getByTestId('diary-note').count()).toBe(0);
     await teacherCtx.setOffline(false);
-    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 20_000 }).toBe('0');
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 60_000 }).toBe('0');
     await expect.poll(stored).toBe('Опоздал без уважительной причины');
-    await expect.poll(() => note.innerText(), { timeout: 15_000 }).toBe('Замечание учителя: Опоздал без уважительной причины');
+    await expect.poll(() => note.innerText(), { timeout: 45_000 }).toBe('Замечание учителя: Опоздал без уважительной причины');
     await teacherCtx.close();
     await parentCtx.close();
   });

@@ -44,14 +44,14 @@ describe.runIf(chromiumAvailable())("a family's past year (Chromium)", () => {
   it('E2E-40: the parent reads last year’s diary of 5Б from the year switcher, read-only, and comes back to 6Б', async () => {
     const ctx = await browser.newContext({ viewport: { width: 414, height: 896 }, isMobile: true, hasTouch: true, locale: 'ru-RU' });
     const page = await signIn(ctx, server.origin, 'parent');
-    await expect.poll(() => page.getByTestId('diary-student').innerText(), { timeout: 15_000 }).toMatch(/, 6Б$/);
+    await expect.poll(() => page.getByTestId('diary-student').innerText(), { timeout: 45_000 }).toMatch(/, 6Б$/);
     const switcher = page.getByTestId('year-switcher');
-    await switcher.waitFor({ timeout: 15_000 });
+    await switcher.waitFor({ timeout: 45_000 });
     expect(await switcher.locator('option').allInnerTexts()).toEqual(['2026/2027 учебный год (архив)', '2027/2028 учебный год']);
 
     await switcher.selectOption('2026');
-    await expect.poll(() => page.getByTestId('year-banner').innerText(), { timeout: 15_000 }).toContain('Архив: 2026/2027 учебный год');
-    await expect.poll(() => page.getByTestId('diary-student').innerText(), { timeout: 15_000 }).toMatch(/, 5Б$/);
+    await expect.poll(() => page.getByTestId('year-banner').innerText(), { timeout: 45_000 }).toContain('Архив: 2026/2027 учебный год');
+    await expect.poll(() => page.getByTestId('diary-student').innerText(), { timeout: 45_000 }).toMatch(/, 5Б$/);
     // It opens on the year's last week, not on a September of another year.
     const endsOn = readSchoolMeta(await readStoredDoc(server.storage, 'school/demo/2026'))!.endsOn;
     expect(await page.getByTestId('diary-week-title').innerText()).toBe(weekTitle(mondayOf(endsOn)));
@@ -66,7 +66,7 @@ describe.runIf(chromiumAvailable())("a family's past year (Chromium)", () => {
 
     await page.getByRole('button', { name: 'К текущему году' }).click();
     await expect.poll(() => page.getByTestId('year-banner').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('diary-student').innerText(), { timeout: 15_000 }).toMatch(/, 6Б$/);
+    await expect.poll(() => page.getByTestId('diary-student').innerText(), { timeout: 45_000 }).toMatch(/, 6Б$/);
     await ctx.close();
   });
 });

@@ -106,7 +106,7 @@ describe.runIf(chromiumAvailable())('finals from the keyboard (Chromium)', () =>
     // «н» is attendance, never a final: said, and nothing written.
     await teacher.keyboard.type('н');
     await expect.poll(() => teacher.getByTestId('finals-hint').innerText()).toContain('не итоговая отметка');
-    await expect.poll(() => status(teacher, 'data-pending'), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => status(teacher, 'data-pending'), { timeout: 30_000 }).toBe('0');
     await teacher.screenshot({ path: `${SHOTS}/e2e-finals-page.png` });
 
     // The server has them, attributed: Alt+H shows who set the year final.
@@ -117,7 +117,7 @@ describe.runIf(chromiumAvailable())('finals from the keyboard (Chromium)', () =>
     await teacher.getByTestId(cell(s1, YEAR_FINAL)).focus();
     await teacher.keyboard.press('Alt+KeyH');
     const popover = teacher.getByTestId('history-popover');
-    await expect.poll(() => popover.innerText(), { timeout: 10_000 }).toContain('внесено «4»');
+    await expect.poll(() => popover.innerText(), { timeout: 30_000 }).toContain('внесено «4»');
     expect(await popover.innerText()).toContain('Смирнова');
     await teacher.keyboard.press('Escape');
 
@@ -131,7 +131,7 @@ describe.runIf(chromiumAvailable())('finals from the keyboard (Chromium)', () =>
     await teacher.goto(`${server.origin}/#/reports`);
     await teacher.getByTestId('report-kind').selectOption('year-results');
     await teacher.getByTestId('report-class').selectOption('5b');
-    await expect.poll(() => teacher.getByTestId('report-title').innerText(), { timeout: 10_000 }).toBe('Итоги успеваемости класса за год');
+    await expect.poll(() => teacher.getByTestId('report-title').innerText(), { timeout: 30_000 }).toBe('Итоги успеваемости класса за год');
     const year = await report('/api/reports/year-results?class=5b');
     expect(year.notes?.join(' ')).toContain('Выставленные годовые отметки (2)');
     expect(await teacher.getByTestId('report').innerText()).toContain('Выставленные годовые отметки (2)');
@@ -159,8 +159,8 @@ describe.runIf(chromiumAvailable())('finals from the keyboard (Chromium)', () =>
 
     // Back online: the server refuses it, the cell empties, the quarter is greyed out and says why.
     await context.setOffline(false);
-    await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count'), { timeout: 20_000 }).toBe('1');
-    await expect.poll(() => cellText(teacher, cell(s3, 'q2')), { timeout: 10_000 }).toBe('');
+    await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count'), { timeout: 60_000 }).toBe('1');
+    await expect.poll(() => cellText(teacher, cell(s3, 'q2')), { timeout: 30_000 }).toBe('');
     await expect.poll(() => teacher.getByTestId('finals-column-q2').getAttribute('class')).toContain('closed');
     expect(await teacher.getByTestId(cell(s3, 'q2')).getAttribute('contenteditable')).toBeNull();
     expect(await teacher.getByTestId(cell(s3, 'q2')).getAttribute('title')).toMatch(/^Период «2 четверть» закрыт/);

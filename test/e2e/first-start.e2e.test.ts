@@ -52,7 +52,7 @@ describe.runIf(chromiumAvailable())('a real school from an empty directory (Chro
     await page.screenshot({ path: `${SHOTS}/e2e-first-start-setup.png`, fullPage: true });
     await page.getByTestId('setup-submit').click();
     // The page waits for the journal to start on the same address, then opens the sign-in page.
-    await page.getByTestId('login-username').waitFor({ timeout: 20_000 });
+    await page.getByTestId('login-username').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('demo-notice').count()).toBe(0);
     await scene.started;
 
@@ -68,9 +68,9 @@ describe.runIf(chromiumAvailable())('a real school from an empty directory (Chro
     await admin
       .getByTestId('import-file')
       .setInputFiles({ name: 'сотрудники.csv', mimeType: 'text/csv', buffer: Buffer.from(tableCsv(STAFF)) });
-    await expect.poll(() => admin.getByTestId('import-summary').innerText(), { timeout: 10_000 }).toContain('добавится 2');
+    await expect.poll(() => admin.getByTestId('import-summary').innerText(), { timeout: 30_000 }).toContain('добавится 2');
     await admin.getByTestId('import-apply').click();
-    await expect.poll(() => admin.getByTestId('import-result').innerText(), { timeout: 10_000 }).toContain('добавлено 2');
+    await expect.poll(() => admin.getByTestId('import-result').innerText(), { timeout: 30_000 }).toContain('добавлено 2');
     await admin.screenshot({ path: `${SHOTS}/e2e-first-start-staff.png`, fullPage: true });
 
     await admin.goto(`${scene.origin}/#/year`);
@@ -79,11 +79,11 @@ describe.runIf(chromiumAvailable())('a real school from an empty directory (Chro
         .getByTestId('year-periods')
         .locator('tbody input:not([type])')
         .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-    await expect.poll(periodNames, { timeout: 10_000 }).toEqual(expect.arrayContaining(['1 четверть', '4 четверть', '2 полугодие']));
+    await expect.poll(periodNames, { timeout: 30_000 }).toEqual(expect.arrayContaining(['1 четверть', '4 четверть', '2 полугодие']));
     await admin.screenshot({ path: `${SHOTS}/e2e-first-start-year.png`, fullPage: true });
     // PRINT-3: the administrator's archive panel says what is printed and signed, and when.
     await admin.goto(`${scene.origin}/#/admin`);
-    await expect.poll(() => admin.getByTestId('signing-block').innerText(), { timeout: 10_000 }).toContain('В конце каждой четверти');
+    await expect.poll(() => admin.getByTestId('signing-block').innerText(), { timeout: 30_000 }).toContain('В конце каждой четверти');
     await ctx.close();
   });
 

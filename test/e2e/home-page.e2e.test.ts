@@ -26,7 +26,7 @@ describe.runIf(chromiumAvailable())('the teacher’s home page, today (Chromium)
     const ctx = await browser.newContext(CONTEXT);
     const page = await signIn(ctx, server.origin, 'teacher');
     const day = page.locator('section.day');
-    await expect.poll(() => day.locator('h2').innerText(), { timeout: 10_000 }).toBe(`Уроки · ${formatLongDate(today)}`);
+    await expect.poll(() => day.locator('h2').innerText(), { timeout: 30_000 }).toBe(`Уроки · ${formatLongDate(today)}`);
     if (lessons.length > 0) {
       const list = day.getByTestId('day-lessons').first();
       await expect.poll(() => list.locator('li').count()).toBe(lessons.length);

@@ -50,20 +50,20 @@ describe.runIf(chromiumAvailable())('accounts, codes and sessions (Chromium)', (
     const newCtx = await browser.newContext({ viewport: VIEWPORT });
     const teacher = await newCtx.newPage();
     await activate(teacher, server.origin, code, 'sokolova', 'Sokol-2026!');
-    await expect.poll(() => teacher.getByTestId('current-user').innerText(), { timeout: 10_000 }).toContain('Соколова Анна Игоревна');
+    await expect.poll(() => teacher.getByTestId('current-user').innerText(), { timeout: 30_000 }).toContain('Соколова Анна Игоревна');
     await teacher.screenshot({ path: `${SHOTS}/e2e-activated-teacher.png` });
 
     // The same code a second time, in a fresh browser: refused, and nobody is signed in.
     const againCtx = await browser.newContext({ viewport: VIEWPORT });
     const again = await againCtx.newPage();
     await activate(again, server.origin, code.toLowerCase(), 'sokolova2', 'Другой-пароль-1');
-    await expect.poll(() => again.getByTestId('activate-error').innerText(), { timeout: 10_000 }).toContain('уже использован');
+    await expect.poll(() => again.getByTestId('activate-error').innerText(), { timeout: 30_000 }).toContain('уже использован');
     expect(await again.getByTestId('current-user').count()).toBe(0);
     await again.screenshot({ path: `${SHOTS}/e2e-code-used-twice.png` });
 
     // The administrator sees the code used and the new teacher active.
     await admin.reload();
-    await expect.poll(() => admin.getByTestId('codes-table').innerText(), { timeout: 10_000 }).toContain('использован');
+    await expect.poll(() => admin.getByTestId('codes-table').innerText(), { timeout: 30_000 }).toContain('использован');
     await expect.poll(() => admin.getByTestId('user-sokolova').innerText()).toContain('активна');
     await Promise.all([adminCtx.close(), newCtx.close(), againCtx.close()]);
   });
@@ -94,9 +94,9 @@ describe.runIf(chromiumAvailable())('accounts, codes and sessions (Chromium)', (
     const parentCtx = await browser.newContext({ viewport: VIEWPORT });
     const parent = await parentCtx.newPage();
     await activate(parent, server.origin, code, 'petrova.o', 'Roditel-2026!');
-    await expect.poll(() => parent.getByTestId('current-user').innerText(), { timeout: 10_000 }).toContain('Петрова Ольга Викторовна');
+    await expect.poll(() => parent.getByTestId('current-user').innerText(), { timeout: 30_000 }).toContain('Петрова Ольга Викторовна');
     // The parent lands on the child's diary (DIARY-1, DIARY-38).
-    await expect.poll(() => parent.getByTestId('diary-student').innerText(), { timeout: 15_000 }).toContain(student.name);
+    await expect.poll(() => parent.getByTestId('diary-student').innerText(), { timeout: 45_000 }).toContain(student.name);
     expect(await parent.getByTestId('my-pages').count()).toBe(0);
     // The account is the student's parent, and the server opens no journal to it: the diary only.
     const me = await parent.evaluate(() => fetch('/api/me').then((r) => r.json()));
@@ -111,7 +111,7 @@ describe.runIf(chromiumAvailable())('accounts, codes and sessions (Chromium)', (
     await teacher.reload();
     await teacher.getByTestId('class-codes-table').waitFor();
     await expect
-      .poll(() => teacher.getByTestId(`student-${student.id}`).innerText(), { timeout: 10_000 })
+      .poll(() => teacher.getByTestId(`student-${student.id}`).innerText(), { timeout: 30_000 })
       .toContain('родитель: использован');
     await teacher.screenshot({ path: `${SHOTS}/e2e-class-codes-used.png` });
     // The page scrolls inside its own pane: shoot the list of codes itself.
@@ -125,13 +125,13 @@ describe.runIf(chromiumAvailable())('accounts, codes and sessions (Chromium)', (
     const secondCtx = await browser.newContext({ viewport: VIEWPORT });
     const first = await signIn(firstCtx, server.origin, 'teacher');
     // The school document is open and synced: its socket is what the server closes.
-    await expect.poll(() => first.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => first.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 30_000 }).toBe('0');
     const second = await signIn(secondCtx, server.origin, 'teacher');
     second.once('dialog', (d) => void d.accept());
     await second.getByTestId('logout-all').click();
-    await expect.poll(() => second.locator('.login-notice').innerText(), { timeout: 10_000 }).toContain('Вы вышли на всех устройствах');
+    await expect.poll(() => second.locator('.login-notice').innerText(), { timeout: 30_000 }).toContain('Вы вышли на всех устройствах');
 
-    await first.getByTestId('session-expired').waitFor({ timeout: 10_000 });
+    await first.getByTestId('session-expired').waitFor({ timeout: 30_000 });
     expect(await first.getByTestId('session-expired').innerText()).toContain('Сеанс истёк');
     // The sign-in page offers the same login again.
     expect(await first.getByTestId('login-username').inputValue()).toBe('teacher');

@@ -56,7 +56,7 @@ describe.runIf(chromiumAvailable())('imports and exports (Chromium)', () => {
       .getByTestId('import-file')
       .setInputFiles({ name: 'ученики.csv', mimeType: 'text/csv', buffer: Buffer.from(tableCsv(BROKEN)) });
     const errors = deputy.getByTestId('import-errors');
-    await expect.poll(() => errors.innerText(), { timeout: 10_000 }).toContain('Строка 3: неизвестный класс «7Г»');
+    await expect.poll(() => errors.innerText(), { timeout: 30_000 }).toContain('Строка 3: неизвестный класс «7Г»');
     expect(await errors.innerText()).toContain('Строка 4: дата «31.02.2015» не существует');
     expect(await deputy.getByTestId('import-apply').isDisabled()).toBe(true);
     const preview = deputy.getByTestId('import-preview');
@@ -73,13 +73,13 @@ describe.runIf(chromiumAvailable())('imports and exports (Chromium)', () => {
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: xlsx,
     });
-    await expect.poll(() => deputy.getByTestId('import-summary').innerText(), { timeout: 10_000 }).toContain('добавится 2');
+    await expect.poll(() => deputy.getByTestId('import-summary').innerText(), { timeout: 30_000 }).toContain('добавится 2');
     expect(await deputy.getByTestId('import-errors').count()).toBe(0);
     await expect.poll(() => deputy.getByTestId('import-apply').isDisabled()).toBe(false);
     await deputy.screenshot({ path: `${SHOTS}/e2e-import-preview.png`, fullPage: true });
     await deputy.getByTestId('import-apply').click();
     await expect
-      .poll(() => deputy.getByTestId('import-result').innerText(), { timeout: 10_000 })
+      .poll(() => deputy.getByTestId('import-result').innerText(), { timeout: 30_000 })
       .toBe('Загружено из «ученики.xlsx»: добавлено 2, изменено 0, без изменений 0.');
     expect(await deputy.getByTestId('import-apply').isDisabled()).toBe(true);
     await deputy.screenshot({ path: `${SHOTS}/e2e-import-done.png`, fullPage: true });

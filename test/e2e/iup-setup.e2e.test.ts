@@ -32,7 +32,7 @@ describe.runIf(chromiumAvailable())('individual study plans (Chromium)', () => {
     const teacherCtx = await browser.newContext(CONTEXT);
     const teacher = await signIn(teacherCtx, server.origin, 'teacher');
     await teacher.goto(`${server.origin}/#/journal/5b/math/all`);
-    await teacher.getByTestId(cell(after)).waitFor({ timeout: 10_000 });
+    await teacher.getByTestId(cell(after)).waitFor({ timeout: 30_000 });
     expect(await classOf(after)).not.toContain('out');
 
     const deputyCtx = await browser.newContext(CONTEXT);
@@ -49,13 +49,13 @@ describe.runIf(chromiumAvailable())('individual study plans (Chromium)', () => {
     expect(await form.getByTestId('iup-load-link-math').getAttribute('href')).toBe('#/year/load');
     await form.getByTestId('iup-mode-music').selectOption('exempt');
     await form.screenshot({ path: `${SHOTS}/e2e-iup-form.png` });
-    await expect.poll(() => form.getByTestId('iup-save').isEnabled(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => form.getByTestId('iup-save').isEnabled(), { timeout: 30_000 }).toBe(true);
     await form.getByTestId('iup-save').click();
     await expect.poll(() => deputy.getByTestId('iup-saved').innerText()).toContain('ИУП сохранён');
 
     // The stored journal has the plan, the school year the group of one.
     await expect
-      .poll(async () => listStudents(await loadStoredDoc(server.storage, J5B)).find((s) => s.id === student.id)?.iup, { timeout: 10_000 })
+      .poll(async () => listStudents(await loadStoredDoc(server.storage, J5B)).find((s) => s.id === student.id)?.iup, { timeout: 30_000 })
       .toMatchObject({ since, until: null, subjects: { music: 'exempt', math: expect.any(String) } });
     const plan = listStudents(await loadStoredDoc(server.storage, J5B)).find((s) => s.id === student.id)!.iup!;
     const groupId = plan.subjects.math;
@@ -66,7 +66,7 @@ describe.runIf(chromiumAvailable())('individual study plans (Chromium)', () => {
     });
 
     // IUP-2, live: the teacher's open page has the student off the page from `since`, with the earlier lessons kept.
-    await expect.poll(() => classOf(after), { timeout: 10_000 }).toContain('out');
+    await expect.poll(() => classOf(after), { timeout: 30_000 }).toContain('out');
     expect(await classOf(before)).not.toContain('out');
 
     // IUP-9: the school's list names the plan, its subjects and that the teacher is still to be named.
@@ -81,7 +81,7 @@ describe.runIf(chromiumAvailable())('individual study plans (Chromium)', () => {
           const json = await deputyCtx.request.get(`${server.origin}${href!.replace('format=xlsx', 'format=json')}`);
           return JSON.stringify(await json.json());
         },
-        { timeout: 10_000 },
+        { timeout: 30_000 },
       )
       .toContain('Музыка — не изучает');
     const pdf = await deputyCtx.request.get(`${server.origin}/api/reports/iup-list?format=pdf`);

@@ -42,12 +42,12 @@ describe.runIf(chromiumAvailable())('journal in two browsers (Chromium)', () => 
     await teacher.getByTestId(a).waitFor();
     await substitute.getByTestId(b).waitFor();
     // Both are in the journal: each sees the other in the presence list.
-    await expect.poll(() => teacher.getByTestId('presence').getAttribute('data-count'), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => teacher.getByTestId('presence').getAttribute('data-count'), { timeout: 30_000 }).toBe('1');
     await typeInCell(teacher, a, '5');
     await typeInCell(substitute, b, '4');
-    await expect.poll(() => cellText(substitute, a), { timeout: 10_000 }).toContain('5');
-    await expect.poll(() => cellText(teacher, b), { timeout: 10_000 }).toContain('4');
-    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => cellText(substitute, a), { timeout: 30_000 }).toContain('5');
+    await expect.poll(() => cellText(teacher, b), { timeout: 30_000 }).toContain('4');
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 30_000 }).toBe('0');
     await teacher.screenshot({ path: `${SHOTS}/e2e-two-teachers-teacher.png` });
     await substitute.screenshot({ path: `${SHOTS}/e2e-two-teachers-substitute.png` });
     await teacherCtx.close();
@@ -64,9 +64,9 @@ describe.runIf(chromiumAvailable())('journal in two browsers (Chromium)', () => 
     await other.goto(url);
     const cells = students.slice(2, 5).map((s) => `cell-${s.id}-${regular}`);
     await teacher.getByTestId(cells[0]).waitFor();
-    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 30_000 }).toBe('0');
     // The service worker must control the page before the network goes away.
-    await teacher.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 10_000 });
+    await teacher.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
 
     await teacherCtx.setOffline(true);
     await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-online')).toBe('false');
@@ -78,7 +78,7 @@ describe.runIf(chromiumAvailable())('journal in two browsers (Chromium)', () => 
     expect(pendingBefore).toBeGreaterThanOrEqual(4);
 
     await teacher.reload();
-    await teacher.getByTestId(cells[0]).waitFor({ timeout: 15_000 });
+    await teacher.getByTestId(cells[0]).waitFor({ timeout: 45_000 });
     await expect.poll(() => cellText(teacher, cells[0])).toContain('3');
     await expect.poll(() => cellText(teacher, cells[1])).toContain('н');
     await expect.poll(() => cellText(teacher, cells[2])).toMatch(/5\s+4/);
@@ -88,8 +88,8 @@ describe.runIf(chromiumAvailable())('journal in two browsers (Chromium)', () => 
     expect(await cellText(other, cells[0])).not.toContain('3');
 
     await teacherCtx.setOffline(false);
-    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 20_000 }).toBe('0');
-    await expect.poll(() => cellText(other, cells[0]), { timeout: 10_000 }).toContain('3');
+    await expect.poll(() => teacher.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 60_000 }).toBe('0');
+    await expect.poll(() => cellText(other, cells[0]), { timeout: 30_000 }).toContain('3');
     await expect.poll(() => cellText(other, cells[1])).toContain('н');
     await expect.poll(() => cellText(other, cells[2])).toMatch(/5\s+4/);
     // And the server has them durably: a fresh read of the store shows the marks.

@@ -73,7 +73,7 @@ describe.runIf(chromiumAvailable())('the КТП editor (Chromium)', () => {
           const added = after.find(([, k]) => k.title === TITLE);
           return [after.length, added?.[1].order, added?.[1].kind, added?.[1].hours, after.find(([k]) => k === lastKey)?.[1].order];
         },
-        { timeout: 10_000 },
+        { timeout: 30_000 },
       )
       .toEqual([before.length + 1, before.length - 1, 'control', 1, before.length]);
 

@@ -46,7 +46,7 @@ describe.runIf(chromiumAvailable() && popplerAvailable())('codes for a parents�
     await teacher.getByTestId('class-codes-link-5b').click();
     await teacher.getByTestId('roster-table').waitFor();
     const [download] = await Promise.all([
-      teacher.waitForEvent('download', { timeout: 30_000 }),
+      teacher.waitForEvent('download', { timeout: 90_000 }),
       teacher.getByTestId('meeting-codes-download').click(),
     ]);
     expect(download.suggestedFilename()).toBe('codes-5b.pdf');
@@ -75,7 +75,7 @@ describe.runIf(chromiumAvailable() && popplerAvailable())('codes for a parents�
     await mother.screenshot({ path: `${SHOTS}/e2e-add-child.png` });
     await mother.getByTestId('add-child-submit').click();
     await expect
-      .poll(async () => (await mother.evaluate(() => fetch('/api/me').then((r) => r.json()))).user.studentLinks, { timeout: 10_000 })
+      .poll(async () => (await mother.evaluate(() => fetch('/api/me').then((r) => r.json()))).user.studentLinks, { timeout: 30_000 })
       .toEqual([
         { classId: '5b', studentId: fresh[0].id },
         { classId: '5b', studentId: fresh[1].id },
@@ -85,7 +85,7 @@ describe.runIf(chromiumAvailable() && popplerAvailable())('codes for a parents�
     // Offline: the button says the codes need the network, in Russian.
     await ctx.setOffline(true);
     await teacher.getByTestId('meeting-codes-download').click();
-    await teacher.getByTestId('meeting-codes-error').waitFor({ timeout: 10_000 });
+    await teacher.getByTestId('meeting-codes-error').waitFor({ timeout: 30_000 });
     expect(await teacher.getByTestId('meeting-codes-error').innerText()).toContain('Нет связи с сервером');
     await Promise.all([ctx.close(), motherCtx.close()]);
   });

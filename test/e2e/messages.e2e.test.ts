@@ -39,14 +39,14 @@ describe.runIf(chromiumAvailable())('conversations between a parent’s phone an
     await parent.getByTestId('conversation').waitFor();
     await parent.getByTestId('composer-text').fill('Здравствуйте! Можно ли пересдать диктант в четверг?');
     await parent.getByTestId('composer-send').click();
-    await expect.poll(() => lastReceipt(parent), { timeout: 15_000 }).toBe('Доставлено');
+    await expect.poll(() => lastReceipt(parent), { timeout: 45_000 }).toBe('Доставлено');
 
     // The teacher's list shows the new conversation live, with one unread message.
-    await expect.poll(() => teacher.getByTestId('conversation-unread').allInnerTexts(), { timeout: 15_000 }).toEqual(['1']);
-    await expect.poll(() => teacher.getByTestId('messages-unread').innerText(), { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => teacher.getByTestId('conversation-unread').allInnerTexts(), { timeout: 45_000 }).toEqual(['1']);
+    await expect.poll(() => teacher.getByTestId('messages-unread').innerText(), { timeout: 45_000 }).toBe('1');
     await teacher.getByTestId('conversation-entry').first().click();
     await expect
-      .poll(async () => (await texts(teacher)).at(-1), { timeout: 15_000 })
+      .poll(async () => (await texts(teacher)).at(-1), { timeout: 45_000 })
       .toBe('Здравствуйте! Можно ли пересдать диктант в четверг?');
     // MSG-5: the teacher sees whose parent this is, nothing of the family's contacts.
     const title = await teacher.getByTestId('conversation-title').innerText();
@@ -54,14 +54,14 @@ describe.runIf(chromiumAvailable())('conversations between a parent’s phone an
     expect(title).not.toMatch(/@|\+7|parent/);
     await teacher.getByTestId('composer-text').fill('Да, в четверг после шестого урока, кабинет 14.');
     await teacher.getByTestId('composer-send').click();
-    await expect.poll(() => teacher.getByTestId('messages-unread').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => teacher.getByTestId('messages-unread').count(), { timeout: 45_000 }).toBe(0);
 
     // The parent, with the conversation open, reads the answer live; the teacher sees the receipt.
     await expect
-      .poll(async () => (await texts(parent)).slice(-2), { timeout: 15_000 })
+      .poll(async () => (await texts(parent)).slice(-2), { timeout: 45_000 })
       .toEqual(['Здравствуйте! Можно ли пересдать диктант в четверг?', 'Да, в четверг после шестого урока, кабинет 14.']);
-    await expect.poll(() => lastReceipt(teacher), { timeout: 15_000 }).toBe('Прочитано');
-    await expect.poll(() => lastReceipt(parent), { timeout: 15_000 }).toBe('Прочитано');
+    await expect.poll(() => lastReceipt(teacher), { timeout: 45_000 }).toBe('Прочитано');
+    await expect.poll(() => lastReceipt(parent), { timeout: 45_000 }).toBe('Прочитано');
     await parent.screenshot({ path: `${SHOTS}/messages-conversation-390.png` });
     await teacher.screenshot({ path: `${SHOTS}/messages-teacher-1280.png` });
     expect(await noWiderThanScreen(parent)).toBe(true);
@@ -70,12 +70,12 @@ describe.runIf(chromiumAvailable())('conversations between a parent’s phone an
     await parentCtx.setOffline(true);
     await parent.getByTestId('composer-text').fill('Спасибо, придём.');
     await parent.getByTestId('composer-send').click();
-    await expect.poll(() => parent.getByTestId('message-pending').allInnerTexts(), { timeout: 15_000 }).toEqual(['ожидает отправки']);
+    await expect.poll(() => parent.getByTestId('message-pending').allInnerTexts(), { timeout: 45_000 }).toEqual(['ожидает отправки']);
     await parent.screenshot({ path: `${SHOTS}/messages-offline-390.png` });
     expect(await texts(teacher)).not.toContain('Спасибо, придём.');
     await parentCtx.setOffline(false);
     await expect.poll(() => parent.getByTestId('message-pending').count(), { timeout: 60_000 }).toBe(0);
-    await expect.poll(() => texts(teacher), { timeout: 15_000 }).toContain('Спасибо, придём.');
+    await expect.poll(() => texts(teacher), { timeout: 45_000 }).toContain('Спасибо, придём.');
     await teacher.screenshot({ path: `${SHOTS}/messages-teacher-after-offline-1280.png` });
     await parentCtx.close();
     await teacherCtx.close();

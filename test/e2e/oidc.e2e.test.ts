@@ -44,7 +44,7 @@ describe.runIf(chromiumAvailable())('sign-in through the region’s identity pro
     provider.signInAs('person-teacher');
     await teacher.getByTestId('oidc-link').click();
     // Through the provider and back: the profile opens with what happened, and the address is clean again.
-    await expect.poll(() => teacher.getByTestId('oidc-outcome').innerText(), { timeout: 10_000 }).toBe(OIDC_OUTCOMES.linked);
+    await expect.poll(() => teacher.getByTestId('oidc-outcome').innerText(), { timeout: 30_000 }).toBe(OIDC_OUTCOMES.linked);
     expect(new URL(teacher.url()).search).toBe('');
     expect(await teacher.getByTestId('oidc-link-state').innerText()).toContain('Привязана');
     await teacher.screenshot({ path: `${SHOTS}/e2e-oidc-linked.png` });
@@ -56,14 +56,14 @@ describe.runIf(chromiumAvailable())('sign-in through the region’s identity pro
     await expect.poll(() => button.innerText()).toBe(OIDC_DEFAULT_NAME);
     await again.screenshot({ path: `${SHOTS}/e2e-oidc-sign-in-page.png` });
     await button.click();
-    await expect.poll(() => again.getByTestId('current-user').innerText(), { timeout: 10_000 }).toContain('Смирнова');
+    await expect.poll(() => again.getByTestId('current-user').innerText(), { timeout: 30_000 }).toContain('Смирнова');
 
     const strangerCtx = await browser.newContext({ viewport: VIEWPORT });
     const stranger = await strangerCtx.newPage();
     provider.signInAs('stranger');
     await stranger.goto(server.origin);
     await stranger.getByTestId('oidc-sign-in').click();
-    await expect.poll(() => stranger.getByTestId('oidc-error').innerText(), { timeout: 10_000 }).toBe(OIDC_OUTCOMES.unknown);
+    await expect.poll(() => stranger.getByTestId('oidc-error').innerText(), { timeout: 30_000 }).toBe(OIDC_OUTCOMES.unknown);
     expect(await stranger.getByTestId('current-user').count()).toBe(0);
     await stranger.screenshot({ path: `${SHOTS}/e2e-oidc-unknown.png` });
 
@@ -83,14 +83,14 @@ describe.runIf(chromiumAvailable())('sign-in through the region’s identity pro
     await user.getByTestId('profile').locator('summary').click();
     provider.signInAs('person-history');
     await user.getByTestId('oidc-link').click();
-    await expect.poll(() => user.getByTestId('oidc-outcome').innerText(), { timeout: 10_000 }).toBe(OIDC_OUTCOMES.linked);
+    await expect.poll(() => user.getByTestId('oidc-outcome').innerText(), { timeout: 30_000 }).toBe(OIDC_OUTCOMES.linked);
 
     const adminCtx = await browser.newContext({ viewport: VIEWPORT });
     const admin = await signIn(adminCtx, server.origin, 'admin');
     await admin.goto(`${server.origin}/#/admin`);
     const row = admin.getByTestId('user-history');
     await expect
-      .poll(() => row.getByTestId('oidc-linked').innerText(), { timeout: 10_000 })
+      .poll(() => row.getByTestId('oidc-linked').innerText(), { timeout: 30_000 })
       .toContain('привязана региональная учётная запись');
     // Only the linked accounts offer it.
     expect(await admin.getByTestId('user-english1').getByTestId('oidc-unlink').count()).toBe(0);
@@ -98,7 +98,7 @@ describe.runIf(chromiumAvailable())('sign-in through the region’s identity pro
     await admin.screenshot({ path: `${SHOTS}/e2e-oidc-admin-linked.png` });
     admin.once('dialog', (d) => void d.accept());
     await row.getByTestId('oidc-unlink').click();
-    await expect.poll(() => row.getByTestId('oidc-linked').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => row.getByTestId('oidc-linked').count(), { timeout: 30_000 }).toBe(0);
     const me = await user.evaluate(async () => (await fetch('/api/me', { credentials: 'same-origin' })).status);
     expect(me).toBe(401);
     await Promise.all([userCtx.close(), adminCtx.close()]);

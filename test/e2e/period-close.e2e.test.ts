@@ -39,11 +39,11 @@ describe.runIf(chromiumAvailable())('closing a period (Chromium)', () => {
     const deputy = await signIn(ctx, server.origin, 'deputy');
     await deputy.getByTestId('refused-link').click();
     const current = deputy.getByTestId(`closure-5b-${periodId}`);
-    await expect.poll(() => current.getAttribute('data-state'), { timeout: 10_000 }).toBe('open');
+    await expect.poll(() => current.getAttribute('data-state'), { timeout: 30_000 }).toBe('open');
     await current.getByTestId('closure-close').click();
     const summary = current.getByTestId('readiness-summary');
     await expect
-      .poll(() => summary.innerText(), { timeout: 10_000 })
+      .poll(() => summary.innerText(), { timeout: 30_000 })
       .toBe(readiness.ready ? 'Журнал готов к закрытию периода.' : 'Перед закрытием проверьте:');
     const maths = current.getByTestId('readiness-page').filter({ hasText: 'Математика' });
     if (mathsWithoutFinal > 0)
@@ -55,10 +55,10 @@ describe.runIf(chromiumAvailable())('closing a period (Chromium)', () => {
     const school = deputy.getByTestId('school-closure-q1');
     await expect.poll(() => school.innerText()).toContain('закрыт для 0 из 2 классов');
     await school.getByTestId('school-close').click();
-    await expect.poll(() => school.getByTestId('readiness-summary').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => school.getByTestId('readiness-summary').count(), { timeout: 30_000 }).toBe(2);
     await deputy.screenshot({ path: `${SHOTS}/e2e-period-school-close.png` });
     await school.getByTestId('reason-submit').click();
-    await expect.poll(() => school.innerText(), { timeout: 10_000 }).toContain('закрыт для 2 из 2 классов');
+    await expect.poll(() => school.innerText(), { timeout: 30_000 }).toContain('закрыт для 2 из 2 классов');
     await expect.poll(() => deputy.getByTestId('closure-1a-q1').getAttribute('data-state')).toBe('closed');
     await expect.poll(() => deputy.getByTestId('closure-5b-q1').getAttribute('data-state')).toBe('closed');
     expect(await deputy.getByTestId('closure-10a-h1').getAttribute('data-state')).toBe('open');

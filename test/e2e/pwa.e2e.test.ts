@@ -47,7 +47,7 @@ const precachedPaths = (page: Page) =>
 const versionOf = (page: Page) => page.locator('meta[name="journal-build"]').getAttribute('content');
 
 /** The worker controls the page: from now on the app opens with no network. */
-const controlled = (page: Page) => page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 15_000 });
+const controlled = (page: Page) => page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 45_000 });
 
 /** What the browsers' hourly check does (update-prompt.tsx), now. */
 const checkForUpdate = (page: Page) => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
@@ -88,7 +88,7 @@ describe.runIf(chromiumAvailable())('the installable app and its service worker 
     const worker = new Set(['/sw.js', '/sw-retire-v1.js']);
     const expected = filesOf(dirs.served).filter((p) => !worker.has(p) && !/^\/workbox-[\w-]+\.js$/.test(p));
     expect(expected.some((p) => p.startsWith('/assets/') && p.endsWith('.js'))).toBe(true);
-    await expect.poll(async () => (await precachedPaths(page)).sort(), { timeout: 15_000 }).toEqual(expected.sort());
+    await expect.poll(async () => (await precachedPaths(page)).sort(), { timeout: 45_000 }).toEqual(expected.sort());
 
     await ctx.setOffline(true);
     const failed: string[] = [];
@@ -97,12 +97,12 @@ describe.runIf(chromiumAvailable())('the installable app and its service worker 
     page.on('requestfailed', (r) => void (own(r.url()) && failed.push(r.url())));
     page.on('response', (r) => void (own(r.url()) && !r.fromServiceWorker() && notFromWorker.push(r.url())));
     await page.reload();
-    await page.getByTestId('current-user').waitFor({ timeout: 15_000 });
+    await page.getByTestId('current-user').waitFor({ timeout: 45_000 });
     expect(await versionOf(page)).toBe('1');
     // A page not opened online: the class's attendance board, from this device's copy.
     await page.goto(`${server.origin}/#/attendance/5b`);
-    await page.getByTestId('attendance-day').waitFor({ timeout: 15_000 });
-    await page.getByTestId('board-stale').waitFor({ timeout: 10_000 });
+    await page.getByTestId('attendance-day').waitFor({ timeout: 45_000 });
+    await page.getByTestId('board-stale').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: `${SHOTS}/pwa-offline-board.png` });
     expect(failed).toEqual([]);
     expect(notFromWorker).toEqual([]);
@@ -123,12 +123,12 @@ describe.runIf(chromiumAvailable())('the installable app and its service worker 
     deploy(dirs.v2);
     await checkForUpdate(page);
     const prompt = page.getByTestId('update-prompt');
-    await prompt.waitFor({ timeout: 20_000 });
+    await prompt.waitFor({ timeout: 60_000 });
     expect(await prompt.innerText()).toContain('Доступна новая версия приложения');
     expect(await versionOf(page)).toBe('1');
     await page.screenshot({ path: `${SHOTS}/pwa-update-prompt.png` });
     await page.getByTestId('update-now').click();
-    await expect.poll(() => versionOf(page), { timeout: 20_000 }).toBe('2');
+    await expect.poll(() => versionOf(page), { timeout: 60_000 }).toBe('2');
     await page.getByTestId('current-user').waitFor();
     expect(await prompt.count()).toBe(0);
 
@@ -136,15 +136,15 @@ describe.runIf(chromiumAvailable())('the installable app and its service worker 
     // the offer and keeps the running version, even across a reload; the next start offers it again.
     deploy(dirs.v1);
     await checkForUpdate(page);
-    await prompt.waitFor({ timeout: 20_000 });
+    await prompt.waitFor({ timeout: 60_000 });
     await page.getByTestId('update-later').click();
     await prompt.waitFor({ state: 'detached' });
     await page.reload();
     await page.getByTestId('current-user').waitFor();
     expect(await versionOf(page)).toBe('2');
-    await prompt.waitFor({ timeout: 20_000 });
+    await prompt.waitFor({ timeout: 60_000 });
     await page.getByTestId('update-now').click();
-    await expect.poll(() => versionOf(page), { timeout: 20_000 }).toBe('1');
+    await expect.poll(() => versionOf(page), { timeout: 60_000 }).toBe('1');
     await page.getByTestId('current-user').waitFor();
     expect(await prompt.count()).toBe(0);
     await ctx.close();

@@ -77,7 +77,7 @@ describe.runIf(chromiumAvailable())('the deputy’s monitoring and remarks (Chro
     await deputy.getByTestId('monitoring-link').click();
     await deputy.getByTestId('monitoring-page').waitFor();
     const row = deputy.getByTestId(`monitoring-row-${ROW}`);
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor({ timeout: 45_000 });
     expect(await row.innerText()).toContain('Математика');
     expect(await deputy.getByTestId(`figure-withoutTopic-${ROW}`).innerText()).toBe('1');
     expect(Number(await deputy.getByTestId(`figure-held-${ROW}`).innerText())).toBeGreaterThan(5);
@@ -104,12 +104,12 @@ describe.runIf(chromiumAvailable())('the deputy’s monitoring and remarks (Chro
     expect(await deputy.getByTestId('remark-new-lesson').isChecked()).toBe(true);
     await deputy.getByTestId('remark-submit').click();
     await expect.poll(() => deputy.getByTestId('remarks-toggle').innerText()).toBe('Замечания: 1');
-    await expect.poll(() => pending(deputy), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(deputy), { timeout: 30_000 }).toBe('0');
     expect(await deputy.getByTestId('remark').getByTestId('remark-state').innerText()).toContain('ждёт ответа до');
     await deputy.screenshot({ path: `${SHOTS}/e2e-remark-deputy-written.png` });
 
     // The teacher's home shows it within seconds, without a reload.
-    await expect.poll(() => teacher.getByTestId('my-remarks-count').innerText(), { timeout: 5_000 }).toBe('Замечания: 1');
+    await expect.poll(() => teacher.getByTestId('my-remarks-count').innerText(), { timeout: 15_000 }).toBe('Замечания: 1');
     expect(await teacher.getByTestId('my-remarks').innerText()).toContain('Не записана тема урока');
     await teacher.screenshot({ path: `${SHOTS}/e2e-remark-teacher-home.png` });
 
@@ -125,18 +125,18 @@ describe.runIf(chromiumAvailable())('the deputy’s monitoring and remarks (Chro
     await teacher.getByTestId('remark-answer-input').fill('Тема записана: «Сложение дробей».');
     await teacher.getByTestId('remark-answer-submit').click();
     await expect.poll(() => teacher.getByTestId('remark-state').innerText()).toBe('ответ получен');
-    await expect.poll(() => pending(teacher), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(teacher), { timeout: 30_000 }).toBe('0');
     await teacher.screenshot({ path: `${SHOTS}/e2e-remark-teacher-answered.png` });
 
     // The deputy, still on the page, sees the answer arrive and closes the remark.
     expect(await deputy.getByTestId('remarks-toggle').getAttribute('aria-expanded')).toBe('true');
-    await expect.poll(() => deputy.getByTestId('remark-answer').innerText(), { timeout: 5_000 }).toContain('Тема записана');
+    await expect.poll(() => deputy.getByTestId('remark-answer').innerText(), { timeout: 15_000 }).toContain('Тема записана');
     await deputy.screenshot({ path: `${SHOTS}/e2e-remark-deputy-answer.png` });
     await deputy.getByTestId('remark-close').click();
     await expect.poll(() => deputy.getByTestId('remarks-toggle').innerText()).toBe('Замечания: 0');
-    await expect.poll(() => pending(deputy), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(deputy), { timeout: 30_000 }).toBe('0');
     // Closed, it leaves the teacher's list too.
-    await expect.poll(() => teacher.getByTestId('remarks-toggle').innerText(), { timeout: 5_000 }).toBe('Замечания: 0');
+    await expect.poll(() => teacher.getByTestId('remarks-toggle').innerText(), { timeout: 15_000 }).toBe('Замечания: 0');
     await teacherCtx.close();
     await deputyCtx.close();
   });

@@ -101,7 +101,7 @@ describe.runIf(chromiumAvailable())('substitutions (Chromium)', () => {
     const clicked = Date.now();
     await candidate.click();
     // Live, without a reload: the wait is for the event; the time is printed, not asserted.
-    await entry.waitFor({ timeout: 15_000 });
+    await entry.waitFor({ timeout: 45_000 });
     const shownMs = Date.now() - clicked;
     console.log(`E2E-14: substitution on the substitute's home page ${shownMs} ms after the deputy's click`);
     await expect.poll(() => substitute.locator('li', { has: entry }).innerText()).toContain('замена за Смирнова Ольга Петровна');
@@ -120,15 +120,15 @@ describe.runIf(chromiumAvailable())('substitutions (Chromium)', () => {
     const topic = substitute.getByTestId('lesson-topic');
     await topic.fill('Решение задач на дроби (замена)');
     await topic.press('Enter');
-    await expect.poll(() => pending(substitute), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(substitute), { timeout: 30_000 }).toBe('0');
     await substitute.screenshot({ path: `${SHOTS}/e2e-substitution-filled.png` });
 
     // The main teacher's journal shows who substituted, and the mark.
     const teacherCtx = await browser.newContext(CONTEXT);
     const teacher = await signIn(teacherCtx, server.origin, 'teacher');
     await teacher.goto(`${server.origin}/#/journal/5b/math/all/${lesson.lessonId}`);
-    await expect.poll(() => teacher.getByTestId('lesson-substitute').innerText(), { timeout: 10_000 }).toBe('Замена: Соколов Д. А.');
-    await expect.poll(() => teacher.getByTestId(`cell-${student.id}-${lesson.lessonId}`).innerText(), { timeout: 10_000 }).toBe('5');
+    await expect.poll(() => teacher.getByTestId('lesson-substitute').innerText(), { timeout: 30_000 }).toBe('Замена: Соколов Д. А.');
+    await expect.poll(() => teacher.getByTestId(`cell-${student.id}-${lesson.lessonId}`).innerText(), { timeout: 30_000 }).toBe('5');
     await expect.poll(() => teacher.getByTestId('lesson-topic').inputValue()).toBe('Решение задач на дроби (замена)');
     expect(await teacher.getByTestId(`lesson-${lesson.lessonId}`).getAttribute('title')).toContain('Замена: Соколов Д. А.');
     await teacher.screenshot({ path: `${SHOTS}/e2e-substitution-teacher.png` });
@@ -136,7 +136,7 @@ describe.runIf(chromiumAvailable())('substitutions (Chromium)', () => {
     // «Перенос урока»: another 5Б lesson of that day to the first slot the class and its teacher have free.
     const other = schoolDayLessons(school, lesson.date).find((l) => l.classId === ('5b' as ClassId) && l.lessonId !== lesson.lessonId)!;
     await deputy.getByTestId(`plan-5b-${other.lessonId}`).click();
-    await deputy.getByTestId('move-submit').click({ timeout: 5000 });
+    await deputy.getByTestId('move-submit').click({ timeout: 15_000 });
     await expect.poll(() => deputy.getByTestId('replan-saved').innerText()).toMatch(/^Урок перенесён на \d\d\.\d\d, \d-й урок$/);
     await expect.poll(() => deputy.getByTestId('replan-move').innerText()).toMatch(/^Урок перенесён на/);
     // The grid shows the lesson at its new slot, and the old one marked.
@@ -170,14 +170,14 @@ describe.runIf(chromiumAvailable())('substitutions (Chromium)', () => {
     await deputy.getByTestId(`candidate-${ARTS}`).click();
 
     const entry = arts.getByTestId(`day-lesson-${lesson.lessonId}`);
-    await entry.waitFor({ timeout: 15_000 });
+    await entry.waitFor({ timeout: 45_000 });
     await entry.click();
     // The journal was not in the list the server gave at sign-in: the page asks again and opens it.
     const topic = arts.getByTestId('lesson-topic');
-    await topic.waitFor({ timeout: 10_000 });
+    await topic.waitFor({ timeout: 30_000 });
     await topic.fill('Музыка и литература (замена)');
     await topic.press('Enter');
-    await expect.poll(() => pending(arts), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(arts), { timeout: 30_000 }).toBe('0');
     await expect.poll(() => arts.getByTestId('lesson-substitute').innerText()).toBe('Замена: Орлова В. Г.');
     await arts.screenshot({ path: `${SHOTS}/e2e-substitution-new-class.png` });
     for (const c of [artsCtx, deputyCtx]) await c.close();

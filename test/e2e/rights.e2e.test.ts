@@ -63,8 +63,8 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
     const teacher = await signIn(teacherCtx, server.origin, 'teacher');
     await teacher.goto(journalUrl);
     await teacher.getByTestId(cells[0]).waitFor();
-    await expect.poll(() => status(teacher, 'data-pending'), { timeout: 10_000 }).toBe('0');
-    await teacher.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 10_000 });
+    await expect.poll(() => status(teacher, 'data-pending'), { timeout: 30_000 }).toBe('0');
+    await teacher.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
     expect(await teacher.getByTestId(cells[0]).getAttribute('contenteditable')).toBe('true');
 
     // The deputy watches the same page: the refused marks must never show there.
@@ -98,18 +98,18 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
     await deputy.getByTestId('refused-link').click();
     await deputy.getByTestId('refused-page').waitFor();
     const closure = deputy.getByTestId(`closure-5b-${periodId}`);
-    await expect.poll(() => closure.getAttribute('data-state'), { timeout: 10_000 }).toBe('open');
+    await expect.poll(() => closure.getAttribute('data-state'), { timeout: 30_000 }).toBe('open');
     await closure.getByTestId('closure-close').click();
     await closure.getByTestId('reason-submit').click();
-    await expect.poll(() => closure.getAttribute('data-state'), { timeout: 10_000 }).toBe('closed');
+    await expect.poll(() => closure.getAttribute('data-state'), { timeout: 30_000 }).toBe('closed');
     // The deputy's view of the journal shows the period closed, live.
-    await expect.poll(() => deputyJournal.getByTestId('period-closed').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => deputyJournal.getByTestId('period-closed').count(), { timeout: 30_000 }).toBe(1);
 
     // Back online: every refused path is compensated; the marks go from the teacher's grid.
     await teacherCtx.setOffline(false);
-    await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count'), { timeout: 20_000 }).toBe('4');
-    for (const c of cells) await expect.poll(() => cellText(teacher, c), { timeout: 10_000 }).toBe('');
-    await expect.poll(() => status(teacher, 'data-pending'), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count'), { timeout: 60_000 }).toBe('4');
+    for (const c of cells) await expect.poll(() => cellText(teacher, c), { timeout: 30_000 }).toBe('');
+    await expect.poll(() => status(teacher, 'data-pending'), { timeout: 30_000 }).toBe('0');
     // The grid now says why: read-only cells, a lock on the period.
     await expect.poll(() => teacher.getByTestId('period-closed').count()).toBe(1);
     expect(await teacher.getByTestId(cells[0]).getAttribute('contenteditable')).toBeNull();
@@ -129,18 +129,18 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
 
     // The list survives a reload, and an offline start.
     await teacher.reload();
-    await teacher.getByTestId(cells[0]).waitFor({ timeout: 15_000 });
+    await teacher.getByTestId(cells[0]).waitFor({ timeout: 45_000 });
     await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count')).toBe('4');
     await teacherCtx.setOffline(true);
     await teacher.reload();
-    await teacher.getByTestId(cells[0]).waitFor({ timeout: 15_000 });
+    await teacher.getByTestId(cells[0]).waitFor({ timeout: 45_000 });
     await expect.poll(() => teacher.getByTestId('rejected-badge').getAttribute('data-count')).toBe('4');
     await teacherCtx.setOffline(false);
 
     // The deputy sees the four refused changes and applies the mark «5» with a reason.
     await deputy.getByTestId('refused-reload').click();
     const rows = deputy.getByTestId('refused-row');
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(4);
     expect(await deputy.getByTestId('refused-list').innerText()).toContain('Смирнова');
     // The page scrolls inside the app, not the window: a tall window shows all of it.
     await deputy.setViewportSize({ width: 1400, height: 1500 });
@@ -151,11 +151,11 @@ describe.runIf(chromiumAvailable())('rights on every change (Chromium)', () => {
     await five.getByTestId('reason-input').fill('отметка за ответ у доски, подтверждена учителем');
     const appliedAt = server.clock.now();
     await five.getByTestId('reason-submit').click();
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
 
     // It appears in both browsers; the other marks never appear anywhere.
-    await expect.poll(() => cellText(deputyJournal, cells[0]), { timeout: 10_000 }).toBe('5');
-    await expect.poll(() => cellText(teacher, cells[0]), { timeout: 10_000 }).toBe('5');
+    await expect.poll(() => cellText(deputyJournal, cells[0]), { timeout: 30_000 }).toBe('5');
+    await expect.poll(() => cellText(teacher, cells[0]), { timeout: 30_000 }).toBe('5');
     const seen = await deputyJournal.evaluate(() => (window as unknown as { seen: Array<{ id: string; text: string; at: number }> }).seen);
     expect(seen.filter((s) => s.id !== cells[0])).toEqual([]);
     expect(seen.every((s) => s.at >= appliedAt)).toBe(true);

@@ -21,18 +21,18 @@ describe.runIf(chromiumAvailable())('the school-year switcher (Chromium)', () =>
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await signIn(ctx, server.origin, 'deputy');
     const switcher = page.getByTestId('year-switcher');
-    await switcher.waitFor({ timeout: 15_000 });
+    await switcher.waitFor({ timeout: 45_000 });
     expect(await switcher.locator('option').allInnerTexts()).toEqual(['2026/2027 учебный год', '2027/2028 учебный год (следующий)']);
     await switcher.selectOption('2027');
     await expect
-      .poll(() => page.getByTestId('year-banner').innerText(), { timeout: 15_000 })
+      .poll(() => page.getByTestId('year-banner').innerText(), { timeout: 45_000 })
       .toContain('2027/2028 учебный год: подготовка следующего года');
     // The next year's journals are listed read-only: nothing is entered before the year begins.
-    await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toMatch(/Журнал 1А\s*только просмотр/);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 45_000 }).toMatch(/Журнал 1А\s*только просмотр/);
     await page.screenshot({ path: `${SHOTS}/e2e-year-next.png` });
     await page.getByRole('button', { name: 'К текущему году' }).click();
     await expect.poll(() => page.getByTestId('year-banner').count()).toBe(0);
-    await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain('Журнал 5Б');
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 45_000 }).toContain('Журнал 5Б');
     expect(await page.locator('main').innerText()).not.toContain('только просмотр');
     await ctx.close();
   });

@@ -218,7 +218,7 @@ describe.runIf(chromiumAvailable())('screens: a classroom laptop and a phone (Ch
     expect(await deputy.getByTestId('corrections-class').locator('option:checked').innerText()).toBe('все классы');
     const entry = (topic: string) => deputy.getByTestId('history-entry').filter({ hasText: `«${topic}»` });
     for (const r of rewrites) {
-      await expect.poll(() => entry(r.topic).count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => entry(r.topic).count(), { timeout: 30_000 }).toBe(1);
       expect(await entry(r.topic).getByTestId('history-where').innerText()).toContain(r.cls);
     }
     await deputy.screenshot({ path: `${SHOTS}/e2e-screens-corrections-school.png` });

@@ -35,14 +35,14 @@ describe.runIf(chromiumAvailable())('staff and marking systems on «Учебны
     await admin.getByTestId('staff-new-name').fill('Зайцева Анна Олеговна');
     await admin.getByTestId('staff-new-role').selectOption('teacher');
     await admin.getByTestId('staff-new-submit').click();
-    await expect.poll(() => admin.getByTestId('issued-code-value').innerText(), { timeout: 10_000 }).toMatch(/\w{5}-\w{5}/);
+    await expect.poll(() => admin.getByTestId('issued-code-value').innerText(), { timeout: 30_000 }).toMatch(/\w{5}-\w{5}/);
     await admin.getByTestId('year-staff').screenshot({ path: `${SHOTS}/e2e-staff-added.png` });
     const names = () =>
       deputy
         .getByTestId('year-staff')
         .locator('input.wide')
         .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-    await expect.poll(names, { timeout: 10_000 }).toContain('Зайцева Анна Олеговна');
+    await expect.poll(names, { timeout: 30_000 }).toContain('Зайцева Анна Олеговна');
     const added = staff.all(await loadStoredDoc(server.storage, SCHOOL)).find(([, s]) => s.name === 'Зайцева Анна Олеговна');
     expect(added?.[1].short).toBe('Зайцева А. О.');
 
@@ -62,7 +62,7 @@ describe.runIf(chromiumAvailable())('staff and marking systems on «Учебны
     const arts = await signIn(artsCtx, server.origin, 'arts');
     await arts.goto(`${server.origin}/#/journal/5b/music/all/${lesson.id}`);
     const cell = `cell-${pupil.id}-${lesson.id}`;
-    await arts.getByTestId(cell).waitFor({ timeout: 10_000 });
+    await arts.getByTestId(cell).waitFor({ timeout: 30_000 });
 
     // YEAR-10: the deputy marks music «зачёт / незачёт» in grade 5 only.
     await deputy.goto(`${server.origin}/#/year`);
@@ -73,7 +73,7 @@ describe.runIf(chromiumAvailable())('staff and marking systems on «Учебны
     await marking.getByTestId('marking-add').click();
     await expect.poll(() => marking.getByTestId('marking-music-5').innerText()).toContain('зачёт / незачёт');
     await expect
-      .poll(async () => subjects.get(await loadStoredDoc(server.storage, SCHOOL), 'music')?.markingByGrade, { timeout: 10_000 })
+      .poll(async () => subjects.get(await loadStoredDoc(server.storage, SCHOOL), 'music')?.markingByGrade, { timeout: 30_000 })
       .toEqual({ '5': 'passfail' });
     await marking.screenshot({ path: `${SHOTS}/e2e-marking-by-grade.png` });
 
@@ -81,10 +81,10 @@ describe.runIf(chromiumAvailable())('staff and marking systems on «Учебны
     await typeInCell(arts, cell, '5');
     await expect.poll(() => cellText(arts, cell)).not.toContain('5');
     await typeInCell(arts, cell, 'зч');
-    await expect.poll(() => cellText(arts, cell), { timeout: 10_000 }).toContain('зч');
+    await expect.poll(() => cellText(arts, cell), { timeout: 30_000 }).toContain('зч');
     await expect
       .poll(async () => marksOf(await loadStoredDoc(server.storage, J5B), lesson.id as LessonId, pupil.id).map((m) => m.value), {
-        timeout: 10_000,
+        timeout: 30_000,
       })
       .toEqual(['P']);
     await arts.screenshot({ path: `${SHOTS}/e2e-marking-journal.png` });

@@ -53,12 +53,12 @@ describe.runIf(chromiumAvailable())('student movement (Chromium)', () => {
     const ddmm = `${date.slice(8, 10)}.${date.slice(5, 7)}`;
     await admin.screenshot({ path: `${SHOTS}/e2e-transfer-form.png` });
     await admin.getByTestId('transfer-submit').click();
-    await expect.poll(() => admin.getByTestId('movement-saved').innerText(), { timeout: 10_000 }).toContain('переведён(а) в 10А');
+    await expect.poll(() => admin.getByTestId('movement-saved').innerText(), { timeout: 30_000 }).toContain('переведён(а) в 10А');
     // The old journal, open on the administrator's device, has the departure from the server at once.
-    await expect.poll(() => admin.getByTestId(`roster-state-${student.id}`).innerText(), { timeout: 5000 }).toBe(`выбыл(а) ${ddmm}`);
+    await expect.poll(() => admin.getByTestId(`roster-state-${student.id}`).innerText(), { timeout: 15_000 }).toBe(`выбыл(а) ${ddmm}`);
     await admin.screenshot({ path: `${SHOTS}/e2e-transfer-5b.png` });
     await admin.getByTestId('students-class').selectOption('10a');
-    await expect.poll(() => admin.getByTestId(`roster-state-${student.id}`).innerText(), { timeout: 10_000 }).toBe(`прибыл(а) ${ddmm}`);
+    await expect.poll(() => admin.getByTestId(`roster-state-${student.id}`).innerText(), { timeout: 30_000 }).toBe(`прибыл(а) ${ddmm}`);
     await admin.screenshot({ path: `${SHOTS}/e2e-transfer-10a.png` });
 
     // 5Б's mathematics page: the student keeps the marks before the date; from the date their cells are off the page.
@@ -68,7 +68,7 @@ describe.runIf(chromiumAvailable())('student movement (Chromium)', () => {
     await teacher.goto(`${server.origin}/#/journal/5b/math/all/${lessonFrom.id}`);
     const before = teacher.getByTestId(`cell-${student.id}-${lessonBefore.id}`);
     const after = teacher.getByTestId(`cell-${student.id}-${lessonFrom.id}`);
-    await after.waitFor({ timeout: 10_000 });
+    await after.waitFor({ timeout: 30_000 });
     expect(await after.getAttribute('class')).toContain('out');
     expect(await after.getAttribute('contenteditable')).toBeNull();
     expect((await before.getAttribute('class')) ?? '').not.toContain('out');
@@ -81,7 +81,7 @@ describe.runIf(chromiumAvailable())('student movement (Chromium)', () => {
     const algFrom = algebra.find((l) => l.date >= date)!;
     await teacher.goto(`${server.origin}/#/journal/10a/alg/all/${algFrom.id}`);
     const newCell = teacher.getByTestId(`cell-${student.id}-${algFrom.id}`);
-    await newCell.waitFor({ timeout: 10_000 });
+    await newCell.waitFor({ timeout: 30_000 });
     expect(await newCell.getAttribute('contenteditable')).toBe('true');
     const oldCell = teacher.getByTestId(`cell-${student.id}-${algBefore.id}`);
     if ((await oldCell.count()) > 0) {
@@ -90,7 +90,7 @@ describe.runIf(chromiumAvailable())('student movement (Chromium)', () => {
     }
     await typeInCell(teacher, `cell-${student.id}-${algFrom.id}`, '4');
     await expect.poll(() => newCell.innerText()).toBe('4');
-    await expect.poll(() => pending(teacher), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(teacher), { timeout: 30_000 }).toBe('0');
     await teacher.screenshot({ path: `${SHOTS}/e2e-transfer-10a-journal.png` });
     for (const c of [adminCtx, teacherCtx]) await c.close();
   });
@@ -109,7 +109,7 @@ describe.runIf(chromiumAvailable())('student movement (Chromium)', () => {
     const ctx = await browser.newContext(CONTEXT);
     const admin = await signIn(ctx, server.origin, 'admin');
     await admin.goto(`${server.origin}/#/students?class=5b`);
-    await admin.getByTestId(`roster-row-${inEn1.id}`).waitFor({ timeout: 10_000 });
+    await admin.getByTestId(`roster-row-${inEn1.id}`).waitFor({ timeout: 30_000 });
 
     // «Перевести в группу»: a date inside the quarter is refused, naming the allowed days; the day after its end is accepted.
     await admin.getByTestId(`roster-row-${inEn1.id}`).click();
@@ -143,7 +143,7 @@ describe.runIf(chromiumAvailable())('student movement (Chromium)', () => {
     await admin.getByTestId('arrival-date').fill(boundary);
     await admin.getByTestId('arrival-submit').click();
     await expect.poll(() => admin.getByTestId('movement-roster').innerText()).toContain('Новенький Пётр Сергеевич');
-    await expect.poll(() => pending(admin), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(admin), { timeout: 30_000 }).toBe('0');
     await admin.screenshot({ path: `${SHOTS}/e2e-movement-roster.png`, fullPage: true });
 
     const stored = listStudents(await loadStoredDoc(server.storage, 'journal/5b/2026'));

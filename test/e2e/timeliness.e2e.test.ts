@@ -71,7 +71,7 @@ describe.runIf(chromiumAvailable())('when an entry was made, and whether on time
     const teacher = await signIn(teacherCtx, server.origin, 'teacher');
     await teacher.goto(`${server.origin}/#/journal/5b/math/all/${lesson}`);
     await teacher.getByTestId(`cell-${onTime.id}-${lesson}`).waitFor();
-    await expect.poll(() => pending(teacher), { timeout: 10_000 }).toBe('0');
+    await expect.poll(() => pending(teacher), { timeout: 30_000 }).toBe('0');
 
     // Offline, with the laptop's clock at Monday 10:00, then 21:00 (after the 19:00 deadline).
     await teacherCtx.setOffline(true);
@@ -85,7 +85,7 @@ describe.runIf(chromiumAvailable())('when an entry was made, and whether on time
     // Days later (now), the network is back: the marks go up, with when they were typed.
     await teacher.clock.setSystemTime(new Date(server.clock.now()));
     await teacherCtx.setOffline(false);
-    await expect.poll(() => pending(teacher), { timeout: 20_000 }).toBe('0');
+    await expect.poll(() => pending(teacher), { timeout: 60_000 }).toBe('0');
 
     const cell = teacher.getByTestId(`cell-${onTime.id}-${lesson}`);
     const popover = teacher.getByTestId('history-popover');
@@ -102,7 +102,7 @@ describe.runIf(chromiumAvailable())('when an entry was made, and whether on time
           }
           return n;
         },
-        { timeout: 20_000 },
+        { timeout: 60_000 },
       )
       .toBe(1);
     const device = await popover.getByTestId('history-device').innerText();
@@ -118,7 +118,7 @@ describe.runIf(chromiumAvailable())('when an entry was made, and whether on time
     await deputy.getByTestId('corrections-class').selectOption(JOURNAL);
     const entries = deputy.getByTestId('history-entry');
     const lateOne = entries.filter({ hasText: late.name });
-    await expect.poll(() => lateOne.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => lateOne.count(), { timeout: 30_000 }).toBe(1);
     expect(await entries.filter({ hasText: onTime.name }).count()).toBe(0);
     const note = await lateOne.getByTestId('history-late').innerText();
     expect(note).toContain(`Срок — ${ruMoment(schoolMoment(date, '19:00', MSK))} (в день урока)`);
@@ -130,7 +130,7 @@ describe.runIf(chromiumAvailable())('when an entry was made, and whether on time
     // The school moves the day's deadline to 22:00: the entry is on time after all.
     await deputy.getByTestId('deadline-day-ends').fill('22:00');
     await deputy.getByTestId('deadline-day-ends').dispatchEvent('change');
-    await expect.poll(() => lateOne.count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => lateOne.count(), { timeout: 45_000 }).toBe(0);
     expect(await deputy.getByTestId('corrections-empty').innerText()).toContain('не найдено');
     await teacherCtx.close();
     await deputyCtx.close();

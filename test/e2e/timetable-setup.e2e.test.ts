@@ -23,7 +23,7 @@ describe.runIf(chromiumAvailable())('rooms and the weekly timetable (Chromium)',
     const teacherCtx = await browser.newContext(CONTEXT);
     const teacher = await signIn(teacherCtx, server.origin, 'teacher');
     await teacher.goto(`${server.origin}/#/journal/5b/math/all`);
-    await teacher.getByTestId('journal-grid').waitFor({ timeout: 10_000 });
+    await teacher.getByTestId('journal-grid').waitFor({ timeout: 30_000 });
 
     const deputyCtx = await browser.newContext(CONTEXT);
     const deputy = await signIn(deputyCtx, server.origin, 'deputy');
@@ -40,7 +40,7 @@ describe.runIf(chromiumAvailable())('rooms and the weekly timetable (Chromium)',
     }
     await expect.poll(() => deputy.getByTestId('room-problems').innerText()).toContain('Кабинет «42» уже есть в списке.');
     await expect
-      .poll(async () => rooms.get(await loadStoredDoc(server.storage, SCHOOL), '42'), { timeout: 10_000 })
+      .poll(async () => rooms.get(await loadStoredDoc(server.storage, SCHOOL), '42'), { timeout: 30_000 })
       .toEqual({ name: 'Кабинет математики', seats: 30 });
 
     // A lesson for 5Б: the subject from its load, the teacher the load's, the room from the list.
@@ -71,7 +71,7 @@ describe.runIf(chromiumAvailable())('rooms and the weekly timetable (Chromium)',
           timetableEntries(await loadStoredDoc(server.storage, SCHOOL))
             .filter((e) => e.weekday === 6)
             .map((e) => [e.classId, e.slot, e.subjectId, e.groupId, e.teacherId, e.room]),
-        { timeout: 10_000 },
+        { timeout: 30_000 },
       )
       .toEqual([['5b', 1, 'math', 'all', 'u-teacher', '42']]);
 
@@ -81,7 +81,7 @@ describe.runIf(chromiumAvailable())('rooms and the weekly timetable (Chromium)',
       (l) => weekday(l.date) === 6 && l.date > today && l.date <= quarter.endsOn,
     );
     expect(saturdays.length).toBeGreaterThan(0);
-    for (const l of saturdays) await expect.poll(() => teacher.getByTestId(`lesson-${l.id}`).count(), { timeout: 10_000 }).toBe(1);
+    for (const l of saturdays) await expect.poll(() => teacher.getByTestId(`lesson-${l.id}`).count(), { timeout: 30_000 }).toBe(1);
 
     await tt.getByTestId('tt-form-cancel').click();
     // The same lesson in the teacher's week and in the room's week (read-only).

@@ -49,7 +49,7 @@ describe.runIf(chromiumAvailable())('setting up the school year (Chromium)', () 
     const teacherCtx = await browser.newContext(CONTEXT);
     const teacher = await signIn(teacherCtx, server.origin, 'teacher');
     await teacher.goto(`${server.origin}/#/journal/5b/math/all`);
-    await teacher.getByTestId(`lesson-${dayLessons[0]}`).waitFor({ timeout: 10_000 });
+    await teacher.getByTestId(`lesson-${dayLessons[0]}`).waitFor({ timeout: 30_000 });
 
     const deputyCtx = await browser.newContext(CONTEXT);
     const deputy = await signIn(deputyCtx, server.origin, 'deputy');
@@ -77,14 +77,14 @@ describe.runIf(chromiumAvailable())('setting up the school year (Chromium)', () 
     await expect.poll(() => deputy.getByTestId('holiday-problems').count()).toBe(0);
 
     // PAGE-1: the teacher's open page drops that day's lessons, through the server, live.
-    for (const id of dayLessons) await expect.poll(() => teacher.getByTestId(`lesson-${id}`).count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(async () => (await mathLessons(server)).some((l) => l.date === day), { timeout: 10_000 }).toBe(false);
+    for (const id of dayLessons) await expect.poll(() => teacher.getByTestId(`lesson-${id}`).count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(async () => (await mathLessons(server)).some((l) => l.date === day), { timeout: 30_000 }).toBe(false);
 
     // YEAR-4: curriculum hours per week, kept on the subject (the demo's are 4 in grade 1 and 5 in grade 5).
     await deputy.getByTestId('hours-math-5').fill('6');
     await deputy.getByTestId('hours-math-5').press('Tab');
     await expect
-      .poll(async () => subjects.get(await loadStoredDoc(server.storage, SCHOOL), 'math')?.hours, { timeout: 10_000 })
+      .poll(async () => subjects.get(await loadStoredDoc(server.storage, SCHOOL), 'math')?.hours, { timeout: 30_000 })
       .toEqual({ '1': 4, '5': 6 });
 
     // YEAR-6: two control works of 5Б on one day are flagged.
@@ -99,7 +99,7 @@ describe.runIf(chromiumAvailable())('setting up the school year (Chromium)', () 
     await expect
       .poll(() => cw.getByTestId('control-clash').innerText())
       .toBe('⚠ 5Б, 16.12.2026: 2 контрольные работы в один день — Математика, Русский язык');
-    await expect.poll(async () => plannedControlWorks.all(await loadStoredDoc(server.storage, SCHOOL)).length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(async () => plannedControlWorks.all(await loadStoredDoc(server.storage, SCHOOL)).length, { timeout: 30_000 }).toBe(2);
     expect(
       holidays.all(await loadStoredDoc(server.storage, SCHOOL)).some(([, h]) => h.startsOn === day && h.name === 'День здоровья'),
     ).toBe(true);
