@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseDocName } from '../model/index.ts';
+import { parseDocName, schoolMoment, type IsoDate } from '../model/index.ts';
 import { backupsDir } from '../sync-server/archive/backup.ts';
 import { clockStartingAt } from '../sync-server/clock.ts';
 import { readConfig } from '../sync-server/config.ts';
@@ -20,6 +20,8 @@ const PREPARE_CLOCK = '2027-08-31T18:00:00+03:00';
 const FIRST_DAY = '2027-09-01';
 const OLD_YEAR = '2026';
 const NEW_YEAR = '2027';
+/** The demo school's offset from UTC (TIME-1), in minutes. */
+const MSK = 180;
 /** A phase this slow is timed once, not three times: the section must stay within minutes. */
 const ONE_RUN_ABOVE_MS = 30_000;
 
@@ -88,7 +90,8 @@ async function runOnce(base: string, dir: string, store: SchoolStore): Promise<R
 
   // The switch runs inside the server that served the old year (sync-server/main.ts): one is
   // started here on its last minute, and `archiveYear` runs on it once the new year is due.
-  const lastMinute = new Date(Number(NEW_YEAR), 7, 31, 23, 59).getTime();
+  // In the school's time (YEAR-19, TIME-1: Moscow), not this machine's.
+  const lastMinute = schoolMoment(`${NEW_YEAR}-08-31` as IsoDate, '23:59', MSK);
   const server = await startServer(
     { ...readConfig({}), port: 0, host: '127.0.0.1', dataDir: dir, staticDir: join(dir, 'no-client'), now: clockStartingAt(lastMinute) },
     // No scheduled snapshots or backups: only the ones the switch makes are measured.
@@ -99,7 +102,7 @@ async function runOnce(base: string, dir: string, store: SchoolStore): Promise<R
   let restarted = 0;
   let stopMs = 0;
   try {
-    const firstMinutes = new Date(Number(NEW_YEAR), 8, 1, 0, 30).getTime();
+    const firstMinutes = schoolMoment(`${NEW_YEAR}-09-01` as IsoDate, '00:30', MSK);
     const due = await yearDue(server, firstMinutes);
     if (!due || parseDocName(due)?.yearId !== NEW_YEAR) throw new Error(`year bench: the new year is not due (${due})`);
     const t = performance.now();
