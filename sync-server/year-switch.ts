@@ -3,6 +3,7 @@ import { readSchoolMeta } from '../model/index.ts';
 import { currentSchoolDocName, readStoredDoc } from './school-years.ts';
 import type { RunningServer } from './server.ts';
 import { closeFamiliesYear } from './next-year/close-families.ts';
+import { closeEveryPeriod } from './next-year/close-periods.ts';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -18,12 +19,14 @@ export async function yearDue(server: RunningServer, now: number): Promise<strin
 /**
  * YEAR-21: the old year is put in the archive before the server turns to the new one: a signed
  * snapshot of every one of its documents (ARC-3) and a backup (ARC-10). From then on the server
- * no longer opens them (ACC-1 decides by the current year), so nothing can change them. Its
- * diaries are stored final and the families' links follow their children to the new year's
- * classes first (YEAR-25), so the backup holds them.
+ * no longer opens them (ACC-1 decides by the current year), so nothing can change them. First
+ * every period still open is closed (YEAR-26), then its diaries are stored final and the
+ * families' links follow their children to the new year's classes (YEAR-25), so the snapshots
+ * and the backup hold them.
  */
 export async function archiveYear(server: RunningServer, nextSchoolDocName: string, now: () => number): Promise<void> {
   await server.diaries.settled();
+  await closeEveryPeriod(server.storage, server.schoolDocName, now);
   await closeFamiliesYear(server.storage, server.schoolDocName, nextSchoolDocName, now);
   const yearId = parseDocName(server.schoolDocName)?.yearId;
   for (const name of await server.storage.listDocuments()) {
@@ -58,6 +61,8 @@ export async function archivePastYears(server: RunningServer, now: () => number)
   const past = new Set(pastYears.map(([yearId]) => yearId));
   // YEAR-25: the year that just ended, if it was never archived, closes for its families too.
   const lastYear = pastYears.at(-1);
+  // YEAR-26: its periods closed before its documents are snapshotted.
+  if (lastYear) await closeEveryPeriod(server.storage, lastYear[1].name, now);
   const seqs = await server.storage.lastSeqs();
   let archived = 0;
   let lastYearArchived = false;

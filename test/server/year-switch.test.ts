@@ -2,6 +2,8 @@ import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseClockStart } from '../../sync-server/clock.ts';
 import { archivePastYears, archiveYear, watchYearSwitch, yearDue } from '../../sync-server/year-switch.ts';
+import { classes, isPeriodClosed, periodsForGrade, type ClassId } from '../../model/index.ts';
+import { readStoredDoc } from '../../sync-server/school-years.ts';
 import { DEMO_FIXTURE_DAY } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -49,6 +51,17 @@ describe('the switch to a prepared school year', () => {
     expect(await yearDue(first, first.clock.now())).toBe('school/demo/2027');
     const backupsBefore = first.backups.list().length;
     await archiveYear(first, 'school/demo/2027', first.clock.now);
+    // YEAR-26: every study period of every class is closed, the ones the deputy left open by the server.
+    const old = await readStoredDoc(first.storage, 'school/demo/2026');
+    const open = classes.all(old).flatMap(([id, c]) =>
+      periodsForGrade(old, c.grade)
+        .filter(([p]) => !isPeriodClosed(old, id as ClassId, p))
+        .map(([p]) => `${id}:${p}`),
+    );
+    expect(open).toEqual([]);
+    const closedBySystem = await first.storage.readChanges({ docName: 'school/demo/2026', pathPrefix: 'closures/', userId: 'system' });
+    expect(closedBySystem.length).toBeGreaterThan(0);
+    expect(closedBySystem.every((c) => c.note === 'учебный год завершён')).toBe(true);
     const seqs = await first.storage.lastSeqs();
     for (const name of ['school/demo/2026', 'journal/5b/2026']) {
       expect((await first.storage.latestSignedSnapshot(name))?.upToSeq).toBe(seqs.get(name));
@@ -83,6 +96,10 @@ describe('the switch to a prepared school year', () => {
     expect(next.schoolDocName).toBe('school/demo/2027');
     const backupsBefore = next.backups.list().length;
     expect(await archivePastYears(next, next.clock.now)).toBeGreaterThanOrEqual(4);
+    // YEAR-26: closed at this start as at a switch.
+    expect(
+      (await next.storage.readChanges({ docName: 'school/demo/2026', pathPrefix: 'closures/', userId: 'system' })).length,
+    ).toBeGreaterThan(0);
     const seqs = await next.storage.lastSeqs();
     for (const name of ['school/demo/2026', 'journal/5b/2026', 'journal/10a/2026']) {
       expect((await next.storage.latestSignedSnapshot(name))?.upToSeq).toBe(seqs.get(name));
