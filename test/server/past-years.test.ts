@@ -67,12 +67,13 @@ describe('past and next school years on one server', () => {
   });
 
   it('YEAR-22: after the switch the old year is past: listed on request, read-only, its log unchanged', async () => {
+    // The journal's hash before the switch: the year's close writes the school year (YEAR-26) and the diaries, never a journal.
+    const hashBefore = documentHash((await server.storage.readUpdates('journal/5b/2026', 0)).map((u) => u.update));
     server.clock.moveTo(parseClockStart('2027-09-01'));
     await archiveYear(server, 'school/demo/2027', server.clock.now);
     const { dataDir, clock } = server;
     await server.close();
     server = await startTestServer({ dataDir, now: clock.now });
-    const hashBefore = documentHash((await server.storage.readUpdates('journal/5b/2026', 0)).map((u) => u.update));
     expect((await years()).map((y) => [y.yearId, y.relation])).toEqual([
       ['2026', 'past'],
       ['2027', 'current'],
