@@ -87,41 +87,31 @@ export function describeChange(
     return subjectName(school, subjectId) + (g ? ` (${g})` : '');
   };
   const removing = value === null || value === undefined;
+  // A mark, an absence or a note: one student in one lesson.
+  const studentLesson = (
+    q: { lesson: { subjectId: string; groupId: string; date: IsoDate; slot: number }; studentId: string },
+    what: string,
+    valueText: string,
+  ) => ({
+    ...out,
+    subjectName: subject(q.lesson.subjectId, q.lesson.groupId),
+    date: q.lesson.date,
+    slot: q.lesson.slot,
+    studentName: studentName(q.studentId),
+    what,
+    valueText,
+  });
 
   switch (p.kind) {
     case 'mark': {
       const m = markFromTuple(value);
-      return {
-        ...out,
-        subjectName: subject(p.lesson.subjectId, p.lesson.groupId),
-        date: p.lesson.date,
-        slot: p.lesson.slot,
-        studentName: studentName(p.studentId),
-        what: 'отметка',
-        valueText: removing ? REMOVAL : m ? formatMark(m.v) : out.valueText,
-      };
+      return studentLesson(p, 'отметка', removing ? REMOVAL : m ? formatMark(m.v) : out.valueText);
     }
     case 'attendance':
-      return {
-        ...out,
-        subjectName: subject(p.lesson.subjectId, p.lesson.groupId),
-        date: p.lesson.date,
-        slot: p.lesson.slot,
-        studentName: studentName(p.studentId),
-        what: 'посещаемость',
-        valueText: removing ? REMOVAL : isAbsenceMark(value) ? formatAbsence(value) : out.valueText,
-      };
+      return studentLesson(p, 'посещаемость', removing ? REMOVAL : isAbsenceMark(value) ? formatAbsence(value) : out.valueText);
     case 'note':
       // NOTE-1: a teacher's note to the family.
-      return {
-        ...out,
-        subjectName: subject(p.lesson.subjectId, p.lesson.groupId),
-        date: p.lesson.date,
-        slot: p.lesson.slot,
-        studentName: studentName(p.studentId),
-        what: 'замечание родителям',
-        valueText: removing ? REMOVAL : typeof value === 'string' ? shorten(value) : out.valueText,
-      };
+      return studentLesson(p, 'замечание родителям', removing ? REMOVAL : typeof value === 'string' ? shorten(value) : out.valueText);
     case 'lesson': {
       let text = out.valueText;
       if (!removing && typeof value === 'string') {
