@@ -45,10 +45,15 @@ export interface ServerProcess {
 }
 
 /** Runs the real server (sync-server/main.ts) in its own process, as in production. */
-export async function spawnServer(dataDir: string, port: number, opts: { withoutPathRules?: boolean } = {}): Promise<ServerProcess> {
+export async function spawnServer(
+  dataDir: string,
+  port: number,
+  /** `env`: more of the environment (a cluster's DATABASE_URL and REDIS_URL). */
+  opts: { withoutPathRules?: boolean; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
   const args = ['--import', 'tsx', 'bench/bench-server.ts', ...(opts.withoutPathRules ? ['--without-path-rules'] : [])];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, ...opts.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

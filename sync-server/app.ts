@@ -55,6 +55,8 @@ import { syncRoute } from './ws/sync-route.ts';
 import { createSyncSockets } from './ws/sync-sockets.ts';
 
 export interface AppDeps {
+  /** CLU-1, CLU-4: the Redis relay to check in `/api/ready`, and whether this process runs the scheduled jobs. */
+  cluster?: { redis: { ping(): Promise<unknown> } | null; leads(): boolean };
   /** The read-side copy of the stored documents (server.ts shares it with the diaries). */
   projection?: DocumentProjection;
   /** MSG-11: the conversation index server.ts keeps from the rooms' commits; one of its own when omitted. */
@@ -161,12 +163,17 @@ export function createApp(deps: AppDeps) {
   app.get('/api/health', (c) => c.json({ ok: true }));
   // OPS-1: alive is not ready: a load balancer sends nobody to a server whose store does not answer.
   app.get('/api/ready', async (c) => {
-    try {
-      await deps.storage.ping();
-      return c.json({ ok: true, store: 'ok' });
-    } catch {
-      return c.json({ ok: false, store: 'unreachable' }, 503);
-    }
+    const reach = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok' as const,
+        () => 'unreachable' as const,
+      );
+    const redis = deps.cluster?.redis;
+    const [store, relay] = await Promise.all([reach(deps.storage.ping()), redis ? reach(redis.ping()) : undefined]);
+    // CLU-1: without Redis this process would serve documents the others never hear of: not ready.
+    const ok = store === 'ok' && relay !== 'unreachable';
+    const jobs = deps.cluster ? { jobs: deps.cluster.leads() } : {};
+    return c.json({ ok, store, ...(relay ? { redis: relay } : {}), ...jobs }, ok ? 200 : 503);
   });
   if (deps.metrics) {
     deps.metrics.observe({ connections: () => sockets.count(), documents: () => deps.registry.loadedNames().length });

@@ -39,6 +39,12 @@ export interface Config {
    */
   databaseUrl: string | null;
   /**
+   * CLU-1: `REDIS_URL` (e.g. `redis://cache:6379`): this process is one of several behind a load
+   * balancer, relaying every document's commits and presence through Redis; needs `DATABASE_URL`.
+   * `REDIS_PREFIX` (default `journal:`) names its channels, so two installations can share a Redis.
+   */
+  redis: { url: string; prefix: string } | null;
+  /**
    * OPS-4: `METRICS_TOKEN`: with it, `/metrics` answers a request that sends it as a Bearer token
    * from anywhere; without it, only requests from this machine.
    */
@@ -65,8 +71,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: readOidc(env),
     email: readEmailConfig(env),
     databaseUrl: env.DATABASE_URL?.trim() || null,
+    redis: readRedis(env),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
   };
+}
+
+function readRedis(env: NodeJS.ProcessEnv): Config['redis'] {
+  const url = env.REDIS_URL?.trim();
+  if (!url) return null;
+  // Several processes on one SQLite file would each keep their own log: refused at the start.
+  if (!env.DATABASE_URL?.trim()) throw new Error('REDIS_URL needs DATABASE_URL: several processes share one PostgreSQL store');
+  return { url, prefix: env.REDIS_PREFIX?.trim() || 'journal:' };
 }
 
 function readTls(env: NodeJS.ProcessEnv): Config['tls'] {

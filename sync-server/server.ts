@@ -14,6 +14,8 @@ import type { Config } from './config.ts';
 import type { SyncLimits } from './limits.ts';
 import { Directory } from './directory.ts';
 import { DiaryProjector } from './diary/diary-projector.ts';
+import { Leadership } from './cluster/leadership.ts';
+import { RedisRelay } from './cluster/redis-relay.ts';
 import { createFamilyNotices, type FamilyNotices } from './notifications/family-notices.ts';
 import { ConversationIndex } from './messages/conversation-index.ts';
 import { conversationAccess } from './messages/conversation-access.ts';
@@ -52,6 +54,10 @@ export interface RunningServer {
   /** Signed snapshots on schedule and on demand (`snapshotDocument` for the period-close code). */
   snapshotter: Snapshotter;
   backups: Backups;
+  /** CLU-4: whether this process runs the scheduled jobs (always, alone on SQLite). */
+  leadership: Leadership;
+  /** CLU-1: the other processes, through Redis; null when this one runs alone. */
+  relay: RedisRelay | null;
   close(): Promise<void>;
 }
 
@@ -106,6 +112,13 @@ export async function startServer(
   const schoolDocName = await currentSchoolDocName(storage, now());
   if (!schoolDocName) throw new Error('The store has no school-year document');
   const onError = errorsTo(logger);
+  // CLU-1: one of several processes on one PostgreSQL; a Redis that cannot be reached stops the start.
+  const relay = config.redis ? new RedisRelay(config.redis.url, config.redis.prefix, storage, onError) : null;
+  await relay?.ready().catch(async (e) => {
+    await relay.close();
+    await storage.close();
+    throw e;
+  });
   // SETUP-4, YEAR-15: the school year's rules read the journals' use from here, never the journals.
   const journals = new JournalUseIndex(parseDocName(schoolDocName)?.yearId ?? '');
   await journals.loadStored(storage);
@@ -120,6 +133,7 @@ export async function startServer(
     unloadDelayMs: opts.registry?.unloadDelayMs ?? 2000,
     now,
     onError,
+    relay: relay ?? undefined,
     initialize: async (name, room, isNew) => {
       await directory!.initializeDocument(name, room, isNew);
       await diaries!.initialize(room);
@@ -158,9 +172,19 @@ export async function startServer(
     log,
     (m) => logger.warn(m),
   );
-  snapshotter.start();
-  backups.start();
-  const stopPeriodWatch = snapshotOnPeriodClose(await directory.schoolDoc(), schoolDocName, { snapshotter, backups }, onError);
+  let stopPeriodWatch = () => {};
+  const school = await directory.schoolDoc();
+  const leadership = new Leadership(
+    storage.tryLead && (() => storage.tryLead!()),
+    () => {
+      snapshotter.start();
+      backups.start();
+      family!.digests.start();
+      stopPeriodWatch = snapshotOnPeriodClose(school, schoolDocName, { snapshotter, backups }, onError);
+    },
+    onError,
+  );
+  await leadership.start();
   const { app, injectWebSocket, stopSockets, revocation } = createApp({
     projection,
     diaries,
@@ -182,6 +206,7 @@ export async function startServer(
     logger,
     metrics,
     metricsToken: config.metricsToken,
+    cluster: { redis: relay, leads: () => leadership.isLeader },
     onError,
   });
   // Read before listening: a missing or unreadable certificate stops the start with its path.
@@ -208,7 +233,10 @@ export async function startServer(
     metrics,
     snapshotter,
     backups,
+    leadership,
+    relay,
     async close() {
+      leadership.stop();
       stopPeriodWatch();
       await family!.stop();
       await snapshotter.stop();
@@ -219,6 +247,7 @@ export async function startServer(
       await registry.closeAll();
       stopSockets();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await relay?.close();
       await storage.close();
     },
   };

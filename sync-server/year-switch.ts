@@ -95,7 +95,9 @@ export function watchYearSwitch(deps: {
     busy = true;
     try {
       const server = deps.current();
-      if (!pastChecked) {
+      // CLU-4: of several processes, the one running the scheduled jobs archives; every one restarts.
+      const leads = server.leadership.isLeader;
+      if (!pastChecked && leads) {
         pastChecked = true;
         const archived = await archivePastYears(server, deps.now);
         if (archived > 0) deps.log(`Archived ${archived} documents of a past school year that ended while the server was stopped`);
@@ -103,7 +105,7 @@ export function watchYearSwitch(deps: {
       const due = await yearDue(server, deps.now());
       if (!due) return;
       deps.log(`The school year ${due} has begun: archiving ${server.schoolDocName} and restarting on it…`);
-      await archiveYear(server, due, deps.now);
+      if (leads) await archiveYear(server, due, deps.now);
       await deps.restart();
     } catch (e) {
       deps.onError(e);

@@ -22,6 +22,7 @@ export interface FamilyNotices {
   boards: BoardService;
   hub: NotificationHub;
   notices: FamilyNoticesStore;
+  /** Started by the server when this process runs the scheduled jobs (CLU-4). */
   digests: DigestScheduler;
   /** What `createApp` mounts (`AppDeps.familyNotices`). */
   routes: FamilyNoticeDeps;
@@ -73,7 +74,6 @@ export function createFamilyNotices(opts: {
     appUrl: email.publicUrl,
     onError: opts.onError,
   });
-  digests.start();
   return {
     boards,
     hub,

@@ -315,5 +315,10 @@ export interface Storage
    * online backup API; a PostgreSQL adapter would run pg_dump or a storage snapshot).
    */
   backupTo(file: string): Promise<void>;
+  /**
+   * CLU-4: whether this process runs the scheduled jobs, asked again until it does; an adapter
+   * only one process can open (SQLite) leaves it out, and its process always does.
+   */
+  tryLead?(): Promise<boolean>;
   close(): Promise<void>;
 }

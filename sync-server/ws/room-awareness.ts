@@ -3,8 +3,12 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { MessageType } from '../../model/index.ts';
 import { stampAwarenessIdentity } from './awareness-identity.ts';
-import type { Connection } from './connection.ts';
+import { Connection } from './connection.ts';
 import { checkPresenceUpdate, type PresenceOwner } from './presence-limits.ts';
+
+/** Transaction origins of presence: a connection's states removed as it leaves, and another process's. */
+const LEFT = Symbol('left');
+const REMOTE = Symbol('remote');
 
 /**
  * Presence of one document: who is in it and where. The server stamps each state with the
@@ -15,12 +19,26 @@ export class RoomAwareness {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly owner = new Map<number, Connection>();
 
-  constructor(doc: Y.Doc, broadcast: (message: Uint8Array) => void) {
+  /**
+   * `publish` (CLU-2): where the changes of this process's own connections go for the other
+   * processes — received or left, never what came from another process or a timeout here (each
+   * process times out the states it holds; a removal said for another's connection would remove
+   * it everywhere).
+   */
+  constructor(doc: Y.Doc, broadcast: (message: Uint8Array) => void, publish?: (update: Uint8Array) => void) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
-    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
-      broadcast(this.encode([...added, ...updated, ...removed]));
+    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      const ids = [...added, ...updated, ...removed];
+      broadcast(this.encode(ids));
+      if (publish && (origin === LEFT || origin instanceof Connection))
+        publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     });
+  }
+
+  /** CLU-2: presence another process received, stamped and checked there. */
+  applyRemote(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
   }
 
   /** Every known state, for a connection that just joined or asked. */
@@ -83,7 +101,7 @@ export class RoomAwareness {
   leave(conn: Connection): void {
     const ids = [...conn.awarenessIds].filter((id) => this.owner.get(id) === conn);
     for (const id of ids) this.owner.delete(id);
-    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, LEFT);
   }
 
   destroy(): void {

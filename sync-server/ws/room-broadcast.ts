@@ -37,12 +37,7 @@ export function pendingUpdate(update: Uint8Array, origin: unknown, now: number):
  * together and no peer ever shows the refused value. A sender does not get its own updates back.
  */
 export function broadcastBatch(conns: ReadonlySet<Connection>, batch: readonly PendingUpdate[]): void {
-  const message = (update: Uint8Array) => {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MessageType.sync);
-    syncProtocol.writeUpdate(enc, update);
-    return encoding.toUint8Array(enc);
-  };
+  const message = updateMessage;
   // Merging costs: only a batch holding a compensation needs to travel as one update.
   if (!batch.some((b) => b.origin === COMPENSATION_ORIGIN)) {
     for (const b of batch) {
@@ -60,6 +55,14 @@ export function broadcastBatch(conns: ReadonlySet<Connection>, batch: readonly P
       if (others.length > 0) c.send(message(others.length === 1 ? others[0] : Y.mergeUpdates(others)));
     }
   }
+}
+
+/** The sync message carrying one update. */
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.sync);
+  syncProtocol.writeUpdate(enc, update);
+  return encoding.toUint8Array(enc);
 }
 
 /** Who a change row is attributed to, and when its writer made it. */

@@ -15,6 +15,8 @@ export interface CommitRoom {
   onCommitted(changes: ReadonlyArray<readonly ChangeRow[] | null>): void;
   /** After a flush: the room may be unloaded when nothing is left. */
   onSettled(): void;
+  /** CLU-1: right after each commit, its log positions, updates and bindings (for the other processes). */
+  onAppended?(firstSeq: number, lastSeq: number, updates: readonly Uint8Array[], bindings: ReadonlyArray<[number, string]>): void;
   /** OPS-4: each commit's time on disk is counted here. */
   readonly metrics?: SyncMetrics;
 }
@@ -157,9 +159,10 @@ export class RoomCommits {
     // Everything applied so far is in this batch: this state vector is what the commit covers.
     const committed = Y.encodeStateVector(this.room.doc);
     const started = performance.now();
+    let lastSeq: number;
     try {
       // STORE-21: the updates, what they refused and the client ids first seen, in one transaction.
-      await this.storage.appendUpdates(
+      lastSeq = await this.storage.appendUpdates(
         this.room.name,
         batch.map((b) => b.row),
         { refused, bindings },
@@ -182,6 +185,13 @@ export class RoomCommits {
     this.room.metrics?.committed((performance.now() - started) / 1000);
     const { conns } = this.room;
     if (this.failing) this.tellStorage(true);
+    if (batch.length > 0)
+      this.room.onAppended?.(
+        lastSeq - batch.length + 1,
+        lastSeq,
+        batch.map((b) => b.row.update),
+        bindings,
+      );
     broadcastBatch(conns, batch);
     this.room.onCommitted(batch.map((b) => b.row.changes ?? null));
     const ready = this.answers.filter((a) => a.commit <= commit);

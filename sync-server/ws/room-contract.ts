@@ -1,5 +1,6 @@
 import type { Decision, JournalChange } from '../../model/index.ts';
 import type { ChangeRow } from '../storage/port.ts';
+import type { DocumentRelay } from '../cluster/redis-relay.ts';
 import type { Connection } from './connection.ts';
 import type { Room } from './room.ts';
 import type { SyncMetrics } from './sync-metrics.ts';
@@ -10,6 +11,8 @@ import type { SyncMetrics } from './sync-metrics.ts';
 export const SERVER_ORIGIN = Symbol('server');
 /** Transaction origin of loading from storage: nothing to persist. */
 export const LOAD_ORIGIN = Symbol('load');
+/** Transaction origin of what another server process committed (CLU-1): shown, never committed again. */
+export const REMOTE_ORIGIN = Symbol('remote');
 /** Transaction origin of compensations of refused changes. */
 export const COMPENSATION_ORIGIN = Symbol('compensation');
 
@@ -39,6 +42,8 @@ export interface RoomEvents {
   now?: () => number;
   /** OPS-4: updates accepted, refusals and commit times are counted here; none: nothing counted. */
   metrics?: SyncMetrics;
+  /** CLU-1: where this process's commits and presence go for the other processes; none when it runs alone. */
+  relay?: Pick<DocumentRelay, 'committed' | 'presence'>;
 }
 
 /** What a document admits: its maps, per-path rules (journals), and bound Yjs client ids. */

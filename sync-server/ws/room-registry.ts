@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { DocumentRelay } from '../cluster/redis-relay.ts';
 import type { Storage } from '../storage/port.ts';
 import { LOAD_ORIGIN, Room, type RoomEvents, type RoomPolicy } from './room.ts';
 import type { SyncMetrics } from './sync-metrics.ts';
@@ -21,6 +22,8 @@ export interface RegistryOptions {
   now?: () => number;
   /** OPS-4: what the rooms count (updates, refusals, commit times) and documents loaded; none: nothing. */
   metrics?: SyncMetrics;
+  /** CLU-1: the other server processes (Redis); none when this one runs alone. */
+  relay?: DocumentRelay;
   onError(error: unknown): void;
 }
 
@@ -101,10 +104,18 @@ export class RoomRegistry {
         onCommitted: this.options.onCommitted,
         now: this.options.now,
         metrics: this.options.metrics,
+        relay: this.options.relay,
       },
       policy,
     );
-    if (this.options.initialize) await this.options.initialize(name, room, !snapshot && updates.length === 0);
+    // Before initializing, which may commit: the relay counts this process's log positions too.
+    this.options.relay?.join(room, updates.at(-1)?.seq ?? snapshot?.upToSeq ?? 0);
+    try {
+      if (this.options.initialize) await this.options.initialize(name, room, !snapshot && updates.length === 0);
+    } catch (e) {
+      this.options.relay?.leave(name);
+      throw e;
+    }
     this.options.metrics?.loaded(name);
     return room;
   }
@@ -115,6 +126,7 @@ export class RoomRegistry {
       this.unloadTimers.delete(room.name);
       if (room.conns.size > 0 || room.hasUnsaved) return;
       this.rooms.delete(room.name);
+      this.options.relay?.leave(room.name);
       room.destroy();
       this.options.metrics?.unloaded(room.name);
     }, this.options.unloadDelayMs);
@@ -133,6 +145,7 @@ export class RoomRegistry {
         if (r.value.hasUnsaved) await new Promise((res) => setTimeout(res, 20));
       }
       for (const c of r.value.conns) c.socket.close(1001, 'server shutting down');
+      this.options.relay?.leave(r.value.name);
       r.value.destroy();
     }
     this.rooms.clear();

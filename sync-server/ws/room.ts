@@ -22,12 +22,20 @@ import { lostValueRow, settleConcurrentWrites, type SettleRoom } from './concurr
 import { refusedRow } from './refused-row.ts';
 import { findUnseenOverwrites, type ItemRef } from './concurrent-writes.ts';
 import { findShadowedWrites, ServerWrites, type ShadowedWrite } from './shadowed-writes.ts';
-import { changeRows, type RowAuthor } from './room-broadcast.ts';
+import { changeRows, updateMessage, type RowAuthor } from './room-broadcast.ts';
 import { RoomCommits } from './room-commits.ts';
 import { syncStep1Message, syncStep2Message } from './sync-messages.ts';
-import { COMPENSATION_ORIGIN, LOAD_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
+import { COMPENSATION_ORIGIN, LOAD_ORIGIN, REMOTE_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
 
-export { COMPENSATION_ORIGIN, LOAD_ORIGIN, SERVER_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
+export {
+  COMPENSATION_ORIGIN,
+  LOAD_ORIGIN,
+  REMOTE_ORIGIN,
+  SERVER_ORIGIN,
+  ServerAction,
+  type RoomEvents,
+  type RoomPolicy,
+} from './room-contract.ts';
 
 /**
  * One document in memory with its connections. An update is checked, applied, its changed
@@ -67,15 +75,33 @@ export class Room {
         onError: (e) => events.onError(e),
         onCommitted: (changes) => events.onCommitted?.(this, changes),
         onSettled: () => this.checkIdle(),
+        onAppended: events.relay && ((first, last, updates, bindings) => events.relay!.committed(name, first, last, updates, bindings)),
         metrics: events.metrics,
       },
       storage,
     );
-    this.presence = new RoomAwareness(doc, (m) => this.conns.forEach((c) => c.send(m)));
+    const publish = events.relay && ((update: Uint8Array) => events.relay!.presence(name, update));
+    this.presence = new RoomAwareness(doc, (m) => this.conns.forEach((c) => c.send(m)), publish);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
+      // CLU-1: committed by another process, which decided its rights: shown to everyone here.
+      if (origin === REMOTE_ORIGIN) return this.showRemote(updateMessage(update));
       this.commits.applied(update, origin, this.now());
     });
+  }
+
+  /** CLU-1: what another process committed, with the client ids it bound (PROTO-10 holds here too). */
+  applyRemote(update: Uint8Array, bindings: ReadonlyArray<[number, string]>): void {
+    for (const [clientId, userId] of bindings) if (!this.policy.clientIds.has(clientId)) this.policy.clientIds.set(clientId, userId);
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  applyRemotePresence(update: Uint8Array): void {
+    this.presence.applyRemote(update);
+  }
+
+  private showRemote(message: Uint8Array): void {
+    for (const c of this.conns) c.send(message);
   }
 
   private get acting(): ActingIds {

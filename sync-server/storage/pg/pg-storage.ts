@@ -9,6 +9,7 @@ import { pgFamilyNotices } from './family-notices.ts';
 import { pgHistory } from './history.ts';
 import { pgIdentity } from './identity.ts';
 import { pgMessages } from './messages.ts';
+import { pgLeaderLock } from './leader-lock.ts';
 import { migrate } from './migrate.ts';
 import { pgOidc } from './oidc.ts';
 import { createPool, type PgOptions } from './pool.ts';
@@ -36,6 +37,7 @@ export async function openPgStorage(url: string, opts: PgOptions = {}): Promise<
     throw new Error(`PostgreSQL store at ${withoutPassword(url)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   const commits = new PgCommitQueue(pool);
+  const leader = pgLeaderLock(pool);
   return {
     ...pgDocuments(pool),
     ...pgArchive(pool),
@@ -61,7 +63,9 @@ export async function openPgStorage(url: string, opts: PgOptions = {}): Promise<
       return rows[0].empty;
     },
     backupTo: (file) => pgDump(url, opts.schema, file),
+    tryLead: () => leader.tryLead(),
     async close() {
+      await leader.release();
       await commits.close();
       await pool.end();
     },
