@@ -43,7 +43,7 @@ if (only.has('diary')) rows.push(...(await diaryBench()));
 // `year` (issue 16: a 40-class school prepared and switched to the next year, about 4 minutes)
 // runs only when named, with the access log's figures unless `access-log` brings them already.
 if (only.has('year')) rows.push(...(await yearBench({ accessLog: !only.has('access-log') })));
-// `scale` (issue 20: one process on PostgreSQL against one on SQLite, about 2 minutes) runs only when named.
+// `scale` (issue 20: SQLite, PostgreSQL, and two processes on PostgreSQL over Redis; about 3 minutes) runs only when named.
 if (only.has('scale')) rows.push(...(await scaleBench()));
 // `messages` (issue 19: delivery, memory per conversation connection, a class's year in the store, about a minute) runs only when named.
 if (only.has('messages')) rows.push(...(await messagesBench()));

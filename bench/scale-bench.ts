@@ -11,6 +11,8 @@ import { copyStore } from './scale-store-copy.ts';
 
 /** Where the PostgreSQL runs go: `BENCH_DATABASE_URL`, else the development machines' server. */
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Where the two processes' relay goes (CLU-1): `BENCH_REDIS_URL`, else the development machines' Redis. */
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = 8;
 const ROUNDS = 2;
 /** Offered load: edits per second per client (100 clients). */
@@ -28,8 +30,8 @@ interface Measured {
 }
 
 /**
- * `npm run bench -- scale`, its first part (issue 20): one server process on PostgreSQL against
- * one on SQLite, on the same prepared school (the `peers` bench's 20 journals × 5 clients, each
+ * `npm run bench -- scale` (issue 20): one server process on SQLite, one on PostgreSQL, and two on
+ * PostgreSQL over Redis (CLU-1), on the same prepared school (the `peers` bench's 20 journals × 5 clients, each
  * client a device signed in on its own), at 200 and 2,000 updates/s offered. The two servers run
  * one after the other, each warmed up first; PostgreSQL runs on the same machine, so its CPU is
  * the server's competitor, and it is not counted in "server CPU per update".
@@ -42,15 +44,18 @@ export async function scaleBench(): Promise<Row[]> {
     results.SQLite = await measure(await startOurs(dir, { DATABASE_URL: '' }));
     const reachable = await preparePg(dir, schema);
     if (reachable) {
-      const url = new URL(DATABASE_URL);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      results.PostgreSQL = await measure(await startOurs(dir, { DATABASE_URL: url.toString() }));
+      results.PostgreSQL = await measure(await startOurs(dir, { DATABASE_URL: schemaUrl(schema) }));
+      // CLU-1: the same school copied afresh, served by two processes over Redis, every journal's clients on both.
+      await preparePg(dir, `${schema}_2`);
+      const env = { DATABASE_URL: schemaUrl(`${schema}_2`), REDIS_URL, REDIS_PREFIX: `bench-${process.pid}:` };
+      results['PostgreSQL × 2 processes'] = await measure(await startPair(dir, env));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await dropSchema(schema).catch(() => {});
+    await dropSchema(`${schema}_2`).catch(() => {});
   }
-  const rows: Row[] = [{ figure: 'scale: one process, 20 journals × 5 clients', value: Object.keys(results).join(' vs ') }];
+  const rows: Row[] = [{ figure: 'scale: 20 journals × 5 clients', value: Object.keys(results).join(' vs ') }];
   if (!results.PostgreSQL) rows.push({ figure: `  PostgreSQL not reachable at ${DATABASE_URL}: its figures skipped`, value: '-' });
   RATES.forEach((perClient, i) => {
     const label = `  ${(perClient * TEACHERS * DEVICES).toLocaleString('en')} updates/s offered (${ROUNDS} × ${SECONDS} s after warm-up)`;
@@ -63,7 +68,10 @@ export async function scaleBench(): Promise<Row[]> {
       { figure: '    mark → all 4 other clients of the journal, p50', value: show((m) => `${m.toAllP50.toFixed(1)} ms`) },
       { figure: '    mark → all 4 other clients of the journal, p99', value: show((m) => `${m.toAllP99.toFixed(1)} ms`) },
       { figure: '    mark → durable ack, p99', value: show((m) => `${m.ackP99.toFixed(1)} ms`) },
-      { figure: '    server process CPU per update (all threads)', value: show((m) => `${m.cpuPerUpdate.toFixed(0)} µs`) },
+      {
+        figure: '    server processes CPU per update (all threads, both processes)',
+        value: show((m) => `${m.cpuPerUpdate.toFixed(0)} µs`),
+      },
     );
     const db = results.PostgreSQL?.[i].dbCpuPerUpdate;
     if (db !== undefined && Number.isFinite(db))
@@ -110,6 +118,38 @@ async function measure(server: PeerServer): Promise<Measured[]> {
     destroyFleet(fleet);
     await server.stop();
   }
+}
+
+function schemaUrl(schema: string): string {
+  const url = new URL(DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+/**
+ * Two of ours on one PostgreSQL schema and one Redis, as behind a load balancer: the fleet's
+ * sockets are dealt to them in turn (each journal's five devices on both), its sign-ins go to the
+ * first (sessions are in the database), and their CPU and memory are summed.
+ */
+async function startPair(dataDir: string, env: NodeJS.ProcessEnv): Promise<PeerServer> {
+  // One after the other: the first makes the archive's signing key the second then reads.
+  const first = await startOurs(dataDir, env);
+  const second = await startOurs(dataDir, env);
+  let dealt = 0;
+  return {
+    side: 'ours',
+    origin: first.origin,
+    get wsBase() {
+      return (dealt++ % 2 === 0 ? first : second).wsBase;
+    },
+    async usage(gc) {
+      const [a, b] = await Promise.all([first.usage(gc), second.usage(gc)]);
+      return { cpuMicros: a.cpuMicros + b.cpuMicros, rss: a.rss + b.rss, heapUsed: a.heapUsed + b.heapUsed };
+    },
+    async stop() {
+      await Promise.all([first.stop(), second.stop()]);
+    },
+  };
 }
 
 /** The prepared school copied into a fresh schema; false when PostgreSQL does not answer. */

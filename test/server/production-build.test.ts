@@ -121,7 +121,7 @@ describe('OPS-2: the production build of the server', () => {
       const health = await fetch(`${server.url}/api/health`);
       expect(await health.json()).toEqual({ ok: true });
       const ready = await fetch(`${server.url}/api/ready`);
-      expect([ready.status, await ready.json()]).toEqual([200, { ok: true, store: 'ok' }]);
+      expect([ready.status, await ready.json()]).toEqual([200, { ok: true, store: 'ok', jobs: true }]);
 
       const login = await fetch(`${server.url}/api/auth/login`, {
         method: 'POST',

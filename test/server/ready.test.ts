@@ -24,9 +24,9 @@ describe('ready', () => {
       const res = await fetch(`${server.origin}${path}`);
       return { status: res.status, body: (await res.json()) as unknown };
     };
-    expect(await get('/api/ready')).toEqual({ status: 200, body: { ok: true, store: 'ok' } });
+    expect(await get('/api/ready')).toEqual({ status: 200, body: { ok: true, store: 'ok', jobs: true } });
     gone = true;
-    expect(await get('/api/ready')).toEqual({ status: 503, body: { ok: false, store: 'unreachable' } });
+    expect(await get('/api/ready')).toEqual({ status: 503, body: { ok: false, store: 'unreachable', jobs: true } });
     expect((await get('/api/health')).status).toBe(200);
     gone = false;
     expect((await get('/api/ready')).status).toBe(200);
