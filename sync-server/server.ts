@@ -143,6 +143,8 @@ export async function startServer(
       family?.committed(room, changes);
       conversations.committed(room, changes);
     },
+    // CLU-1: the committing process wrote the notifications and the index; the diaries open here follow.
+    onRemoteCommitted: (room, changes) => diaries?.committed(room, changes),
     policyFor: async (name, doc) => {
       const policy = await documentPolicy(name, doc, () => directory!.schoolDoc(), now, journals);
       return opts.withoutPathRules ? { maps: policy.maps } : policy;
@@ -157,6 +159,11 @@ export async function startServer(
   const schoolDoc = () => directory!.schoolDoc();
   family = createFamilyNotices({ storage, registry, schoolDocName, schoolDoc, journal: (n) => projection.doc(n), config, now, onError });
   conversations.notifications = family.hub;
+  // MSG-11: a list that changed here is told on every process, where its reader's stream may be.
+  if (relay) {
+    conversations.tellOthers = (userIds) => relay.inboxChanged(userIds);
+    relay.onInbox = (userIds) => conversations.notify(userIds);
+  }
   const stopWatchingAccess = watchAccess(await directory.schoolDoc(), registry);
   const stopWatchingJournals = watchClassJournals(await directory.schoolDoc(), { registry, storage, schoolDocName }, onError);
   // The archive works beside the sync path: it reads the store, never the rooms.

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import * as Y from 'yjs';
-import type { DocumentStore } from '../storage/port.ts';
+import type { ChangeRow, DocumentStore } from '../storage/port.ts';
 import { AppliedSeqs } from './applied-seqs.ts';
 import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from './relay-messages.ts';
+
+/** Each committed update's change rows (HIST-1), null for one without or when unknown (read back from the log). */
+export type CommittedChanges = ReadonlyArray<readonly ChangeRow[] | null>;
 
 /** What the relay needs of a room: apply what another process committed, and its presence. */
 export interface RelayedRoom {
   readonly name: string;
-  applyRemote(update: Uint8Array, bindings: ReadonlyArray<[number, string]>): void;
+  applyRemote(update: Uint8Array, bindings: ReadonlyArray<[number, string]>, changes: CommittedChanges): void;
   applyRemotePresence(update: Uint8Array): void;
 }
 
@@ -25,6 +28,7 @@ export interface DocumentRelay {
     lastSeq: number,
     updates: readonly Uint8Array[],
     bindings: ReadonlyArray<[number, string]>,
+    changes: CommittedChanges,
   ): void;
   /** A presence change of one of this process's connections. */
   presence(name: string, update: Uint8Array): void;
@@ -62,6 +66,8 @@ export class RedisRelay implements DocumentRelay {
   private readonly unpublished = new Map<string, number>();
   private down = false;
   private everReady = false;
+  /** MSG-11: told when another process says users' conversation lists changed. */
+  onInbox: ((userIds: readonly string[]) => void) | null = null;
 
   constructor(
     private readonly url: string,
@@ -74,6 +80,7 @@ export class RedisRelay implements DocumentRelay {
     this.sub = new Redis(url, { maxRetriesPerRequest: null });
     for (const client of [this.pub, this.sub]) client.on('error', (e) => this.lost(e));
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
+    this.sub.subscribe(`${prefix}inbox`).catch((e) => this.onError(e));
     // ioredis subscribes again by itself after a reconnect; what was published meanwhile is read from the log.
     this.sub.on('ready', () => {
       if (this.everReady) for (const j of this.joined.values()) void this.catchUp(j);
@@ -135,22 +142,37 @@ export class RedisRelay implements DocumentRelay {
     lastSeq: number,
     updates: readonly Uint8Array[],
     bindings: ReadonlyArray<[number, string]>,
+    changes: CommittedChanges,
   ): void {
     const j = this.joined.get(name);
     if (j && j.seqs.add(firstSeq, lastSeq)) this.watchHole(j);
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates([...updates]);
-    this.publish(name, { kind: 'commit', from: this.id, firstSeq, lastSeq, update, bindings: [...bindings] }, lastSeq);
+    const message: RelayMessage = {
+      kind: 'commit',
+      from: this.id,
+      firstSeq,
+      lastSeq,
+      update,
+      bindings: [...bindings],
+      changes: [...changes],
+    };
+    this.publish(this.channel(name), message, name, lastSeq);
+  }
+
+  /** MSG-11: these users' conversation lists changed here; their streams on other processes are told. */
+  inboxChanged(userIds: readonly string[]): void {
+    if (userIds.length > 0) this.publish(`${this.prefix}inbox`, { kind: 'inbox', from: this.id, userIds: [...userIds] });
   }
 
   presence(name: string, update: Uint8Array): void {
-    this.publish(name, { kind: 'presence', from: this.id, update });
+    this.publish(this.channel(name), { kind: 'presence', from: this.id, update });
   }
 
-  private publish(name: string, message: RelayMessage, lastSeq?: number): void {
+  private publish(channel: string, message: RelayMessage, name?: string, lastSeq?: number): void {
     const data = Buffer.from(encodeRelayMessage(message));
-    this.pub.publish(this.channel(name), data).catch(() => {
+    this.pub.publish(channel, data).catch(() => {
       // The others learn of it when Redis is back (republish), or at their next message (a hole).
-      if (lastSeq !== undefined) this.unpublished.set(name, Math.max(lastSeq, this.unpublished.get(name) ?? 0));
+      if (name !== undefined && lastSeq !== undefined) this.unpublished.set(name, Math.max(lastSeq, this.unpublished.get(name) ?? 0));
     });
   }
 
@@ -158,11 +180,16 @@ export class RedisRelay implements DocumentRelay {
   private republish(): void {
     for (const [name, lastSeq] of this.unpublished) {
       this.unpublished.delete(name);
-      this.publish(name, { kind: 'head', from: this.id, lastSeq }, lastSeq);
+      this.publish(this.channel(name), { kind: 'head', from: this.id, lastSeq }, name, lastSeq);
     }
   }
 
   private receive(channel: string, data: Uint8Array): void {
+    if (channel === `${this.prefix}inbox`) {
+      const m = decodeRelayMessage(data);
+      if (m?.kind === 'inbox' && m.from !== this.id) this.onInbox?.(m.userIds);
+      return;
+    }
     if (!channel.startsWith(`${this.prefix}doc:`)) return;
     const j = this.joined.get(channel.slice(this.prefix.length + 4));
     const m = j ? decodeRelayMessage(data) : null;
@@ -170,8 +197,8 @@ export class RedisRelay implements DocumentRelay {
     try {
       if (m.kind === 'presence') return j.room.applyRemotePresence(m.update);
       if (m.kind === 'head') return void (m.lastSeq > j.seqs.highest && this.catchUp(j));
-      if (m.lastSeq <= j.seqs.contiguous) return;
-      j.room.applyRemote(m.update, m.bindings);
+      if (m.kind !== 'commit' || m.lastSeq <= j.seqs.contiguous) return;
+      j.room.applyRemote(m.update, m.bindings, m.changes);
       if (j.seqs.add(m.firstSeq, m.lastSeq)) this.watchHole(j);
     } catch (e) {
       this.onError(e);
@@ -193,7 +220,12 @@ export class RedisRelay implements DocumentRelay {
         const rows = await this.store.readUpdates(j.room.name, j.seqs.contiguous);
         if (rows.length === 0 || this.joined.get(j.room.name) !== j) return;
         const bindings = [...(await this.store.loadClientIds(j.room.name))];
-        j.room.applyRemote(Y.mergeUpdates(rows.map((r) => r.update)), bindings);
+        // The log keeps change rows apart: unknown here, which a diary takes as «anything may have changed».
+        j.room.applyRemote(
+          Y.mergeUpdates(rows.map((r) => r.update)),
+          bindings,
+          rows.map(() => null),
+        );
         j.seqs.add(j.seqs.contiguous + 1, rows[rows.length - 1].seq);
       } catch (e) {
         this.onError(e);

@@ -16,6 +16,8 @@ export class ConversationIndex {
   private queue: Promise<void> = Promise.resolve();
   /** NOTIF-9: told of each new message (not an edit), for the recipients' notifications and digests. */
   notifications: NewMessageSink | null = null;
+  /** CLU-1: the other processes, told whose lists changed once the index has it. */
+  tellOthers: ((userIds: readonly string[]) => void) | null = null;
 
   constructor(
     private readonly store: MessageStore,
@@ -84,6 +86,7 @@ export class ConversationIndex {
         if (messages.length > 0) await this.store.recordMessages(parsed.conversationId, messages);
         for (const [userId, upTo] of reads) await this.store.recordRead(parsed.conversationId, userId, upTo);
         this.notify(members);
+        this.tellOthers?.(members);
       })
       .catch(this.onError);
   }

@@ -57,6 +57,11 @@ export function broadcastBatch(conns: ReadonlySet<Connection>, batch: readonly P
   }
 }
 
+/** One message to every connection of a room. */
+export function sendAll(conns: Iterable<Connection>, message: Uint8Array): void {
+  for (const c of conns) c.send(message);
+}
+
 /** The sync message carrying one update. */
 export function updateMessage(update: Uint8Array): Uint8Array {
   const enc = encoding.createEncoder();

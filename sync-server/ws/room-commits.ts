@@ -16,7 +16,13 @@ export interface CommitRoom {
   /** After a flush: the room may be unloaded when nothing is left. */
   onSettled(): void;
   /** CLU-1: right after each commit, its log positions, updates and bindings (for the other processes). */
-  onAppended?(firstSeq: number, lastSeq: number, updates: readonly Uint8Array[], bindings: ReadonlyArray<[number, string]>): void;
+  onAppended?(
+    firstSeq: number,
+    lastSeq: number,
+    updates: readonly Uint8Array[],
+    bindings: ReadonlyArray<[number, string]>,
+    changes: ReadonlyArray<readonly ChangeRow[] | null>,
+  ): void;
   /** OPS-4: each commit's time on disk is counted here. */
   readonly metrics?: SyncMetrics;
 }
@@ -185,15 +191,17 @@ export class RoomCommits {
     this.room.metrics?.committed((performance.now() - started) / 1000);
     const { conns } = this.room;
     if (this.failing) this.tellStorage(true);
+    const changes = batch.map((b) => b.row.changes ?? null);
     if (batch.length > 0)
       this.room.onAppended?.(
         lastSeq - batch.length + 1,
         lastSeq,
         batch.map((b) => b.row.update),
         bindings,
+        changes,
       );
     broadcastBatch(conns, batch);
-    this.room.onCommitted(batch.map((b) => b.row.changes ?? null));
+    this.room.onCommitted(changes);
     const ready = this.answers.filter((a) => a.commit <= commit);
     this.answers = this.answers.filter((a) => a.commit > commit);
     for (const a of ready) if (conns.has(a.conn)) a.conn.send(a.message);

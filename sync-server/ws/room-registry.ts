@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import type { DocumentRelay } from '../cluster/redis-relay.ts';
+import type { CommittedChanges, DocumentRelay } from '../cluster/redis-relay.ts';
+import { relayedRoom } from '../cluster/relayed-room.ts';
 import type { Storage } from '../storage/port.ts';
 import { LOAD_ORIGIN, Room, type RoomEvents, type RoomPolicy } from './room.ts';
 import type { SyncMetrics } from './sync-metrics.ts';
@@ -18,6 +19,8 @@ export interface RegistryOptions {
   policyFor(name: string, doc: Y.Doc): Promise<Omit<RoomPolicy, 'clientIds'>>;
   /** Called after each commit of any room (the diary projection follows the journals): RoomEvents.onCommitted. */
   onCommitted?: RoomEvents['onCommitted'];
+  /** CLU-1: called after what another process committed is applied here (the diaries open here follow it). */
+  onRemoteCommitted?: (room: Room, changes: CommittedChanges) => void;
   /** The server's clock, for the time of arrival of every update (clock.ts); the system's by default. */
   now?: () => number;
   /** OPS-4: what the rooms count (updates, refusals, commit times) and documents loaded; none: nothing. */
@@ -109,7 +112,8 @@ export class RoomRegistry {
       policy,
     );
     // Before initializing, which may commit: the relay counts this process's log positions too.
-    this.options.relay?.join(room, updates.at(-1)?.seq ?? snapshot?.upToSeq ?? 0);
+    const relayed = relayedRoom(room, policy.clientIds, this.options.onRemoteCommitted);
+    this.options.relay?.join(relayed, updates.at(-1)?.seq ?? snapshot?.upToSeq ?? 0);
     try {
       if (this.options.initialize) await this.options.initialize(name, room, !snapshot && updates.length === 0);
     } catch (e) {

@@ -22,20 +22,12 @@ import { lostValueRow, settleConcurrentWrites, type SettleRoom } from './concurr
 import { refusedRow } from './refused-row.ts';
 import { findUnseenOverwrites, type ItemRef } from './concurrent-writes.ts';
 import { findShadowedWrites, ServerWrites, type ShadowedWrite } from './shadowed-writes.ts';
-import { changeRows, updateMessage, type RowAuthor } from './room-broadcast.ts';
+import { changeRows, sendAll, updateMessage, type RowAuthor } from './room-broadcast.ts';
 import { RoomCommits } from './room-commits.ts';
 import { syncStep1Message, syncStep2Message } from './sync-messages.ts';
 import { COMPENSATION_ORIGIN, LOAD_ORIGIN, REMOTE_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
 
-export {
-  COMPENSATION_ORIGIN,
-  LOAD_ORIGIN,
-  REMOTE_ORIGIN,
-  SERVER_ORIGIN,
-  ServerAction,
-  type RoomEvents,
-  type RoomPolicy,
-} from './room-contract.ts';
+export { COMPENSATION_ORIGIN, LOAD_ORIGIN, SERVER_ORIGIN, ServerAction, type RoomEvents, type RoomPolicy } from './room-contract.ts';
 
 /**
  * One document in memory with its connections. An update is checked, applied, its changed
@@ -75,33 +67,19 @@ export class Room {
         onError: (e) => events.onError(e),
         onCommitted: (changes) => events.onCommitted?.(this, changes),
         onSettled: () => this.checkIdle(),
-        onAppended: events.relay && ((first, last, updates, bindings) => events.relay!.committed(name, first, last, updates, bindings)),
+        onAppended: events.relay && ((...commit) => events.relay!.committed(name, ...commit)),
         metrics: events.metrics,
       },
       storage,
     );
     const publish = events.relay && ((update: Uint8Array) => events.relay!.presence(name, update));
-    this.presence = new RoomAwareness(doc, (m) => this.conns.forEach((c) => c.send(m)), publish);
+    this.presence = new RoomAwareness(doc, (m) => sendAll(this.conns, m), publish);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
       // CLU-1: committed by another process, which decided its rights: shown to everyone here.
-      if (origin === REMOTE_ORIGIN) return this.showRemote(updateMessage(update));
+      if (origin === REMOTE_ORIGIN) return sendAll(this.conns, updateMessage(update));
       this.commits.applied(update, origin, this.now());
     });
-  }
-
-  /** CLU-1: what another process committed, with the client ids it bound (PROTO-10 holds here too). */
-  applyRemote(update: Uint8Array, bindings: ReadonlyArray<[number, string]>): void {
-    for (const [clientId, userId] of bindings) if (!this.policy.clientIds.has(clientId)) this.policy.clientIds.set(clientId, userId);
-    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
-  }
-
-  applyRemotePresence(update: Uint8Array): void {
-    this.presence.applyRemote(update);
-  }
-
-  private showRemote(message: Uint8Array): void {
-    for (const c of this.conns) c.send(message);
   }
 
   private get acting(): ActingIds {
@@ -127,7 +105,7 @@ export class Room {
     const states = this.presence.encodeAll();
     if (states) conn.send(states);
     // Tell the client what is already safe on disk, so a reloaded client knows what is saved.
-    this.ackWhenSaved(conn);
+    this.commits.ackWhenSaved(conn);
   }
 
   leave(conn: Connection): void {
@@ -182,7 +160,7 @@ export class Room {
     }
     if (!this.collector || !this.policy.authorize) {
       Y.applyUpdate(this.doc, update, conn);
-      return this.ackWhenSaved(conn);
+      return this.commits.ackWhenSaved(conn);
     }
     // SYNC-9: which keys this update writes over a value its writer never saw; known only before applying.
     const visible = new Map<string, ItemRef | null>();
@@ -215,7 +193,7 @@ export class Room {
     if (shadowed.length > 0) this.writeAgain(conn, shadowed);
     const settled = overwrites.filter((o) => !shadowed.some((w) => w.map === o.map && w.key === o.key));
     if (settled.length > 0) settleConcurrentWrites(this.settling(conn), conn, settled, changes, decisions);
-    this.ackWhenSaved(conn);
+    this.commits.ackWhenSaved(conn);
   }
 
   /**
@@ -254,10 +232,6 @@ export class Room {
   private noteCompensation(c: JournalChange, before: ItemRef | null | undefined): void {
     const now = this.doc.getMap(c.map)._map.get(c.key);
     if (before && now && !now.deleted && now.id.client === this.doc.clientID) this.serverWrites.compensated(now, before);
-  }
-
-  private ackWhenSaved(conn: Connection): void {
-    this.commits.ackWhenSaved(conn);
   }
 
   /** PROTO-11: a refused change is reported to its writer and kept for the deputy. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { change, markToTuple, setLessonField, type LessonId, type WorkTypeId } from '../../model/index.ts';
+import { change, markToTuple, setLessonField, type DiaryMark, type LessonId, type WorkTypeId } from '../../model/index.ts';
+import { putMessage } from '../../model/messages/conversation-doc.ts';
 import { login, spawnServer, type ServerProcess } from '../../bench/data-dir.ts';
 import { parseClockStart } from '../../sync-server/clock.ts';
 import { seedDemoSchool } from '../../sync-server/seed-demo.ts';
@@ -114,6 +115,62 @@ describe.skipIf(!reachable)('two server processes over PostgreSQL and Redis', ()
     );
     onA.destroy();
     await waitFor(() => expect(stateOnB()).toBeUndefined());
+  });
+
+  it('CLU-5: a diary open on one process follows the marks committed on the other, corrections included', async () => {
+    const parent = await login(b.origin, 'parent');
+    const me = (await (await fetch(`${b.origin}/api/me`, { headers: { cookie: parent } })).json()) as {
+      documents: Array<{ name: string }>;
+    };
+    const diaryName = me.documents[0].name;
+    const studentId = diaryName.split('/')[1];
+    const diary = connectClient(b, diaryName, parent, { ext: true });
+    clients.push(diary);
+    await synced(diary);
+    const teacher = await open(a, 'teacher');
+    const lesson = page.teacherLessons[3];
+    const write = (v: 3 | 4) =>
+      change(teacher.doc, 'test', () =>
+        teacher.doc.getMap('marks').set(`${lesson}:${studentId}:2`, markToTuple({ v, t: 'oral' as WorkTypeId, w: 1 })),
+      );
+    const shown = () => diary.doc.getMap('marks').get(`${lesson}:2`) as DiaryMark | undefined;
+    write(3);
+    await waitFor(() => expect(shown()?.value).toBe(3));
+    write(4);
+    await waitFor(() => expect(shown()).toEqual(expect.objectContaining({ value: 4, corrected: { was: [3], at: expect.any(Number) } })));
+  });
+
+  it('CLU-5: a message written through one process wakes the other party’s open «Сообщения» on the other', async () => {
+    const parent = await login(a.origin, 'parent');
+    const post = { method: 'POST', headers: { cookie: parent, origin: a.origin, 'content-type': 'application/json' } };
+    const me = (await (await fetch(`${a.origin}/api/me`, { headers: { cookie: parent } })).json()) as {
+      documents: Array<{ name: string }>;
+    };
+    const studentId = me.documents[0].name.split('/')[1];
+    const body = JSON.stringify({ studentId, with: 'u-classteacher' });
+    const { docName } = (await (await fetch(`${a.origin}/api/conversations`, { ...post, body })).json()) as { docName: string };
+    const teacher = await login(b.origin, 'classteacher');
+    const events = new AbortController();
+    const stream = await fetch(`${b.origin}/api/conversations/events`, { headers: { cookie: teacher }, signal: events.signal });
+    const reader = stream.body!.getReader();
+    let text = '';
+    const until = async (event: string) => {
+      while (!text.includes(`event: ${event}`)) text += new TextDecoder().decode((await reader.read()).value);
+    };
+    try {
+      await until('ready');
+      const fam = connectClient(a, docName, parent);
+      clients.push(fam);
+      await synced(fam);
+      putMessage(fam.doc, null, 'cluster-1', {
+        author: 'u-parent',
+        text: 'Добрый день! Пришлите, пожалуйста, расписание.',
+        sentAt: Date.now(),
+      });
+      await until('changed');
+    } finally {
+      events.abort();
+    }
   });
 
   it('CLU-4: exactly one process runs the scheduled jobs', async () => {

@@ -29,12 +29,33 @@ describe('CLU-3: the log positions a copy holds', () => {
       lastSeq: 9,
       update: new Uint8Array([1, 2, 3]),
       bindings: [[77, 'u-teacher']] as Array<[number, string]>,
+      changes: [
+        null,
+        [
+          {
+            path: 'marks/l1:s1:0',
+            oldValue: undefined,
+            newValue: '5|oral|1',
+            userId: 'u-teacher',
+            asSubstitute: false,
+            clientTime: null,
+            serverTime: 1_796_799_630_843,
+            clockOffsetMs: -12.5,
+            note: null,
+          },
+        ],
+      ],
     };
     expect(decodeRelayMessage(encodeRelayMessage(m))).toEqual(m);
     expect(decodeRelayMessage(encodeRelayMessage({ kind: 'head', from: 'p2', lastSeq: 12 }))).toEqual({
       kind: 'head',
       from: 'p2',
       lastSeq: 12,
+    });
+    expect(decodeRelayMessage(encodeRelayMessage({ kind: 'inbox', from: 'p3', userIds: ['u-parent'] }))).toEqual({
+      kind: 'inbox',
+      from: 'p3',
+      userIds: ['u-parent'],
     });
     expect(decodeRelayMessage(new Uint8Array([9, 200]))).toBeNull();
     expect(decodeRelayMessage(new TextEncoder().encode('hello'))).toBeNull();
@@ -89,6 +110,7 @@ describe.skipIf(!reachable)('CLU-3: a process reads from the log what Redis did 
       last,
       rows.map((r) => r.update),
       [],
+      rows.map(() => null),
     );
   }
 
