@@ -217,4 +217,33 @@ describe.skipIf(!reachable)('two server processes over PostgreSQL and Redis', ()
     expect(sv(reader.doc)).toBeGreaterThanOrEqual(acked);
     expect(reader.doc.getMap('lessons').toJSON()).toEqual(writer.doc.getMap('lessons').toJSON());
   });
+
+  it('CLU-3, CLU-4: a process stopped by SIGTERM under writes exits 0 with nothing acknowledged lost, its clients go on elsewhere, and the jobs move', async () => {
+    const c = await start();
+    const writer = await open(b, 'teacher');
+    const reader = await open(c, 'teacher');
+    let n = 0;
+    const write = () =>
+      change(writer.doc, 'test', () => setLessonField(writer.doc, page.teacherLessons[n % 5], 'topic', `Повторение ${n++}`));
+    const timer = setInterval(write, 5);
+    let exit: number | null;
+    try {
+      await waitFor(() => expect(writer.acks.length).toBeGreaterThan(20));
+      const exited = new Promise<number | null>((r) => b.child.once('exit', r));
+      b.child.kill('SIGTERM');
+      exit = await exited;
+    } finally {
+      clearInterval(timer);
+    }
+    expect(exit).toBe(0);
+    const acked = writer.acks.at(-1)!.get(writer.doc.clientID) ?? 0;
+    writer.destroy();
+    const again = await open(c, 'teacher', writer.doc);
+    await waitFor(() => expect(ackedAll(again)).toBe(true));
+    expect(again.acks.at(-1)!.get(writer.doc.clientID) ?? 0).toBeGreaterThanOrEqual(acked);
+    await waitFor(() => expect(reader.doc.getMap('lessons').toJSON()).toEqual(writer.doc.getMap('lessons').toJSON()));
+    // A and B are gone: C, asking every 10 s, holds the jobs' lock now.
+    const jobs = async () => ((await (await fetch(`${c.origin}/api/ready`)).json()) as { jobs: boolean }).jobs;
+    await waitFor(async () => expect(await jobs()).toBe(true), 20_000, 500);
+  });
 });
