@@ -27,6 +27,8 @@ export interface PeerServer {
   /** CPU and memory now; with `gc` after a full collection. */
   usage(gc?: boolean): Promise<Usage>;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies where it stands (the `scale` bench's failover). */
+  kill?(): Promise<void>;
 }
 
 const PROBE = join(import.meta.dirname, 'peers-usage-probe.mjs');
@@ -125,6 +127,12 @@ function wrap(side: Side, child: ChildProcess, origin: string, wsBase: string): 
           resolve();
         });
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise((resolve) => {
+        if (exited) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

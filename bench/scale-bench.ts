@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { openPgStorage } from '../sync-server/storage/pg/pg-storage.ts';
 import { quoteIdent } from '../sync-server/storage/pg/pool.ts';
@@ -7,6 +8,7 @@ import { DEVICES, prepareSteadyDir, signInDevices, TEACHERS } from './peers-data
 import { checkSameDocuments, connectFleet, destroyFleet } from './peers-fleet.ts';
 import { startOurs, type PeerServer } from './peers-servers.ts';
 import { runWindow, type Window } from './peers-steady.ts';
+import { failoverBench } from './scale-failover.ts';
 import { copyStore } from './scale-store-copy.ts';
 
 /** Where the PostgreSQL runs go: `BENCH_DATABASE_URL`, else the development machines' server. */
@@ -21,6 +23,10 @@ const RATES = [2, 20];
 interface Measured {
   /** CPU of every local `postgres` process over the rate's windows (with ramp and drain), per update; NaN when not local. */
   dbCpuPerUpdate: number;
+  /** CPU of the local `redis-server` per update, µs, and the bytes it received and sent per update (INFO stats). */
+  redisCpuPerUpdate: number;
+  redisBytesInPerUpdate: number;
+  redisBytesOutPerUpdate: number;
   rate: number;
   toAllP50: number;
   toAllP99: number;
@@ -48,12 +54,17 @@ export async function scaleBench(): Promise<Row[]> {
       // CLU-1: the same school copied afresh, served by two processes over Redis, every journal's clients on both.
       await preparePg(dir, `${schema}_2`);
       const env = { DATABASE_URL: schemaUrl(`${schema}_2`), REDIS_URL, REDIS_PREFIX: `bench-${process.pid}:` };
-      results['PostgreSQL × 2 processes'] = await measure(await startPair(dir, env));
+      results['PostgreSQL × 2 processes'] = await measure(await startPair(dir, env, 1));
+      // What deploy/nginx.conf does (a document's sockets hashed to one process): each journal's five devices on one.
+      await preparePg(dir, `${schema}_3`);
+      const byDocument = { ...env, DATABASE_URL: schemaUrl(`${schema}_3`) };
+      results['PostgreSQL × 2, each journal on one'] = await measure(await startPair(dir, byDocument, DEVICES));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await dropSchema(schema).catch(() => {});
     await dropSchema(`${schema}_2`).catch(() => {});
+    await dropSchema(`${schema}_3`).catch(() => {});
   }
   const rows: Row[] = [{ figure: 'scale: 20 journals × 5 clients', value: Object.keys(results).join(' vs ') }];
   if (!results.PostgreSQL) rows.push({ figure: `  PostgreSQL not reachable at ${DATABASE_URL}: its figures skipped`, value: '-' });
@@ -73,29 +84,62 @@ export async function scaleBench(): Promise<Row[]> {
         value: show((m) => `${m.cpuPerUpdate.toFixed(0)} µs`),
       },
     );
-    const db = results.PostgreSQL?.[i].dbCpuPerUpdate;
-    if (db !== undefined && Number.isFinite(db))
-      rows.push({ figure: '    PostgreSQL processes CPU per update (windows with ramp and drain)', value: `${db.toFixed(0)} µs` });
+    const pgRuns = Object.entries(results).filter(([name]) => name.startsWith('PostgreSQL'));
+    if (pgRuns.every(([, ms]) => Number.isFinite(ms[i].dbCpuPerUpdate)))
+      rows.push({
+        figure: '    PostgreSQL processes CPU per update (windows with ramp and drain)',
+        value: pgRuns.map(([name, ms]) => `${name} ${ms[i].dbCpuPerUpdate.toFixed(0)} µs`).join(' · '),
+      });
+    const pairs = Object.entries(results).filter(([name]) => name.includes('× 2'));
+    if (pairs.length > 0)
+      rows.push({
+        figure: '    Redis per update (2 processes): CPU; bytes in / out',
+        value: pairs
+          .map(([name, ms]) => {
+            const m = ms[i];
+            return `${name} ${m.redisCpuPerUpdate.toFixed(0)} µs; ${m.redisBytesInPerUpdate.toFixed(0)} B / ${m.redisBytesOutPerUpdate.toFixed(0)} B`;
+          })
+          .join(' · '),
+      });
     const lost = Object.values(results).reduce((n, ms) => n + ms[i].lost, 0);
     if (lost > 0) rows.push({ figure: '    edits that never reached every client (figures suspect)', value: String(lost) });
   });
+  // CLU-3: 200 × 5 clients on two processes, one of which dies.
+  const failover = `${schema}_f`;
+  try {
+    rows.push(
+      ...(await failoverBench(200, async (dir) =>
+        (await preparePg(dir, failover)) ? { DATABASE_URL: schemaUrl(failover), REDIS_URL, REDIS_PREFIX: `bench-f-${process.pid}:` } : null,
+      )),
+    );
+  } finally {
+    await dropSchema(failover).catch(() => {});
+  }
   return rows;
 }
 
 /** One server: its fleet connected and checked, a warm-up, then the windows of each rate. */
-async function measure(server: PeerServer): Promise<Measured[]> {
-  const fleet = await connectFleet(server, await signInDevices(server.origin));
+async function measure(server: PeerServer & { signInOrigin?: string }): Promise<Measured[]> {
+  // A pair deals a process at each read of `origin`: the sign-ins go to its first, leaving the deal to the sockets.
+  const fleet = await connectFleet(server, await signInDevices(server.signInOrigin ?? server.origin));
   try {
     checkSameDocuments(fleet, TEACHERS * DEVICES);
     await runWindow(fleet, 2, 5, 0);
     const out: Measured[] = [];
     for (const perClient of RATES) {
       const ws: Window[] = [];
-      const db0 = postgresCpuMicros();
+      const db0 = processCpuMicros('postgres');
+      const redis0 = processCpuMicros('redis-server');
+      const net0 = await redisNetBytes();
       for (let r = 0; r < ROUNDS; r++) ws.push(await runWindow(fleet, perClient, SECONDS, 1000));
       const sum = (f: (w: Window) => number) => ws.reduce((n, w) => n + f(w), 0);
       out.push({
-        dbCpuPerUpdate: (postgresCpuMicros() - db0) / sum((w) => w.edits),
+        dbCpuPerUpdate: (processCpuMicros('postgres') - db0) / sum((w) => w.edits),
+        redisCpuPerUpdate: (processCpuMicros('redis-server') - redis0) / sum((w) => w.edits),
+        ...(await redisNetBytes().then((net) => ({
+          redisBytesInPerUpdate: (net.in - net0.in) / sum((w) => w.edits),
+          redisBytesOutPerUpdate: (net.out - net0.out) / sum((w) => w.edits),
+        }))),
         rate: sum((w) => w.edits) / sum((w) => w.seconds),
         toAllP50: percentile(
           ws.flatMap((w) => w.toAll),
@@ -128,19 +172,25 @@ function schemaUrl(schema: string): string {
 
 /**
  * Two of ours on one PostgreSQL schema and one Redis, as behind a load balancer: the fleet's
- * sockets are dealt to them in turn (each journal's five devices on both), its sign-ins go to the
- * first (sessions are in the database), and their CPU and memory are summed.
+ * sockets and sign-ins are dealt to them in turn (each journal's five devices on both; sessions are
+ * in the database), and their CPU and memory are summed.
  */
-async function startPair(dataDir: string, env: NodeJS.ProcessEnv): Promise<PeerServer> {
+async function startPair(dataDir: string, env: NodeJS.ProcessEnv, runs: number): Promise<PeerServer & { signInOrigin: string }> {
   // One after the other: the first makes the archive's signing key the second then reads.
   const first = await startOurs(dataDir, env);
   const second = await startOurs(dataDir, env);
   let dealt = 0;
+  // `runs` clients in a row to one process: 1 spreads every journal over both, DEVICES keeps each on one.
+  const next = () => (Math.floor(dealt++ / runs) % 2 === 0 ? first : second);
   return {
+    signInOrigin: first.origin,
     side: 'ours',
-    origin: first.origin,
+    // Ours connects to `origin` (connectPeer reads it once per client): each read deals the next process.
+    get origin() {
+      return next().origin;
+    },
     get wsBase() {
-      return (dealt++ % 2 === 0 ? first : second).wsBase;
+      return next().wsBase;
     },
     async usage(gc) {
       const [a, b] = await Promise.all([first.usage(gc), second.usage(gc)]);
@@ -148,6 +198,9 @@ async function startPair(dataDir: string, env: NodeJS.ProcessEnv): Promise<PeerS
     },
     async stop() {
       await Promise.all([first.stop(), second.stop()]);
+    },
+    async kill() {
+      await Promise.all([first.kill!(), second.kill!()]);
     },
   };
 }
@@ -168,17 +221,34 @@ async function preparePg(dir: string, schema: string): Promise<boolean> {
   return true;
 }
 
+/** What Redis has received and sent since it started (`INFO stats`); zeros when it does not answer. */
+async function redisNetBytes(): Promise<{ in: number; out: number }> {
+  const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const info = await client.info('stats');
+    const read = (key: string) => Number(new RegExp(`${key}:(\\d+)`).exec(info)?.[1] ?? 0);
+    return { in: read('total_net_input_bytes'), out: read('total_net_output_bytes') };
+  } catch {
+    return { in: 0, out: 0 };
+  } finally {
+    client.disconnect();
+  }
+}
+
 /**
- * User + system CPU time of every `postgres` process on this machine, µs (Linux /proc; clock
- * ticks of 10 ms, the kernel's USER_HZ); NaN elsewhere. The server's own CPU is the probe's.
+ * User + system CPU time of every process of this name on this machine (`postgres`,
+ * `redis-server`), µs (Linux /proc; clock ticks of 10 ms, the kernel's USER_HZ); NaN elsewhere.
+ * The server's own CPU is the probe's.
  */
-function postgresCpuMicros(): number {
+function processCpuMicros(name: string): number {
   try {
     let ticks = 0;
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        if (!stat.includes('(postgres)')) continue;
+        if (!stat.includes(`(${name})`)) continue;
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         ticks += Number(fields[11]) + Number(fields[12]);
       } catch {

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import * as Y from 'yjs';
 import type { ChangeRow, DocumentStore } from '../storage/port.ts';
 import { AppliedSeqs } from './applied-seqs.ts';
-import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from './relay-messages.ts';
+import { decodeRelayMessage, encodeRelayMessage, relayMessageSender, type RelayMessage } from './relay-messages.ts';
 
 /** Each committed update's change rows (HIST-1), null for one without or when unknown (read back from the log). */
 export type CommittedChanges = ReadonlyArray<readonly ChangeRow[] | null>;
@@ -185,15 +185,17 @@ export class RedisRelay implements DocumentRelay {
   }
 
   private receive(channel: string, data: Uint8Array): void {
+    // Redis sends a publisher its own messages too: half of what arrives, dropped before decoding.
+    if (relayMessageSender(data) === this.id) return;
     if (channel === `${this.prefix}inbox`) {
       const m = decodeRelayMessage(data);
-      if (m?.kind === 'inbox' && m.from !== this.id) this.onInbox?.(m.userIds);
+      if (m?.kind === 'inbox') this.onInbox?.(m.userIds);
       return;
     }
     if (!channel.startsWith(`${this.prefix}doc:`)) return;
     const j = this.joined.get(channel.slice(this.prefix.length + 4));
     const m = j ? decodeRelayMessage(data) : null;
-    if (!j || !m || m.from === this.id) return;
+    if (!j || !m) return;
     try {
       if (m.kind === 'presence') return j.room.applyRemotePresence(m.update);
       if (m.kind === 'head') return void (m.lastSeq > j.seqs.highest && this.catchUp(j));

@@ -54,6 +54,17 @@ export function encodeRelayMessage(m: RelayMessage): Uint8Array {
   return encoding.toUint8Array(enc);
 }
 
+/** Who sent a message (its process id), read without decoding the rest; null when it is not one. */
+export function relayMessageSender(data: Uint8Array): string | null {
+  try {
+    const dec = decoding.createDecoder(data);
+    decoding.readVarUint(dec);
+    return decoding.readVarString(dec);
+  } catch {
+    return null;
+  }
+}
+
 /** The message, or null when it is not one (another program on the channel): never thrown. */
 export function decodeRelayMessage(data: Uint8Array): RelayMessage | null {
   try {

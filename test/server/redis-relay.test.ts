@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AppliedSeqs } from '../../sync-server/cluster/applied-seqs.ts';
-import { decodeRelayMessage, encodeRelayMessage } from '../../sync-server/cluster/relay-messages.ts';
+import { decodeRelayMessage, encodeRelayMessage, relayMessageSender } from '../../sync-server/cluster/relay-messages.ts';
 import { RedisRelay, type RelayedRoom } from '../../sync-server/cluster/redis-relay.ts';
 import { openPgStorage, type PgStorage } from '../../sync-server/storage/pg/pg-storage.ts';
 import type { UpdateRow } from '../../sync-server/storage/port.ts';
@@ -57,6 +57,7 @@ describe('CLU-3: the log positions a copy holds', () => {
       from: 'p3',
       userIds: ['u-parent'],
     });
+    expect(relayMessageSender(encodeRelayMessage(m))).toBe('p1');
     expect(decodeRelayMessage(new Uint8Array([9, 200]))).toBeNull();
     expect(decodeRelayMessage(new TextEncoder().encode('hello'))).toBeNull();
   });
