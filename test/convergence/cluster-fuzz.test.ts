@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as prng from 'lib0/prng';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { change, markToTuple, setAbsence, setLessonField, setMark, type StoredMark } from '../../model/index.ts';
+import { login, spawnServer, type ServerProcess } from '../../bench/data-dir.ts';
+import { parseClockStart } from '../../sync-server/clock.ts';
+import { seedDemoSchool } from '../../sync-server/seed-demo.ts';
+import { openPgStorage } from '../../sync-server/storage/pg/pg-storage.ts';
+import { DEMO_FIXTURE_DAY, mathPage, type MathPage } from '../helpers/demo-facts.ts';
+import { PgTestSpace, requirePostgres } from '../helpers/pg-test-database.ts';
+import { requireRedis, TEST_REDIS_URL } from '../helpers/redis-test.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
+
+const JOURNAL = 'journal/5b/2026';
+const SEEDS = [1, 7, 42, 2026];
+const STEPS = 150;
+/** What only the hostile device writes: seen anywhere at the end, a refused write got through. */
+const HOSTILE = 'чужая отметка';
+
+const space = new PgTestSpace();
+const reachable = (await requirePostgres(space.url)) && (await requireRedis());
+
+/**
+ * CLU-6: the convergence fuzz across two server processes on one PostgreSQL and Redis, rights on.
+ * Three devices of the page's teacher and a substitute who writes where she may not, each
+ * connected to either process and moving from one to the other at random (a balancer that sends
+ * a reconnect elsewhere), edit one journal with random edits and disconnects. At the end a fresh
+ * client on each process and every device hold the same state; a cell one device wrote holds its
+ * last value, a cell several wrote one of theirs; nothing the substitute was refused shows.
+ */
+describe.skipIf(!reachable)('convergence fuzz across two server processes', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'journal-cluster-fuzz-'));
+  const servers: ServerProcess[] = [];
+  let page: MathPage;
+
+  beforeAll(async () => {
+    const schema = space.schema();
+    const store = await openPgStorage(space.url, { schema });
+    await seedDemoSchool(store, { now: () => parseClockStart(DEMO_FIXTURE_DAY) });
+    page = await mathPage(store, DEMO_FIXTURE_DAY as never);
+    await store.close();
+    const url = new URL(space.url);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const env = {
+      DATABASE_URL: url.toString(),
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: `${schema}:`,
+      JOURNAL_CLOCK: DEMO_FIXTURE_DAY,
+      BACKUP_EVERY_HOURS: '0',
+    };
+    for (let i = 0; i < 2; i++) servers.push(await spawnServer(dataDir, 20_000 + Math.floor(Math.random() * 20_000), { env }));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    await space.dropAll();
+  });
+
+  for (const seed of SEEDS) {
+    it(`CLU-6: replicas on both processes converge, lose no edit and show nothing refused (seed ${seed})`, async () => {
+      const gen = prng.create(seed);
+      const lessons = page.teacherLessons.slice(-4);
+      const students = page.students.slice(0, 6);
+      const hostileStudents = page.students.slice(6, 10);
+      const users = ['teacher', 'teacher', 'teacher', 'substitute'];
+      const cookies = await Promise.all(users.map((u) => login(servers[0].origin, u)));
+      const on = users.map(() => prng.uint32(gen, 0, 1));
+      const clients: TestClient[] = users.map((_, i) => connectClient(servers[on[i]], JOURNAL, cookies[i], { ext: true }));
+      const writes = new Map<string, Array<{ client: number; value: unknown }>>();
+      const record = (k: string, client: number, value: unknown) => writes.set(k, [...(writes.get(k) ?? []), { client, value }]);
+      try {
+        await Promise.all(clients.map(synced));
+        for (let step = 0; step < STEPS; step++) {
+          const i = prng.uint32(gen, 0, clients.length - 1);
+          const c = clients[i];
+          const roll = prng.uint32(gen, 0, 99);
+          if (roll < 12) {
+            if (c.provider.shouldConnect) c.provider.disconnect();
+            else {
+              // Back through the balancer: to either process, with what it wrote meanwhile.
+              on[i] = prng.uint32(gen, 0, 1);
+              c.destroy();
+              clients[i] = connectClient(servers[on[i]], JOURNAL, cookies[i], { ext: true, doc: c.doc });
+            }
+            continue;
+          }
+          const l = prng.oneOf(gen, lessons);
+          const s = prng.oneOf(gen, students).id;
+          if (users[i] === 'substitute') {
+            // Never her lesson (PERM-2): refused by whichever process she is on, compensated on both. Other
+            // students than the teachers': a compensation made on one process may overwrite an honest value
+            // written at the same moment through the other (docs/deploy.md, «Several processes»).
+            const other = prng.oneOf(gen, hostileStudents).id;
+            const n = prng.uint32(gen, 0, 1);
+            change(c.doc, 'fuzz', () => setMark(c.doc, l, other, n, { v: 2, t: 'oral' as never, w: 1, c: HOSTILE }));
+            continue;
+          }
+          change(c.doc, 'fuzz', () => {
+            if (roll < 60) {
+              const mark: StoredMark | null =
+                prng.uint32(gen, 0, 5) === 0 ? null : { v: prng.oneOf(gen, [2, 3, 4, 5] as const), t: 'oral' as never, w: 1 };
+              const n = prng.uint32(gen, 0, 1);
+              setMark(c.doc, l, s, n, mark);
+              record(`marks/${l}:${s}:${n}`, i, mark === null ? null : markToTuple(mark));
+            } else if (roll < 80) {
+              const a = prng.oneOf(gen, ['absent', 'late', null] as const);
+              setAbsence(c.doc, l, s, a);
+              record(`attendance/${l}:${s}`, i, a);
+            } else {
+              const topic = `Тема ${seed}.${prng.uint32(gen, 1, 999)}`;
+              setLessonField(c.doc, l, 'topic', topic);
+              record(`lessons/${l}:topic`, i, topic);
+            }
+          });
+          if (prng.uint32(gen, 0, 3) === 0) await new Promise((r) => setTimeout(r, prng.uint32(gen, 0, 30)));
+        }
+        for (const [i, c] of clients.entries())
+          if (!c.provider.shouldConnect) clients[i] = connectClient(servers[on[i]], JOURNAL, cookies[i], { ext: true, doc: c.doc });
+        const checks = servers.map((s) => connectClient(s, JOURNAL, cookies[0]));
+        clients.push(...checks);
+        await waitFor(
+          () => {
+            const expected = Y.encodeStateVector(checks[0].doc);
+            for (const c of clients) expect(Y.encodeStateVector(c.doc), `seed ${seed}: replicas differ`).toEqual(expected);
+          },
+          30_000,
+          50,
+        );
+        for (const name of ['marks', 'attendance', 'lessons']) {
+          const state = checks[0].doc.getMap(name).toJSON();
+          for (const c of clients) expect(c.doc.getMap(name).toJSON(), `seed ${seed}: map ${name}`).toEqual(state);
+        }
+        expect(JSON.stringify(checks[0].doc.getMap('marks').toJSON()), `seed ${seed}: a refused mark got through`).not.toContain(HOSTILE);
+        for (const [k, ws] of writes) {
+          const map = k.slice(0, k.indexOf('/'));
+          const final = checks[1].doc.getMap(map).get(k.slice(k.indexOf('/') + 1)) ?? null;
+          if (new Set(ws.map((w) => w.client)).size === 1)
+            expect(final, `seed ${seed}: ${k} lost its last write`).toEqual(ws.at(-1)!.value);
+          else
+            expect(
+              ws.map((w) => JSON.stringify(w.value)),
+              `seed ${seed}: ${k} holds a value nobody wrote`,
+            ).toContain(JSON.stringify(final));
+        }
+      } finally {
+        for (const c of clients) c.destroy();
+      }
+    }, 300_000);
+  }
+});
