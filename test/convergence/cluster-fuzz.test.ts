@@ -92,9 +92,9 @@ describe.skipIf(!reachable)('convergence fuzz across two server processes', () =
           const l = prng.oneOf(gen, lessons);
           const s = prng.oneOf(gen, students).id;
           if (users[i] === 'substitute') {
-            // Never her lesson (PERM-2): refused by whichever process she is on, compensated on both. Other
-            // students than the teachers': a compensation made on one process may overwrite an honest value
-            // written at the same moment through the other (docs/deploy.md, «Several processes»).
+            // Never her lesson (PERM-2): refused by whichever process she is on, compensated on both. On
+            // other students than the teachers': a refused write's compensation can still shadow an honest
+            // value written at the same moment, in one process as across two (docs/deploy.md, «Known limit»).
             const other = prng.oneOf(gen, hostileStudents).id;
             const n = prng.uint32(gen, 0, 1);
             change(c.doc, 'fuzz', () => setMark(c.doc, l, other, n, { v: 2, t: 'oral' as never, w: 1, c: HOSTILE }));
