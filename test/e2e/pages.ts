@@ -16,7 +16,16 @@ export async function signIn(context: BrowserContext, origin: string, login: str
 /** Clicks a cell and types into it as a teacher does, then moves on with Enter. */
 export async function typeInCell(page: Page, testId: string, text: string): Promise<void> {
   const cell = page.getByTestId(testId);
-  await cell.scrollIntoViewIfNeeded();
+  // The grid may render the cell anew as data arrives (a dated CI saw «Element is not attached to
+  // the DOM» here on a busy machine): the locator then finds the new one on the next try.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await cell.scrollIntoViewIfNeeded();
+      break;
+    } catch (e) {
+      if (attempt >= 5 || !String(e).includes('not attached')) throw e;
+    }
+  }
   await cell.click();
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
