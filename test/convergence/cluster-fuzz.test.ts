@@ -5,13 +5,11 @@ import * as prng from 'lib0/prng';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { change, markToTuple, setAbsence, setLessonField, setMark, type StoredMark } from '../../model/index.ts';
-import { login, spawnServer, type ServerProcess } from '../../bench/data-dir.ts';
-import { parseClockStart } from '../../sync-server/clock.ts';
-import { seedDemoSchool } from '../../sync-server/seed-demo.ts';
-import { openPgStorage } from '../../sync-server/storage/pg/pg-storage.ts';
-import { DEMO_FIXTURE_DAY, mathPage, type MathPage } from '../helpers/demo-facts.ts';
+import { login, type ServerProcess } from '../../bench/data-dir.ts';
+import { type MathPage } from '../helpers/demo-facts.ts';
+import { seedClusterSchool, spawnClusterProcess } from '../helpers/cluster-school.ts';
 import { PgTestSpace, requirePostgres } from '../helpers/pg-test-database.ts';
-import { requireRedis, TEST_REDIS_URL } from '../helpers/redis-test.ts';
+import { requireRedis } from '../helpers/redis-test.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
 
@@ -38,21 +36,9 @@ describe.skipIf(!reachable)('convergence fuzz across two server processes', () =
   let page: MathPage;
 
   beforeAll(async () => {
-    const schema = space.schema();
-    const store = await openPgStorage(space.url, { schema });
-    await seedDemoSchool(store, { now: () => parseClockStart(DEMO_FIXTURE_DAY) });
-    page = await mathPage(store, DEMO_FIXTURE_DAY as never);
-    await store.close();
-    const url = new URL(space.url);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    const env = {
-      DATABASE_URL: url.toString(),
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: `${schema}:`,
-      JOURNAL_CLOCK: DEMO_FIXTURE_DAY,
-      BACKUP_EVERY_HOURS: '0',
-    };
-    for (let i = 0; i < 2; i++) servers.push(await spawnServer(dataDir, 20_000 + Math.floor(Math.random() * 20_000), { env }));
+    const school = await seedClusterSchool(space);
+    page = school.page;
+    for (let i = 0; i < 2; i++) servers.push(await spawnClusterProcess(dataDir, school.env));
   }, 120_000);
 
   afterAll(async () => {

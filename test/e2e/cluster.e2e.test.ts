@@ -4,17 +4,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marksOf, readAbsence, type LessonId, type Student } from '../../model/index.ts';
-import { spawnServer, type ServerProcess } from '../../bench/data-dir.ts';
+import type { ServerProcess } from '../../bench/data-dir.ts';
 import { parseClockStart } from '../../sync-server/clock.ts';
-import { seedDemoSchool } from '../../sync-server/seed-demo.ts';
-import { openPgStorage } from '../../sync-server/storage/pg/pg-storage.ts';
-import { DEMO_FIXTURE_DAY, loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
+import { DEMO_FIXTURE_DAY } from '../helpers/demo-facts.ts';
+import { seedClusterSchool, spawnClusterProcess } from '../helpers/cluster-school.ts';
 import { PgTestSpace, requirePostgres } from '../helpers/pg-test-database.ts';
-import { requireRedis, TEST_REDIS_URL } from '../helpers/redis-test.ts';
+import { requireRedis } from '../helpers/redis-test.ts';
 import { buildClient, chromiumAvailable, launchChromium, SHOTS } from './browser.ts';
 import { cellText, signIn, typeInCell } from './pages.ts';
 
-const JOURNAL = 'journal/5b/2026';
 const URL_5B_MATH = '/#/journal/5b/math/all';
 
 const space = new PgTestSpace();
@@ -34,28 +32,13 @@ describe.runIf(ready)('two server processes, two browsers (Chromium)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const schema = space.schema();
-    const store = await openPgStorage(space.url, { schema });
-    await seedDemoSchool(store, { now: () => parseClockStart(DEMO_FIXTURE_DAY) });
-    const page = await mathPage(store, DEMO_FIXTURE_DAY as never);
-    const journal = await loadStoredDoc(store, JOURNAL);
-    await store.close();
+    const { page, journal, env } = await seedClusterSchool(space, { STATIC_DIR: 'dist/client' });
     // The substitute's lesson that has taken place: both may write it (PERM-2).
     lesson = page.substituteLessons.find((l) => l.slice(0, 6) < DEMO_FIXTURE_DAY.replaceAll('-', '').slice(2))!;
     empty = page.students.filter((s) => marksOf(journal, lesson, s.id).length === 0 && readAbsence(journal, lesson, s.id) === null);
     if (!lesson || empty.length < 2) throw new Error('the demo has no substituted 5Б lesson with two empty cells before the fixture day');
     await buildClient();
-    const url = new URL(space.url);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    const env = {
-      DATABASE_URL: url.toString(),
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: `${schema}:`,
-      JOURNAL_CLOCK: DEMO_FIXTURE_DAY,
-      BACKUP_EVERY_HOURS: '0',
-      STATIC_DIR: 'dist/client',
-    };
-    for (let i = 0; i < 2; i++) servers.push(await spawnServer(dataDir, 20_000 + Math.floor(Math.random() * 20_000), { env }));
+    for (let i = 0; i < 2; i++) servers.push(await spawnClusterProcess(dataDir, env));
     browser = await launchChromium();
   }, 300_000);
 

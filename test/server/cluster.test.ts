@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { change, markToTuple, setLessonField, type DiaryMark, type LessonId, type WorkTypeId } from '../../model/index.ts';
 import { putMessage } from '../../model/messages/conversation-doc.ts';
-import { login, spawnServer, type ServerProcess } from '../../bench/data-dir.ts';
-import { parseClockStart } from '../../sync-server/clock.ts';
-import { seedDemoSchool } from '../../sync-server/seed-demo.ts';
+import { login, type ServerProcess } from '../../bench/data-dir.ts';
 import { openPgStorage } from '../../sync-server/storage/pg/pg-storage.ts';
-import { DEMO_FIXTURE_DAY, mathPage, type MathPage } from '../helpers/demo-facts.ts';
+import { type MathPage } from '../helpers/demo-facts.ts';
+import { seedClusterSchool, spawnClusterProcess } from '../helpers/cluster-school.ts';
 import { PgTestSpace, requirePostgres } from '../helpers/pg-test-database.ts';
-import { requireRedis, TEST_REDIS_URL } from '../helpers/redis-test.ts';
+import { requireRedis } from '../helpers/redis-test.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
 
@@ -46,27 +45,13 @@ describe.skipIf(!reachable)('two server processes over PostgreSQL and Redis', ()
     return c;
   };
   const start = async () => {
-    const s = await spawnServer(dataDir, 20_000 + Math.floor(Math.random() * 20_000), { env });
+    const s = await spawnClusterProcess(dataDir, env);
     servers.push(s);
     return s;
   };
 
   beforeAll(async () => {
-    schema = space.schema();
-    const store = await openPgStorage(space.url, { schema });
-    await seedDemoSchool(store, { now: () => parseClockStart(DEMO_FIXTURE_DAY) });
-    page = await mathPage(store, DEMO_FIXTURE_DAY as never);
-    await store.close();
-    const url = new URL(space.url);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env = {
-      DATABASE_URL: url.toString(),
-      REDIS_URL: TEST_REDIS_URL,
-      // The test's own channels: other test files on the same Redis serve the same document names.
-      REDIS_PREFIX: `${schema}:`,
-      JOURNAL_CLOCK: DEMO_FIXTURE_DAY,
-      BACKUP_EVERY_HOURS: '0',
-    };
+    ({ schema, page, env } = await seedClusterSchool(space));
     [a, b] = await Promise.all([start(), start()]);
   }, 120_000);
   afterAll(async () => {
