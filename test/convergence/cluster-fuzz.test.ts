@@ -8,6 +8,7 @@ import { change, markToTuple, setAbsence, setLessonField, setMark, type StoredMa
 import { login, type ServerProcess } from '../../bench/data-dir.ts';
 import { type MathPage } from '../helpers/demo-facts.ts';
 import { seedClusterSchool, spawnClusterProcess } from '../helpers/cluster-school.ts';
+import { FuzzWrites } from '../helpers/fuzz-writes.ts';
 import { PgTestSpace, requirePostgres } from '../helpers/pg-test-database.ts';
 import { requireRedis } from '../helpers/redis-test.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -57,8 +58,8 @@ describe.skipIf(!reachable)('convergence fuzz across two server processes', () =
       const cookies = await Promise.all(users.map((u) => login(servers[0].origin, u)));
       const on = users.map(() => prng.uint32(gen, 0, 1));
       const clients: TestClient[] = users.map((_, i) => connectClient(servers[on[i]], JOURNAL, cookies[i], { ext: true }));
-      const writes = new Map<string, Array<{ client: number; value: unknown }>>();
-      const record = (k: string, client: number, value: unknown) => writes.set(k, [...(writes.get(k) ?? []), { client, value }]);
+      const writes = new FuzzWrites();
+      const record = (path: string, client: number, value: unknown) => writes.record(path, client, value);
       try {
         await Promise.all(clients.map(synced));
         for (let step = 0; step < STEPS; step++) {
@@ -122,17 +123,7 @@ describe.skipIf(!reachable)('convergence fuzz across two server processes', () =
           for (const c of clients) expect(c.doc.getMap(name).toJSON(), `seed ${seed}: map ${name}`).toEqual(state);
         }
         expect(JSON.stringify(checks[0].doc.getMap('marks').toJSON()), `seed ${seed}: a refused mark got through`).not.toContain(HOSTILE);
-        for (const [k, ws] of writes) {
-          const map = k.slice(0, k.indexOf('/'));
-          const final = checks[1].doc.getMap(map).get(k.slice(k.indexOf('/') + 1)) ?? null;
-          if (new Set(ws.map((w) => w.client)).size === 1)
-            expect(final, `seed ${seed}: ${k} lost its last write`).toEqual(ws.at(-1)!.value);
-          else
-            expect(
-              ws.map((w) => JSON.stringify(w.value)),
-              `seed ${seed}: ${k} holds a value nobody wrote`,
-            ).toContain(JSON.stringify(final));
-        }
+        writes.expectKept(checks[1].doc, seed);
       } finally {
         for (const c of clients) c.destroy();
       }

@@ -19,6 +19,7 @@ import {
   type SubjectId,
 } from '../../model/index.ts';
 import { DEMO_FIXTURE_DAY, mathPage } from '../helpers/demo-facts.ts';
+import { FuzzWrites } from '../helpers/fuzz-writes.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
@@ -26,11 +27,6 @@ import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts'
 const JOURNAL = 'journal/5b/2026';
 const SEEDS = [1, 2, 3, 42, 7, 11, 99, 2026];
 const STEPS = 80;
-
-interface Write {
-  client: number;
-  value: unknown;
-}
 
 /**
  * The convergence fuzz: several stock clients edit one journal through the real server with
@@ -59,11 +55,8 @@ async function runFuzz(seed: number, servers: { current: TestServer | null }): P
     // Cells only ever added to, never more than the four marks a cell holds (MARK-6).
     const addLessons = [5, 6].map((d) => lessonId(asDate(`2026-11-0${d}`), 2, 'math' as SubjectId, 'all' as GroupId));
     const added = new Map<string, string[]>();
-    const writes = new Map<string, Write[]>();
-    const record = (map: string, key: string, client: number, value: unknown) => {
-      const k = `${map}/${key}`;
-      writes.set(k, [...(writes.get(k) ?? []), { client, value }]);
-    };
+    const writes = new FuzzWrites();
+    const record = (map: string, key: string, client: number, value: unknown) => writes.record(`${map}/${key}`, client, value);
     for (let step = 0; step < STEPS; step++) {
       if (step === STEPS / 2) {
         // Server restart in the middle, on the same port and data directory.
@@ -145,18 +138,7 @@ async function runFuzz(seed: number, servers: { current: TestServer | null }): P
       checked += comments.length;
     }
     addedChecked.push({ seed, marks: checked, cells: added.size });
-    for (const [k, ws] of writes) {
-      const [map, key] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)];
-      // An absent key reads as null: writing null where nothing was is no change (DOC-5).
-      const final = check.doc.getMap(map).get(key) ?? null;
-      const writers = new Set(ws.map((w) => w.client));
-      if (writers.size === 1) expect(final, `seed ${seed}: ${k} lost its last write`).toEqual(ws.at(-1)!.value);
-      else
-        expect(
-          ws.map((w) => JSON.stringify(w.value)),
-          `seed ${seed}: ${k} holds a value nobody wrote`,
-        ).toContain(JSON.stringify(final));
-    }
+    writes.expectKept(check.doc, seed);
   } finally {
     for (const c of clients) c.destroy();
   }
