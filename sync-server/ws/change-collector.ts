@@ -51,10 +51,12 @@ export class ChangeCollector {
 export function compensate(doc: Y.Doc, refused: readonly JournalChange[], origin: unknown): void {
   if (refused.length === 0) return;
   doc.transact(() => {
-    for (const c of refused) {
-      const map = doc.getMap<unknown>(c.map);
-      if (c.oldValue === undefined) map.delete(c.key);
-      else map.set(c.key, c.oldValue);
-    }
+    for (const c of refused) setOrDelete(doc.getMap(c.map), c.key, c.oldValue);
   }, origin);
+}
+
+/** Writes a value under a key, or removes the key for `undefined`. */
+export function setOrDelete(map: Y.Map<unknown>, key: string, value: unknown): void {
+  if (value === undefined) map.delete(key);
+  else map.set(key, structuredClone(value));
 }

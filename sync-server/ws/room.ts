@@ -13,14 +13,17 @@ import {
 } from '../../model/index.ts';
 import type { Storage } from '../storage/port.ts';
 import { ActingIds } from './acting-ids.ts';
-import { ChangeCollector, compensate, type CollectedChange } from './change-collector.ts';
+import { ChangeCollector, type CollectedChange } from './change-collector.ts';
+import { hiddenBehindStandIns, landedHidden } from './hidden-values.ts';
+import { compensateRefused, personOf } from './stand-ins.ts';
+import { refuseHidden, writeAgain, type WriteAgainRoom } from './write-again.ts';
 import { clientTimeOf } from './change-time.ts';
 import { Connection } from './connection.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { guardUpdate } from './update-guard.ts';
 import { lostValueRow, settleConcurrentWrites, type SettleRoom } from './concurrent-settle.ts';
 import { refusedRow } from './refused-row.ts';
-import { findUnseenOverwrites, type ItemRef } from './concurrent-writes.ts';
+import { findUnseenOverwrites } from './concurrent-writes.ts';
 import { findShadowedWrites, ServerWrites, type ShadowedWrite } from './shadowed-writes.ts';
 import { changeRows, sendAll, updateMessage, type RowAuthor } from './room-broadcast.ts';
 import { RoomCommits } from './room-commits.ts';
@@ -40,7 +43,7 @@ export class Room {
   readonly conns = new Set<Connection>();
   readonly presence: RoomAwareness;
   private readonly commits: RoomCommits;
-  /** The server's own writes in this life: compensations and values written on a person's behalf. */
+  /** The server's own writes in this life: values written on a person's behalf. */
   private readonly serverWrites: ServerWrites;
   private readonly allowedMaps: ReadonlySet<string>;
   private readonly collector: ChangeCollector | null;
@@ -163,8 +166,7 @@ export class Room {
       return this.commits.ackWhenSaved(conn);
     }
     // SYNC-9: which keys this update writes over a value its writer never saw; known only before applying.
-    const visible = new Map<string, ItemRef | null>();
-    const overwrites = findUnseenOverwrites(verdict.structs, this.doc, verdict.ds, visible);
+    const overwrites = findUnseenOverwrites(verdict.structs, this.doc, verdict.ds);
     const changes = this.collector.collect(conn, () => Y.applyUpdate(this.doc, update, conn));
     const decisions = changes.length > 0 ? this.policy.authorize(conn, changes) : [];
     const refused = changes.filter((_, i) => !decisions[i].allowed);
@@ -181,57 +183,25 @@ export class Room {
         note: null,
       }),
     );
-    compensate(this.doc, refused, COMPENSATION_ORIGIN);
-    for (const c of refused) this.noteCompensation(c, visible.get(`${c.map}/${c.key}`));
+    compensateRefused(this.doc, refused, COMPENSATION_ORIGIN, (userId, write) => this.acting.run(userId, write));
     if (refused.length > 0) this.commits.withoutRefusedValues(conn, verdict.from);
     changes.forEach((c, i) => {
       const d = decisions[i];
       if (!d.allowed) this.refuse(conn, c, d.reason, d.detail);
     });
     const changed = new Set(changes.map((c) => `${c.map}/${c.key}`));
-    const shadowed = findShadowedWrites(verdict.structs, verdict.ds, this.doc, changed, (item) => this.serverWrites.restoredBy(item));
-    if (shadowed.length > 0) this.writeAgain(conn, shadowed);
-    const settled = overwrites.filter((o) => !shadowed.some((w) => w.map === o.map && w.key === o.key));
+    const refusedHidden = refuseHidden(this.writing, conn, landedHidden(verdict.structs, verdict.ds, this.doc, changed));
+    for (const k of refusedHidden) changed.add(k);
+    const shadowed: ShadowedWrite[] = [
+      ...findShadowedWrites(verdict.structs, verdict.ds, this.doc, changed),
+      ...hiddenBehindStandIns(verdict.structs, verdict.ds, this.doc, changed, this.policy.clientIds),
+    ];
+    if (shadowed.length > 0) writeAgain(this.writing, conn, shadowed);
+    const settled = overwrites.filter(
+      (o) => !refusedHidden.has(`${o.map}/${o.key}`) && !shadowed.some((w) => w.map === o.map && w.key === o.key),
+    );
     if (settled.length > 0) settleConcurrentWrites(this.settling(conn), conn, settled, changes, decisions);
     this.commits.ackWhenSaved(conn);
-  }
-
-  /**
-   * SYNC-10: values of the writer's update that did not take only because of a deletion they
-   * never saw or a refused write's compensation (shadowed-writes.ts) are written again as theirs:
-   * authorized as any change of theirs, recorded in the history under them with their edit time.
-   */
-  private writeAgain(conn: Connection, shadowed: readonly ShadowedWrite[]): void {
-    const wanted: JournalChange[] = shadowed.map((w) => ({ map: w.map, key: w.key, oldValue: w.current, newValue: w.written }));
-    const decisions = this.policy.authorize!(conn, wanted);
-    const allowed = wanted.filter((c, i) => {
-      const d = decisions[i];
-      if (!d.allowed) this.refuse(conn, c, d.reason, d.detail);
-      return d.allowed;
-    });
-    if (allowed.length === 0) return;
-    const { userId, sessionId } = conn.identity;
-    const action = new ServerAction(userId, sessionId, '');
-    const write = () =>
-      this.doc.transact(() => allowed.forEach((c) => this.doc.getMap(c.map).set(c.key, structuredClone(c.newValue))), action);
-    const written = this.collector!.collect(action, () => this.acting.run(userId, write));
-    const asSubstitute = (c: JournalChange) => {
-      const i = wanted.findIndex((w) => w.map === c.map && w.key === c.key);
-      return i >= 0 && decisions[i].allowed && (decisions[i] as { asSubstitute: boolean }).asSubstitute;
-    };
-    this.attachChanges(action, written, (c, serverTime) => ({
-      userId,
-      asSubstitute: asSubstitute(c),
-      clientTime: clientTimeOf(conn, c, serverTime),
-      clockOffsetMs: conn.clockOffsetMs,
-      note: null,
-    }));
-  }
-
-  /** SYNC-10: the compensation now under a refused change's key put back the item that showed before. */
-  private noteCompensation(c: JournalChange, before: ItemRef | null | undefined): void {
-    const now = this.doc.getMap(c.map)._map.get(c.key);
-    if (before && now && !now.deleted && now.id.client === this.doc.clientID) this.serverWrites.compensated(now, before);
   }
 
   /** PROTO-11: a refused change is reported to its writer and kept for the deputy. */
@@ -242,11 +212,22 @@ export class Room {
     this.commits.refuse(row, conn ? [conn] : [...this.conns].filter((x) => x.identity.userId === userId), rejection);
   }
 
+  /** SYNC-10, SYNC-12: what writing a hidden value again may do in this room. */
+  private get writing(): WriteAgainRoom {
+    return {
+      doc: this.doc,
+      authorize: (c, changes) => this.policy.authorize!(c, changes),
+      refuse: (c, change, reason, detail) => this.refuse(c, change, reason, detail),
+      runAs: (name, write) => this.acting.run(name, write),
+      record: (action, write, who) => this.attachChanges(action, this.collector!.collect(action, write), who),
+    };
+  }
+
   /** SYNC-9: what settling concurrent writes may do in this room. */
   private settling(conn: Connection): SettleRoom {
     return {
       doc: this.doc,
-      userOf: (client, clock) => this.policy.clientIds.get(client) ?? this.serverWrites.authorOf(client, clock),
+      userOf: (client, clock) => personOf(this.policy.clientIds.get(client)) ?? this.serverWrites.authorOf(client, clock),
       authorize: (c, changes) => this.policy.authorize!(c, changes),
       writeAs: (userId, sessionId, note, fn) => this.acting.run(userId, () => this.act(new ServerAction(userId, sessionId, note), fn)),
       refuse: (c, change, reason, detail) => this.refuse(c, change, reason, detail),

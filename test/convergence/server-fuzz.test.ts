@@ -25,14 +25,18 @@ import { waitFor } from '../helpers/wait-for.ts';
 import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
 
 const JOURNAL = 'journal/5b/2026';
-const SEEDS = [1, 2, 3, 42, 7, 11, 99, 2026];
-const STEPS = 80;
+const SEEDS = [1, 2, 3, 7, 11, 42, 99, 108, 109, 346, 574, 708];
+const STEPS = 150;
+/** What only the substitute's device writes: seen anywhere at the end, a refused write got through. */
+const HOSTILE = 'чужая отметка';
 
 /**
  * The convergence fuzz: several stock clients edit one journal through the real server with
  * random edits, random disconnects and a server restart in the middle. At the end every replica
  * and the server hold the same state and no edit was lost: a cell only one client wrote holds
- * that client's last value; a cell several wrote holds one of their values.
+ * that client's last value; a cell several wrote holds one of their values. A substitute's device
+ * writes marks and deletions on the same cells that are all refused: none shows anywhere, and none
+ * costs a teacher's value (SYNC-10, SYNC-12).
  *
  * Beside them, writers add marks to the same few cells at once (MARK-8, SYNC-9): half in places
  * of their own as the app writes them, half in version 1 places (the first free of 0–3 the
@@ -45,8 +49,10 @@ async function runFuzz(seed: number, servers: { current: TestServer | null }): P
   // teacher's lessons have taken place.
   let server = await startTestServer({ at: DEMO_FIXTURE_DAY });
   servers.current = server;
-  // Three devices of the teacher of the page: every edit is theirs to make (refusals are the hostile suite's).
-  const cookies = [await server.login('teacher'), await server.login('teacher'), await server.login('teacher')];
+  // Three devices of the teacher of the page, whose every edit is theirs to make, and the substitute's,
+  // whose every edit is refused (never her lesson, PERM-2) and lands on the teacher's very cells.
+  const users = ['teacher', 'teacher', 'teacher', 'substitute'];
+  const cookies = await Promise.all(users.map((u) => server.login(u)));
   const clients: TestClient[] = cookies.map((cookie) => connectClient(server, JOURNAL, cookie, { ext: true }));
   try {
     await Promise.all(clients.map(synced));
@@ -72,6 +78,15 @@ async function runFuzz(seed: number, servers: { current: TestServer | null }): P
       if (roll < 10) {
         if (c.provider.shouldConnect) c.provider.disconnect();
         else c.provider.connect();
+        continue;
+      }
+      if (users[i] === 'substitute') {
+        // A refused mark, or a refused deletion of whatever her device shows there (SYNC-10, SYNC-12).
+        const l = prng.oneOf(gen, lessons);
+        const s = prng.oneOf(gen, students).id;
+        const n = prng.uint32(gen, 0, 1);
+        const mark = prng.uint32(gen, 0, 3) === 0 ? null : { v: 2 as const, t: 'oral' as never, w: 1, c: HOSTILE };
+        change(c.doc, 'fuzz', () => setMark(c.doc, l, s, n, mark));
         continue;
       }
       if (roll >= 85) {
@@ -138,6 +153,7 @@ async function runFuzz(seed: number, servers: { current: TestServer | null }): P
       checked += comments.length;
     }
     addedChecked.push({ seed, marks: checked, cells: added.size });
+    expect(JSON.stringify(check.doc.getMap('marks').toJSON()), `seed ${seed}: a refused mark got through`).not.toContain(HOSTILE);
     writes.expectKept(check.doc, seed);
   } finally {
     for (const c of clients) c.destroy();
@@ -160,7 +176,7 @@ describe('convergence fuzz through the real server', () => {
   });
 
   for (const seed of SEEDS) {
-    it(`SYNC-5, SYNC-9: replicas converge and lose no edit, no concurrently added mark (seed ${seed})`, async () => {
+    it(`SYNC-5, SYNC-9, SYNC-12: replicas converge and lose no edit, no concurrently added mark (seed ${seed})`, async () => {
       await runFuzz(seed, servers);
     }, 300_000);
   }

@@ -1,0 +1,84 @@
+import * as Y from 'yjs';
+import type { JournalChange } from '../../model/index.ts';
+import { compensate } from './change-collector.ts';
+import type { ItemRef } from './concurrent-writes.ts';
+
+/**
+ * SYNC-12: the server's stand-ins — its compensations, and the values it writes again as their
+ * writer's — are written under Yjs client ids of its own bound to names that say what they are
+ * (acting-ids.ts). Bindings are committed with the update and go to every process (STORE-21,
+ * CLU-1), so any process, in any life of the room, knows a stand-in when it meets one in a key's
+ * history, without the memory of the process that wrote it.
+ * - `UNDO_WRITE` undoes a refused value: puts back what showed before it, or (a refused new key) a
+ *   value deleted at once; or marks a refused value that never showed. Its left origin is the
+ *   refused value.
+ * - `UNDO_DELETE` puts back a value whose refused deletion removed it.
+ * - `again:<client>:<clock>:<user>` is that person's hidden value (the item of that last id) written
+ *   again: it stands for that item, so a value written over the item must not lose to it.
+ */
+export const UNDO_WRITE = 'system:undo-write';
+export const UNDO_DELETE = 'system:undo-delete';
+const AGAIN = 'again:';
+
+/** The acting name under which `userId`'s hidden item is written again: one client id per item. */
+export const writtenAgainBy = (userId: string, hidden: Y.Item): string =>
+  `${AGAIN}${hidden.id.client}:${hidden.id.clock + hidden.length - 1}:${userId}`;
+
+/** The item a value written again stands for, by its last id; undefined for any other name. */
+export function restatedBy(bound: string | undefined): ItemRef | undefined {
+  if (!bound?.startsWith(AGAIN)) return undefined;
+  const [client, clock] = bound.slice(AGAIN.length).split(':', 2);
+  return { client: Number(client), clock: Number(clock) };
+}
+
+/** The person a bound client id writes for: the server ('system') for a compensation. */
+export function personOf(bound: string | undefined): string | undefined {
+  if (bound === UNDO_WRITE || bound === UNDO_DELETE) return 'system';
+  if (!bound?.startsWith(AGAIN)) return bound;
+  const rest = bound.slice(AGAIN.length);
+  return rest.slice(rest.indexOf(':', rest.indexOf(':') + 1) + 1);
+}
+
+/** A compensation or a value written again. */
+export const isStandIn = (bound: string | undefined): boolean =>
+  bound === UNDO_WRITE || bound === UNDO_DELETE || (bound?.startsWith(AGAIN) ?? false);
+
+/** How the room runs a write under an acting id (acting-ids.ts). */
+export type RunAs = (name: string, write: () => void) => void;
+
+/** Undoes refused changes (change-collector.ts `compensate`), each kind under its own acting id. */
+export function compensateRefused(doc: Y.Doc, refused: readonly JournalChange[], origin: unknown, runAs: RunAs): void {
+  const deletions = refused.filter((c) => c.newValue === undefined);
+  const writes = refused.filter((c) => c.newValue !== undefined);
+  // A refused new key is removed by a value written and deleted at once: an item that names the refused one.
+  const removals = writes.filter((c) => c.oldValue === undefined).map((c) => ({ ...c, oldValue: null }));
+  if (writes.length > 0)
+    runAs(UNDO_WRITE, () =>
+      doc.transact(() => {
+        compensate(doc, removals, origin);
+        compensate(doc, writes, origin);
+      }, origin),
+    );
+  if (deletions.length > 0) runAs(UNDO_DELETE, () => compensate(doc, deletions, origin));
+}
+
+/**
+ * Marks a refused value that never showed (it landed hidden, and writing it again was refused) as
+ * undone, as a compensation names the refused value it undid: an `UNDO_WRITE` item right after it,
+ * deleted at once (a map item with a right neighbour is), so nothing shows; both its origins are
+ * given, so every replica places it the same way.
+ */
+export function markUndone(doc: Y.Doc, refused: Y.Item, origin: unknown, runAs: RunAs): void {
+  const right = refused.right;
+  // The key's last item shows, or is the empty key: only an item with something after it is hidden.
+  if (!right) return;
+  runAs(UNDO_WRITE, () =>
+    doc.transact((tr) => {
+      const id = Y.createID(doc.clientID, Y.getState(doc.store, doc.clientID));
+      new Y.Item(id, refused, refused.lastId, right, right.id, refused.parent, refused.parentSub, new Y.ContentAny([null])).integrate(
+        tr,
+        0,
+      );
+    }, origin),
+  );
+}

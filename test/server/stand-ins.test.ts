@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { setLessonField } from '../../model/index.ts';
+import { DEMO_FIXTURE_DAY, mathPage } from '../helpers/demo-facts.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
+
+const J5B = 'journal/5b/2026';
+
+/**
+ * SYNC-12: what a compensation is, and what a value written again stands for, is read from the
+ * document's items and their bound client ids, not from the memory of the server that wrote them.
+ * The teacher's device has the lower client id, so her value lands left of the substitute's
+ * refused one and would stay hidden behind its compensation.
+ */
+describe('stand-ins outlive the server that wrote them', () => {
+  let server: TestServer;
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await server?.dispose();
+  });
+
+  async function open(login: string, clientId: number): Promise<TestClient> {
+    const doc = new Y.Doc();
+    doc.clientID = clientId;
+    const c = connectClient(server, J5B, await server.login(login), { ext: true, doc });
+    clients.push(c);
+    await synced(c);
+    return c;
+  }
+
+  it('SYNC-12: a topic written offline over one the compensation of a refused write put back is kept after a server restart', async () => {
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
+    const lesson = (await mathPage(server.storage, server.today())).teacherLessons.at(-1)!;
+    const key = `${lesson}:topic`;
+    const teacher = await open('teacher', 1_000);
+    const substitute = await open('substitute', 2_000_000_000);
+    setLessonField(teacher.doc, lesson, 'topic', 'Тема до');
+    await waitFor(() => expect(substitute.doc.getMap('lessons').get(key)).toBe('Тема до'));
+    teacher.provider.disconnect();
+    substitute.provider.disconnect();
+    setLessonField(teacher.doc, lesson, 'topic', 'Тема учителя');
+    setLessonField(substitute.doc, lesson, 'topic', 'Тема замещающего');
+    substitute.provider.connect();
+    await waitFor(() => expect(substitute.rejects.map((r) => r.reason)).toEqual(['forbidden']));
+    await waitFor(() => expect(substitute.doc.getMap('lessons').get(key)).toBe('Тема до'));
+    substitute.provider.disconnect();
+    // A new life of the room: nothing of the compensation is left in the server's memory.
+    const { dataDir, port } = server;
+    await server.close();
+    server = await startTestServer({ dataDir, port, now: server.clock.now });
+    teacher.provider.connect();
+    substitute.provider.connect();
+    const reader = await open('classteacher', 3_000);
+    await waitFor(() => {
+      for (const c of [teacher, substitute, reader]) expect(c.doc.getMap('lessons').get(key)).toBe('Тема учителя');
+    });
+    expect(teacher.rejects).toEqual([]);
+    const rows = await server.storage.readChanges({ docName: J5B, from: 0 });
+    expect(rows.filter((r) => r.path === `lessons/${key}`).map((r) => [r.userId, r.newValue])).toEqual([
+      ['u-teacher', 'Тема до'],
+      ['u-teacher', 'Тема учителя'],
+    ]);
+  });
+
+  it('SYNC-12: a refused value that lands hidden beside an accepted one is refused and kept for the deputy all the same', async () => {
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
+    const lesson = (await mathPage(server.storage, server.today())).teacherLessons.at(-1)!;
+    const key = `${lesson}:topic`;
+    // This time the substitute's device has the lower client id: her value lands left of the teacher's.
+    const teacher = await open('teacher', 2_000_000_000);
+    const substitute = await open('substitute', 1_000);
+    setLessonField(teacher.doc, lesson, 'topic', 'Тема до');
+    await waitFor(() => expect(substitute.doc.getMap('lessons').get(key)).toBe('Тема до'));
+    teacher.provider.disconnect();
+    substitute.provider.disconnect();
+    setLessonField(teacher.doc, lesson, 'topic', 'Тема учителя');
+    setLessonField(substitute.doc, lesson, 'topic', 'Тема замещающего');
+    teacher.provider.connect();
+    await waitFor(() => expect(teacher.acks.length).toBeGreaterThan(0));
+    substitute.provider.connect();
+    // Hidden at once, so no change was seen: the server still finds it, refuses it and keeps it for the deputy.
+    await waitFor(() => expect(substitute.rejects.map((r) => [r.reason, r.value])).toEqual([['forbidden', 'Тема замещающего']]));
+    const kept = await server.storage.listRefused({ docName: J5B, state: 'open' });
+    expect(kept.map((r) => [r.userId, r.path, r.value])).toEqual([['u-substitute', `lessons/${key}`, 'Тема замещающего']]);
+    const reader = await open('classteacher', 3_000);
+    await waitFor(() => {
+      for (const c of [teacher, substitute, reader]) expect(c.doc.getMap('lessons').get(key)).toBe('Тема учителя');
+    });
+  });
+});
