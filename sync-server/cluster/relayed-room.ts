@@ -1,24 +1,16 @@
-import * as Y from 'yjs';
-import { REMOTE_ORIGIN } from '../ws/room-contract.ts';
 import type { Room } from '../ws/room.ts';
 import type { CommittedChanges, RelayedRoom } from './redis-relay.ts';
 
 /**
- * CLU-1: a loaded room as the relay feeds it. What another process committed is applied with
- * REMOTE_ORIGIN (the room shows it to its connections and never commits it again); the client ids
- * it bound join the room's (PROTO-10 holds on every process); then `followed` runs what follows
- * commits without writing (the diaries open here). Presence goes to the room's presence.
+ * CLU-1: a loaded room as the relay feeds it. Another process's commit is applied with its bindings
+ * (`Room.applyRemote`: shown to the room's connections, never committed again); then `followed` runs
+ * what follows commits without writing (the diaries open here). Presence goes to the room's presence.
  */
-export function relayedRoom(
-  room: Room,
-  clientIds: Map<number, string>,
-  followed: ((room: Room, changes: CommittedChanges) => void) | undefined,
-): RelayedRoom {
+export function relayedRoom(room: Room, followed: ((room: Room, changes: CommittedChanges) => void) | undefined): RelayedRoom {
   return {
     name: room.name,
     applyRemote(update, bindings, changes) {
-      for (const [clientId, userId] of bindings) if (!clientIds.has(clientId)) clientIds.set(clientId, userId);
-      Y.applyUpdate(room.doc, update, REMOTE_ORIGIN);
+      room.applyRemote(update, bindings);
       followed?.(room, changes);
     },
     applyRemotePresence: (update) => room.presence.applyRemote(update),

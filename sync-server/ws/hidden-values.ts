@@ -24,7 +24,13 @@ const lastRef = (item: Y.Item): ItemRef => ({ client: item.id.client, clock: ite
  * deleted item of the update may have merged with the same writer's earlier one, whose part before
  * that clock is then what it showed.
  */
-function seeThrough(last: Y.Item, doc: Y.Doc, bound: ReadonlyMap<number, string>, ownFrom: ReadonlyMap<number, number>): SeenThrough {
+function seeThrough(
+  last: Y.Item,
+  doc: Y.Doc,
+  bound: ReadonlyMap<number, string>,
+  ownFrom: ReadonlyMap<number, number>,
+  restatementsOwn: boolean,
+): SeenThrough {
   const undone = new Set<Y.Item>();
   const seen: SeenThrough = { shown: null, standsFor: null, own: null };
   for (let it: Y.Item | null = last; it && !(seen.shown && seen.own); it = it.left) {
@@ -34,8 +40,10 @@ function seeThrough(last: Y.Item, doc: Y.Doc, bound: ReadonlyMap<number, string>
       if (refused instanceof Y.Item) undone.add(refused);
     }
     const from = ownFrom.get(it.id.client);
-    // The update's own value may lie left of what shows (a value written again stands right of what it repeats).
-    if (from !== undefined && it.id.clock + it.length > from) {
+    // The update's own value may lie left of what shows (a value written again stands right of what it
+    // repeats); a stand-in or a refused value in it (another process's commit) is never its own.
+    const value = !isStandIn(name) || (restatementsOwn && restatedBy(name) !== undefined);
+    if (from !== undefined && it.id.clock + it.length > from && !undone.has(it) && value) {
       seen.own ??= it;
       if (it.id.clock < from && !seen.shown) Object.assign(seen, { shown: it, standsFor: { client: it.id.client, clock: from - 1 } });
     } else if (!seen.shown) {
@@ -89,6 +97,8 @@ export function hiddenBehindStandIns(
   doc: Y.Doc,
   changed: ReadonlySet<string>,
   bound: ReadonlyMap<number, string>,
+  /** Counts the update's values written again as its own (another process's commit). */
+  restatementsOwn = false,
 ): ShadowedWrite[] {
   const out: ShadowedWrite[] = [];
   // The document's item of each of the update's values, with the update's own copy (a hidden item's content is gone).
@@ -109,7 +119,7 @@ export function hiddenBehindStandIns(
   for (const [path, item] of keys) {
     const v = (item.parent as Y.Map<unknown>)._map.get(item.parentSub!);
     if (!v || v.deleted || changed.has(path) || !isStandIn(bound.get(v.id.client))) continue;
-    const seen = seeThrough(v, doc, bound, ownFrom);
+    const seen = seeThrough(v, doc, bound, ownFrom, restatementsOwn);
     const copy = seen.own && ownItems.get(seen.own);
     if (!seen.own || !copy) continue;
     const saw = valueSeenAt(chainRoot(copy).origin, doc, bound);
@@ -121,6 +131,17 @@ export function hiddenBehindStandIns(
       out.push({ map: path.slice(0, slash), key: path.slice(slash + 1), item: seen.own, written, current });
   }
   return out;
+}
+
+/** Whether a compensation (an `UNDO_WRITE`, or the mark of a refused hidden value) names `item` as undone. */
+export function isUndone(item: Y.Item, bound: ReadonlyMap<number, string>): boolean {
+  const last = item.parentSub !== null && item.parent instanceof Y.Map ? item.parent._map.get(item.parentSub) : undefined;
+  for (let it: Y.Item | null = last ?? null; it; it = it.left)
+    if (bound.get(it.id.client) === UNDO_WRITE && it.origin?.client === item.id.client) {
+      const clock = it.origin.clock;
+      if (clock >= item.id.clock && clock < item.id.clock + item.length) return true;
+    }
+  return false;
 }
 
 /**

@@ -112,7 +112,7 @@ export class RoomRegistry {
       policy,
     );
     // Before initializing, which may commit: the relay counts this process's log positions too.
-    const relayed = relayedRoom(room, policy.clientIds, this.options.onRemoteCommitted);
+    const relayed = relayedRoom(room, this.options.onRemoteCommitted);
     this.options.relay?.join(relayed, updates.at(-1)?.seq ?? snapshot?.upToSeq ?? 0);
     try {
       if (this.options.initialize) await this.options.initialize(name, room, !snapshot && updates.length === 0);

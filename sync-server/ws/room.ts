@@ -15,8 +15,8 @@ import type { Storage } from '../storage/port.ts';
 import { ActingIds } from './acting-ids.ts';
 import { ChangeCollector, type CollectedChange } from './change-collector.ts';
 import { hiddenBehindStandIns, landedHidden } from './hidden-values.ts';
-import { compensateRefused, personOf } from './stand-ins.ts';
-import { refuseHidden, writeAgain, type WriteAgainRoom } from './write-again.ts';
+import { compensateRefused, personOf, StandIns } from './stand-ins.ts';
+import { refuseHidden, writeAgain, writeAgainRemote, type WriteAgainRoom } from './write-again.ts';
 import { clientTimeOf } from './change-time.ts';
 import { Connection } from './connection.ts';
 import { RoomAwareness } from './room-awareness.ts';
@@ -45,6 +45,7 @@ export class Room {
   private readonly commits: RoomCommits;
   /** The server's own writes in this life: values written on a person's behalf. */
   private readonly serverWrites: ServerWrites;
+  private readonly standIns: StandIns;
   private readonly allowedMaps: ReadonlySet<string>;
   private readonly collector: ChangeCollector | null;
   private readonly now: () => number;
@@ -62,6 +63,7 @@ export class Room {
     this.allowedMaps = new Set(policy.maps);
     this.collector = policy.authorize ? new ChangeCollector(doc, policy.maps) : null;
     this.serverWrites = new ServerWrites(doc);
+    this.standIns = new StandIns(policy.clientIds);
     this.commits = new RoomCommits(
       {
         name,
@@ -148,6 +150,18 @@ export class Room {
     }
   }
 
+  /**
+   * CLU-1: applies what another process committed (it decided the rights), with the client ids it
+   * bound (PROTO-10 holds on every process, and stand-ins are read by them). SYNC-10, SYNC-12: a value
+   * it accepted that lands hidden here behind a deletion or a stand-in is written again as its
+   * writer's — by this process, the one that meets it: the committing one saw neither.
+   */
+  applyRemote(update: Uint8Array, bindings: ReadonlyArray<[number, string]>): void {
+    for (const [clientId, userId] of bindings) if (!this.policy.clientIds.has(clientId)) this.policy.clientIds.set(clientId, userId);
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    if (this.collector && this.standIns.any) writeAgainRemote(this.writing, update);
+  }
+
   /** Checks, applies, authorizes path by path and compensates what is refused. */
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
     const verdict = guardUpdate(update, this.doc, this.allowedMaps, (c) => this.policy.clientIds.get(c), conn.identity.userId);
@@ -183,14 +197,14 @@ export class Room {
         note: null,
       }),
     );
-    compensateRefused(this.doc, refused, COMPENSATION_ORIGIN, (userId, write) => this.acting.run(userId, write));
+    compensateRefused(this.doc, refused, verdict.structs, COMPENSATION_ORIGIN, (userId, write) => this.acting.run(userId, write));
     if (refused.length > 0) this.commits.withoutRefusedValues(conn, verdict.from);
     changes.forEach((c, i) => {
       const d = decisions[i];
       if (!d.allowed) this.refuse(conn, c, d.reason, d.detail);
     });
     const changed = new Set(changes.map((c) => `${c.map}/${c.key}`));
-    const refusedHidden = refuseHidden(this.writing, conn, landedHidden(verdict.structs, verdict.ds, this.doc, changed));
+    const refusedHidden = refuseHidden(this.writing, conn, verdict.structs, landedHidden(verdict.structs, verdict.ds, this.doc, changed));
     for (const k of refusedHidden) changed.add(k);
     const shadowed: ShadowedWrite[] = [
       ...findShadowedWrites(verdict.structs, verdict.ds, this.doc, changed),
@@ -216,6 +230,7 @@ export class Room {
   private get writing(): WriteAgainRoom {
     return {
       doc: this.doc,
+      bound: this.policy.clientIds,
       authorize: (c, changes) => this.policy.authorize!(c, changes),
       refuse: (c, change, reason, detail) => this.refuse(c, change, reason, detail),
       runAs: (name, write) => this.acting.run(name, write),

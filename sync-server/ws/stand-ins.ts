@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
-import type { JournalChange } from '../../model/index.ts';
-import { compensate } from './change-collector.ts';
+import { compensate, type CollectedChange } from './change-collector.ts';
 import type { ItemRef } from './concurrent-writes.ts';
 
 /**
@@ -20,9 +19,14 @@ export const UNDO_WRITE = 'system:undo-write';
 export const UNDO_DELETE = 'system:undo-delete';
 const AGAIN = 'again:';
 
-/** The acting name under which `userId`'s hidden item is written again: one client id per item. */
-export const writtenAgainBy = (userId: string, hidden: Y.Item): string =>
-  `${AGAIN}${hidden.id.client}:${hidden.id.clock + hidden.length - 1}:${userId}`;
+/**
+ * The acting name under which `userId`'s hidden item is written again: one client id per item. A
+ * value written again that is itself hidden names the item it stood for.
+ */
+export function writtenAgainBy(userId: string, hidden: Y.Item, bound: ReadonlyMap<number, string>): string {
+  const ref = restatedBy(bound.get(hidden.id.client)) ?? { client: hidden.id.client, clock: hidden.id.clock + hidden.length - 1 };
+  return `${AGAIN}${ref.client}:${ref.clock}:${userId}`;
+}
 
 /** The item a value written again stands for, by its last id; undefined for any other name. */
 export function restatedBy(bound: string | undefined): ItemRef | undefined {
@@ -46,8 +50,14 @@ export const isStandIn = (bound: string | undefined): boolean =>
 /** How the room runs a write under an acting id (acting-ids.ts). */
 export type RunAs = (name: string, write: () => void) => void;
 
-/** Undoes refused changes (change-collector.ts `compensate`), each kind under its own acting id. */
-export function compensateRefused(doc: Y.Doc, refused: readonly JournalChange[], origin: unknown, runAs: RunAs): void {
+/** Undoes refused changes (change-collector.ts `compensate`), each kind under its own acting id; marks the rest of a refused chain. */
+export function compensateRefused(
+  doc: Y.Doc,
+  refused: readonly CollectedChange[],
+  structs: ReadonlyArray<Y.Item | Y.GC>,
+  origin: unknown,
+  runAs: RunAs,
+): void {
   const deletions = refused.filter((c) => c.newValue === undefined);
   const writes = refused.filter((c) => c.newValue !== undefined);
   // A refused new key is removed by a value written and deleted at once: an item that names the refused one.
@@ -60,6 +70,13 @@ export function compensateRefused(doc: Y.Doc, refused: readonly JournalChange[],
       }, origin),
     );
   if (deletions.length > 0) runAs(UNDO_DELETE, () => compensate(doc, deletions, origin));
+  // The refused values the compensations name; the update's others under those keys are marked.
+  const named = new Set<Y.Item>();
+  for (const c of writes) {
+    const item = c.writer && Y.getItem(doc.store, Y.createID(c.writer.client, c.writer.clock));
+    if (item instanceof Y.Item) named.add(item);
+  }
+  markOwnUndone(doc, structs, new Set(writes.map((c) => `${c.map}/${c.key}`)), named, origin, runAs);
 }
 
 /**
@@ -81,4 +98,46 @@ export function markUndone(doc: Y.Doc, refused: Y.Item, origin: unknown, runAs: 
       );
     }, origin),
   );
+}
+
+/**
+ * Marks undone every value an update wrote under the given keys ("map/key") but those in `except`:
+ * a device that typed twice offline into a cell it may not write sends a chain, and only its last
+ * value is the one a compensation names; the others never showed and must never count either.
+ */
+export function markOwnUndone(
+  doc: Y.Doc,
+  structs: ReadonlyArray<Y.Item | Y.GC>,
+  keys: ReadonlySet<string>,
+  except: ReadonlySet<Y.Item>,
+  origin: unknown,
+  runAs: RunAs,
+): void {
+  if (keys.size === 0) return;
+  const marked = new Set<Y.Item>();
+  for (const s of structs) {
+    // Whatever its content: a value its writer overwrote comes without it (deleted, collected).
+    if (!(s instanceof Y.Item)) continue;
+    const item = Y.getItem(doc.store, s.id);
+    if (!(item instanceof Y.Item) || item.parentSub === null || !(item.parent instanceof Y.Map) || item.parent._item !== null) continue;
+    if (except.has(item) || marked.has(item) || !keys.has(`${Y.findRootTypeKey(item.parent)}/${item.parentSub}`)) continue;
+    marked.add(item);
+    markUndone(doc, item, origin, runAs);
+  }
+}
+
+/** Whether a room's bindings name any stand-in (looked at again when a binding is added): most never do. */
+export class StandIns {
+  private seen = -1;
+  private found = false;
+
+  constructor(private readonly clientIds: ReadonlyMap<number, string>) {}
+
+  get any(): boolean {
+    if (this.clientIds.size !== this.seen) {
+      this.seen = this.clientIds.size;
+      this.found = [...this.clientIds.values()].some(isStandIn);
+    }
+    return this.found;
+  }
 }

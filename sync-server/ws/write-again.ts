@@ -1,16 +1,19 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Decision, JournalChange, RejectReason } from '../../model/index.ts';
 import { setOrDelete } from './change-collector.ts';
 import { clientTimeOf } from './change-time.ts';
-import { markUndone, writtenAgainBy } from './stand-ins.ts';
+import { hiddenBehindStandIns, isUndone } from './hidden-values.ts';
+import { markOwnUndone, markUndone, personOf, writtenAgainBy } from './stand-ins.ts';
 import type { Connection } from './connection.ts';
 import { COMPENSATION_ORIGIN, ServerAction } from './room-contract.ts';
 import type { RowAuthor } from './room-broadcast.ts';
-import type { ShadowedWrite } from './shadowed-writes.ts';
+import { findShadowedWrites, type ShadowedWrite } from './shadowed-writes.ts';
 
 /** What writing a hidden value again needs of the room. */
 export interface WriteAgainRoom {
   readonly doc: Y.Doc;
+  /** The room's client-id bindings (PROTO-10): who each client id writes for. */
+  readonly bound: ReadonlyMap<number, string>;
   authorize(conn: Connection, changes: JournalChange[]): Decision[];
   refuse(conn: Connection, change: JournalChange, reason: RejectReason, detail: string): void;
   /** Runs `write` with the document's client id the acting id of `name` (acting-ids.ts). */
@@ -21,19 +24,25 @@ export interface WriteAgainRoom {
 
 /**
  * SYNC-12: a value that landed hidden is still a change its writer made. One they may not make is
- * refused like any other (told at once, kept for the deputy) and marked undone (`markUndone`), so
- * that no later walk of the key takes it for a value of its own. Returns the keys refused.
+ * refused like any other (told at once, kept for the deputy) and marked undone, with the update's
+ * other values under the key (`markOwnUndone`), so that no later walk of the key takes one for a
+ * value of its own. Returns the keys refused.
  */
-export function refuseHidden(room: WriteAgainRoom, conn: Connection, hidden: readonly ShadowedWrite[]): Set<string> {
+export function refuseHidden(
+  room: WriteAgainRoom,
+  conn: Connection,
+  structs: ReadonlyArray<Y.Item | Y.GC>,
+  hidden: readonly ShadowedWrite[],
+): Set<string> {
   const refused = new Set<string>();
   if (hidden.length === 0) return refused;
   const wanted: JournalChange[] = hidden.map((h) => ({ map: h.map, key: h.key, oldValue: h.current, newValue: h.written }));
   room.authorize(conn, wanted).forEach((d, i) => {
     if (d.allowed) return;
     room.refuse(conn, wanted[i], d.reason, d.detail);
-    markUndone(room.doc, hidden[i].item!, COMPENSATION_ORIGIN, (name, write) => room.runAs(name, write));
     refused.add(`${hidden[i].map}/${hidden[i].key}`);
   });
+  markOwnUndone(room.doc, structs, refused, new Set(), COMPENSATION_ORIGIN, (name, write) => room.runAs(name, write));
   return refused;
 }
 
@@ -48,11 +57,6 @@ export function refuseHidden(room: WriteAgainRoom, conn: Connection, hidden: rea
 export function writeAgain(room: WriteAgainRoom, conn: Connection, shadowed: readonly ShadowedWrite[]): void {
   const wanted: JournalChange[] = shadowed.map((w) => ({ map: w.map, key: w.key, oldValue: w.current, newValue: w.written }));
   const decisions = room.authorize(conn, wanted);
-  console.log(
-    'AGAIN',
-    conn.identity.userId,
-    JSON.stringify(wanted.map((w, i) => [w.key, w.oldValue, w.newValue, decisions[i].allowed, shadowed[i].item?.id])),
-  );
   const allowed = wanted.filter((c, i) => {
     const d = decisions[i];
     if (d.allowed) return true;
@@ -70,7 +74,7 @@ export function writeAgain(room: WriteAgainRoom, conn: Connection, shadowed: rea
     room.doc.transact(() => {
       for (const c of allowed) {
         const hidden = hiddenOf(c);
-        if (hidden) room.runAs(writtenAgainBy(userId, hidden), () => writeOne(c));
+        if (hidden) room.runAs(writtenAgainBy(userId, hidden, room.bound), () => writeOne(c));
         else writeOne(c);
       }
     }, action);
@@ -85,4 +89,34 @@ export function writeAgain(room: WriteAgainRoom, conn: Connection, shadowed: rea
     clockOffsetMs: conn.clockOffsetMs,
     note: null,
   }));
+}
+
+/**
+ * CLU-1, SYNC-10, SYNC-12: a value that another process committed (it decided the rights) and that
+ * lands hidden here behind a refused value's removal or a stand-in is written again as its
+ * writer's, by this process: the committing one met neither. A value that process refused is left.
+ */
+export function writeAgainRemote(room: WriteAgainRoom, update: Uint8Array): void {
+  const { bound } = room;
+  const { structs, ds } = Y.decodeUpdate(update);
+  const none = new Set<string>();
+  // A value written again that this process never met is another process's commit, its own value here.
+  const hidden = [...findShadowedWrites(structs, ds, room.doc, none), ...hiddenBehindStandIns(structs, ds, room.doc, none, bound, true)];
+  for (const w of hidden) {
+    if (!w.item || isUndone(w.item, bound)) continue;
+    const userId = personOf(bound.get(w.item.id.client)) ?? 'system';
+    const action = new ServerAction(userId, 'system', '');
+    const write = () => room.doc.transact(() => setOrDelete(room.doc.getMap(w.map), w.key, w.written), action);
+    room.record(
+      action,
+      () => room.runAs(writtenAgainBy(userId, w.item!, bound), write),
+      () => ({
+        userId,
+        asSubstitute: false,
+        clientTime: null,
+        clockOffsetMs: null,
+        note: null,
+      }),
+    );
+  }
 }

@@ -90,4 +90,36 @@ describe('stand-ins outlive the server that wrote them', () => {
       for (const c of [teacher, substitute, reader]) expect(c.doc.getMap('lessons').get(key)).toBe('Тема учителя');
     });
   });
+
+  it('SYNC-12, CLU-1: a value another process committed that lands hidden behind a compensation made here is written again here', async () => {
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
+    const lesson = (await mathPage(server.storage, server.today())).teacherLessons.at(-1)!;
+    const key = `${lesson}:topic`;
+    const teacher = await open('teacher', 1_000);
+    const substitute = await open('substitute', 2_000_000_000);
+    setLessonField(teacher.doc, lesson, 'topic', 'Тема до');
+    const room = await server.registry.open(J5B);
+    await waitFor(() => expect(substitute.doc.getMap('lessons').get(key)).toBe('Тема до'));
+    // The other process's replica as it is now: it never sees what happens here next.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(room.doc));
+    const before = Y.encodeStateVector(other);
+    setLessonField(substitute.doc, lesson, 'topic', 'Тема замещающего');
+    await waitFor(() => expect(substitute.rejects.map((r) => r.reason)).toEqual(['forbidden']));
+    // Meanwhile the teacher's laptop, on the other process, replaced «Тема до» (a lower client id: it lands left).
+    other.clientID = 1_500;
+    setLessonField(other, lesson, 'topic', 'Тема учителя');
+    room.applyRemote(Y.encodeStateAsUpdate(other, before), [[1_500, 'u-teacher']]);
+    const reader = await open('classteacher', 3_000);
+    await waitFor(() => {
+      for (const c of [teacher, substitute, reader]) expect(c.doc.getMap('lessons').get(key)).toBe('Тема учителя');
+    });
+    await room.flush();
+    // The laptop's own row is the other process's; this one wrote the value again, as the teacher's.
+    const rows = await server.storage.readChanges({ docName: J5B, from: 0 });
+    expect(rows.filter((r) => r.path === `lessons/${key}`).map((r) => [r.userId, r.oldValue, r.newValue])).toEqual([
+      ['u-teacher', 'Решение текстовых задач арифметическим способом', 'Тема до'],
+      ['u-teacher', 'Тема до', 'Тема учителя'],
+    ]);
+  });
 });
