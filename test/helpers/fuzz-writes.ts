@@ -26,7 +26,8 @@ export class FuzzWrites {
       const final = doc.getMap(path.slice(0, slash)).get(path.slice(slash + 1)) ?? null;
       const lost = JSON.stringify(final) !== JSON.stringify(ws.at(-1)!.value);
       const history = () => (lost ? `\n${historyOf(doc, path.slice(0, slash), path.slice(slash + 1), devices)}` : '');
-      if (new Set(ws.map((w) => w.client)).size === 1) expect(final, `seed ${seed}: ${path} lost its last write${history()}`).toEqual(ws.at(-1)!.value);
+      if (new Set(ws.map((w) => w.client)).size === 1)
+        expect(final, `seed ${seed}: ${path} lost its last write${history()}`).toEqual(ws.at(-1)!.value);
       else
         expect(
           ws.map((w) => JSON.stringify(w.value)),
