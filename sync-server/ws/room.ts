@@ -208,7 +208,7 @@ export class Room {
     for (const k of refusedHidden) changed.add(k);
     const shadowed: ShadowedWrite[] = [
       ...findShadowedWrites(verdict.structs, verdict.ds, this.doc, changed),
-      ...hiddenBehindStandIns(verdict.structs, verdict.ds, this.doc, changed, this.policy.clientIds),
+      ...(this.standIns.any ? hiddenBehindStandIns(verdict.structs, verdict.ds, this.doc, changed, this.policy.clientIds) : []),
     ];
     if (shadowed.length > 0) writeAgain(this.writing, conn, shadowed);
     const settled = overwrites.filter(
