@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { JsonValue } from '../../model/index.ts';
 import { ownChainRoot, type ItemRef } from './concurrent-writes.ts';
-import type { ShadowedWrite } from './shadowed-writes.ts';
+import { keyedItem, type ShadowedWrite } from './shadowed-writes.ts';
 import { isStandIn, restatedBy, UNDO_WRITE } from './stand-ins.ts';
 import type { DeleteSet } from './update-guard.ts';
 
@@ -112,12 +112,12 @@ export function hiddenBehindStandIns(
   const ownFrom = new Map<number, number>();
   for (const s of structs) if (!ownFrom.has(s.id.client) || ownFrom.get(s.id.client)! > s.id.clock) ownFrom.set(s.id.client, s.id.clock);
   // Only the keys the update wrote can hide one of its values.
-  const keys = new Map<string, Y.Item>();
-  for (const item of ownItems.keys())
-    if (item.parentSub !== null && item.parent instanceof Y.Map && item.parent._item === null)
-      keys.set(`${Y.findRootTypeKey(item.parent)}/${item.parentSub}`, item);
-  for (const [path, item] of keys) {
-    const v = (item.parent as Y.Map<unknown>)._map.get(item.parentSub!);
+  const keys = new Map<string, Y.Item | undefined>();
+  for (const item of ownItems.keys()) {
+    const keyed = keyedItem(doc, item.id);
+    if (keyed) keys.set(`${keyed.map}/${keyed.key}`, keyed.last);
+  }
+  for (const [path, v] of keys) {
     if (!v || v.deleted || changed.has(path) || !isStandIn(bound.get(v.id.client))) continue;
     const seen = seeThrough(v, doc, bound, ownFrom, restatementsOwn);
     const copy = seen.own && ownItems.get(seen.own);
@@ -157,19 +157,9 @@ export function landedHidden(
   const out = new Map<string, ShadowedWrite>();
   for (const s of structs) {
     if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentAny) || Y.isDeleted(ownDeletions, s.id)) continue;
-    const item = Y.getItem(doc.store, s.id);
-    if (
-      !(item instanceof Y.Item) ||
-      !item.deleted ||
-      item.parentSub === null ||
-      !(item.parent instanceof Y.Map) ||
-      item.parent._item !== null
-    )
-      continue;
-    const map = Y.findRootTypeKey(item.parent);
-    const key = item.parentSub;
-    if (changed.has(`${map}/${key}`)) continue;
-    const last = item.parent._map.get(key);
+    const keyed = keyedItem(doc, s.id);
+    if (!keyed || !keyed.item.deleted || changed.has(`${keyed.map}/${keyed.key}`)) continue;
+    const { item, map, key, last } = keyed;
     const current = last && !last.deleted ? (last.content.getContent() as JsonValue[]).at(-1) : undefined;
     out.set(`${map}/${key}`, { map, key, item, written: (s.content.getContent() as JsonValue[]).at(-1) ?? null, current });
   }

@@ -21,6 +21,22 @@ export interface ShadowedWrite {
   item?: Y.Item;
 }
 
+/** A value's item in the document and where it sits: a key of a top-level map (the journal's cells); null for anything else. */
+export interface KeyedItem {
+  item: Y.Item;
+  map: string;
+  key: string;
+  /** The key's value now: its last item. */
+  last: Y.Item | undefined;
+}
+
+/** The document's item holding `id` (an update's struct, after the update is applied), when it is a top-level map's value. */
+export function keyedItem(doc: Y.Doc, id: Y.ID): KeyedItem | null {
+  const item = Y.getItem(doc.store, id);
+  if (!(item instanceof Y.Item) || item.parentSub === null || !(item.parent instanceof Y.Map) || item.parent._item !== null) return null;
+  return { item, map: Y.findRootTypeKey(item.parent), key: item.parentSub, last: item.parent._map.get(item.parentSub) };
+}
+
 /**
  * After an update is applied: its shadowed writes, at most one per key (the writer's last). Keys
  * whose change was collected (the update's value took, or was refused and compensated) are left
@@ -36,11 +52,9 @@ export function findShadowedWrites(
   for (const s of structs) {
     if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentAny)) continue;
     if (Y.isDeleted(ownDeletions, s.id)) continue;
-    const item = Y.getItem(doc.store, s.id);
-    if (!(item instanceof Y.Item) || item.parentSub === null || !(item.parent instanceof Y.Map) || item.parent._item !== null) continue;
-    const map = Y.findRootTypeKey(item.parent);
-    const key = item.parentSub;
-    const current = item.parent._map.get(key);
+    const keyed = keyedItem(doc, s.id);
+    if (!keyed) continue;
+    const { item, map, key, last: current } = keyed;
     // The writer's own later value under the key holds: nothing of theirs is lost.
     if (!current || current === item || current.id.client === item.id.client) {
       out.delete(`${map}/${key}`);

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { compensate, type CollectedChange } from './change-collector.ts';
 import type { ItemRef } from './concurrent-writes.ts';
+import { keyedItem } from './shadowed-writes.ts';
 
 /**
  * SYNC-12: the server's stand-ins — its compensations, and the values it writes again as their
@@ -118,9 +119,9 @@ export function markOwnUndone(
   for (const s of structs) {
     // Whatever its content: a value its writer overwrote comes without it (deleted, collected).
     if (!(s instanceof Y.Item)) continue;
-    const item = Y.getItem(doc.store, s.id);
-    if (!(item instanceof Y.Item) || item.parentSub === null || !(item.parent instanceof Y.Map) || item.parent._item !== null) continue;
-    if (except.has(item) || marked.has(item) || !keys.has(`${Y.findRootTypeKey(item.parent)}/${item.parentSub}`)) continue;
+    const keyed = keyedItem(doc, s.id);
+    if (!keyed || except.has(keyed.item) || marked.has(keyed.item) || !keys.has(`${keyed.map}/${keyed.key}`)) continue;
+    const { item } = keyed;
     marked.add(item);
     markUndone(doc, item, origin, runAs);
   }

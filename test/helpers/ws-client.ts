@@ -58,3 +58,20 @@ export function synced(client: TestClient): Promise<void> {
   if (client.provider.synced) return Promise.resolve();
   return new Promise((resolve) => client.provider.once('sync', (s: boolean) => s && resolve()));
 }
+
+/**
+ * A synced stock client with extensions whose Yjs client id is chosen: Yjs orders concurrent writes
+ * to one key by client id, so a test of such a meeting decides which lands left.
+ */
+export async function connectWithClientId(
+  server: { origin: string },
+  docName: string,
+  cookie: string,
+  clientId: number,
+): Promise<TestClient> {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const client = connectClient(server, docName, cookie, { ext: true, doc });
+  await synced(client);
+  return client;
+}

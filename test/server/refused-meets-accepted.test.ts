@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { marksOf, readAbsence, setLessonField, setMark, type StoredMark, type WorkTypeId } from '../../model/index.ts';
 import { DEMO_FIXTURE_DAY, loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
+import { connectWithClientId, type TestClient } from '../helpers/ws-client.ts';
 
 const J5B = 'journal/5b/2026';
 const mark = (v: 2 | 3 | 4 | 5, c: string): StoredMark => ({ v, t: 'oral' as WorkTypeId, w: 1, c });
@@ -26,11 +25,8 @@ describe('a refused write meets an accepted one on the same key', () => {
   });
 
   async function open(login: string, clientId: number): Promise<TestClient> {
-    const doc = new Y.Doc();
-    doc.clientID = clientId;
-    const c = connectClient(server, J5B, await server.login(login), { ext: true, doc });
+    const c = await connectWithClientId(server, J5B, await server.login(login), clientId);
     clients.push(c);
-    await synced(c);
     return c;
   }
 

@@ -4,7 +4,7 @@ import { setLessonField } from '../../model/index.ts';
 import { DEMO_FIXTURE_DAY, mathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-import { connectClient, synced, type TestClient } from '../helpers/ws-client.ts';
+import { connectWithClientId, type TestClient } from '../helpers/ws-client.ts';
 
 const J5B = 'journal/5b/2026';
 
@@ -23,11 +23,8 @@ describe('stand-ins outlive the server that wrote them', () => {
   });
 
   async function open(login: string, clientId: number): Promise<TestClient> {
-    const doc = new Y.Doc();
-    doc.clientID = clientId;
-    const c = connectClient(server, J5B, await server.login(login), { ext: true, doc });
+    const c = await connectWithClientId(server, J5B, await server.login(login), clientId);
     clients.push(c);
-    await synced(c);
     return c;
   }
 
