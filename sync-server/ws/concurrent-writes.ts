@@ -33,13 +33,7 @@ export interface UnseenOverwrite {
  * the device — so the chain is followed back to what it began from, and only the value the
  * writer left (not one it overwrote itself, which the update deletes) is compared.
  */
-export function findUnseenOverwrites(
-  structs: ReadonlyArray<Y.Item | Y.GC>,
-  doc: Y.Doc,
-  ownDeletions: DeleteSet,
-  /** Filled with the item each key written showed before the update ("map/key" → its last id, null when empty). */
-  visible?: Map<string, ItemRef | null>,
-): UnseenOverwrite[] {
+export function findUnseenOverwrites(structs: ReadonlyArray<Y.Item | Y.GC>, doc: Y.Doc, ownDeletions: DeleteSet): UnseenOverwrite[] {
   const out: UnseenOverwrite[] = [];
   const chainRoot = ownChainRoot(structs);
   for (const s of structs) {
@@ -50,7 +44,6 @@ export function findUnseenOverwrites(
     const target = targetOf(first, doc);
     if (!target) continue;
     const current = doc.getMap(target.map)._map.get(target.key);
-    visible?.set(`${target.map}/${target.key}`, current && !current.deleted ? lastIdOf(current) : null);
     if (!current || current.deleted) continue;
     const values = current.content.getContent() as JsonValue[];
     const before = values[values.length - 1];

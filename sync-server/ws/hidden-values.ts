@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { JsonValue } from '../../model/index.ts';
-import { ownChainRoot, type ItemRef } from './concurrent-writes.ts';
+import { lastIdOf, ownChainRoot, type ItemRef } from './concurrent-writes.ts';
 import { keyedItem, type ShadowedWrite } from './shadowed-writes.ts';
 import { isStandIn, restatedBy, UNDO_WRITE } from './stand-ins.ts';
 import type { DeleteSet } from './update-guard.ts';
@@ -14,8 +14,6 @@ interface SeenThrough {
   /** The update's last own value under the key, when it has one (it may lie left of `shown`). */
   own: Y.Item | null;
 }
-
-const lastRef = (item: Y.Item): ItemRef => ({ client: item.id.client, clock: item.id.clock + item.length - 1 });
 
 /**
  * Walks a key's items from the last: compensations are passed, and so are the refused values an
@@ -49,7 +47,7 @@ function seeThrough(
     } else if (!seen.shown) {
       const again = restatedBy(name);
       if (again) Object.assign(seen, { shown: it, standsFor: again });
-      else if (!undone.has(it) && !isStandIn(name)) Object.assign(seen, { shown: it, standsFor: lastRef(it) });
+      else if (!undone.has(it) && !isStandIn(name)) Object.assign(seen, { shown: it, standsFor: lastIdOf(it) });
     }
   }
   return seen;
@@ -74,7 +72,7 @@ function valueSeenAt(origin: ItemRef | null, doc: Y.Doc, bound: ReadonlyMap<numb
     const again = restatedBy(name);
     if (again) return again;
     // The origin itself names the part of a merged item the writer saw.
-    if (!undone.has(it) && !isStandIn(name)) return it === start ? origin : lastRef(it);
+    if (!undone.has(it) && !isStandIn(name)) return it === start ? origin : lastIdOf(it);
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { compensate, type CollectedChange } from './change-collector.ts';
-import type { ItemRef } from './concurrent-writes.ts';
+import { lastIdOf, type ItemRef } from './concurrent-writes.ts';
 import { keyedItem } from './shadowed-writes.ts';
 
 /**
@@ -25,7 +25,7 @@ const AGAIN = 'again:';
  * value written again that is itself hidden names the item it stood for.
  */
 export function writtenAgainBy(userId: string, hidden: Y.Item, bound: ReadonlyMap<number, string>): string {
-  const ref = restatedBy(bound.get(hidden.id.client)) ?? { client: hidden.id.client, clock: hidden.id.clock + hidden.length - 1 };
+  const ref = restatedBy(bound.get(hidden.id.client)) ?? lastIdOf(hidden);
   return `${AGAIN}${ref.client}:${ref.clock}:${userId}`;
 }
 
