@@ -126,7 +126,7 @@ export function checkWrites(
       counts.marksKept++;
       if (keys[0] !== m.key) counts.marksRescued++;
       if (!view.history.some((c) => c.path === `marks/${keys[0]}` && c.userId === m.userId && same(c.newValue, m.tuple)))
-        problems.push(`${what} is at ${keys[0]} but the history does not attribute it there to ${m.userId}`);
+        problems.push(`${what} is at ${keys[0]} but the history does not attribute it there to ${m.userId}: ${historyOf(view.history, keys[0])}`);
     } else if (keys.length === 0) {
       if (refused) counts.marksRefused++;
       else problems.push(`${what} by ${m.userId} is lost: not in the journal, not refused`);
@@ -180,4 +180,10 @@ export function checkWrites(
     }
   }
   return counts;
+}
+
+/** A mark place's history rows, for a failure message: who wrote what, oldest first. */
+function historyOf(history: readonly { path: string; userId: string; newValue: unknown }[], key: string): string {
+  const rows = history.filter((c) => c.path === `marks/${key}`);
+  return rows.length === 0 ? 'no rows' : rows.map((c) => `${c.userId} ${JSON.stringify(c.newValue)}`).join('; ');
 }

@@ -9,7 +9,10 @@ import type { Connection } from './connection.ts';
 /** What settling needs of the room: its rules, its attributed writes and its messages. */
 export interface SettleRoom {
   doc: Y.Doc;
-  /** The user an item was written by: its client id's (PROTO-10), or whom the server wrote it for. */
+  /**
+   * Whose value an item shows: its client id's user (PROTO-10), or whom the server wrote it for; a
+   * compensation or a value written again shows the value of the person it stands in for (SYNC-11).
+   */
   userOf(client: number, clock: number): string | undefined;
   authorize(conn: Connection, changes: JournalChange[]): Decision[];
   /** Writes on a person's behalf, recorded in the history under them with a note. */

@@ -78,6 +78,15 @@ function valueSeenAt(origin: ItemRef | null, doc: Y.Doc, bound: ReadonlyMap<numb
 }
 
 /**
+ * SYNC-11: the item whose value `ref` shows, seen through stand-ins: `ref` itself, or the value a
+ * compensation put back or a value written again repeats, so the value is its writer's, never the
+ * server's.
+ */
+export function valueShownBy(ref: ItemRef, doc: Y.Doc, bound: ReadonlyMap<number, string>): ItemRef {
+  return valueSeenAt(ref, doc, bound) ?? ref;
+}
+
+/**
  * SYNC-12: after an update is applied, the keys where a stand-in (a compensation or a value
  * written again) shows although the update's own value should. Yjs orders concurrent writes to one
  * key by client id, so an honest value written beside a refused one, or over a value the server

@@ -14,7 +14,7 @@ import {
 import type { Storage } from '../storage/port.ts';
 import { ActingIds } from './acting-ids.ts';
 import { ChangeCollector, type CollectedChange } from './change-collector.ts';
-import { hiddenBehindStandIns, landedHidden } from './hidden-values.ts';
+import { hiddenBehindStandIns, landedHidden, valueShownBy } from './hidden-values.ts';
 import { compensateRefused, personOf, StandIns } from './stand-ins.ts';
 import { refuseHidden, writeAgain, writeAgainRemote, type WriteAgainRoom } from './write-again.ts';
 import { clientTimeOf } from './change-time.ts';
@@ -242,7 +242,10 @@ export class Room {
   private settling(conn: Connection): SettleRoom {
     return {
       doc: this.doc,
-      userOf: (client, clock) => personOf(this.policy.clientIds.get(client)) ?? this.serverWrites.authorOf(client, clock),
+      userOf: (client, clock) => {
+        const shown = valueShownBy({ client, clock }, this.doc, this.policy.clientIds);
+        return personOf(this.policy.clientIds.get(shown.client)) ?? this.serverWrites.authorOf(shown.client, shown.clock);
+      },
       authorize: (c, changes) => this.policy.authorize!(c, changes),
       writeAs: (userId, sessionId, note, fn) => this.acting.run(userId, () => this.act(new ServerAction(userId, sessionId, note), fn)),
       refuse: (c, change, reason, detail) => this.refuse(c, change, reason, detail),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { marksOf, readAbsence, setLessonField, setMark, type StoredMark, type WorkTypeId } from '../../model/index.ts';
+import { RESCUE_NOTE } from '../../sync-server/ws/concurrent-settle.ts';
 import { DEMO_FIXTURE_DAY, loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -118,5 +119,29 @@ describe('a refused write meets an accepted one on the same key', () => {
             .sort(),
         ).toEqual(['второй', 'первый']);
     });
+  });
+
+  it('SYNC-11, MARK-8: a mark a compensation put back, moved aside by a later mark that never saw it, stays its writer’s', async () => {
+    const { lesson, student, teacher, substitute } = await setUp();
+    // Above every id the server acts under (random uint32s): the laptop's mark lands right of the compensation.
+    const laptop = await open('teacher', 0xffff_fff0);
+    laptop.provider.disconnect();
+    substitute.provider.disconnect();
+    const acked = teacher.acks.length;
+    setMark(teacher.doc, lesson, student, 0, mark(5, 'первый'));
+    await waitFor(() => expect(teacher.acks.length).toBeGreaterThan(acked));
+    setMark(substitute.doc, lesson, student, 0, mark(2, 'чужой урок'));
+    substitute.provider.connect();
+    await waitFor(() => expect(substitute.rejects.length).toBe(1));
+    setMark(laptop.doc, lesson, student, 0, mark(4, 'второй'));
+    laptop.provider.connect();
+    const reader = await open('classteacher', 3_000);
+    await waitFor(() => expect(marksOf(reader.doc, lesson, student).map((m) => [m.place, m.comment])).toContainEqual(['0', 'второй']));
+    await waitFor(() => expect(marksOf(reader.doc, lesson, student).map((m) => m.comment)).toContain('первый'));
+    const moved = marksOf(reader.doc, lesson, student).find((m) => m.comment === 'первый')!;
+    const rows = await server.storage.readChanges({ docName: J5B, from: 0 });
+    const there = rows.filter((r) => r.path === `marks/${lesson}:${student}:${moved.place}`);
+    // The history names the teacher, not the compensation that last showed her mark.
+    expect(there.map((r) => [r.userId, r.note])).toEqual([['u-teacher', RESCUE_NOTE]]);
   });
 });
