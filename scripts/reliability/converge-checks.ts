@@ -126,7 +126,9 @@ export function checkWrites(
       counts.marksKept++;
       if (keys[0] !== m.key) counts.marksRescued++;
       if (!view.history.some((c) => c.path === `marks/${keys[0]}` && c.userId === m.userId && same(c.newValue, m.tuple)))
-        problems.push(`${what} is at ${keys[0]} but the history does not attribute it there to ${m.userId}: ${historyOf(view.history, keys[0])}`);
+        problems.push(
+          `${what} is at ${keys[0]} but the history does not attribute it there to ${m.userId}: ${historyOf(view.history, keys[0])}`,
+        );
     } else if (keys.length === 0) {
       if (refused) counts.marksRefused++;
       else problems.push(`${what} by ${m.userId} is lost: not in the journal, not refused`);
