@@ -87,6 +87,11 @@ export function prepareManyDir(n: number): Promise<string> {
   return prepare(manyClasses(n), new Set(), 0);
 }
 
+/** Data for the `scale` bench's 200 × 5 shape: `n` classes with the students `s0`…`s99`, and `warm` more without. */
+export function prepareManyWithStudentsDir(n: number, warm: number): Promise<string> {
+  return prepare(manyClasses(n + warm), new Set(manyClasses(n)), TEACHERS * DEVICES);
+}
+
 /** A fresh copy of a prepared data directory, so that every server process starts from the same state. */
 export function copyDataDir(dir: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'journal-peers-'));

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { connectPeer, noteEdit, whenSynced, type Peer } from './peers-clients.ts';
-import { DEVICES, journalName, steadyClasses } from './peers-data.ts';
+import { DEVICES, journalName, steadyClasses, TEACHERS } from './peers-data.ts';
 import type { PeerServer } from './peers-servers.ts';
 
 /**
@@ -52,6 +52,15 @@ export async function connectFleet(server: PeerServer, cookies: string[][] | nul
     for (let d = 0; d < perJournal; d++) peers.push(connectPeer(server, journalName(classId), cookies?.[k][d] ?? ''));
   });
   await Promise.all(peers.map(whenSynced));
+  return fleetOf(server, peers);
+}
+
+/**
+ * The fleet of `peers`, synced already, journal by journal (client i is device i % 5 of journal
+ * ⌊i/5⌋): client i writes student `s{i mod 100}`, so every journal of 100 students serves the workload.
+ */
+export function fleetOf(server: PeerServer, peers: Peer[]): Fleet {
+  const perJournal = DEVICES;
   const fleet: Fleet = { server, peers, window: null, write: () => {} };
   const counters = peers.map(() => 0);
   fleet.write = (i) => {
@@ -65,7 +74,8 @@ export async function connectFleet(server: PeerServer, cookies: string[][] | nul
       w.pending.set(id, { at, left: perJournal - 1 });
       w.edits++;
     }
-    p.doc.transact(() => p.doc.getMap('marks').set(`2611${day}.1.math:s${i}:${n % 4}`, `${1 + (n % 5)}|oral|1|${id}`));
+    const student = `s${i % (TEACHERS * DEVICES)}`;
+    p.doc.transact(() => p.doc.getMap('marks').set(`2611${day}.1.math:${student}:${n % 4}`, `${1 + (n % 5)}|oral|1|${id}`));
     if (server.side === 'ours') noteEdit(p, at);
   };
   for (const p of peers) listen(fleet, p);

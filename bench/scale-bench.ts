@@ -1,20 +1,23 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { Redis } from 'ioredis';
-import pg from 'pg';
-import { openPgStorage } from '../sync-server/storage/pg/pg-storage.ts';
-import { quoteIdent } from '../sync-server/storage/pg/pool.ts';
+import { rmSync } from 'node:fs';
 import { percentile, type Row } from './machine.ts';
 import { DEVICES, prepareSteadyDir, signInDevices, TEACHERS } from './peers-data.ts';
 import { checkSameDocuments, connectFleet, destroyFleet } from './peers-fleet.ts';
-import { startOurs, type PeerServer } from './peers-servers.ts';
 import { runWindow, type Window } from './peers-steady.ts';
 import { failoverBench } from './scale-failover.ts';
-import { copyStore } from './scale-store-copy.ts';
+import { manyShapeRows } from './scale-many.ts';
+import {
+  DATABASE_URL,
+  dropSchema,
+  preparePg,
+  processCpuMicros,
+  REDIS_URL,
+  redisNetBytes,
+  schemaUrl,
+  startOne,
+  startPair,
+  type ScaleServer,
+} from './scale-servers.ts';
 
-/** Where the PostgreSQL runs go: `BENCH_DATABASE_URL`, else the development machines' server. */
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** Where the two processes' relay goes (CLU-1): `BENCH_REDIS_URL`, else the development machines' Redis. */
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = 8;
 const ROUNDS = 2;
 /** Offered load: edits per second per client (100 clients). */
@@ -47,10 +50,10 @@ export async function scaleBench(): Promise<Row[]> {
   const schema = `journal_bench_${process.pid}`;
   const results: Record<string, Measured[]> = {};
   try {
-    results.SQLite = await measure(await startOurs(dir, { DATABASE_URL: '' }));
+    results.SQLite = await measure(await startOne(dir, { DATABASE_URL: '' }));
     const reachable = await preparePg(dir, schema);
     if (reachable) {
-      results.PostgreSQL = await measure(await startOurs(dir, { DATABASE_URL: schemaUrl(schema) }));
+      results.PostgreSQL = await measure(await startOne(dir, { DATABASE_URL: schemaUrl(schema) }));
       // CLU-1: the same school copied afresh, served by two processes over Redis, every journal's clients on both.
       await preparePg(dir, `${schema}_2`);
       const env = { DATABASE_URL: schemaUrl(`${schema}_2`), REDIS_URL, REDIS_PREFIX: `bench-${process.pid}:` };
@@ -104,6 +107,7 @@ export async function scaleBench(): Promise<Row[]> {
     const lost = Object.values(results).reduce((n, ms) => n + ms[i].lost, 0);
     if (lost > 0) rows.push({ figure: '    edits that never reached every client (figures suspect)', value: String(lost) });
   });
+  rows.push(...(await manyShapeRows(`${schema}_many`)));
   // CLU-3: 200 × 5 clients on two processes, one of which dies.
   const failover = `${schema}_f`;
   try {
@@ -119,7 +123,7 @@ export async function scaleBench(): Promise<Row[]> {
 }
 
 /** One server: its fleet connected and checked, a warm-up, then the windows of each rate. */
-async function measure(server: PeerServer & { signInOrigin?: string }): Promise<Measured[]> {
+async function measure(server: ScaleServer): Promise<Measured[]> {
   // A pair deals a process at each read of `origin`: the sign-ins go to its first, leaving the deal to the sockets.
   const fleet = await connectFleet(server, await signInDevices(server.signInOrigin ?? server.origin));
   try {
@@ -161,112 +165,5 @@ async function measure(server: PeerServer & { signInOrigin?: string }): Promise<
   } finally {
     destroyFleet(fleet);
     await server.stop();
-  }
-}
-
-function schemaUrl(schema: string): string {
-  const url = new URL(DATABASE_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
-
-/**
- * Two of ours on one PostgreSQL schema and one Redis, as behind a load balancer: the fleet's
- * sockets and sign-ins are dealt to them in turn (each journal's five devices on both; sessions are
- * in the database), and their CPU and memory are summed.
- */
-async function startPair(dataDir: string, env: NodeJS.ProcessEnv, runs: number): Promise<PeerServer & { signInOrigin: string }> {
-  // One after the other: the first makes the archive's signing key the second then reads.
-  const first = await startOurs(dataDir, env);
-  const second = await startOurs(dataDir, env);
-  let dealt = 0;
-  // `runs` clients in a row to one process: 1 spreads every journal over both, DEVICES keeps each on one.
-  const next = () => (Math.floor(dealt++ / runs) % 2 === 0 ? first : second);
-  return {
-    signInOrigin: first.origin,
-    side: 'ours',
-    // Ours connects to `origin` (connectPeer reads it once per client): each read deals the next process.
-    get origin() {
-      return next().origin;
-    },
-    get wsBase() {
-      return next().wsBase;
-    },
-    async usage(gc) {
-      const [a, b] = await Promise.all([first.usage(gc), second.usage(gc)]);
-      return { cpuMicros: a.cpuMicros + b.cpuMicros, rss: a.rss + b.rss, heapUsed: a.heapUsed + b.heapUsed };
-    },
-    async stop() {
-      await Promise.all([first.stop(), second.stop()]);
-    },
-    async kill() {
-      await Promise.all([first.kill!(), second.kill!()]);
-    },
-  };
-}
-
-/** The prepared school copied into a fresh schema; false when PostgreSQL does not answer. */
-async function preparePg(dir: string, schema: string): Promise<boolean> {
-  try {
-    await dropSchema(schema);
-  } catch {
-    return false;
-  }
-  const storage = await openPgStorage(DATABASE_URL, { schema });
-  try {
-    await copyStore(dir, storage);
-  } finally {
-    await storage.close();
-  }
-  return true;
-}
-
-/** What Redis has received and sent since it started (`INFO stats`); zeros when it does not answer. */
-async function redisNetBytes(): Promise<{ in: number; out: number }> {
-  const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    const info = await client.info('stats');
-    const read = (key: string) => Number(new RegExp(`${key}:(\\d+)`).exec(info)?.[1] ?? 0);
-    return { in: read('total_net_input_bytes'), out: read('total_net_output_bytes') };
-  } catch {
-    return { in: 0, out: 0 };
-  } finally {
-    client.disconnect();
-  }
-}
-
-/**
- * User + system CPU time of every process of this name on this machine (`postgres`,
- * `redis-server`), µs (Linux /proc; clock ticks of 10 ms, the kernel's USER_HZ); NaN elsewhere.
- * The server's own CPU is the probe's.
- */
-function processCpuMicros(name: string): number {
-  try {
-    let ticks = 0;
-    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        if (!stat.includes(`(${name})`)) continue;
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // A process that ended between the listing and the read.
-      }
-    }
-    return ticks * 10_000;
-  } catch {
-    return NaN;
-  }
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-  } finally {
-    await client.end();
   }
 }
