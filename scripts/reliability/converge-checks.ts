@@ -131,7 +131,10 @@ export function checkWrites(
         );
     } else if (keys.length === 0) {
       if (refused) counts.marksRefused++;
-      else problems.push(`${what} by ${m.userId} is lost: not in the journal, not refused`);
+      else
+        problems.push(
+          `${what} by ${m.userId} is lost: not in the journal, not refused; its place's history: ${historyOf(view.history, m.key)}`,
+        );
     }
   }
 

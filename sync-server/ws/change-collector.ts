@@ -4,6 +4,8 @@ import type { JournalChange } from '../../model/index.ts';
 /** A changed path with the Yjs id of the item now holding its value (who wrote it, at which clock). */
 export interface CollectedChange extends JournalChange {
   writer: { client: number; clock: number } | null;
+  /** The item whose value showed before (by its last id), as Yjs finds `oldValue`; null when the key was empty. */
+  previous: { client: number; clock: number } | null;
 }
 
 /**
@@ -24,7 +26,8 @@ export class ChangeCollector {
           // The item now under the key: its id says which client's change (and clock) this is.
           const item = map._map.get(key);
           const writer = item ? { client: item.id.client, clock: item.id.clock } : null;
-          this.changes.push({ map: name, key, oldValue: change.oldValue, newValue: map.get(key), writer });
+          const previous = change.oldValue === undefined || !item ? null : previousOf(event, item);
+          this.changes.push({ map: name, key, oldValue: change.oldValue, newValue: map.get(key), writer, previous });
         }
       });
     }
@@ -42,6 +45,20 @@ export class ChangeCollector {
       this.changes = [];
     }
   }
+}
+
+/**
+ * The item whose value a key showed before the event's transaction, found as Yjs finds `oldValue`:
+ * the key's item when the transaction only deleted it, else the first item left of it that the
+ * transaction did not add, which it deleted.
+ */
+function previousOf(event: Y.YMapEvent<unknown>, item: Y.Item): { client: number; clock: number } | null {
+  let prev: Y.Item | null = item;
+  if (event.adds(item)) {
+    prev = item.left;
+    while (prev && event.adds(prev)) prev = prev.left;
+  }
+  return prev && event.deletes(prev) ? { client: prev.id.client, clock: prev.id.clock + prev.length - 1 } : null;
 }
 
 /**

@@ -18,9 +18,10 @@ export interface UnseenOverwrite {
   /** The value this update wrote to the key. */
   written: JsonValue;
   /**
-   * True when the writer's replica had nothing under the key (a new mark typed into a cell), false
-   * when it replaced an older value (an edit of what both had seen). A deleted value's content
-   * is gone from the server's memory, so "had a null there" counts as an edit, never as silence.
+   * True when the writer's replica had nothing under the key (a new mark typed into a cell, or one
+   * typed where a compensation had removed a refused new mark), false when it replaced an older
+   * value (an edit of what both had seen). A deleted value's content is gone from the server's
+   * memory, so "had a null there" counts as an edit, never as silence.
    */
   creation: boolean;
 }
@@ -33,7 +34,13 @@ export interface UnseenOverwrite {
  * the device — so the chain is followed back to what it began from, and only the value the
  * writer left (not one it overwrote itself, which the update deletes) is compared.
  */
-export function findUnseenOverwrites(structs: ReadonlyArray<Y.Item | Y.GC>, doc: Y.Doc, ownDeletions: DeleteSet): UnseenOverwrite[] {
+export function findUnseenOverwrites(
+  structs: ReadonlyArray<Y.Item | Y.GC>,
+  doc: Y.Doc,
+  ownDeletions: DeleteSet,
+  /** Whether a writer whose value's left origin is this item saw nothing (a compensation that removed a refused new key). */
+  sawNothing: (origin: Y.ID) => boolean = () => false,
+): UnseenOverwrite[] {
   const out: UnseenOverwrite[] = [];
   const chainRoot = ownChainRoot(structs);
   for (const s of structs) {
@@ -58,7 +65,7 @@ export function findUnseenOverwrites(structs: ReadonlyArray<Y.Item | Y.GC>, doc:
       beforeClient: current.id.client,
       beforeClock: current.id.clock,
       written,
-      creation: origin === null,
+      creation: origin === null || sawNothing(origin),
     });
   }
   return out;

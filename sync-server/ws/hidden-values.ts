@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { JsonValue } from '../../model/index.ts';
 import { lastIdOf, ownChainRoot, type ItemRef } from './concurrent-writes.ts';
 import { keyedItem, type ShadowedWrite } from './shadowed-writes.ts';
-import { isStandIn, restatedBy, UNDO_WRITE } from './stand-ins.ts';
+import { isStandIn, isUndoWrite, restatedBy, restoredBy, valueSeenAt } from './stand-ins.ts';
 import type { DeleteSet } from './update-guard.ts';
 
 /** What a key shows once the stand-ins are seen through, and the update's own value under it. */
@@ -33,7 +33,7 @@ function seeThrough(
   const seen: SeenThrough = { shown: null, standsFor: null, own: null };
   for (let it: Y.Item | null = last; it && !(seen.shown && seen.own); it = it.left) {
     const name = bound.get(it.id.client);
-    if (name === UNDO_WRITE && it.origin) {
+    if (isUndoWrite(name) && it.origin) {
       const refused = Y.getItem(doc.store, it.origin);
       if (refused instanceof Y.Item) undone.add(refused);
     }
@@ -46,44 +46,14 @@ function seeThrough(
       if (it.id.clock < from && !seen.shown) Object.assign(seen, { shown: it, standsFor: { client: it.id.client, clock: from - 1 } });
     } else if (!seen.shown) {
       const again = restatedBy(name);
+      const restored = restoredBy(name);
       if (again) Object.assign(seen, { shown: it, standsFor: again });
+      // A compensation that names what it put back shows that (or nothing), whatever lies left of it.
+      else if (restored !== undefined) Object.assign(seen, { shown: it, standsFor: restored });
       else if (!undone.has(it) && !isStandIn(name)) Object.assign(seen, { shown: it, standsFor: lastIdOf(it) });
     }
   }
   return seen;
-}
-
-/**
- * The value a writer saw under a key, by the left origin of what they wrote: seen through stand-ins
- * and refused values as `seeThrough` does (a value written again is the value it stands for), so a
- * writer who saw a compensation, or the empty key a refused value's removal left, saw what was
- * there before. Null when they saw nothing.
- */
-function valueSeenAt(origin: ItemRef | null, doc: Y.Doc, bound: ReadonlyMap<number, string>): ItemRef | null {
-  if (!origin) return null;
-  const undone = new Set<Y.Item>();
-  const start = Y.getItem(doc.store, Y.createID(origin.client, origin.clock));
-  for (let it: Y.Item | null = start instanceof Y.Item ? start : null; it; it = it.left) {
-    const name = bound.get(it.id.client);
-    if (name === UNDO_WRITE && it.origin) {
-      const refused = Y.getItem(doc.store, it.origin);
-      if (refused instanceof Y.Item) undone.add(refused);
-    }
-    const again = restatedBy(name);
-    if (again) return again;
-    // The origin itself names the part of a merged item the writer saw.
-    if (!undone.has(it) && !isStandIn(name)) return it === start ? origin : lastIdOf(it);
-  }
-  return null;
-}
-
-/**
- * SYNC-11: the item whose value `ref` shows, seen through stand-ins: `ref` itself, or the value a
- * compensation put back or a value written again repeats, so the value is its writer's, never the
- * server's.
- */
-export function valueShownBy(ref: ItemRef, doc: Y.Doc, bound: ReadonlyMap<number, string>): ItemRef {
-  return valueSeenAt(ref, doc, bound) ?? ref;
 }
 
 /**
@@ -144,7 +114,7 @@ export function hiddenBehindStandIns(
 export function isUndone(item: Y.Item, bound: ReadonlyMap<number, string>): boolean {
   const last = item.parentSub !== null && item.parent instanceof Y.Map ? item.parent._map.get(item.parentSub) : undefined;
   for (let it: Y.Item | null = last ?? null; it; it = it.left)
-    if (bound.get(it.id.client) === UNDO_WRITE && it.origin?.client === item.id.client) {
+    if (isUndoWrite(bound.get(it.id.client)) && it.origin?.client === item.id.client) {
       const clock = it.origin.clock;
       if (clock >= item.id.clock && clock < item.id.clock + item.length) return true;
     }

@@ -14,8 +14,8 @@ import {
 import type { Storage } from '../storage/port.ts';
 import { ActingIds } from './acting-ids.ts';
 import { ChangeCollector, type CollectedChange } from './change-collector.ts';
-import { hiddenBehindStandIns, landedHidden, valueShownBy } from './hidden-values.ts';
-import { compensateRefused, personOf, StandIns } from './stand-ins.ts';
+import { hiddenBehindStandIns, landedHidden } from './hidden-values.ts';
+import { compensateRefused, personOf, StandIns, valueSeenAt, valueShownBy } from './stand-ins.ts';
 import { refuseHidden, writeAgain, writeAgainRemote, type WriteAgainRoom } from './write-again.ts';
 import { clientTimeOf } from './change-time.ts';
 import { Connection } from './connection.ts';
@@ -180,7 +180,12 @@ export class Room {
       return this.commits.ackWhenSaved(conn);
     }
     // SYNC-9: which keys this update writes over a value its writer never saw; known only before applying.
-    const overwrites = findUnseenOverwrites(verdict.structs, this.doc, verdict.ds);
+    const overwrites = findUnseenOverwrites(
+      verdict.structs,
+      this.doc,
+      verdict.ds,
+      (o) => valueSeenAt(o, this.doc, this.policy.clientIds) === null,
+    );
     const changes = this.collector.collect(conn, () => Y.applyUpdate(this.doc, update, conn));
     const decisions = changes.length > 0 ? this.policy.authorize(conn, changes) : [];
     const refused = changes.filter((_, i) => !decisions[i].allowed);
@@ -197,7 +202,8 @@ export class Room {
         note: null,
       }),
     );
-    compensateRefused(this.doc, refused, verdict.structs, COMPENSATION_ORIGIN, (userId, write) => this.acting.run(userId, write));
+    const runAs = (name: string, write: () => void) => this.acting.run(name, write);
+    compensateRefused(this.doc, refused, verdict.structs, COMPENSATION_ORIGIN, runAs, this.policy.clientIds);
     if (refused.length > 0) this.commits.withoutRefusedValues(conn, verdict.from);
     changes.forEach((c, i) => {
       const d = decisions[i];

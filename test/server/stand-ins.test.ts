@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setLessonField } from '../../model/index.ts';
-import { DEMO_FIXTURE_DAY, mathPage } from '../helpers/demo-facts.ts';
+import { marksOf, readAbsence, setLessonField, setMark, type StoredMark, type WorkTypeId } from '../../model/index.ts';
+import { DEMO_FIXTURE_DAY, loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { connectWithClientId, type TestClient } from '../helpers/ws-client.ts';
 
 const J5B = 'journal/5b/2026';
+const mark = (v: 2 | 3 | 4 | 5, c: string): StoredMark => ({ v, t: 'oral' as WorkTypeId, w: 1, c });
 
 /**
  * SYNC-12: what a compensation is, and what a value written again stands for, is read from the
@@ -60,6 +61,40 @@ describe('stand-ins outlive the server that wrote them', () => {
       ['u-teacher', 'Тема до'],
       ['u-teacher', 'Тема учителя'],
     ]);
+  });
+
+  it('SYNC-12: a mark written over the empty cell a refused new mark’s compensation left does not replace a mark written again there meanwhile', async () => {
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
+    const page = await mathPage(server.storage, server.today());
+    const lesson = page.teacherLessons.at(-1)!;
+    const journal = await loadStoredDoc(server.storage, J5B);
+    const student = page.students.find((s) => marksOf(journal, lesson, s.id).length === 0 && !readAbsence(journal, lesson, s.id))!.id;
+    const comments = (c: TestClient) => marksOf(c.doc, lesson, student).map((m) => m.comment);
+    // Lowest to highest client id: the laptop, the phone, the substitute (every id the server acts under is random, above the laptop's).
+    const laptop = await open('teacher', 500);
+    const phone = await open('teacher', 1_000);
+    const substitute = await open('substitute', 2_000_000_000);
+    phone.provider.disconnect();
+    setMark(phone.doc, lesson, student, 0, mark(5, 'телефон'));
+    // Refused (not her lesson) while the cell is empty: the compensation removes the key.
+    setMark(substitute.doc, lesson, student, 0, mark(2, 'чужой урок'));
+    await waitFor(() => expect(substitute.rejects.length).toBe(1));
+    await waitFor(() => expect(Y.getState(laptop.doc.store, 2_000_000_000)).toBeGreaterThan(0));
+    // The laptop saw the empty cell the compensation left, and writes its mark there offline.
+    laptop.provider.disconnect();
+    setMark(laptop.doc, lesson, student, 0, mark(4, 'ноутбук'));
+    // The phone's mark, written over nothing, lands left of the refused one: the server writes it again.
+    const acked = phone.acks.length;
+    phone.provider.connect();
+    await waitFor(() => expect(phone.acks.length).toBeGreaterThan(acked));
+    await waitFor(() => expect(comments(substitute)).toEqual(['телефон']));
+    // The laptop never saw the phone's mark: it meets it (MARK-8), it does not replace it.
+    laptop.provider.connect();
+    const reader = await open('classteacher', 3_000);
+    await waitFor(() => {
+      for (const c of [laptop, phone, reader]) expect(comments(c).sort()).toEqual(['ноутбук', 'телефон']);
+    });
+    expect(laptop.rejects).toEqual([]);
   });
 
   it('SYNC-12: a refused value that lands hidden beside an accepted one is refused and kept for the deputy all the same', async () => {
