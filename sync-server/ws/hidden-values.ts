@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { JsonValue } from '../../model/index.ts';
 import { lastIdOf, ownChainRoot, type ItemRef } from './concurrent-writes.ts';
-import { keyedItem, type ShadowedWrite } from './shadowed-writes.ts';
+import { keyedItem, storedItem, type ShadowedWrite } from './shadowed-writes.ts';
 import { isStandIn, isUndoWrite, restatedBy, restoredBy, valueSeenAt } from './stand-ins.ts';
 import type { DeleteSet } from './update-guard.ts';
 
@@ -82,8 +82,8 @@ export function hiddenBehindStandIns(
   const ownItems = new Map<Y.Item, Y.Item>();
   for (const s of structs) {
     if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentAny) || Y.isDeleted(ownDeletions, s.id)) continue;
-    const item = Y.getItem(doc.store, s.id);
-    if (item instanceof Y.Item) ownItems.set(item, s);
+    const item = storedItem(doc, s.id);
+    if (item) ownItems.set(item, s);
   }
   const chainRoot = ownChainRoot(structs);
   const ownFrom = new Map<number, number>();

@@ -30,10 +30,20 @@ export interface KeyedItem {
   last: Y.Item | undefined;
 }
 
+/**
+ * The document's item holding `id`; null when the document has no struct there yet: another
+ * process's update may wait for one it depends on (Yjs keeps it pending, unintegrated).
+ */
+export function storedItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  if (Y.getState(doc.store, id.client) <= id.clock) return null;
+  const item = Y.getItem(doc.store, id);
+  return item instanceof Y.Item ? item : null;
+}
+
 /** The document's item holding `id` (an update's struct, after the update is applied), when it is a top-level map's value. */
 export function keyedItem(doc: Y.Doc, id: Y.ID): KeyedItem | null {
-  const item = Y.getItem(doc.store, id);
-  if (!(item instanceof Y.Item) || item.parentSub === null || !(item.parent instanceof Y.Map) || item.parent._item !== null) return null;
+  const item = storedItem(doc, id);
+  if (!item || item.parentSub === null || !(item.parent instanceof Y.Map) || item.parent._item !== null) return null;
   return { item, map: Y.findRootTypeKey(item.parent), key: item.parentSub, last: item.parent._map.get(item.parentSub) };
 }
 

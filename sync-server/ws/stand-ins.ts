@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { compensate, type CollectedChange } from './change-collector.ts';
 import { lastIdOf, type ItemRef } from './concurrent-writes.ts';
-import { keyedItem } from './shadowed-writes.ts';
+import { keyedItem, storedItem } from './shadowed-writes.ts';
 
 /**
  * SYNC-12: the server's stand-ins — its compensations, and the values it writes again as their
@@ -185,8 +185,8 @@ export class StandIns {
 export function valueSeenAt(origin: ItemRef | null, doc: Y.Doc, bound: ReadonlyMap<number, string>): ItemRef | null {
   if (!origin) return null;
   const undone = new Set<Y.Item>();
-  const start = Y.getItem(doc.store, Y.createID(origin.client, origin.clock));
-  for (let it: Y.Item | null = start instanceof Y.Item ? start : null; it; it = it.left) {
+  const start = storedItem(doc, Y.createID(origin.client, origin.clock));
+  for (let it: Y.Item | null = start; it; it = it.left) {
     const name = bound.get(it.id.client);
     const restored = restoredBy(name);
     if (restored !== undefined) return restored;

@@ -154,4 +154,29 @@ describe('stand-ins outlive the server that wrote them', () => {
       ['u-teacher', 'Тема до', 'Тема учителя'],
     ]);
   });
+
+  it('SYNC-12, CLU-1: another process’s commit that waits for one it depends on stays pending until it arrives, in a room with stand-ins', async () => {
+    server = await startTestServer({ at: DEMO_FIXTURE_DAY });
+    const lesson = (await mathPage(server.storage, server.today())).teacherLessons.at(-1)!;
+    const key = `${lesson}:topic`;
+    const teacher = await open('teacher', 1_000);
+    const substitute = await open('substitute', 2_000_000_000);
+    const room = await server.registry.open(J5B);
+    // A refused write: the room now holds a compensation, so remote commits are searched for hidden values.
+    setLessonField(substitute.doc, lesson, 'topic', 'Тема замещающего');
+    await waitFor(() => expect(substitute.rejects.map((r) => r.reason)).toEqual(['forbidden']));
+    // The teacher's laptop on the other process commits twice; the second commit arrives first.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(room.doc));
+    other.clientID = 1_500;
+    const start = Y.encodeStateVector(other);
+    setLessonField(other, lesson, 'topic', 'Тема один');
+    const middle = Y.encodeStateVector(other);
+    setLessonField(other, lesson, 'topic', 'Тема два');
+    expect(() => room.applyRemote(Y.encodeStateAsUpdate(other, middle), [[1_500, 'u-teacher']])).not.toThrow();
+    room.applyRemote(Y.encodeStateAsUpdate(other, start), []);
+    await waitFor(() => {
+      for (const c of [teacher, substitute]) expect(c.doc.getMap('lessons').get(key)).toBe('Тема два');
+    });
+  });
 });
