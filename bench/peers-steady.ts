@@ -160,3 +160,20 @@ export async function rateRows(fleets: Record<Side, Fleet>, total: number, secon
     ...(r.lost > 0 ? [{ figure: '  edits that never reached every client', value: String(r.lost) }] : []),
   ];
 }
+
+/** What a run of windows measured: updates/s, the latencies' p50 and p99, CPU per update, lost edits. */
+export function windowFigures(ws: readonly Window[]) {
+  const sum = (f: (w: Window) => number) => ws.reduce((n, w) => n + f(w), 0);
+  const toAll = ws.flatMap((w) => w.toAll);
+  return {
+    rate: sum((w) => w.edits) / sum((w) => w.seconds),
+    toAllP50: percentile(toAll, 50),
+    toAllP99: percentile(toAll, 99),
+    ackP99: percentile(
+      ws.flatMap((w) => w.acks),
+      99,
+    ),
+    cpuPerUpdate: sum((w) => w.cpuMicros) / sum((w) => w.edits),
+    lost: sum((w) => w.lost),
+  };
+}

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
-import { percentile, type Row } from './machine.ts';
+import type { Row } from './machine.ts';
 import { DEVICES, prepareSteadyDir, signInDevices, TEACHERS } from './peers-data.ts';
 import { checkSameDocuments, connectFleet, destroyFleet } from './peers-fleet.ts';
-import { runWindow, type Window } from './peers-steady.ts';
+import { runWindow, windowFigures, type Window } from './peers-steady.ts';
 import { failoverBench } from './scale-failover.ts';
 import { manyShapeRows } from './scale-many.ts';
 import {
@@ -144,21 +144,7 @@ async function measure(server: ScaleServer): Promise<Measured[]> {
           redisBytesInPerUpdate: (net.in - net0.in) / sum((w) => w.edits),
           redisBytesOutPerUpdate: (net.out - net0.out) / sum((w) => w.edits),
         }))),
-        rate: sum((w) => w.edits) / sum((w) => w.seconds),
-        toAllP50: percentile(
-          ws.flatMap((w) => w.toAll),
-          50,
-        ),
-        toAllP99: percentile(
-          ws.flatMap((w) => w.toAll),
-          99,
-        ),
-        ackP99: percentile(
-          ws.flatMap((w) => w.acks),
-          99,
-        ),
-        cpuPerUpdate: sum((w) => w.cpuMicros) / sum((w) => w.edits),
-        lost: sum((w) => w.lost),
+        ...windowFigures(ws),
       });
     }
     return out;

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { percentile, type Row } from './machine.ts';
+import type { Row } from './machine.ts';
 import { connectPeer, destroyAll, sleep, whenSynced, type Peer } from './peers-clients.ts';
 import { kb, ms, us } from './peers-compare.ts';
 import {
@@ -14,7 +14,7 @@ import {
   teacherOf,
 } from './peers-data.ts';
 import { checkSameDocuments, destroyFleet, fleetOf } from './peers-fleet.ts';
-import { runWindow, type Window } from './peers-steady.ts';
+import { runWindow, windowFigures, type Window } from './peers-steady.ts';
 import { commitCounts, dropSchema, preparePg, REDIS_URL, schemaUrl, startOne, startPair, type ScaleServer } from './scale-servers.ts';
 
 const JOURNALS = 200;
@@ -86,7 +86,6 @@ async function manyShape(server: ScaleServer): Promise<ManyMeasured> {
     for (let r = 0; r < ROUNDS; r++) ws.push(await runWindow(fleet, PER_CLIENT, SECONDS, 1000));
     const [counts1, cpu] = [await commitCounts(server), (await server.usage()).cpuMicros - cpu0];
     const commits = counts1.commits - counts0.commits;
-    const sum = (f: (w: Window) => number) => ws.reduce((n, w) => n + f(w), 0);
     const connections = JOURNALS * (DEVICES - 1);
     return {
       firstMs,
@@ -95,23 +94,9 @@ async function manyShape(server: ScaleServer): Promise<ManyMeasured> {
       rssPerJournal: (m1.rss - m0.rss) / JOURNALS,
       heapPerConnection: (m2.heapUsed - m1.heapUsed) / connections,
       rssPerConnection: (m2.rss - m1.rss) / connections,
-      rate: sum((w) => w.edits) / sum((w) => w.seconds),
-      toAllP50: percentile(
-        ws.flatMap((w) => w.toAll),
-        50,
-      ),
-      toAllP99: percentile(
-        ws.flatMap((w) => w.toAll),
-        99,
-      ),
-      ackP99: percentile(
-        ws.flatMap((w) => w.acks),
-        99,
-      ),
-      cpuPerUpdate: sum((w) => w.cpuMicros) / sum((w) => w.edits),
+      ...windowFigures(ws),
       updatesPerCommit: (counts1.updates - counts0.updates) / commits,
       cpuPerCommit: cpu / commits,
-      lost: sum((w) => w.lost),
     };
   } finally {
     destroyFleet(fleet);

@@ -95,10 +95,14 @@ describe('a refused write meets an accepted one on the same key', () => {
     ]);
   });
 
-  it('SYNC-10, MARK-8: a mark that meets a compensation which put back another person’s mark is moved beside it, not written over it', async () => {
+  /**
+   * The teacher's «первый» is covered by the substitute's refused mark and put back by its
+   * compensation; her laptop (client id `laptopId`), offline before «первый», writes «второй» into
+   * the same place and comes back.
+   */
+  async function laptopMeetsCompensation(laptopId: number) {
     const { lesson, student, teacher, substitute } = await setUp();
-    // The teacher's second device, offline before her first device's mark: it never sees that mark.
-    const laptop = await open('teacher', 2_000);
+    const laptop = await open('teacher', laptopId);
     laptop.provider.disconnect();
     substitute.provider.disconnect();
     const acked = teacher.acks.length;
@@ -111,6 +115,11 @@ describe('a refused write meets an accepted one on the same key', () => {
     setMark(laptop.doc, lesson, student, 0, mark(4, 'второй'));
     laptop.provider.connect();
     const reader = await open('classteacher', 3_000);
+    return { lesson, student, teacher, laptop, reader };
+  }
+
+  it('SYNC-10, MARK-8: a mark that meets a compensation which put back another person’s mark is moved beside it, not written over it', async () => {
+    const { lesson, student, teacher, laptop, reader } = await laptopMeetsCompensation(2_000);
     await waitFor(() => {
       for (const c of [teacher, laptop, reader])
         expect(
@@ -122,20 +131,8 @@ describe('a refused write meets an accepted one on the same key', () => {
   });
 
   it('SYNC-11, MARK-8: a mark a compensation put back, moved aside by a later mark that never saw it, stays its writer’s', async () => {
-    const { lesson, student, teacher, substitute } = await setUp();
     // Above every id the server acts under (random uint32s): the laptop's mark lands right of the compensation.
-    const laptop = await open('teacher', 0xffff_fff0);
-    laptop.provider.disconnect();
-    substitute.provider.disconnect();
-    const acked = teacher.acks.length;
-    setMark(teacher.doc, lesson, student, 0, mark(5, 'первый'));
-    await waitFor(() => expect(teacher.acks.length).toBeGreaterThan(acked));
-    setMark(substitute.doc, lesson, student, 0, mark(2, 'чужой урок'));
-    substitute.provider.connect();
-    await waitFor(() => expect(substitute.rejects.length).toBe(1));
-    setMark(laptop.doc, lesson, student, 0, mark(4, 'второй'));
-    laptop.provider.connect();
-    const reader = await open('classteacher', 3_000);
+    const { lesson, student, reader } = await laptopMeetsCompensation(0xffff_fff0);
     await waitFor(() => expect(marksOf(reader.doc, lesson, student).map((m) => [m.place, m.comment])).toContainEqual(['0', 'второй']));
     await waitFor(() => expect(marksOf(reader.doc, lesson, student).map((m) => m.comment)).toContain('первый'));
     const moved = marksOf(reader.doc, lesson, student).find((m) => m.comment === 'первый')!;
