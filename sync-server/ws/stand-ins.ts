@@ -24,6 +24,8 @@ export const UNDO_WRITE = 'system:undo-write';
 export const UNDO_NEW = 'system:undo-new';
 export const UNDO_DELETE = 'system:undo-delete';
 const UNDO_TO = 'undo-write:';
+/** At most this many compensations of a document name what they put back (one client id each). */
+export const MAX_NAMED_UNDOS = 256;
 const AGAIN = 'again:';
 
 /** A compensation that names the refused value it undid by its left origin. */
@@ -97,9 +99,13 @@ export function compensateRefused(
       }, origin),
     );
   const byShown = new Map<string, CollectedChange[]>();
+  // Each name is a client id in the document's state vector for good: a flood of refused writes
+  // on many cells must not grow it without bound, so past the cap they are read by their place.
+  let namedUndos = [...bound.values()].filter((n) => n.startsWith(UNDO_TO)).length;
   for (const c of writes.filter((w) => w.oldValue !== undefined)) {
-    const shown = c.previous && valueShownBy(c.previous, doc, bound);
+    const shown = c.previous && namedUndos < MAX_NAMED_UNDOS ? valueShownBy(c.previous, doc, bound) : null;
     const name = shown ? `${UNDO_TO}${shown.client}:${shown.clock}` : UNDO_WRITE;
+    if (shown && !byShown.has(name)) namedUndos++;
     byShown.set(name, [...(byShown.get(name) ?? []), c]);
   }
   for (const [name, group] of byShown) runAs(name, () => compensate(doc, group, origin));
