@@ -6,6 +6,8 @@ import { CloseCode, EXTENSIONS_PARAM, encodeClock, type Rejection } from '../../
 import { loadAck, saveAck } from '../state/app-db.ts';
 import { AckTracker, registerExtensionHandlers } from './ack-tracker.ts';
 import { EditTimeLog } from './edit-time-log.ts';
+import { OwnUpdates } from './own-updates.ts';
+import { LOCAL_EDIT } from './origins.ts';
 import { makeReadOnly } from './read-only-sync.ts';
 import { quietUntil } from './quiet-load.ts';
 import { probeAccess } from './access-probe.ts';
@@ -87,6 +89,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
   // A read-only document (a family's diary) has nothing of ours to send: never «не на сервере».
   const tracker = new AckTracker(doc, access === 'read' ? () => {} : (n) => setDocPending(name, n));
   const editTimes = new EditTimeLog(doc, provider, userId, name);
+  const ownUpdates = access === 'read' ? null : new OwnUpdates(doc, LOCAL_EDIT);
   let rememberTimer: ReturnType<typeof setTimeout> | null = null;
   const rememberCommitted = () => {
     rememberTimer ??= setTimeout(() => {
@@ -103,6 +106,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
     (sv) => {
       tracker.setAcked(sv);
       editTimes.setAcked(sv);
+      ownUpdates?.setAcked(sv);
       syncedAtTracker.noteAck();
       void saveAck(userId, name, sv);
     },
@@ -140,6 +144,8 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
     if (status === 'connected') {
       provider.ws?.send(encodeClock(Date.now()));
       editTimes.sendAll();
+      // SYNC-13: our unacknowledged updates as typed, before the sync step sends the document as it is now.
+      for (const m of ownUpdates?.messages() ?? []) provider.ws?.send(m);
     }
     setDocConnected(name, status === 'connected');
   };
@@ -171,6 +177,7 @@ export function openDocument(userId: string, name: string, access: 'read' | 'wri
       provider.destroy();
       tracker.dispose();
       editTimes.dispose();
+      ownUpdates?.dispose();
       syncedAtTracker.dispose();
       void persistence.destroy();
       doc.destroy();

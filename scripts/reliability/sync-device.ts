@@ -15,6 +15,7 @@ import {
   type EditTime,
   type Rejection,
 } from '../../model/index.ts';
+import { OwnUpdates } from '../../client/sync/own-updates.ts';
 import { webSocketWithHeaders } from '../../test/helpers/ws-client.ts';
 
 /** The transaction origin of a device's own typing: only these are dated (PROTO-13), as in the app. */
@@ -57,6 +58,7 @@ export class SyncDevice {
   private serverLife = 0;
   private readonly headers: { cookie: string; origin: string };
   private editTimes: EditTime[] = [];
+  private readonly ownUpdates = new OwnUpdates(this.doc, DEVICE_EDIT);
 
   constructor(readonly opts: DeviceOptions) {
     this.doc.clientID = opts.clientId;
@@ -71,6 +73,10 @@ export class SyncDevice {
     this.provider.messageHandlers[MessageType.reject] = (_enc, dec: decoding.Decoder) =>
       this.rejects.push({ ...readReject(dec), serverLife: this.serverLife });
     this.provider.on('closed', (e: { code: number; reason: string }) => this.terminalCloses.push(`${e.code} ${e.reason}`));
+    // SYNC-13, as client/sync/doc-registry.ts: its unacknowledged updates as typed, first on every connect.
+    this.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') for (const m of this.ownUpdates.messages()) this.provider.ws?.send(m);
+    });
     if (opts.clock) {
       this.provider.on('status', ({ status }: { status: string }) => {
         if (status === 'connected') this.sendClockAndTimes();
@@ -152,6 +158,7 @@ export class SyncDevice {
 
   private onAck(sv: Map<number, number>): void {
     this.acks.push(sv);
+    this.ownUpdates.setAcked(Y.encodeStateVector(sv));
     this.editTimes = unackedEditTimes(this.editTimes, sv);
   }
 

@@ -176,7 +176,7 @@ export class Room {
       this.commits.bind(c, conn.identity.userId);
     }
     if (!this.collector || !this.policy.authorize) {
-      Y.applyUpdate(this.doc, update, conn);
+      Y.applyUpdate(this.doc, verdict.update, conn);
       return this.commits.ackWhenSaved(conn);
     }
     // SYNC-9: which keys this update writes over a value its writer never saw; known only before applying.
@@ -186,7 +186,7 @@ export class Room {
       verdict.ds,
       (o) => valueSeenAt(o, this.doc, this.policy.clientIds) === null,
     );
-    const changes = this.collector.collect(conn, () => Y.applyUpdate(this.doc, update, conn));
+    const changes = this.collector.collect(conn, () => Y.applyUpdate(this.doc, verdict.update, conn));
     const decisions = changes.length > 0 ? this.policy.authorize(conn, changes) : [];
     const refused = changes.filter((_, i) => !decisions[i].allowed);
     // HIST-1: the accepted paths become the change rows of the update just queued.

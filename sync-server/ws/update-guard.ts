@@ -3,7 +3,16 @@ import { MAX_UPDATE_BYTES, RejectReason, type Rejection } from '../../model/inde
 
 /** What an incoming update may be applied as, or why not (PROTO-4, PROTO-10, PROTO-11). */
 export type GuardVerdict =
-  | { ok: true; empty: boolean; clientIds: number[]; structs: ReadonlyArray<Y.Item | Y.GC>; ds: DeleteSet; from: Map<number, number> }
+  | {
+      ok: true;
+      /** What to apply: the update without the structs the document holds already (SYNC-13). */
+      update: Uint8Array;
+      empty: boolean;
+      clientIds: number[];
+      structs: ReadonlyArray<Y.Item | Y.GC>;
+      ds: DeleteSet;
+      from: Map<number, number>;
+    }
   | { ok: false; rejection: Rejection };
 
 /** An update's deletions, as Yjs decodes them. */
@@ -29,13 +38,20 @@ export function guardUpdate(
   let decoded: { structs: Array<Y.Item | Y.GC>; ds: DeleteSet & { clients: Map<number, unknown> } };
   let from: Map<number, number>;
   try {
-    decoded = Y.decodeUpdate(update) as typeof decoded;
     from = Y.parseUpdateMeta(update).from;
+    // SYNC-13: a device sends its unacknowledged updates again on connect; what the document holds
+    // of them was settled when it first came, and settling it twice would move a mark twice.
+    if ([...from].some(([client, clock]) => clock < Y.getState(doc.store, client))) {
+      const held = new Map([...from.keys()].map((client) => [client, Y.getState(doc.store, client)]));
+      update = Y.diffUpdate(update, Y.encodeStateVector(held));
+      from = Y.parseUpdateMeta(update).from;
+    }
+    decoded = Y.decodeUpdate(update) as typeof decoded;
   } catch {
     return no(RejectReason.malformed, 'update could not be decoded');
   }
   if (decoded.structs.length === 0 && decoded.ds.clients.size === 0)
-    return { ok: true, empty: true, clientIds: [], structs: [], ds: decoded.ds, from };
+    return { ok: true, update, empty: true, clientIds: [], structs: [], ds: decoded.ds, from };
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue;
     const parent: unknown = s.parent;
@@ -60,5 +76,5 @@ export function guardUpdate(
     const owner = boundUserOf(c) ?? (doc.store.clients.has(c) ? 'system' : undefined);
     if (owner !== undefined && owner !== userId) return no(RejectReason.foreignClientId, `client id ${c} belongs to another user`);
   }
-  return { ok: true, empty: false, clientIds, structs: decoded.structs, ds: decoded.ds, from };
+  return { ok: true, update, empty: false, clientIds, structs: decoded.structs, ds: decoded.ds, from };
 }

@@ -26,3 +26,17 @@ describe('reliability: converge', () => {
     expect(Number(row(result, 'Marks refused and listed').replace(/,/g, ''))).toBeGreaterThan(0);
   });
 });
+
+/**
+ * Seeds the full size found losing a mark, each now a test (one seed each, SIGKILL and all): 67 (a mark
+ * written where a compensation had left the cell empty replaced a value written again there, SYNC-12),
+ * 273 and 304 (a value in flight when the server was killed, hidden on its device meanwhile by a
+ * concurrent one and sent again without its content, SYNC-13).
+ */
+describe('reliability: converge, the seeds the full size found', () => {
+  for (const seed of [67, 273, 304])
+    it(`REL-5, SYNC-12, SYNC-13: seed ${seed} keeps every accepted mark`, async () => {
+      const result = await runConverge({ seeds: 1, seed });
+      expect(result.problems).toEqual([]);
+    }, 600_000);
+});

@@ -12,6 +12,7 @@ import {
   type StoredMark,
   type WorkTypeId,
 } from '../../model/index.ts';
+import { updateMessage } from '../../sync-server/ws/room-broadcast.ts';
 import { DEMO_FIXTURE_DAY, loadStoredDoc, mathPage } from '../helpers/demo-facts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -110,6 +111,31 @@ describe('concurrent writes into one cell (server)', () => {
     // writer in the store (a restart loads the bindings), never left to "the server's".
     const item = check.doc.getMap('marks')._map.get(moved!.path.slice('marks/'.length))!;
     await waitFor(async () => expect((await server.storage.loadClientIds(J5B)).get(item.id.client)).toBe(moved!.userId));
+  });
+
+  it('SYNC-13: an update a device sends again (its unacknowledged ones, on every connect) settles nothing twice: the mark moved aside is moved once', async () => {
+    const { lesson, student } = await setUp();
+    const [teacher, substitute] = [await open('teacher'), await open('substitute')];
+    const before = Y.encodeStateVector(substitute.doc);
+    await offlineBoth(
+      teacher,
+      substitute,
+      () => setMark(teacher.doc, lesson, student, 0, mark(5, 'учитель')),
+      () => setMark(substitute.doc, lesson, student, 0, mark(3, 'замещающий')),
+    );
+    const typed = Y.encodeStateAsUpdate(substitute.doc, before);
+    const check = await open('classteacher');
+    await waitFor(() => expect(shown(check, lesson, student).sort()).toEqual(['замещающий', 'учитель']));
+    substitute.provider.ws!.send(updateMessage(typed));
+    // Messages of a socket are taken in order: once her next mark is acknowledged, the one sent again was seen.
+    const acked = substitute.acks.length;
+    setMark(substitute.doc, lesson, student, 2, mark(4, 'после'));
+    await waitFor(() => expect(substitute.acks.length).toBeGreaterThan(acked));
+    await waitFor(() => {
+      for (const c of [teacher, substitute, check]) expect(shown(c, lesson, student).sort()).toEqual(['замещающий', 'после', 'учитель']);
+    });
+    const rows = await server.storage.readChanges({ docName: J5B, from: 0 });
+    expect(rows.filter((r) => r.note?.startsWith('одновременная запись'))).toHaveLength(1);
   });
 
   it('SYNC-9: with the server restarting between the two writes, both marks survive', async () => {
