@@ -73,14 +73,14 @@ export class SyncDevice {
     this.provider.messageHandlers[MessageType.reject] = (_enc, dec: decoding.Decoder) =>
       this.rejects.push({ ...readReject(dec), serverLife: this.serverLife });
     this.provider.on('closed', (e: { code: number; reason: string }) => this.terminalCloses.push(`${e.code} ${e.reason}`));
-    // SYNC-13, as client/sync/doc-registry.ts: its unacknowledged updates as typed, first on every connect.
+    // As client/sync/doc-registry.ts, on every connect: the clock and the edit times (with a clock), then
+    // the unacknowledged updates as typed (SYNC-13), all before the sync step.
     this.provider.on('status', ({ status }: { status: string }) => {
-      if (status === 'connected') for (const m of this.ownUpdates.messages()) this.provider.ws?.send(m);
+      if (status !== 'connected') return;
+      if (opts.clock) this.sendClockAndTimes();
+      for (const m of this.ownUpdates.messages()) this.provider.ws?.send(m);
     });
     if (opts.clock) {
-      this.provider.on('status', ({ status }: { status: string }) => {
-        if (status === 'connected') this.sendClockAndTimes();
-      });
       // afterTransaction comes before the update event the provider sends from: a connected
       // server has the time before the change (edit-time-log.ts).
       this.doc.on('afterTransaction', (tr: Y.Transaction) => this.noteTyped(tr));

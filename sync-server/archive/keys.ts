@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -89,6 +89,34 @@ function makeKey(dataDir: string, now: Date): void {
 }
 
 /**
+ * Makes the first key under a lock file: several server processes on one data directory (CLU)
+ * may start at once, and two keys made side by side would leave one missing from the history.
+ * Whoever does not get the lock waits for the other's key.
+ */
+function firstKey(dataDir: string, now: () => Date): void {
+  const lock = join(keysDir(dataDir), 'create.lock');
+  const file = join(keysDir(dataDir), PRIVATE_FILE);
+  let fd: number;
+  try {
+    fd = openSync(lock, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let waited = 0; !existsSync(file) || existsSync(lock); waited += 20) {
+      if (waited > 30_000) throw new Error(`The signing key is being made by another process (${lock}); remove the lock if none is`);
+      Atomics.wait(pause, 0, 0, 20);
+    }
+    return;
+  }
+  try {
+    if (!existsSync(file)) makeKey(dataDir, now());
+  } finally {
+    closeSync(fd);
+    unlinkSync(lock);
+  }
+}
+
+/**
  * The data directory's signing key, made on first use (ARC-5). A private key whose public key is
  * missing from the history is an error, not something to paper over: snapshots it signs could
  * never be verified.
@@ -99,7 +127,7 @@ export function loadSigningKey(dataDir: string, now: () => Date = () => new Date
     // The export signs with the server's key and must never invent one of its own.
     if (opts.create === false) throw new Error(`No signing key in ${keysDir(dataDir)}: start the server once first`);
     mkdirSync(keysDir(dataDir), { recursive: true, mode: 0o700 });
-    makeKey(dataDir, now());
+    firstKey(dataDir, now);
   }
   const privateKey = createPrivateKey(readFileSync(file));
   const keyId = keyIdOf(rawPublicKey(createPublicKey(privateKey)));
