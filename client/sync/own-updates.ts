@@ -40,11 +40,6 @@ export class OwnUpdates {
     this.pending.splice(0, kept);
   }
 
-  /** How many of our updates wait for an ack. */
-  get size(): number {
-    return this.pending.length;
-  }
-
   /** The sync messages that carry them, merged, in order. */
   messages(): Uint8Array[] {
     const out: Uint8Array[] = [];

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { JournalChange } from '../../model/index.ts';
+import { lastIdOf, type ItemRef } from './concurrent-writes.ts';
 
 /** A changed path with the Yjs id of the item now holding its value (who wrote it, at which clock). */
 export interface CollectedChange extends JournalChange {
@@ -52,13 +53,13 @@ export class ChangeCollector {
  * the key's item when the transaction only deleted it, else the first item left of it that the
  * transaction did not add, which it deleted.
  */
-function previousOf(event: Y.YMapEvent<unknown>, item: Y.Item): { client: number; clock: number } | null {
+function previousOf(event: Y.YMapEvent<unknown>, item: Y.Item): ItemRef | null {
   let prev: Y.Item | null = item;
   if (event.adds(item)) {
     prev = item.left;
     while (prev && event.adds(prev)) prev = prev.left;
   }
-  return prev && event.deletes(prev) ? { client: prev.id.client, clock: prev.id.clock + prev.length - 1 } : null;
+  return prev && event.deletes(prev) ? lastIdOf(prev) : null;
 }
 
 /**
